@@ -1,0 +1,487 @@
+"""Split a scanned newspaper page into its items: articles, photo news and notices.
+
+A page dump is a stream of lines in reading order, more or less: headlines, bylines
+(``□ 重庆日报记者 左黎韵``), paragraphs broken wherever a column ended, photo captions dropped in
+the middle of a sentence, credits (``重庆日报通讯员 王晓宇 摄``). The splitter works in two passes:
+
+1. every line is classified (heading, byline, credit, caption, source line, body) and paragraphs
+   broken across columns are joined again, setting aside what the layout dropped in between;
+2. the stream of units is cut into items: a byline, a credit or source line that closed the item
+   before, a notice headline, or a ``地名：`` / ``地名 `` headline starts a new item; other headings
+   are subheads, unless they carry a short item between two others (photo news).
+
+Everything keeps its raw offsets (:class:`graph.normalize.Piece`), so a mention found in an
+article's text points back at the page.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.normalize import TERMINAL, Piece, is_cjk, normalise
+
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_NAMES = rf"{_NAME}(?:[ 、，]+{_NAME})*"
+_ROLE = r"首席记者|特约记者|见习记者|实习记者|摄影记者|记者|特约通讯员|通讯员|特约摄影|摄影"
+BYLINE = re.compile(
+    rf"^□?\s*(?P<outlet>[\u4e00-\u9fffA-Za-z]{{0,12}}?)(?P<role>{_ROLE})\s*(?P<names>{_NAMES})$"
+)
+CREDIT = re.compile(
+    rf"(?P<outlet>[\u4e00-\u9fffA-Za-z]{{0,12}}?)(?P<role>{_ROLE})\s*(?P<names>{_NAMES})\s*摄$"
+)
+PROVIDED = re.compile(
+    r"^(?P<names>(?:[\u4e00-\u9fff]{2,3}\s+)*)(?:图片由|图片来源[:：]?)\s*(?P<source>.+?)(?:提供)?$"
+)
+SUPPLIED = re.compile(r"[（(][^（）()]{2,20}(?:供图|摄|提供)[）)]$")
+SOURCE = re.compile(r"^(?:据|来源[：:]\s*)《[^》]{2,20}》(?:报道)?$|^（?据[^，。]{2,15}(?:报道|消息)）?$")
+NOTICE = re.compile(r"(启事|声明|公告|通告|讣告)$")
+PLACE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,5}[：:]|^[\u4e00-\u9fff]{2,3} ")
+CONNECTIVE = re.compile(
+    r"^(同时|此外|目前|近日|近年来|每年|然而|但是|因此|另外|其中|虽然|据了解|据悉|如今|随后|当前|今年|去年)[，,]"
+)
+MAX_HEADING = 32
+SECTION_MAX = 4
+
+
+@dataclass
+class Unit:
+    """One element of the page after line classification and paragraph joining."""
+
+    kind: str  # heading, byline, credit, caption, source, para
+    piece: Piece
+    line: int
+    last_line: int
+    displaced: bool = False  # a heading or caption the layout dropped inside a paragraph
+    tight: Piece | None = None  # the line with its spaces kept, should it turn out to be a heading
+    names: list[str] = field(default_factory=list)  # reporters named by a byline or credit
+
+    @property
+    def text(self) -> str:
+        return self.piece.text
+
+
+@dataclass
+class Article:
+    """One item of a page, with its normalised text and where every character came from."""
+
+    id: str
+    doc: str
+    index: int
+    kind: str  # article, photo_caption, notice
+    title: str
+    subtitle: str | None
+    section: str | None
+    reporters: list[str]
+    text: str
+    origin: list[int]
+    body_start: int
+    captions: list[str]
+    lines: tuple[int, int]
+    path: str = ""
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        return Piece(self.text, self.origin).raw_span(start, end)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "doc": self.doc,
+            "index": self.index,
+            "kind": self.kind,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "section": self.section,
+            "reporters": self.reporters,
+            "lines": list(self.lines),
+            "body_start": self.body_start,
+            "captions": self.captions,
+            "text": self.text,
+        }
+
+
+# ---------------------------------------------------------------- pass 1: lines into units
+
+
+def _is_open(text: str) -> bool:
+    """A body line that stops mid-sentence: the column or page ended, not the paragraph."""
+    text = text.rstrip()
+    return bool(text) and text[-1] not in TERMINAL and not text.endswith("——")
+
+
+def _balanced(text: str) -> bool:
+    return (
+        text.count("“") <= text.count("”")
+        and text.count("（") <= text.count("）")
+        and text.count("《") <= text.count("》")
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba
+
+
+def _word_across(left: str, right: str) -> bool:
+    """Does a dictionary word run across the line break (``订|单量`` → 订单)?"""
+    a, b = left[-3:], right[:3]
+    if not a or not b or not (is_cjk(a[-1]) and is_cjk(b[0])):
+        return False
+    pos = 0
+    for tok in _jieba().lcut(a + b, HMM=False):
+        if pos < len(a) < pos + len(tok):
+            return True
+        pos += len(tok)
+    return False
+
+
+def _looks_like_heading(text: str, following: str | None) -> bool:
+    """A short line with no sentence end: a headline, or the first part of a broken paragraph?"""
+    if not text or len(text.replace(" ", "")) > MAX_HEADING or not _balanced(text):
+        return False
+    if not any(is_cjk(c) for c in text):
+        return False
+    last = text[-1]
+    if last in "，、：；（“‘—,;:":
+        return False
+    if last in "。；":
+        return False
+    if last in "？！?!" and len(text) > 26:
+        return False
+    if CONNECTIVE.match(text):
+        return False
+    tail = re.split(r"[，,]", text)[-1]
+    if tail != text and len(tail) <= 4:
+        return False
+    if following:
+        first = following.lstrip()
+        if first[:1] and first[0] in "，、。：；）”’！？,.;:":
+            return False
+        head = re.split(r"[。！？；]", first, maxsplit=1)[0]
+        if len(head) <= 4 and head != first:
+            return False
+        if last not in "？！”）" and _word_across(text, first):
+            return False
+    return True
+
+
+def _lines(raw: str) -> list[tuple[int, int, int]]:
+    """``(line number, start, end)`` of every non-blank line."""
+    out = []
+    pos = 0
+    for no, line in enumerate(raw.split("\n"), 1):
+        if line.strip():
+            out.append((no, pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
+    tight = [normalise(raw, s, e, join_words=False) for _, s, e in lines]
+    units: list[Unit] = []
+    for k, (no, s, e) in enumerate(lines):
+        t = tight[k].text
+        if not any(is_cjk(c) or c.isalnum() for c in t):
+            continue  # ornaments such as ……
+        if m := BYLINE.match(t):
+            units.append(Unit("byline", tight[k], no, no, names=_split_names(m["names"])))
+            continue
+        if m := CREDIT.search(t):
+            kind = "credit" if m.start() == 0 or t.startswith("□") else "caption"
+            units.append(Unit(kind, tight[k], no, no, names=_split_names(m["names"])))
+            continue
+        if m := PROVIDED.match(t):
+            units.append(Unit("credit", tight[k], no, no, names=_split_names(m["names"])))
+            continue
+        if SUPPLIED.search(t) and len(t) <= 60:
+            units.append(Unit("caption", tight[k], no, no))
+            continue
+        if SOURCE.match(t):
+            units.append(Unit("source", tight[k], no, no))
+            continue
+        following = tight[k + 1].text if k + 1 < len(lines) else None
+        if _looks_like_heading(t, following):
+            units.append(Unit("heading", tight[k], no, no))
+        else:
+            units.append(Unit("para", normalise(raw, s, e), no, no, tight=tight[k]))
+    return units
+
+
+def _split_names(names: str) -> list[str]:
+    return [n for n in re.split(r"[ 、，]+", names) if n]
+
+
+def _join_paragraphs(units: list[Unit]) -> list[Unit]:
+    """Join paragraphs the layout broke; what it dropped in between follows the joined paragraph."""
+    out: list[Unit] = []
+    open_para: Unit | None = None
+    dropped: list[Unit] = []
+
+    def close() -> None:
+        nonlocal open_para, dropped
+        for d in dropped:
+            d.displaced = True
+        out.extend(dropped)
+        open_para, dropped = None, []
+
+    for u in units:
+        if open_para is not None:
+            if u.kind == "para":
+                open_para.piece = open_para.piece + u.piece
+                open_para.last_line = u.last_line
+                if not _is_open(u.text):
+                    close()
+                continue
+            if u.kind in ("heading", "caption") and len(dropped) < 3:
+                dropped.append(u)
+                continue
+            close()
+        if u.kind == "para":
+            if len(u.text) <= 10 and u.text.endswith("。") and out and out[-1].kind == "heading":
+                u.kind = "caption"  # tail of a caption whose start the layout lost
+                out.append(u)
+                continue
+            out.append(u)
+            if _is_open(u.text):
+                open_para = u
+            continue
+        out.append(u)
+    if open_para is not None:
+        close()
+    return out
+
+
+# ---------------------------------------------------------------- pass 2: units into items
+
+
+@dataclass
+class _Item:
+    heads: list[Unit] = field(default_factory=list)
+    bylines: list[Unit] = field(default_factory=list)
+    paras: list[Unit] = field(default_factory=list)  # paragraphs and subheads, in order
+    extras: list[Unit] = field(default_factory=list)  # captions, credits, displaced headings
+    subheads: int = 0
+
+    @property
+    def units(self) -> list[Unit]:
+        return self.heads + self.bylines + self.paras + self.extras
+
+
+def _heading_blocks(units: list[Unit]) -> list[tuple[int, int]]:
+    """Index ranges of consecutive headings (captions may sit among them)."""
+    blocks = []
+    i = 0
+    while i < len(units):
+        if units[i].kind == "heading" and not units[i].displaced:
+            j = i
+            while j + 1 < len(units) and (
+                (units[j + 1].kind == "heading" and not units[j + 1].displaced)
+                or units[j + 1].kind == "caption"
+            ):
+                j += 1
+            while units[j].kind == "caption":
+                j -= 1
+            blocks.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return blocks
+
+
+def _paras_after(units: list[Unit], end: int) -> int:
+    n = 0
+    for u in units[end:]:
+        if (u.kind == "heading" and not u.displaced) or u.kind in ("byline", "credit", "source"):
+            break
+        n += u.kind == "para"
+    return n
+
+
+def _closed_item(units: list[Unit], end: int, block_at: dict[int, int]) -> bool:
+    """Does the section after a heading close like a whole item: a source line (据《重庆日报》), or a
+    photo credit after a short body?"""
+    paras, last = 0, None
+    for k in range(end, len(units)):
+        u = units[k]
+        if k in block_at or u.kind == "byline":
+            break
+        paras += u.kind == "para"
+        last = u
+    if last is None:
+        return False
+    return last.kind == "source" or (last.kind == "credit" and 0 < paras <= 2)
+
+
+def _segment(units: list[Unit]) -> list[_Item]:
+    # Titles written before a byline, whatever their shape (a long deck is still a title).
+    for i, u in enumerate(units):
+        if u.kind != "byline":
+            continue
+        k, taken = i - 1, 0
+        while k >= 0 and taken < 3:
+            v = units[k]
+            if v.kind == "caption":
+                k -= 1
+                continue
+            if v.kind == "heading" or (
+                v.kind == "para"
+                and v.tight is not None
+                and v.line == v.last_line
+                and len(v.text) <= 60
+                and "。" not in v.text
+            ):
+                if v.kind == "para" and v.tight is not None:
+                    v.piece = v.tight
+                v.kind = "heading"
+                v.displaced = False
+                taken += 1
+                k -= 1
+                continue
+            break
+
+    starts: set[int] = set()
+    blocks = _heading_blocks(units)
+    block_at = {s: e for s, e in blocks}
+    for s, e in blocks:
+        nxt = e
+        while nxt < len(units) and units[nxt].kind == "caption":
+            nxt += 1
+        prev = units[s - 1] if s else None
+        first = units[s].text
+        if (
+            s == 0
+            or (nxt < len(units) and units[nxt].kind == "byline")
+            or (prev is not None and prev.kind in ("credit", "source"))
+            or NOTICE.search(first)
+            or (e - s >= 2 and len(first) <= SECTION_MAX)
+            or any(PLACE_TITLE.match(units[k].text) for k in range(s, e))
+            or _closed_item(units, e, block_at)
+        ):
+            starts.add(s)
+
+    items: list[_Item] = []
+    cur: _Item | None = None
+    i = 0
+    while i < len(units):
+        u = units[i]
+        if i in block_at:
+            e = block_at[i]
+            n_paras = _paras_after(units, e)
+            new = i in starts or cur is None
+            if not new and cur is not None and cur.subheads == 0 and n_paras <= 2:
+                # photo news between two items: a short body followed by another item or the end
+                j = e
+                while j < len(units) and not (j in block_at or units[j].kind in ("byline",)):
+                    j += 1
+                new = (j >= len(units) and n_paras > 0) or j in starts or units[j].kind == "byline"
+            if n_paras == 0 and not any(units[k].kind == "byline" for k in range(e, min(e + 3, len(units)))):
+                # a heading with no body of its own: a caption, or the section name of the next item
+                nxt_block = e < len(units) and e in block_at
+                if not nxt_block and cur is not None:
+                    cur.extras.extend(units[i:e])
+                    i = e
+                    continue
+            if new:
+                cur = _Item()
+                items.append(cur)
+                cur.heads.extend(units[i:e])
+            else:
+                assert cur is not None
+                cur.paras.extend(units[i:e])
+                cur.subheads += 1
+            i = e
+            continue
+        if u.kind == "byline":
+            if cur is None or cur.paras:
+                cur = _Item()
+                items.append(cur)
+            cur.bylines.append(u)
+        elif cur is None:
+            cur = _Item()
+            items.append(cur)
+            (cur.paras if u.kind == "para" else cur.extras).append(u)
+        elif u.kind == "para":
+            cur.paras.append(u)
+        else:
+            cur.extras.append(u)
+        i += 1
+    return [it for it in items if it.paras or it.heads]
+
+
+def _build(doc: str, index: int, item: _Item, path: str) -> Article:
+    heads = [h.piece for h in item.heads]
+    section = None
+    if len(heads) >= 2 and len(heads[0].text) <= SECTION_MAX:
+        section = heads[0].text
+        heads = heads[1:]
+    displaced = [u for u in item.extras if u.kind == "heading"]
+    if not heads and displaced:
+        heads = [displaced[0].piece]
+        rest = [d.piece for d in displaced[1:] if d.text.startswith("——")]
+        heads += rest[:1]
+        used = {id(displaced[0].piece)} | {id(p) for p in rest[:1]}
+        item.extras = [u for u in item.extras if id(u.piece) not in used]
+    title = heads[0].text if heads else ""
+    subtitle = heads[1].text if len(heads) > 1 else None
+
+    reporters: list[str] = []
+    for u in item.bylines + [x for x in item.extras if x.kind in ("credit", "caption")]:
+        for n in u.names:
+            if n not in reporters:
+                reporters.append(n)
+
+    top = heads + [b.piece for b in item.bylines]
+    body = [u.piece for u in item.paras]
+    extras = [u.piece for u in item.extras]
+    text_pieces = top + body + extras
+    piece = Piece.join(text_pieces)
+    body_start = sum(len(p) + 1 for p in top)
+    captions = [u.text for u in item.extras if u.kind in ("caption", "heading")]
+    nos = [u.line for u in item.units] + [u.last_line for u in item.units]
+    body_paras = sum(u.kind == "para" for u in item.paras)
+    if NOTICE.search(title):
+        kind = "notice"
+    elif not item.bylines and body_paras <= 2:
+        kind = "photo_caption"
+    else:
+        kind = "article"
+    return Article(
+        id=f"{doc}#{index}",
+        doc=doc,
+        index=index,
+        kind=kind,
+        title=title,
+        subtitle=subtitle,
+        section=section,
+        reporters=reporters,
+        text=piece.text,
+        origin=piece.origin,
+        body_start=body_start,
+        captions=captions,
+        lines=(min(nos), max(nos)),
+        path=path,
+    )
+
+
+def split_page(raw: str, doc: str, path: str = "") -> list[Article]:
+    """Split one page's raw text into articles; ids are ``doc#1``, ``doc#2``… in page order.
+
+    >>> page = "北碚 发布蜡梅观测规范\\n\\n□ 北碚报记者 向金城\\n\\n近日，北碚区气象局发布了规范。\\n"
+    >>> arts = split_page(page, "p1")
+    >>> arts[0].title, arts[0].reporters
+    ('北碚 发布蜡梅观测规范', ['向金城'])
+    """
+    units = _join_paragraphs(_classify(raw, _lines(raw)))
+    items = _segment(units)
+    return [_build(doc, i, it, path) for i, it in enumerate(items, 1)]
+
+
+def doc_name(path: Path) -> str:
+    """The ``doc`` of a file: its name without the extension."""
+    return path.name.rsplit(".", 1)[0] if "." in path.name else path.name

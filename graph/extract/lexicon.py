@@ -1,0 +1,176 @@
+"""The knowledge the rule components share: gazetteers and word lists loaded from ``graph/data``.
+
+Everything is loaded once per process and kept read-only, so components stay cheap to build in
+every worker of a parallel build.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.normalize import is_cjk, normalise
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+PUNCT = set("，。！？；：、“”‘’（）《》〈〉【】「」…—·,.!?;:()[]<>\"' \n\t/")
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict:
+    with (DATA / "lexicon.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = DATA / name
+    if not path.exists():
+        return []
+    lines = [
+        ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")
+    ]
+    header = lines[0].split("\t")
+    return [dict(zip(header, ln.split("\t"), strict=False)) for ln in lines[1:]]
+
+
+def _words(name: str) -> set[str]:
+    path = DATA / name
+    if not path.exists():
+        return set()
+    out = set()
+    for ln in path.read_text(encoding="utf-8").splitlines():
+        ln = ln.split("#", 1)[0].strip()
+        if ln:
+            out.add(ln.split()[0])
+    return out
+
+
+@dataclass
+class Place:
+    name: str  # the full name (涪陵区)
+    level: str  # province, city, county, zone
+    parent: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Gazetteer:
+    """Places by every name they go by; ``names`` maps a surface to the full names it may mean."""
+
+    places: dict[str, Place]
+    names: dict[str, list[str]]
+    stopwords: set[str]
+
+    def full_names(self, surface: str) -> list[str]:
+        return self.names.get(surface, [])
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    places: dict[str, Place] = {}
+    for file, parent_key in (("districts.tsv", "parent"), ("zones.tsv", "district")):
+        for r in _rows(file):
+            name = normalise(r["name"]).text
+            aliases = [normalise(a).text for a in (r.get("aliases") or "").split(",") if a.strip()]
+            level = r.get("level", "") if file == "districts.tsv" else "zone"
+            places.setdefault(name, Place(name, level, normalise(r.get(parent_key) or "").text, aliases))
+    stop = _words("district_stopwords.txt")
+    names: dict[str, list[str]] = {}
+    for p in places.values():
+        for s in [p.name, *p.aliases]:
+            if len(s) < 2 or (s != p.name and s in stop):
+                continue
+            names.setdefault(s, [])
+            if p.name not in names[s]:
+                names[s].append(p.name)
+    return Gazetteer(places, names, stop)
+
+
+@functools.lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(_words("surnames.txt"))
+
+
+class Trie:
+    """Longest-match lookup of many names in a text, left to right, without overlaps."""
+
+    def __init__(self, words: list[str] | set[str]) -> None:
+        self.root: dict = {}
+        for w in words:
+            node = self.root
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[""] = w
+
+    def longest_at(self, text: str, i: int) -> int:
+        """Length of the longest word starting at ``i`` (0 if none)."""
+        node, best, j = self.root, 0, i
+        while j < len(text) and text[j] in node:
+            node = node[text[j]]
+            j += 1
+            if "" in node:
+                best = j - i
+        return best
+
+    def finditer(self, text: str):
+        i = 0
+        while i < len(text):
+            n = self.longest_at(text, i)
+            if n:
+                yield i, i + n
+                i += n
+            else:
+                i += 1
+
+
+@functools.lru_cache(maxsize=1)
+def jieba_tok():
+    import jieba
+
+    jieba.setLogLevel(60)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
+def word_freq(word: str) -> int:
+    """How common a word is in jieba's dictionary: common words are rarely names."""
+    return jieba_tok().FREQ.get(word, 0)
+
+
+def extend_left(text: str, pos: int, *, max_chars: int, boundary: set[str], floor: int = 0) -> int:
+    """Where a name that ends at ``pos`` (exclusive of its suffix) begins.
+
+    Walks back over jieba words until punctuation, a line break, a boundary word (在, 的, 位于…) or
+    ``max_chars``. Names in Chinese news are preceded by exactly such words, so the walk finds the
+    left edge without a model.
+    """
+    lo = max(floor, pos - max_chars)
+    window = text[lo:pos]
+    # cut at the last punctuation first: a name never spans it
+    for k in range(len(window) - 1, -1, -1):
+        if window[k] in PUNCT:
+            window = window[k + 1 :]
+            break
+    start = pos - len(window)
+    if not window:
+        return pos
+    toks = jieba_tok().lcut(window, HMM=True)
+    cur = pos
+    for tok in reversed(toks):
+        if tok in boundary:
+            break
+        if not all(is_cjk(c) or c.isalnum() or c in "（）()·-" for c in tok):
+            break
+        cur -= len(tok)
+    return max(cur, start)
+
+
+def boundary_words() -> set[str]:
+    return set(lexicon()["boundary"]["words"])
+
+
+def alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))

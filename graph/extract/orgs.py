@@ -1,0 +1,208 @@
+"""Companies, government bodies and parks, found by the words their names end with.
+
+Chinese organisation names are built right to left: a legal form or an industry word at the end
+(有限公司, 科技), a brand before it, a region before that. Each component anchors on the end and
+walks left to the first boundary word (see :func:`graph.extract.lexicon.extend_left`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.extract import candidates as cand
+from graph.extract.lexicon import alternation, boundary_words, extend_left, gazetteer, lexicon, word_freq
+from graph.normalize import is_cjk
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_place(s: str) -> bool:
+    return bool(gazetteer().full_names(s))
+
+
+def _strip_places(s: str) -> str:
+    """The brand left of the legal form once leading place names are taken off (重庆市万州区三峰环保发电)."""
+    changed = True
+    while changed and s:
+        changed = False
+        for k in range(min(len(s), 8), 1, -1):
+            if _is_place(s[:k]):
+                s, changed = s[k:], True
+                break
+    return s
+
+
+class CompanyMatcher:
+    """Companies by legal form (重庆华峰化工有限公司) or by brand plus industry word (卡涞科技).
+
+    A brand must not be a common word (jieba's dictionary frequency) nor a place, so 新能源汽车 or
+    涪陵化工 are not companies while 群威电子 is. Once a company is found, its short forms (the name
+    without region and legal form, 湘渝盐化) are mentions wherever else they occur in the article.
+    """
+
+    def __init__(self, name: str = "company_matcher", max_brand_freq: int = 300) -> None:
+        self.name = name
+        lex = lexicon()["company"]
+        self.legal = re.compile(alternation(lex["legal"]))
+        self.industry = re.compile(alternation(lex["industry"]))
+        self.generic = set(lex["generic"])
+        self.boundary = boundary_words()
+        self.max_brand_freq = max_brand_freq
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        found: list[tuple[int, int]] = []
+        taken: set[int] = set()
+        for m in self.legal.finditer(text):
+            if m.start() in taken:
+                continue
+            start = extend_left(text, m.start(), max_chars=24, boundary=self.boundary)
+            brand = text[start : m.start()]
+            if not self._good_brand(brand, legal=True):
+                continue
+            end = m.end()
+            # 重庆三峰环境集团股份有限公司: keep going when a legal form follows at once
+            nxt = self.legal.match(text, end)
+            if nxt:
+                end = nxt.end()
+                taken.update(range(m.end(), end))
+            cand.add(doc, start, end, "company", self.name, priority=2)
+            found.append((start, end))
+        for m in self.industry.finditer(text):
+            if any(s <= m.start() < e for s, e in found):
+                continue
+            start = extend_left(text, m.start(), max_chars=8, boundary=self.boundary)
+            brand = text[start : m.start()]
+            brand = brand[len(brand) - len(_strip_places(brand)) :] if _strip_places(brand) else brand
+            if not self._good_brand(brand, legal=False) or not self._ends_word(text, m.end()):
+                continue
+            cand.add(doc, m.start() - len(brand), m.end(), "company", self.name, priority=1)
+            found.append((m.start() - len(brand), m.end()))
+        self._short_forms(doc, found)
+        return doc
+
+    def _good_brand(self, brand: str, *, legal: bool) -> bool:
+        if not brand or brand[0] in "某该这那其各每本":
+            return False
+        core = _strip_places(brand)
+        if not core:
+            # a place and a legal form (重庆有限公司) is not a name; 国网北碚供电公司 keeps 国网
+            return False
+        if brand in self.generic or core in self.generic or len(_CJK.findall(core)) < (1 if legal else 2):
+            return False
+        if legal:
+            return True
+        if len(core) > 4 or _is_place(core):
+            return False
+        return word_freq(core) <= self.max_brand_freq
+
+    @staticmethod
+    def _ends_word(text: str, end: int) -> bool:
+        """科技 in 科技创新 is not the end of a name."""
+        nxt = text[end : end + 2]
+        return (
+            not nxt
+            or not is_cjk(nxt[0])
+            or nxt[0] in "是的在和与等也还为已将于负有从向成把被公集股"
+            or word_freq(nxt) < 1000
+        )
+
+    def _short_forms(self, doc: Doc, found: list[tuple[int, int]]) -> None:
+        text = doc.text
+        forms: set[str] = set()
+        legal_end = re.compile(f"(?:{self.legal.pattern})$")
+        industry_end = re.compile(f"(?:{self.industry.pattern})$")
+        for s, e in found:
+            name = text[s:e]
+            core = legal_end.sub("", name)
+            if core != name:
+                forms.add(core)
+            bare = _strip_places(core)
+            if bare and bare != core and len(bare) >= 2:
+                forms.add(bare)
+            brand = industry_end.sub("", bare)
+            if brand != bare and len(brand) >= 2 and word_freq(brand) <= self.max_brand_freq:
+                forms.add(brand)
+        forms = {f for f in forms if len(f) >= 2 and f not in self.generic and not _is_place(f)}
+        for form in sorted(forms, key=len, reverse=True):
+            for m in re.finditer(re.escape(form), text):
+                cand.add(doc, m.start(), m.end(), "company", self.name, priority=0, short_form=True)
+
+
+class GovernmentMatcher:
+    """Government bodies named after their place: 涪陵区委, 璧山区委组织部, 万州区生态环境局."""
+
+    def __init__(self, name: str = "government_matcher") -> None:
+        self.name = name
+        lex = lexicon()["government"]
+        heads = alternation(lex["heads"])
+        tails = alternation([s for s in lex["suffixes"] if s not in lex["heads"]])
+        self.pattern = re.compile(rf"(?:{heads})?(?:[\u4e00-\u9fff]{{0,8}}?(?:{tails}))?")
+        self.heads = re.compile(heads)
+        self.boundary = boundary_words() | {"相关", "负责人", "主要", "领导", "书记", "部门"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for c in cand.of_type(doc, "district"):
+            if c.attrs.get("bare_zone"):
+                continue
+            m = self.pattern.match(text, c.end)
+            if not m or m.end() == c.end:
+                continue
+            middle = m.group()
+            broken = any(b in middle for b in self.boundary if len(b) > 1) or any(
+                ch in "的在是了和与" for ch in middle[:-1]
+            )
+            if broken and not middle.endswith("委员会"):
+                continue  # 文化和旅游发展委员会 is a name with 和; allowed only in a 委员会
+            end = m.end()
+            if text.startswith("书记", end) or text.startswith("副书记", end):
+                # 涪陵区委书记: the body is 涪陵区委, the rest is a title
+                h = self.heads.match(text, c.end)
+                if not h:
+                    continue
+                end = h.end()
+            cand.add(doc, c.start, end, "government", self.name, priority=2)
+        return doc
+
+
+class ParkMatcher:
+    """Industrial parks and towns built for industry: 白涛新材料科技城, 慧谷湖科创小镇."""
+
+    def __init__(self, name: str = "park_matcher") -> None:
+        self.name = name
+        lex = lexicon()["park"]
+        self.suffix = re.compile(alternation(lex["suffixes"]))
+        self.generic = set(lex["generic"])
+        self.boundary = boundary_words()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for m in self.suffix.finditer(text):
+            start = extend_left(text, m.start(), max_chars=12, boundary=self.boundary)
+            prefix = text[start : m.start()]
+            core = _strip_places(prefix)
+            if len(prefix) < 2 or prefix in self.generic or (core and core in self.generic):
+                continue
+            if m.group() == "小镇" and len(prefix) < 3:
+                continue
+            cand.add(doc, start, m.end(), "park", self.name, priority=1)
+        return doc
+
+
+@Language.factory("company_matcher", default_config={"max_brand_freq": 300})
+def make_company_matcher(nlp: Language, name: str, max_brand_freq: int) -> CompanyMatcher:
+    return CompanyMatcher(name, max_brand_freq)
+
+
+@Language.factory("government_matcher")
+def make_government_matcher(nlp: Language, name: str) -> GovernmentMatcher:
+    return GovernmentMatcher(name)
+
+
+@Language.factory("park_matcher")
+def make_park_matcher(nlp: Language, name: str) -> ParkMatcher:
+    return ParkMatcher(name)

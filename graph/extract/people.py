@@ -1,0 +1,124 @@
+"""People: names after a title (区委书记王志杰), before a speech verb (何鹏说), and in bylines."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.articles import BYLINE, CREDIT
+from graph.extract import candidates as cand
+from graph.extract.lexicon import alternation, jieba_tok, lexicon, surnames, word_freq
+
+ORG_TYPES = ("company", "government", "park", "district")
+ANAPHORS = {"公司": "company", "该公司": "company", "企业": "company", "该企业": "company", "集团": "company"}
+
+
+class PersonMatcher:
+    """Names confirmed by their context, then every other occurrence of them in the article.
+
+    The name's length (2 or 3 characters) is settled by what follows it: a speech verb or a
+    particle after 2 characters (``郑兵和同事们``) makes it 2, otherwise jieba's reading decides.
+    The title's organisation is the organisation written right before it, or the company an
+    anaphor (公司董事长) points back to.
+    """
+
+    def __init__(self, name: str = "person_matcher", max_name_freq: int = 50) -> None:
+        self.name = name
+        lex = lexicon()["person"]
+        self.surnames = surnames()
+        self.after = tuple(sorted(lex["after"], key=len, reverse=True))
+        sn = alternation(sorted(self.surnames)) or "(?!)"
+        self.titled = re.compile(
+            rf"(?P<title>{alternation(lex['titles'])})(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}})"
+        )
+        self.spoken = re.compile(
+            rf"(?:(?<=[，。！？：；“”、\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?={alternation(lex['after'])})"
+        )
+        self.max_name_freq = max_name_freq
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        names: dict[str, None] = {}
+        for s, e, role, org in self._bylines(text):
+            cand.add(doc, s, e, "person", self.name, priority=2, role=role, org_name=org)
+            names[text[s:e]] = None
+        for m in self.titled.finditer(text):
+            n = self._settle(text, m.start("name"), m.end("name"))
+            if not n:
+                continue
+            s, e = m.start("name"), m.start("name") + n
+            attrs = {"role": m.group("title")}
+            org = self._org_for(doc, m.start("title"))
+            if org is not None:
+                attrs["org"] = org
+            cand.add(doc, s, e, "person", self.name, priority=2, **attrs)
+            names[text[s:e]] = None
+        for m in self.spoken.finditer(text):
+            name = m.group("name")
+            if self._plausible(name):
+                cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=1)
+                names[name] = None
+        for name in names:
+            for m in re.finditer(re.escape(name), text):
+                cand.add(doc, m.start(), m.end(), "person", self.name, priority=0)
+        return doc
+
+    def _plausible(self, name: str) -> bool:
+        return len(name) >= 2 and name[0] in self.surnames and word_freq(name) <= self.max_name_freq
+
+    def _settle(self, text: str, s: int, e: int) -> int:
+        """Length of the name starting at ``s`` (0 if none)."""
+        for n in (3, 2):
+            if s + n > e:
+                continue
+            nxt = text[s + n : s + n + 2]
+            if (
+                not nxt
+                or nxt[0] in "，。、！？：；”）\n 和等在也就说称还正带向给是"
+                or nxt.startswith(self.after)
+            ) and (self._plausible(text[s : s + n])):
+                return n
+        pos = s
+        for tok in jieba_tok().lcut(text[s : s + 6], HMM=True):
+            if len(tok) in (2, 3) and pos == s and self._plausible(tok):
+                return len(tok)
+            break
+        return 2 if self._plausible(text[s : s + 2]) else 0
+
+    @staticmethod
+    def _org_for(doc: Doc, title_start: int) -> tuple[int, int] | None:
+        """The organisation a title belongs to: written right before it, or named earlier."""
+        text = doc.text
+        before = [c for c in cand.candidates(doc) if c.type in ORG_TYPES and c.end <= title_start + 2]
+        adjacent = [
+            c for c in before if title_start - 1 <= c.end <= title_start + 2 and c.start < title_start
+        ]
+        if adjacent:
+            best = max(adjacent, key=lambda c: (c.end - c.start, c.priority))
+            return best.start, best.end
+        for word, typ in ANAPHORS.items():
+            if text[max(0, title_start - len(word)) : title_start] == word:
+                named = [c for c in before if c.type == typ and c.end <= title_start - len(word)]
+                if named:
+                    c = max(named, key=lambda c: (c.end, c.end - c.start))
+                    return c.start, c.end
+        return None
+
+    @staticmethod
+    def _bylines(text: str):
+        pos = 0
+        for line in text.split("\n"):
+            m = BYLINE.match(line) or CREDIT.search(line)
+            if m:
+                names = m.group("names")
+                off = pos + m.start("names")
+                for n in re.finditer(r"[\u4e00-\u9fff·]{2,4}", names):
+                    yield off + n.start(), off + n.end(), m.group("role"), m.group("outlet") or None
+            pos += len(line) + 1
+
+
+@Language.factory("person_matcher", default_config={"max_name_freq": 50})
+def make_person_matcher(nlp: Language, name: str, max_name_freq: int) -> PersonMatcher:
+    return PersonMatcher(name, max_name_freq)

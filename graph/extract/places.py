@@ -1,0 +1,84 @@
+"""Districts: administrative divisions, development zones and the towns inside them."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.extract import candidates as cand
+from graph.extract.lexicon import Trie, gazetteer, jieba_tok
+from graph.normalize import is_cjk
+
+# A zone named after its district (涪陵高新区, 涪陵国家高新区, 万盛经开区, 垫江县高新区).
+ZONE = re.compile(r"(?:国家)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|综合保税区|保税港区|新区)")
+BARE = re.compile(r"(?:高新区|经开区|科学城)$")
+# A town or street right after its district (璧山区璧泉街道, 巫山县曲尺乡).
+TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人民|长|干部))")
+
+
+class DistrictMatcher:
+    """Finds districts by gazetteer, then the zones and towns written after them.
+
+    Short forms (涪陵 for 涪陵区) are accepted when jieba does not read them as part of a longer word
+    (``宁德时代`` is not ``宁德``); short forms that are ordinary words are left out of the gazetteer.
+    A bare zone word (高新区, 科学城) is a mention only in an article that names the zone in full.
+    """
+
+    def __init__(self, name: str = "district_matcher") -> None:
+        self.name = name
+        gaz = gazetteer()
+        self.trie = Trie(set(gaz.names))
+        self.full = set(gaz.places)
+        self.zones = {n for n, p in gaz.places.items() if p.level == "zone"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        zones: list[str] = []
+        towns: set[str] = set()
+        for s, e in self.trie.finditer(text):
+            surface = text[s:e]
+            if surface not in self.full and self._inside_word(text, s, e):
+                continue
+            if surface in self.zones:
+                zones.append(surface)
+            z = ZONE.match(text, e)
+            if z:
+                cand.add(doc, s, z.end(), "district", self.name, priority=1, zone=True)
+                zones.append(text[s : z.end()])
+                continue
+            cand.add(doc, s, e, "district", self.name)
+            t = TOWN.match(text, e)
+            if t and not self.trie.longest_at(text, e):
+                cand.add(doc, e, t.end(), "district", self.name)
+                towns.add(t.group())
+        for zone in zones:  # a bare 高新区 or 科学城 in an article that names the zone in full
+            bare = BARE.search(zone)
+            if not bare:
+                continue
+            for m in re.finditer(bare.group(), text):
+                before = text[m.start() - 1] if m.start() else ""
+                if not is_cjk(before) or before in "该全本":
+                    cand.add(doc, m.start(), m.end(), "district", self.name, priority=-1, bare_zone=True)
+        for town in towns:
+            for m in re.finditer(re.escape(town), text):
+                cand.add(doc, m.start(), m.end(), "district", self.name, priority=-1)
+        return doc
+
+    @staticmethod
+    def _inside_word(text: str, s: int, e: int) -> bool:
+        """Is the short form read by jieba as part of a longer word (宁德时代, 长安汽车)?"""
+        lo, hi = max(0, s - 3), min(len(text), e + 3)
+        pos = lo
+        for tok in jieba_tok().lcut(text[lo:hi], HMM=False):
+            a, b = pos, pos + len(tok)
+            if a < e and b > s and (a < s or b > e) and len(tok) > e - s:
+                return not ZONE.match(text, e)
+            pos = b
+        return False
+
+
+@Language.factory("district_matcher")
+def make_district_matcher(nlp: Language, name: str) -> DistrictMatcher:
+    return DistrictMatcher(name)

@@ -1,0 +1,37 @@
+"""What the extractor hands to the linker: typed mentions with offsets into an article's text."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+TYPES = ("district", "company", "person", "project", "government", "park")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name in an article.
+
+    ``start``/``end`` index the article's normalised text (``articles.jsonl`` ``text``), so
+    ``text[start:end] == surface``; ``raw_start``/``raw_end`` index the input file. ``role`` and
+    ``org_start``/``org_end`` (the span of the organisation a title belongs to) are set on people.
+    """
+
+    doc: str
+    article: str
+    type: str
+    surface: str
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+    source: str
+    role: str | None = None
+    org_start: int | None = None
+    org_end: int | None = None
+
+    def to_json(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    @staticmethod
+    def from_json(d: dict) -> Mention:
+        return Mention(**d)

@@ -1,0 +1,109 @@
+import re
+
+import pytest
+
+from graph.articles import split_page
+
+FOLD = str.maketrans("（）！，：；？", "()!,:;?")
+
+
+def fold(s: str | None) -> str:
+    return re.sub(r"\s", "", s or "").translate(FOLD)
+
+
+PAGE = """
+北碚 发布全国首个蜡梅农业气象观测规范
+
+□ 重庆日报通讯员 叶彬利
+
+近日，由北碚区气象局组织编制的地方标准获批发布。这是全国首个
+
+位于北碚区的蜡梅基地。重庆日报通讯员 王二 摄
+
+蜡梅农业气象观测规范。
+
+巴南 试点打造两个认知障碍照护专区
+
+□ 巴南日报记者 舒晴 李明
+
+“老人家，我们来听一首歌！”近日，在巴南区花溪街道社区养老服务中心，护理员正带着老人做游戏。
+
+遗失启事
+
+张三遗失身份证一张，特此声明。
+
+新农村的幸福年
+
+近日，綦江区石角镇新农村热闹非凡。
+
+重庆科技报通讯员 陈星宇 摄
+"""
+
+
+def test_split_written_page():
+    arts = split_page(PAGE, "p")
+    assert [a.title for a in arts] == [
+        "北碚 发布全国首个蜡梅农业气象观测规范",
+        "巴南 试点打造两个认知障碍照护专区",
+        "遗失启事",
+        "新农村的幸福年",
+    ]
+    assert [a.id for a in arts] == ["p#1", "p#2", "p#3", "p#4"]
+    assert arts[0].reporters == ["叶彬利", "王二"]
+    assert arts[1].reporters == ["舒晴", "李明"]
+    assert [a.kind for a in arts] == ["article", "article", "notice", "photo_caption"]
+    assert arts[3].reporters == ["陈星宇"]
+    # the paragraph broken by a caption is joined again, the caption kept apart
+    assert "这是全国首个蜡梅农业气象观测规范。" in arts[0].text
+    assert arts[0].captions == ["位于北碚区的蜡梅基地。重庆日报通讯员 王二 摄"]
+
+
+def test_article_text_points_back_at_the_page():
+    arts = split_page(PAGE, "p")
+    for a in arts:
+        assert len(a.origin) == len(a.text)
+        for i, ch in enumerate(a.text):
+            if ch != "\n":
+                assert PAGE[a.origin[i]] == ch or PAGE[a.origin[i]] in ',:;!?()"'
+
+
+def test_seed_pages_hold_31_items(seed_pages):
+    counts = {doc: len(split_page(text, doc)) for doc, text in seed_pages.items()}
+    assert sum(counts.values()) == 31, counts
+
+
+def test_splitter_agrees_with_development_gold(seed_pages, gold):
+    checked = 0
+    for doc, g in gold.items():
+        arts = split_page(seed_pages[doc], doc)
+        assert len(arts) == len(g["articles"]), doc
+        for a, ga in zip(arts, g["articles"], strict=True):
+            assert fold(a.title) == fold(ga["title"]), (doc, a.index)
+            assert a.reporters == ga["reporters"], (doc, a.index)
+            assert a.kind == ga["kind"], (doc, a.index)
+            assert fold(a.subtitle) == fold(ga.get("subtitle")), (doc, a.index)
+            assert fold(ga["first_line_of_body"])[:30] in fold(a.text[a.body_start :]), (doc, a.index)
+            checked += 1
+    assert checked == 23
+
+
+@pytest.mark.parametrize(
+    ("doc", "joined"),
+    [
+        ("000_69ef3ec4d4267591", "就做出这么详细的方案，不熬上几个通宵"),
+        ("001_2c562a0b38f46b2a", "这些磷石膏被堆积在长江边上"),
+        ("002_5ca118eef2bdb4a6", "首批意向注册用户涵盖了"),
+        ("004_e64839a68220c915", "黔江区三磊玻纤有限公司"),
+    ],
+)
+def test_lines_broken_mid_sentence_are_joined(seed_pages, doc, joined):
+    text = "".join(a.text for a in split_page(seed_pages[doc], doc))
+    assert joined in text
+
+
+def test_spaces_from_column_wraps_are_gone(seed_pages):
+    arts = split_page(seed_pages["004_e64839a68220c915"], "004")
+    paragraphs = [ln for ln in arts[0].text[arts[0].body_start :].split("\n") if len(ln) > 40]
+    assert len(paragraphs) > 20
+    assert not [p for p in paragraphs if re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", p)]
+    assert "产业集群" in "".join(paragraphs)

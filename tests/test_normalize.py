@@ -1,0 +1,40 @@
+from graph.normalize import Piece, normalise, sentences
+
+
+def test_spaces_inside_words_go_and_every_character_keeps_its_origin():
+    raw = "据黔江 区相关负责人介绍,2022年 以来,产值 100亿元、 50亿元。"
+    p = normalise(raw)
+    assert p.text == "据黔江区相关负责人介绍，2022年以来，产值100亿元、50亿元。"
+    assert len(p.origin) == len(p.text)
+    for ch, o in zip(p.text, p.origin, strict=True):
+        assert raw[o] == ch or raw[o] in ",:;!?()"  # unchanged, or the half-width form it came from
+
+
+def test_headings_keep_the_space_between_phrases():
+    assert (
+        normalise("巫山 柑橘成为果农增收致富“黄金果”", join_words=False).text
+        == "巫山 柑橘成为果农增收致富“黄金果”"
+    )
+    assert normalise("巫山 柑橘", join_words=True).text == "巫山柑橘"
+
+
+def test_punctuation_is_unified_only_in_chinese_context():
+    assert normalise('走进园区,链主企业"稳"增长!').text == "走进园区，链主企业“稳”增长！"
+    assert normalise("增长9.2%,2.5%").text == "增长9.2%,2.5%"
+    assert normalise("Ｓ０２线").text == "S02线"
+
+
+def test_offsets_survive_slicing_and_joining():
+    raw = "第一行 文字\n\n第二 行"
+    a = normalise(raw, 0, 6)
+    b = normalise(raw, 8, len(raw))
+    joined = Piece.join([a, b])
+    assert joined.text == "第一行文字\n第二行"
+    assert joined.raw_span(6, 9) == (8, 12)
+    assert raw[slice(*joined.raw_span(0, 5))].replace(" ", "") == "第一行文字"
+
+
+def test_sentences_split_after_closing_quotes_and_at_line_breaks():
+    text = "“我们很有信心。”何鹏说。项目开工了！\n标题"
+    spans = sentences(text)
+    assert [text[a:b] for a, b in spans] == ["“我们很有信心。”", "何鹏说。", "项目开工了！", "标题"]
