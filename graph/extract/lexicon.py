@@ -140,32 +140,64 @@ def word_freq(word: str) -> int:
     return jieba_tok().FREQ.get(word, 0)
 
 
-def extend_left(text: str, pos: int, *, max_chars: int, boundary: set[str], floor: int = 0) -> int:
+_COUNT = re.compile(r"^[\d一二三四五六七八九十百两几多数每各]+[家个条批些项位名座]$")
+# Parts of speech that never sit inside a name: pronouns, prepositions, particles, conjunctions.
+_STOP_POS = ("r", "p", "u", "c", "y", "e", "o")
+
+
+def extend_left(
+    text: str,
+    pos: int,
+    *,
+    max_chars: int,
+    boundary: set[str],
+    name_verbs: frozenset[str] = frozenset(),
+    keep: str = "",
+) -> int:
     """Where a name that ends at ``pos`` (exclusive of its suffix) begins.
 
-    Walks back over jieba words until punctuation, a line break, a boundary word (在, 的, 位于…) or
-    ``max_chars``. Names in Chinese news are preceded by exactly such words, so the walk finds the
-    left edge without a model.
+    Walks back over jieba words until punctuation, a boundary word (在, 的, 位于…), a pronoun,
+    preposition, particle or conjunction, a count (四家), a common adverb or verb — unless the
+    verb is one names are made of (``name_verbs``: 制造, 发电) — or ``max_chars``. Names in
+    Chinese news are preceded by exactly such words, so the walk finds the left edge without a
+    model. ``keep`` lists single characters the walk may cross although jieba tags them as
+    conjunctions (及 in 研发及制造项目).
     """
-    lo = max(floor, pos - max_chars)
+    lo = max(0, pos - max_chars)
     window = text[lo:pos]
-    # cut at the last punctuation first: a name never spans it
     for k in range(len(window) - 1, -1, -1):
         if window[k] in PUNCT:
             window = window[k + 1 :]
             break
-    start = pos - len(window)
     if not window:
         return pos
-    toks = jieba_tok().lcut(window, HMM=True)
     cur = pos
-    for tok in reversed(toks):
-        if tok in boundary:
+    for tok, flag in reversed(posseg(window)):
+        if tok in boundary or _COUNT.match(tok) or (len(tok) > 1 and tok[-1] in "至于到在往"):
             break
         if not all(is_cjk(c) or c.isalnum() or c in "（）()·-" for c in tok):
             break
+        if tok not in keep and flag.startswith(_STOP_POS):
+            break
+        freq = word_freq(tok)
+        if flag == "d" and freq > 500:
+            break
+        if flag == "v" and freq > 1000 and tok not in name_verbs:
+            break
         cur -= len(tok)
-    return max(cur, start)
+    return cur
+
+
+@functools.lru_cache(maxsize=65536)
+def posseg(window: str) -> tuple[tuple[str, str], ...]:
+    return tuple((p.word, p.flag) for p in _pos_tokenizer().lcut(window, HMM=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _pos_tokenizer():
+    from jieba.posseg import POSTokenizer
+
+    return POSTokenizer(jieba_tok())
 
 
 def boundary_words() -> set[str]:

@@ -13,10 +13,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
-from graph.extract.lexicon import alternation, boundary_words, extend_left, gazetteer, lexicon, word_freq
+from graph.extract.lexicon import (
+    alternation,
+    boundary_words,
+    extend_left,
+    gazetteer,
+    lexicon,
+    posseg,
+    word_freq,
+)
 from graph.normalize import is_cjk
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A branch written after its bank or company: 中国工商银行万盛支行.
+BRANCH = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:支行|分行|分公司|营业部)")
 
 
 def _is_place(s: str) -> bool:
@@ -43,13 +53,14 @@ class CompanyMatcher:
     without region and legal form, 湘渝盐化) are mentions wherever else they occur in the article.
     """
 
-    def __init__(self, name: str = "company_matcher", max_brand_freq: int = 300) -> None:
+    def __init__(self, name: str = "company_matcher", max_brand_freq: int = 50) -> None:
         self.name = name
         lex = lexicon()["company"]
         self.legal = re.compile(alternation(lex["legal"]))
         self.industry = re.compile(alternation(lex["industry"]))
         self.generic = set(lex["generic"])
         self.boundary = boundary_words()
+        self.name_verbs = frozenset(lex["name_verbs"])
         self.max_brand_freq = max_brand_freq
 
     def __call__(self, doc: Doc) -> Doc:
@@ -59,13 +70,15 @@ class CompanyMatcher:
         for m in self.legal.finditer(text):
             if m.start() in taken:
                 continue
-            start = extend_left(text, m.start(), max_chars=24, boundary=self.boundary)
+            start = extend_left(
+                text, m.start(), max_chars=24, boundary=self.boundary, name_verbs=self.name_verbs
+            )
             brand = text[start : m.start()]
             if not self._good_brand(brand, legal=True):
                 continue
             end = m.end()
             # 重庆三峰环境集团股份有限公司: keep going when a legal form follows at once
-            nxt = self.legal.match(text, end)
+            nxt = self.legal.match(text, end) or BRANCH.match(text, end)
             if nxt:
                 end = nxt.end()
                 taken.update(range(m.end(), end))
@@ -74,7 +87,9 @@ class CompanyMatcher:
         for m in self.industry.finditer(text):
             if any(s <= m.start() < e for s, e in found):
                 continue
-            start = extend_left(text, m.start(), max_chars=8, boundary=self.boundary)
+            start = extend_left(
+                text, m.start(), max_chars=8, boundary=self.boundary, name_verbs=self.name_verbs
+            )
             brand = text[start : m.start()]
             brand = brand[len(brand) - len(_strip_places(brand)) :] if _strip_places(brand) else brand
             if not self._good_brand(brand, legal=False) or not self._ends_word(text, m.end()):
@@ -143,30 +158,43 @@ class GovernmentMatcher:
         self.pattern = re.compile(rf"(?:{heads})?(?:[\u4e00-\u9fff]{{0,8}}?(?:{tails}))?")
         self.heads = re.compile(heads)
         self.boundary = boundary_words() | {"相关", "负责人", "主要", "领导", "书记", "部门"}
+        self.name_verbs = frozenset(lex["name_verbs"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         for c in cand.of_type(doc, "district"):
             if c.attrs.get("bare_zone"):
                 continue
-            m = self.pattern.match(text, c.end)
-            if not m or m.end() == c.end:
-                continue
-            middle = m.group()
-            broken = any(b in middle for b in self.boundary if len(b) > 1) or any(
-                ch in "的在是了和与" for ch in middle[:-1]
+            # 璧山区委组织部: the district's own 区 starts the head 区委
+            at = (
+                c.end - 1
+                if text[c.end - 1 : c.end] in "区县市" and self.heads.match(text, c.end - 1)
+                else c.end
             )
-            if broken and not middle.endswith("委员会"):
-                continue  # 文化和旅游发展委员会 is a name with 和; allowed only in a 委员会
+            m = self.pattern.match(text, at)
+            if not m or m.end() <= c.end:
+                continue
+            if not self._name_like(m.group()):
+                continue
             end = m.end()
             if text.startswith("书记", end) or text.startswith("副书记", end):
                 # 涪陵区委书记: the body is 涪陵区委, the rest is a title
-                h = self.heads.match(text, c.end)
+                h = self.heads.match(text, at)
                 if not h:
                     continue
                 end = h.end()
             cand.add(doc, c.start, end, "government", self.name, priority=2)
         return doc
+
+    def _name_like(self, words: str) -> bool:
+        """Only nouns make a body's name: 城市管理局 is one, 举办 or 为老百姓办 is not."""
+        if words.endswith("委员会") and "和" in words:
+            words = words.replace("和", "")  # 文化和旅游发展委员会
+        for tok, flag in posseg(words):
+            stop = tok in self.boundary or flag.startswith(("v", "d", "p", "u", "c", "r", "m", "q", "f", "t"))
+            if stop and flag != "vn" and tok not in self.name_verbs:
+                return False
+        return True
 
 
 class ParkMatcher:
@@ -184,6 +212,10 @@ class ParkMatcher:
         for m in self.suffix.finditer(text):
             start = extend_left(text, m.start(), max_chars=12, boundary=self.boundary)
             prefix = text[start : m.start()]
+            for g in sorted(self.generic, key=len, reverse=True):
+                if prefix.startswith(g) and len(prefix) - len(g) >= 2:
+                    start, prefix = start + len(g), prefix[len(g) :]
+                    break
             core = _strip_places(prefix)
             if len(prefix) < 2 or prefix in self.generic or (core and core in self.generic):
                 continue
@@ -193,7 +225,7 @@ class ParkMatcher:
         return doc
 
 
-@Language.factory("company_matcher", default_config={"max_brand_freq": 300})
+@Language.factory("company_matcher", default_config={"max_brand_freq": 50})
 def make_company_matcher(nlp: Language, name: str, max_brand_freq: int) -> CompanyMatcher:
     return CompanyMatcher(name, max_brand_freq)
 

@@ -12,6 +12,10 @@ from graph.extract import candidates as cand
 from graph.extract.lexicon import alternation, jieba_tok, lexicon, surnames, word_freq
 
 ORG_TYPES = ("company", "government", "park", "district")
+# What may follow a name: punctuation and particles that start the next phrase (郑兵和同事们).
+CUES = "，。、！？：；”）\n 和等在也就说称还正带向给是的"
+# Surnames that are far more often a function word at the start of a phrase.
+NOT_AFTER_PUNCT = set("和与在向把被对从给让将")
 ANAPHORS = {"公司": "company", "该公司": "company", "企业": "company", "该企业": "company", "集团": "company"}
 
 
@@ -66,25 +70,26 @@ class PersonMatcher:
         return doc
 
     def _plausible(self, name: str) -> bool:
-        return len(name) >= 2 and name[0] in self.surnames and word_freq(name) <= self.max_name_freq
+        """A surname first, and not a common word (满意, 和游客) whole or in its first two characters."""
+        return (
+            len(name) >= 2
+            and name[0] in self.surnames
+            and name[0] not in NOT_AFTER_PUNCT
+            and word_freq(name) <= self.max_name_freq
+            and word_freq(name[:2]) <= self.max_name_freq * 20
+        )
 
     def _settle(self, text: str, s: int, e: int) -> int:
         """Length of the name starting at ``s`` (0 if none)."""
-        for n in (3, 2):
+        for n in (2, 3):
             if s + n > e:
                 continue
             nxt = text[s + n : s + n + 2]
-            if (
-                not nxt
-                or nxt[0] in "，。、！？：；”）\n 和等在也就说称还正带向给是"
-                or nxt.startswith(self.after)
-            ) and (self._plausible(text[s : s + n])):
+            if (not nxt or nxt[0] in CUES or nxt.startswith(self.after)) and self._plausible(text[s : s + n]):
                 return n
-        pos = s
-        for tok in jieba_tok().lcut(text[s : s + 6], HMM=True):
-            if len(tok) in (2, 3) and pos == s and self._plausible(tok):
-                return len(tok)
-            break
+        first = jieba_tok().lcut(text[s : s + 6], HMM=True)[0]
+        if len(first) in (2, 3) and self._plausible(first):
+            return len(first)
         return 2 if self._plausible(text[s : s + 2]) else 0
 
     @staticmethod

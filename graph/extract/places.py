@@ -13,6 +13,7 @@ from graph.normalize import is_cjk
 
 # A zone named after its district (涪陵高新区, 涪陵国家高新区, 万盛经开区, 垫江县高新区).
 ZONE = re.compile(r"(?:国家)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|综合保税区|保税港区|新区)")
+STREET = re.compile(r"(?:^|(?<=[，。、；：“\n]))(?P<name>[\u4e00-\u9fff]{2,4}街道)(?!办事处)")
 BARE = re.compile(r"(?:高新区|经开区|科学城)$")
 # A town or street right after its district (璧山区璧泉街道, 巫山县曲尺乡).
 TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人民|长|干部))")
@@ -37,10 +38,8 @@ class DistrictMatcher:
         text = doc.text
         zones: list[str] = []
         towns: set[str] = set()
-        for s, e in self.trie.finditer(text):
+        for s, e in self._matches(text):
             surface = text[s:e]
-            if surface not in self.full and self._inside_word(text, s, e):
-                continue
             if surface in self.zones:
                 zones.append(surface)
             z = ZONE.match(text, e)
@@ -61,22 +60,42 @@ class DistrictMatcher:
                 before = text[m.start() - 1] if m.start() else ""
                 if not is_cjk(before) or before in "该全本":
                     cand.add(doc, m.start(), m.end(), "district", self.name, priority=-1, bare_zone=True)
+        self._streets(doc, text)
         for town in towns:
             for m in re.finditer(re.escape(town), text):
                 cand.add(doc, m.start(), m.end(), "district", self.name, priority=-1)
         return doc
 
-    @staticmethod
-    def _inside_word(text: str, s: int, e: int) -> bool:
-        """Is the short form read by jieba as part of a longer word (宁德时代, 长安汽车)?"""
+    def _matches(self, text: str):
+        """Gazetteer names left to right; a name jieba reads as part of a longer word is tried
+        shorter (重庆市民 → 重庆) and dropped if no reading fits (宁德时代, 资源城市)."""
+        i = 0
+        while i < len(text):
+            n = self.trie.longest_at(text, i)
+            while n >= 2 and self._crosses(text, i, i + n):
+                n = max((k for k in range(2, n) if text[i : i + k] in gazetteer().names), default=0)
+            if n >= 2:
+                yield i, i + n
+                i += n
+            else:
+                i += 1
+
+    def _crosses(self, text: str, s: int, e: int) -> bool:
+        if text[s:e] in gazetteer().stopwords or ZONE.match(text, e) or TOWN.match(text, e):
+            return text[s:e] in gazetteer().stopwords
         lo, hi = max(0, s - 3), min(len(text), e + 3)
         pos = lo
         for tok in jieba_tok().lcut(text[lo:hi], HMM=False):
             a, b = pos, pos + len(tok)
-            if a < e and b > s and (a < s or b > e) and len(tok) > e - s:
-                return not ZONE.match(text, e)
+            if a < e < b or a < s < b:
+                return len(tok) > 1
             pos = b
         return False
+
+    def _streets(self, doc: Doc, text: str) -> None:
+        """A street or town named on its own after punctuation (双凤桥街道)."""
+        for m in STREET.finditer(text):
+            cand.add(doc, m.start("name"), m.end("name"), "district", self.name, priority=-1)
 
 
 @Language.factory("district_matcher")

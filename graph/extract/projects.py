@@ -27,13 +27,16 @@ class ProjectMatcher:
         self.suffix = re.compile(alternation(lex["suffixes"]))
         self.generic = tuple(sorted(lex["generic_start"], key=len, reverse=True))
         self.boundary = boundary_words() - {"及", "投资"}
+        self.name_verbs = frozenset(lex["name_verbs"])
         self.min_len = min_len
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         anchors = cand.of_type(doc, *ANCHOR_TYPES)
         for m in self.suffix.finditer(text):
-            start = extend_left(text, m.start(), max_chars=40, boundary=self.boundary)
+            start = extend_left(
+                text, m.start(), max_chars=40, boundary=self.boundary, name_verbs=self.name_verbs, keep="及与"
+            )
             # never swallow a company's legal form into a project: start after it
             name = text[start : m.end()]
             if start == m.start() or name.startswith(self.generic) or len(name) < self.min_len:
