@@ -140,7 +140,7 @@ def word_freq(word: str) -> int:
     return jieba_tok().FREQ.get(word, 0)
 
 
-_COUNT = re.compile(r"^[\d一二三四五六七八九十百两几多数每各]+[家个条批些项位名座]$")
+_COUNT = re.compile(r"^[\d一二三四五六七八九十百两几多数每各]*[家个条批些项位名座]$")
 # Parts of speech that never sit inside a name: pronouns, prepositions, particles, conjunctions.
 _STOP_POS = ("r", "p", "u", "c", "y", "e", "o")
 
@@ -179,7 +179,8 @@ def extend_left(
             break
         if tok not in keep and flag.startswith(_STOP_POS):
             break
-        freq = word_freq(tok)
+        # a lone character tagged verb or adverb is usually half of a name jieba does not know (国能)
+        freq = word_freq(tok) if len(tok) > 1 else 0
         if flag == "d" and freq > 500:
             break
         if flag == "v" and freq > 1000 and tok not in name_verbs:

@@ -18,6 +18,7 @@ from graph.extract.lexicon import (
     boundary_words,
     extend_left,
     gazetteer,
+    jieba_tok,
     lexicon,
     posseg,
     word_freq,
@@ -58,7 +59,9 @@ class CompanyMatcher:
         lex = lexicon()["company"]
         self.legal = re.compile(alternation(lex["legal"]))
         self.industry = re.compile(alternation(lex["industry"]))
-        self.generic = set(lex["generic"])
+        self.generic = set(lex["generic"]) | set(lex["industry"])
+        self.weak_legal = dict(lex["weak_legal"])
+        self.not_before = tuple(sorted(lex["not_before"], key=len, reverse=True))
         self.boundary = boundary_words()
         self.name_verbs = frozenset(lex["name_verbs"])
         self.max_brand_freq = max_brand_freq
@@ -76,6 +79,9 @@ class CompanyMatcher:
             brand = text[start : m.start()]
             if not self._good_brand(brand, legal=True):
                 continue
+            limit = self.weak_legal.get(m.group())
+            if limit is not None and word_freq(_strip_places(brand)) > limit:
+                continue
             end = m.end()
             # 重庆三峰环境集团股份有限公司: keep going when a legal form follows at once
             nxt = self.legal.match(text, end) or BRANCH.match(text, end)
@@ -88,14 +94,16 @@ class CompanyMatcher:
             if any(s <= m.start() < e for s, e in found):
                 continue
             start = extend_left(
-                text, m.start(), max_chars=8, boundary=self.boundary, name_verbs=self.name_verbs
+                text, m.start(), max_chars=10, boundary=self.boundary, name_verbs=self.name_verbs
             )
-            brand = text[start : m.start()]
-            brand = brand[len(brand) - len(_strip_places(brand)) :] if _strip_places(brand) else brand
+            brand = _strip_places(text[start : m.start()])
+            if len(brand) > 4:  # the walk went past the brand
+                continue
             if not self._good_brand(brand, legal=False) or not self._ends_word(text, m.end()):
                 continue
-            cand.add(doc, m.start() - len(brand), m.end(), "company", self.name, priority=1)
-            found.append((m.start() - len(brand), m.end()))
+            # the region written before the brand is part of the name (重庆群威电子材料)
+            cand.add(doc, start, m.end(), "company", self.name, priority=1)
+            found.append((start, m.end()))
         self._short_forms(doc, found)
         return doc
 
@@ -112,18 +120,26 @@ class CompanyMatcher:
             return True
         if len(core) > 4 or _is_place(core):
             return False
-        return word_freq(core) <= self.max_brand_freq
+        if word_freq(core) > self.max_brand_freq:
+            return False
+        # 智能网联 is two common words, not a brand; 卡涑 or 群威 are no words at all
+        words = jieba_tok().lcut(core, HMM=False)
+        return not (len(words) > 1 and all(len(w) > 1 and word_freq(w) >= 100 for w in words))
 
-    @staticmethod
-    def _ends_word(text: str, end: int) -> bool:
-        """科技 in 科技创新 is not the end of a name."""
-        nxt = text[end : end + 2]
-        return (
-            not nxt
-            or not is_cjk(nxt[0])
-            or nxt[0] in "是的在和与等也还为已将于负有从向成把被公集股"
-            or word_freq(nxt) < 1000
-        )
+    def _ends_word(self, text: str, end: int) -> bool:
+        """科技 in 科技创新 or 汽车 in 汽车零部件 is not the end of a name."""
+        nxt = text[end : end + 3]
+        if not nxt or not is_cjk(nxt[0]):
+            return True
+        if nxt.startswith(self.not_before):
+            return False
+        lo = max(0, end - 2)
+        pos = lo
+        for tok in jieba_tok().lcut(text[lo : end + 3], HMM=False):
+            if pos < end < pos + len(tok):
+                return False
+            pos += len(tok)
+        return True
 
     def _short_forms(self, doc: Doc, found: list[tuple[int, int]]) -> None:
         text = doc.text
@@ -144,7 +160,13 @@ class CompanyMatcher:
         forms = {f for f in forms if len(f) >= 2 and f not in self.generic and not _is_place(f)}
         for form in sorted(forms, key=len, reverse=True):
             for m in re.finditer(re.escape(form), text):
-                cand.add(doc, m.start(), m.end(), "company", self.name, priority=0, short_form=True)
+                start = m.start()
+                # 重庆卡涑, 涪陵卡涞科技: a place written right before the short form belongs to it
+                for k in range(min(start, 6), 1, -1):
+                    if _is_place(text[start - k : start]):
+                        start -= k
+                        break
+                cand.add(doc, start, m.end(), "company", self.name, priority=0, short_form=True)
 
 
 class GovernmentMatcher:
