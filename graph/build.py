@@ -124,7 +124,7 @@ def build(inputs: list[Path], out: Path, jobs: int | None = None, progress: bool
 
     articles = [a for arts, _ in results for a in arts]
     mentions = [m for _, by in results for ms in by.values() for m in ms]
-    entities = link(mentions)
+    entities = link(mentions, {a.id: a.text for a in articles})
     relations = extract_relations(articles, entities)
     g = build_graph(entities, relations)
 

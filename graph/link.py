@@ -1,23 +1,41 @@
-"""The linker: mentions that name the same thing become one entity.
+"""The linker: mentions that name the same thing become one entity, and every merge says why.
 
-This first linker merges mentions of one type whose *normalised key* is equal: the surface with
-white space and bracket forms folded, and for places the full name the gazetteer gives a short
-form (涪陵 → 涪陵区) when that reading is unique. Every merge records the rule that made it, so
-``entities.jsonl`` can say why two surfaces are one node.
+Three steps, kept apart as in any entity linker:
+
+1. **Seeds** — mentions of one type with the same normalised key are one cluster from the start:
+   the surface with spaces and bracket forms folded, a place's short form read as its full name
+   (涪陵 → 涪陵区), a zone without 国家 (涪陵国家高新区 → 涪陵高新区).
+2. **Candidates** — clusters that share a blocking key: a company's brand, its brand with one
+   character masked (卡涑 / 卡涞 / 卡速), a short form's ``ref`` to the full name it abbreviates in
+   the same article, a government body's place and department. Only clusters sharing a key are
+   ever compared, so the work grows with the number of clusters, not its square.
+3. **Scoring** — each candidate pair gets a score from the names (same brand, one character off
+   by sound or by shape) and from the context (words and neighbours the two share); pairs at or
+   above :data:`THRESHOLD` merge, strongest first, unless the names say they are two things
+   (:func:`graph.names.compatible`: a group and its regional company, two branches) or an
+   analyst's override keeps them apart.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from graph.extract.lexicon import gazetteer
+from graph.extract.lexicon import gazetteer, jieba_tok
 from graph.mentions import Mention
+from graph.names import compatible, leading_places, parse_company
 
+THRESHOLD = 0.6
 _FOLD = str.maketrans("()[]", "（）【】")
 _WS = re.compile(r"\s+")
+_ZONE = re.compile(r"国家(?=高新区|经开区|高新技术产业开发区|经济技术开发区)")
+_ZONE_WORD = re.compile(r"高新区|经开区|高新技术产业开发区|经济技术开发区|新区|综合保税区")
+_HEAD = re.compile(r"^(?:区委|县委|市委|委|区|县|市)(?=[\u4e00-\u9fff]{2,}(?:部|局|委|办))")
 
 
 def fold(surface: str) -> str:
@@ -54,50 +72,364 @@ class Entity:
         }
 
 
-def key_of(m: Mention) -> tuple[str, str, str]:
-    """``(type, key, rule)``: mentions with equal type and key are one entity."""
+# ---------------------------------------------------------------- overrides
+
+
+@dataclass
+class Overrides:
+    """An analyst's corrections (``overrides.toml``), applied on every build.
+
+    ``[[merge]] names = [...]`` joins entities having any of these names or aliases;
+    ``[[separate]] names = [a, b]`` keeps two apart whatever the scores say;
+    ``[rename]`` maps an entity's name or alias to the name it should carry.
+    """
+
+    merge: list[list[str]] = field(default_factory=list)
+    separate: list[tuple[str, str]] = field(default_factory=list)
+    rename: dict[str, str] = field(default_factory=dict)
+
+    @staticmethod
+    def load(path: Path) -> Overrides:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ValueError(f"{path}: cannot read overrides: {exc}") from exc
+        merge = [[fold(n) for n in item.get("names", [])] for item in data.get("merge", [])]
+        separate = []
+        for item in data.get("separate", []):
+            names = [fold(n) for n in item.get("names", [])]
+            separate += [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
+        rename = {fold(k): v for k, v in data.get("rename", {}).items()}
+        return Overrides(merge, separate, rename)
+
+
+# ---------------------------------------------------------------- seeds
+
+
+@dataclass
+class Cluster:
+    type: str
+    key: str
+    mentions: list[Mention]
+    rule: str
+
+    @property
+    def surfaces(self) -> Counter:
+        return Counter(fold(m.surface) for m in self.mentions)
+
+
+def seed_key(m: Mention) -> tuple[str, str, str]:
+    """``(type, key, rule)``: mentions with equal type and key are one cluster from the start."""
     surface = fold(m.surface)
     if m.type == "district":
+        zone = _ZONE.sub("", surface)
+        places, rest = leading_places(zone)
+        if places and _ZONE_WORD.fullmatch(rest):
+            key = places[0] + rest
+            return m.type, key, "same name" if key == surface else "same zone"
         full = gazetteer().full_names(surface)
         if len(full) == 1 and full[0] != surface:
             return m.type, full[0], "gazetteer short form"
+    if m.type == "government":
+        places, rest = leading_places(surface)
+        if places and rest:
+            return m.type, places[0] + "|" + _HEAD.sub("", rest), "same body"
     return m.type, surface, "same name"
 
 
-def entity_id(type_: str, name: str) -> str:
-    """Stable across builds and machines: derived from type and canonical name only."""
-    return (
-        f"{type_}:{name}"
-        if len(name) <= 40
-        else f"{type_}:{name[:32]}~{hashlib.sha1(name.encode()).hexdigest()[:8]}"
-    )
+def _seeds(mentions: list[Mention]) -> list[Cluster]:
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    rules: dict[tuple[str, str], str] = {}
+    for m in mentions:
+        t, key, rule = seed_key(m)
+        groups[(t, key)].append(m)
+        if rule != "same name" or (t, key) not in rules:
+            rules[(t, key)] = rule
+    return [
+        Cluster(t, key, sorted(ms, key=lambda m: (m.doc, m.article, m.start)), rules[(t, key)])
+        for (t, key), ms in sorted(groups.items())
+    ]
 
 
-def link(mentions: list[Mention]) -> list[Entity]:
+# ---------------------------------------------------------------- candidates and scores
+
+
+def _pinyin(s: str) -> str:
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:  # the sound key is a bonus, not a requirement
+        return s
+    return " ".join(lazy_pinyin(s))
+
+
+def blocking_keys(c: Cluster) -> set[tuple[str, str]]:
+    keys: set[tuple[str, str]] = set()
+    if c.type != "company":
+        return keys
+    for s in c.surfaces:
+        brand = parse_company(s).brand
+        if len(brand) < 2:
+            continue
+        keys.add(("brand", brand))
+        keys.add(("sound", _pinyin(brand)))
+        for i in range(len(brand)):
+            keys.add(("mask", brand[:i] + "?" + brand[i + 1 :]))
+    return keys
+
+
+def _context(c: Cluster, texts: dict[str, str]) -> Counter:
+    """Words around the mentions and the article each appears in: what the thing is about."""
+    bag: Counter = Counter()
+    names = set(c.surfaces)
+    for m in c.mentions:
+        text = texts.get(m.article, "")
+        lo, hi = max(0, m.start - 60), min(len(text), m.end + 60)
+        for w in jieba_tok().lcut(text[lo:hi]):
+            if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w) and w not in names:
+                bag[w] += 1
+    return bag
+
+
+def _cosine(a: Counter, b: Counter, idf: dict[str, float]) -> float:
+    dot = sum(a[w] * b[w] * idf.get(w, 1.0) ** 2 for w in a.keys() & b.keys())
+    na = math.sqrt(sum((v * idf.get(w, 1.0)) ** 2 for w, v in a.items()))
+    nb = math.sqrt(sum((v * idf.get(w, 1.0)) ** 2 for w, v in b.items()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _one_off(a: str, b: str) -> int | None:
+    """The position where two equally long strings differ, if they differ in exactly one."""
+    if len(a) != len(b) or len(a) < 2:
+        return None
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return diff[0] if len(diff) == 1 else None
+
+
+def _bare(c: Cluster) -> bool:
+    return c.type == "company" and all(parse_company(s).bare for s in c.surfaces)
+
+
+def _together(a: Cluster, b: Cluster) -> int:
+    """Articles two clusters share: a bare brand (华峰) belongs with the name it is written beside."""
+    return len({m.article for m in a.mentions} & {m.article for m in b.mentions})
+
+
+def score_pair(a: Cluster, b: Cluster, ctx: dict[int, Counter], idf: dict[str, float]) -> tuple[float, str]:
+    """Score and the rule behind it for two company clusters that share a blocking key."""
+    best = (0.0, "")
+    context = _cosine(ctx[id(a)], ctx[id(b)], idf)
+    for sa in a.surfaces:
+        pa = parse_company(sa)
+        for sb in b.surfaces:
+            pb = parse_company(sb)
+            if pa.brand == pb.brand:
+                why = compatible(pa, pb)
+                if why:
+                    return 0.0, why
+                best = max(best, (0.9, f"same brand {pa.brand}"))
+                continue
+            k = _one_off(pa.brand, pb.brand)
+            if k is None:
+                continue
+            sound = _pinyin(pa.brand[k]) == _pinyin(pb.brand[k])
+            name = 0.4 if sound else 0.25
+            how = "by sound" if sound else "off"
+            rule = f"{pa.brand}/{pb.brand}: one character {how}, context {context:.2f}"
+            best = max(best, (name + 0.6 * context, rule))
+    return round(best[0], 3), best[1]
+
+
+# ---------------------------------------------------------------- union-find with reasons
+
+
+class _Groups:
+    def __init__(self, clusters: list[Cluster]) -> None:
+        self.parent = list(range(len(clusters)))
+        self.members = {i: [i] for i in range(len(clusters))}
+        self.clusters = clusters
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[rj] = ri
+            self.members[ri] += self.members.pop(rj)
+
+    def conflict(self, i: int, j: int, separate: set[tuple[str, str]]) -> str | None:
+        """Would joining the groups of ``i`` and ``j`` join two names that must stay apart?"""
+        left = [self.clusters[k] for k in self.members[self.find(i)]]
+        right = [self.clusters[k] for k in self.members[self.find(j)]]
+        for ca in left:
+            for cb in right:
+                for sa in ca.surfaces:
+                    for sb in cb.surfaces:
+                        if (sa, sb) in separate or (sb, sa) in separate:
+                            return "separated by an override"
+                        if ca.type == "company" and parse_company(sa).brand == parse_company(sb).brand:
+                            why = compatible(parse_company(sa), parse_company(sb))
+                            if why:
+                                return why
+        return None
+
+
+def link(mentions: list[Mention], articles: dict[str, str] | None = None, overrides: Overrides | None = None):
     """Group mentions into entities, ordered by type and name (deterministic ids and order).
+
+    ``articles`` maps article ids to their text, for the context of fuzzy matches.
 
     >>> from graph.mentions import Mention
     >>> ms = [Mention("d", "d#1", "district", s, 0, len(s), 0, len(s), "t") for s in ("涪陵", "涪陵区")]
     >>> [(e.name, e.aliases) for e in link(ms)]
     [('涪陵区', ['涪陵', '涪陵区'])]
     """
-    groups: dict[tuple[str, str], list[tuple[Mention, str]]] = defaultdict(list)
-    for m in mentions:
-        t, key, rule = key_of(m)
-        groups[(t, key)].append((m, rule))
-    entities = []
-    for (t, key), members in sorted(groups.items()):
-        ms = sorted((m for m, _ in members), key=lambda m: (m.doc, m.article, m.start))
-        surfaces = Counter(fold(m.surface) for m in ms)
-        name = (
-            key
-            if key in surfaces or t == "district"
-            else max(surfaces, key=lambda s: (len(s), surfaces[s], s))
+    overrides = overrides or Overrides()
+    articles = articles or {}
+    clusters = _seeds(mentions)
+    groups = _Groups(clusters)
+    separate = set(overrides.separate)
+    reasons: dict[int, tuple[str, float]] = {}
+
+    def join(i: int, j: int, rule: str, score: float) -> bool:
+        if groups.find(i) == groups.find(j) or groups.conflict(i, j, separate):
+            return False
+        groups.union(i, j)
+        reasons[j] = (rule, score)
+        reasons.setdefault(i, (rule, score))
+        return True
+
+    by_surface: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        for s in c.surfaces:
+            by_surface[(c.type, s)].append(i)
+
+    # 1. analysts' merges
+    for names in overrides.merge:
+        idx = sorted(
+            {
+                i
+                for n in names
+                for t in ("district", "company", "person", "project", "government", "park")
+                for i in by_surface.get((t, n), [])
+            }
         )
-        merged = [
-            {"surface": s, "rule": rule, "score": 1.0}
-            for s, rule in sorted({(fold(m.surface), rule) for m, rule in members})
-            if s != name
-        ]
-        entities.append(Entity(entity_id(t, name), t, name, sorted(set(surfaces) | {name}), ms, merged))
-    return entities
+        for j in idx[1:]:
+            groups.union(idx[0], j)
+            reasons[j] = ("merged by an override", 1.0)
+
+    # 2. short forms to the full name they abbreviate in the same article
+    for i, c in enumerate(clusters):
+        refs = Counter(fold(m.ref) for m in c.mentions if m.ref)
+        for ref, _ in refs.most_common():
+            for j in by_surface.get((c.type, ref), []):
+                join(j, i, f"short form of {ref} in the same article", 1.0)
+
+    # 3. candidates sharing a blocking key, scored, strongest first
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        for k in blocking_keys(c):
+            blocks[k].append(i)
+    pairs = sorted({(a, b) for ids in blocks.values() for x, a in enumerate(ids) for b in ids[x + 1 :]})
+    if pairs:
+        in_article: dict[str, set[str]] = defaultdict(set)
+        for c in clusters:
+            for m in c.mentions:
+                in_article[m.article].add(f"@{c.type}:{c.key}")
+        ctx = {}
+        for i in {i for p in pairs for i in p}:
+            c = clusters[i]
+            bag = _context(c, articles)
+            for art in {m.article for m in c.mentions}:
+                bag.update(in_article[art] - {f"@{c.type}:{c.key}"})
+            ctx[id(c)] = bag
+        df: Counter = Counter(w for bag in ctx.values() for w in bag)
+        idf = {w: math.log((1 + len(ctx)) / (1 + n)) + 1 for w, n in df.items()}
+        scored = sorted(
+            ((*score_pair(clusters[a], clusters[b], ctx, idf), a, b) for a, b in pairs),
+            key=lambda t: (-t[0], -_together(clusters[t[2]], clusters[t[3]]), t[2], t[3]),
+        )
+        bare_pairs = []
+        for score, rule, a, b in scored:
+            if score < THRESHOLD:
+                continue
+            if _bare(clusters[a]) or _bare(clusters[b]):
+                bare_pairs.append((score, rule, a, b))
+            else:
+                join(a, b, rule, score)
+        # a bare brand (华峰) may fit several companies; it joins the one written most in its articles
+        options: dict[int, list[tuple[float, str, int]]] = defaultdict(list)
+        for score, rule, a, b in bare_pairs:
+            short, other = (a, b) if _bare(clusters[a]) else (b, a)
+            options[short].append((score, rule, other))
+        for short in sorted(options):
+            arts = {m.article for m in clusters[short].mentions}
+
+            def weight(o: tuple[float, str, int], arts: set[str] = arts) -> tuple:
+                members = groups.members[groups.find(o[2])]
+                near = sum(m.article in arts for k in members for m in clusters[k].mentions)
+                return (o[0], near, -o[2])
+
+            for score, rule, other in sorted(options[short], key=weight, reverse=True):
+                if join(other, short, rule, score):
+                    break
+
+    return _entities(clusters, groups, reasons, overrides)
+
+
+def _canonical(type_: str, clusters: list[Cluster]) -> str:
+    """The fullest correct form: a gazetteer's full name, a company's legal name, else the longest."""
+    surfaces: Counter = Counter()
+    for c in clusters:
+        surfaces.update(c.surfaces)
+    if type_ == "district":
+        for c in clusters:
+            if c.key in gazetteer().places:
+                return c.key
+        return max(surfaces, key=lambda s: (surfaces[s], len(s), s))
+    if type_ == "company":
+        brands = Counter()
+        for s, n in surfaces.items():
+            brands[parse_company(s).brand] += n
+        top = max(brands, key=lambda b: (brands[b], b))
+        pool = [s for s in surfaces if parse_company(s).brand == top] or list(surfaces)
+        return max(pool, key=lambda s: (bool(parse_company(s).legal), len(s), surfaces[s], s))
+    return max(surfaces, key=lambda s: (len(s), surfaces[s], s))
+
+
+def entity_id(type_: str, name: str) -> str:
+    """Stable across builds and machines: derived from type and canonical name only."""
+    if len(name) <= 40:
+        return f"{type_}:{name}"
+    return f"{type_}:{name[:32]}~{hashlib.sha1(name.encode()).hexdigest()[:8]}"
+
+
+def _entities(clusters: list[Cluster], groups: _Groups, reasons: dict, overrides: Overrides) -> list[Entity]:
+    entities: list[Entity] = []
+    used: Counter = Counter()
+    for root in sorted(groups.members, key=lambda r: (clusters[r].type, clusters[r].key)):
+        members = [clusters[i] for i in groups.members[root]]
+        t = members[0].type
+        name = _canonical(t, members)
+        for s in {s for c in members for s in c.surfaces} | {name}:
+            if s in overrides.rename:
+                name = overrides.rename[s]
+                break
+        mentions = sorted((m for c in members for m in c.mentions), key=lambda m: (m.doc, m.article, m.start))
+        merged = []
+        for i in groups.members[root]:
+            c = clusters[i]
+            rule, score = reasons.get(i, (c.rule, 1.0))
+            for s in sorted(c.surfaces):
+                if s != name:
+                    merged.append({"surface": s, "rule": rule if rule else c.rule, "score": score})
+        aliases = sorted({s for c in members for s in c.surfaces} | {name})
+        eid = entity_id(t, name)
+        used[eid] += 1
+        if used[eid] > 1:
+            eid = f"{eid}~{used[eid]}"
+        entities.append(Entity(eid, t, name, aliases, mentions, sorted(merged, key=lambda d: d["surface"])))
+    return sorted(entities, key=lambda e: (e.type, e.name, e.id))

@@ -13,7 +13,8 @@ class Mention:
 
     ``start``/``end`` index the article's normalised text (``articles.jsonl`` ``text``), so
     ``text[start:end] == surface``; ``raw_start``/``raw_end`` index the input file. ``role`` and
-    ``org_start``/``org_end`` (the span of the organisation a title belongs to) are set on people.
+    ``org_start``/``org_end`` (the span of the organisation a title belongs to) are set on people;
+    ``ref`` on a short form names the fuller mention of the same article it stands for.
     """
 
     doc: str
@@ -26,6 +27,7 @@ class Mention:
     raw_end: int
     source: str
     role: str | None = None
+    ref: str | None = None  # the fuller name in the same article this short form stands for
     org_start: int | None = None
     org_end: int | None = None
 

@@ -143,22 +143,22 @@ class CompanyMatcher:
 
     def _short_forms(self, doc: Doc, found: list[tuple[int, int]]) -> None:
         text = doc.text
-        forms: set[str] = set()
+        forms: dict[str, set[str]] = {}  # short form -> the full names it abbreviates
         legal_end = re.compile(f"(?:{self.legal.pattern})$")
         industry_end = re.compile(f"(?:{self.industry.pattern})$")
         for s, e in found:
             name = text[s:e]
             core = legal_end.sub("", name)
-            if core != name:
-                forms.add(core)
             bare = _strip_places(core)
-            if bare and bare != core and len(bare) >= 2:
-                forms.add(bare)
             brand = industry_end.sub("", bare)
-            if brand != bare and len(brand) >= 2 and word_freq(brand) <= self.max_brand_freq:
-                forms.add(brand)
-        forms = {f for f in forms if len(f) >= 2 and f not in self.generic and not _is_place(f)}
+            forms.setdefault(name, set())  # the name itself wherever else it is written
+            for form in (core, bare, brand):
+                if form and form != name and (form != brand or word_freq(brand) <= self.max_brand_freq):
+                    forms.setdefault(form, set()).add(name)
         for form in sorted(forms, key=len, reverse=True):
+            if len(form) < 2 or form in self.generic or _is_place(form):
+                continue
+            full = sorted(forms[form])
             for m in re.finditer(re.escape(form), text):
                 start = m.start()
                 # 重庆卡涑, 涪陵卡涞科技: a place written right before the short form belongs to it
@@ -166,7 +166,8 @@ class CompanyMatcher:
                     if _is_place(text[start - k : start]):
                         start -= k
                         break
-                cand.add(doc, start, m.end(), "company", self.name, priority=0, short_form=True)
+                ref = full[0] if len(full) == 1 and text[start : m.end()] != full[0] else None
+                cand.add(doc, start, m.end(), "company", self.name, priority=0, short_form=True, ref=ref)
 
 
 class GovernmentMatcher:

@@ -66,6 +66,7 @@ def mentions_of(art: Article, doc) -> list[Mention]:
                 raw_end=re_,
                 source=a.get("source", ""),
                 role=a.get("role"),
+                ref=a.get("ref"),
                 org_start=org[0] if org else None,
                 org_end=org[1] if org else None,
             )

@@ -9,7 +9,6 @@ from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
 from graph.extract.lexicon import Trie, gazetteer, jieba_tok
-from graph.normalize import is_cjk
 
 # A zone named after its district (涪陵高新区, 涪陵国家高新区, 万盛经开区, 垫江县高新区).
 ZONE = re.compile(r"(?:国家)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|综合保税区|保税港区|新区)")
@@ -57,9 +56,10 @@ class DistrictMatcher:
             if not bare:
                 continue
             for m in re.finditer(bare.group(), text):
-                before = text[m.start() - 1] if m.start() else ""
-                if not is_cjk(before) or before in "该全本":
-                    cand.add(doc, m.start(), m.end(), "district", self.name, priority=-1, bare_zone=True)
+                if m.start() == 0 or text[m.start() - 1] not in "的个":  # 一个高新区 is any zone
+                    cand.add(
+                        doc, m.start(), m.end(), "district", self.name, priority=-1, bare_zone=True, ref=zone
+                    )
         self._streets(doc, text)
         for town in towns:
             for m in re.finditer(re.escape(town), text):

@@ -1,0 +1,125 @@
+"""What a name is made of: region, brand, industry word, legal form — the linker compares these.
+
+``重庆华峰化工有限公司`` is region 重庆, brand 华峰, industry 化工, legal form 有限公司; ``华峰集团`` is
+brand 华峰 with the group form. Two names of one brand may still be two companies (a group and its
+regional operating company), so the linker asks :func:`compatible` before it merges.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from graph.extract.lexicon import gazetteer, lexicon
+
+BRANCH_END = re.compile(r"(?:支行|分行|分公司|营业部)$")
+
+
+@dataclass(frozen=True)
+class CompanyName:
+    region: tuple[str, ...]  # full names of the places before the brand
+    brand: str
+    industry: str
+    legal: str
+    branch: str
+
+    @property
+    def qualified(self) -> bool:
+        return bool(self.region)
+
+    @property
+    def group(self) -> bool:
+        return "集团" in self.legal
+
+    @property
+    def bare(self) -> bool:
+        return not (self.region or self.industry or self.legal or self.branch)
+
+
+@functools.lru_cache(maxsize=1)
+def _suffixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    lex = lexicon()["company"]
+    by_len = lambda ws: tuple(sorted(set(ws), key=len, reverse=True))  # noqa: E731
+    return by_len(lex["legal"]), by_len(lex["industry"])
+
+
+def leading_places(s: str) -> tuple[tuple[str, ...], str]:
+    """Places written at the start of ``s`` (as full names) and what follows them."""
+    gaz = gazetteer()
+    places: list[str] = []
+    changed = True
+    while changed and s:
+        changed = False
+        for k in range(min(len(s) - 1, 8), 1, -1):
+            full = gaz.full_names(s[:k])
+            if full:
+                places.append(full[0])
+                s, changed = s[k:], True
+                break
+    return tuple(places), s
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_company(name: str) -> CompanyName:
+    """
+    >>> parse_company("重庆华峰化工有限公司")
+    CompanyName(region=('重庆市',), brand='华峰', industry='化工', legal='有限公司', branch='')
+    """
+    legal_forms, industries = _suffixes()
+    branch = ""
+    if BRANCH_END.search(name):
+        for f in legal_forms:
+            k = name.find(f)
+            if k > 0 and k + len(f) < len(name):
+                name, branch = name[: k + len(f)], name[k + len(f) :]
+                break
+    legal = ""
+    for f in legal_forms:
+        if name.endswith(f) and len(name) > len(f):
+            name, legal = name[: -len(f)], f
+            break
+    region, rest = leading_places(name)
+    industry = ""
+    for w in industries:
+        if rest.endswith(w) and len(rest) > len(w):
+            rest, industry = rest[: -len(w)], w
+            break
+    return CompanyName(region, rest, industry, legal, branch)
+
+
+def _within(a: str, b: str) -> bool:
+    """Is place ``a`` the same as ``b`` or inside it?"""
+    gaz = gazetteer()
+    seen = set()
+    while a and a not in seen:
+        if a == b:
+            return True
+        seen.add(a)
+        p = gaz.places.get(a)
+        a = p.parent if p else ""
+    return False
+
+
+def regions_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return True
+    x, y = a[-1], b[-1]
+    return _within(x, y) or _within(y, x)
+
+
+def compatible(a: CompanyName, b: CompanyName) -> str | None:
+    """Why two names of one brand cannot be one company, or ``None`` if they can."""
+    if a.branch != b.branch:
+        return "different branches"
+    related = a.industry.startswith(b.industry) or b.industry.startswith(a.industry)
+    if a.industry and b.industry and not related and not (a.group or b.group):
+        return "different industries"
+    if not regions_agree(a.region, b.region):
+        return "different regions"
+    for x, y in ((a, b), (b, a)):
+        if x.group and not y.group and y.qualified:
+            return "a group and its regional company"
+        if x.qualified and not y.qualified and not y.bare and y.industry and not x.industry:
+            return "a regional company and the brand's parent"
+    return None
