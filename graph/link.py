@@ -319,7 +319,7 @@ def link(mentions: list[Mention], articles: dict[str, str] | None = None, overri
         )
         for j in idx[1:]:
             groups.union(idx[0], j)
-            reasons[j] = ("merged by an override", 1.0)
+            reasons[j] = reasons[idx[0]] = ("merged by an override", 1.0)
 
     # 2. short forms to the full name they abbreviate in the same article
     for i, c in enumerate(clusters):

@@ -1,0 +1,123 @@
+"""The linker on mentions written for the test."""
+
+from pathlib import Path
+
+import pytest
+
+from graph.link import THRESHOLD, Cluster, Overrides, link, score_pair
+from graph.mentions import Mention
+
+
+def mention(
+    surface: str, type_: str = "company", article: str = "p#1", ref: str | None = None, start: int = 0
+):
+    return Mention(
+        "p", article, type_, surface, start, start + len(surface), start, start + len(surface), "t", ref=ref
+    )
+
+
+def by_name(entities):
+    return {e.name: e for e in entities}
+
+
+def test_district_short_form_joins_its_full_name_and_the_zone_stays_apart():
+    ents = by_name(link([mention(s, "district") for s in ("涪陵", "涪陵区", "涪陵高新区", "涪陵国家高新区")]))
+    assert set(ents["涪陵区"].aliases) == {"涪陵", "涪陵区"}
+    zone = next(e for e in ents.values() if "高新区" in e.name)
+    assert set(zone.aliases) == {"涪陵高新区", "涪陵国家高新区"}
+    assert "涪陵区" not in zone.aliases
+
+
+def test_short_forms_join_the_full_name_they_stand_for():
+    ms = [mention("重庆湘渝盐化有限责任公司"), mention("湘渝盐化", ref="重庆湘渝盐化有限责任公司", start=30)]
+    (e,) = link(ms)
+    assert e.name == "重庆湘渝盐化有限责任公司"
+    assert e.merged == [
+        {
+            "surface": "湘渝盐化",
+            "rule": "short form of 重庆湘渝盐化有限责任公司 in the same article",
+            "score": 1.0,
+        }
+    ]
+
+
+def test_group_and_its_regional_company_stay_two_while_the_bare_brand_joins_its_neighbour():
+    ms = [
+        mention("华峰集团", article="p#2"),
+        mention("重庆华峰化工有限公司"),
+        mention("重庆华峰", start=20),
+        mention("华峰", start=40),
+        mention("华峰", start=50),
+    ]
+    ents = by_name(link(ms))
+    assert "华峰集团" in ents and "重庆华峰化工有限公司" in ents
+    assert set(ents["重庆华峰化工有限公司"].aliases) == {"重庆华峰化工有限公司", "重庆华峰", "华峰"}
+    assert ents["华峰集团"].aliases == ["华峰集团"]
+
+
+def test_parent_brand_and_regional_operating_company_stay_apart():
+    ents = link([mention("卡涑科技"), mention("杭州卡涑科技", start=10), mention("重庆卡涑", start=20)])
+    assert sorted(e.name for e in ents) == ["杭州卡涑科技", "重庆卡涑"]
+
+
+def test_people_and_places_of_the_same_name_are_not_mixed():
+    ents = link(
+        [mention("陈星", "person"), mention("陈星宇", "person", start=5), mention("梁平", "district")]
+    )
+    assert sorted((e.type, e.name) for e in ents) == [
+        ("district", "梁平区"),
+        ("person", "陈星"),
+        ("person", "陈星宇"),
+    ]
+
+
+def _cluster(surface: str, article: str) -> Cluster:
+    return Cluster("company", surface, [mention(surface, article=article)], "same name")
+
+
+def test_one_character_variants_need_the_context_to_agree():
+    a, b = _cluster("卡涑科技", "p#1"), _cluster("卡速科技", "q#1")
+    idf: dict = {}
+    same = {id(a): {"涪陵": 3, "复合材料": 2, "轻量化": 2}, id(b): {"涪陵": 3, "复合材料": 2, "轻量化": 2}}
+    other = {id(a): {"涪陵": 1, "复合材料": 2}, id(b): {"火锅": 3, "旅游": 2}}
+    score, rule = score_pair(a, b, same, idf)
+    assert score >= THRESHOLD and "by sound" in rule
+    assert score_pair(a, b, other, idf)[0] < THRESHOLD
+
+
+def test_overrides_merge_separate_and_rename(tmp_path: Path):
+    path = tmp_path / "overrides.toml"
+    path.write_text(
+        '[[merge]]\nnames = ["卡涑科技", "卡涞科技"]\n\n'
+        '[[separate]]\nnames = ["重庆湘渝盐化有限责任公司", "湘渝盐化"]\n\n'
+        '[rename]\n"卡涑科技" = "卡涞科技"\n',
+        encoding="utf-8",
+    )
+    ov = Overrides.load(path)
+    ms = [
+        mention("卡涑科技"),
+        mention("卡涞科技", article="q#1"),
+        mention("重庆湘渝盐化有限责任公司", start=10),
+        mention("湘渝盐化", ref="重庆湘渝盐化有限责任公司", start=30),
+    ]
+    ents = by_name(link(ms, overrides=ov))
+    assert set(ents["卡涞科技"].aliases) == {"卡涑科技", "卡涞科技"}
+    assert any(m["rule"] == "merged by an override" for m in ents["卡涞科技"].merged)
+    assert "湘渝盐化" in ents and "重庆湘渝盐化有限责任公司" in ents
+
+
+def test_bad_overrides_file_is_named(tmp_path: Path):
+    path = tmp_path / "overrides.toml"
+    path.write_text("[[merge]\nnames = [", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"overrides\.toml"):
+        Overrides.load(path)
+
+
+def test_ids_and_order_do_not_depend_on_input_order():
+    ms = [
+        mention(s, "district", start=i * 5)
+        for i, s in enumerate(("北碚", "北碚区", "巫山", "重庆", "重庆市"))
+    ]
+    a = [(e.id, e.aliases) for e in link(ms)]
+    b = [(e.id, e.aliases) for e in link(list(reversed(ms)))]
+    assert a == b
