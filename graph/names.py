@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from graph.extract.lexicon import gazetteer, lexicon
 
-BRANCH_END = re.compile(r"(?:支行|分行|分公司|营业部)$")
+BRANCH_END = re.compile(r"(?:支行|分行|分公司|营业部|研发中心)$")
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def parse_company(name: str) -> CompanyName:
     return CompanyName(region, rest, industry, legal, branch)
 
 
-def _within(a: str, b: str) -> bool:
+def within(a: str, b: str) -> bool:
     """Is place ``a`` the same as ``b`` or inside it?"""
     gaz = gazetteer()
     seen = set()
@@ -105,7 +105,7 @@ def regions_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b:
         return True
     x, y = a[-1], b[-1]
-    return _within(x, y) or _within(y, x)
+    return within(x, y) or within(y, x)
 
 
 def compatible(a: CompanyName, b: CompanyName) -> str | None:

@@ -23,6 +23,7 @@ from graph.extract.lexicon import (
     posseg,
     word_freq,
 )
+from graph.names import within
 from graph.normalize import is_cjk
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -44,6 +45,24 @@ def _strip_places(s: str) -> str:
                 s, changed = s[k:], True
                 break
     return s
+
+
+def _broad_restart(text: str, start: int, end: int) -> int:
+    """Where the name starts if a place written first is only where it is (涪陵区重庆万凯…研发中心):
+    names go from broad to narrow, so a broader place after a narrower one begins the name."""
+    gaz = gazetteer()
+    pos, prev = start, None
+    while pos < end:
+        for k in range(min(end - pos, 8), 1, -1):
+            full = gaz.full_names(text[pos : pos + k])
+            if full:
+                if prev is not None and within(prev, full[0]) and prev != full[0]:
+                    return pos
+                prev, pos = full[0], pos + k
+                break
+        else:
+            break
+    return start
 
 
 class CompanyMatcher:
@@ -76,6 +95,7 @@ class CompanyMatcher:
             start = extend_left(
                 text, m.start(), max_chars=24, boundary=self.boundary, name_verbs=self.name_verbs
             )
+            start = _broad_restart(text, start, m.start())
             brand = text[start : m.start()]
             if not self._good_brand(brand, legal=True):
                 continue
@@ -163,7 +183,7 @@ class CompanyMatcher:
                 start = m.start()
                 # 重庆卡涑, 涪陵卡涞科技: a place written right before the short form belongs to it
                 for k in range(min(start, 6), 1, -1):
-                    if _is_place(text[start - k : start]):
+                    if _strip_places(form) == form and _is_place(text[start - k : start]):
                         start -= k
                         break
                 ref = full[0] if len(full) == 1 and text[start : m.end()] != full[0] else None

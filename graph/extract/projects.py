@@ -8,11 +8,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
-from graph.extract.lexicon import alternation, boundary_words, extend_left, lexicon
+from graph.extract.lexicon import alternation, boundary_words, extend_left, jieba_tok, lexicon, word_freq
 
 CAPACITY = re.compile(
     r"年产|\d+(?:\.\d+)?(?:万|亿|千)?(?:吨|件|GWh|MW|兆瓦|千瓦|台|辆|套|平方米)|[A-Za-z]{2,}"
 )
+WHEN = re.compile(r"(?:\d{4}年|今年|去年|明年|前年)(?:\d{1,2}月)?(?:以来|底|初|内)?")
 ANCHOR_TYPES = ("company", "district", "park")
 
 
@@ -28,21 +29,38 @@ class ProjectMatcher:
         self.generic = tuple(sorted(lex["generic_start"], key=len, reverse=True))
         self.boundary = boundary_words() - {"及", "投资"}
         self.name_verbs = frozenset(lex["name_verbs"])
+        self.not_before = tuple(lex["not_before"])
         self.min_len = min_len
+
+    @staticmethod
+    def _anchored(text: str, start: int, end: int, anchors: list) -> bool:
+        """Something particular in the name: a company, place or park, a capacity, a proper name
+        jieba does not know (博赛), or simply length."""
+        if end - start >= 8 or CAPACITY.search(text, start, end):
+            return True
+        if any(start <= a.start and a.end <= end for a in anchors):
+            return True
+        return any(
+            len(w) >= 2 and not w.isdigit() and word_freq(w) == 0 for w in jieba_tok().lcut(text[start:end])
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         anchors = cand.of_type(doc, *ANCHOR_TYPES)
         for m in self.suffix.finditer(text):
+            if text.startswith(self.not_before, m.end()):
+                continue
             start = extend_left(
                 text, m.start(), max_chars=40, boundary=self.boundary, name_verbs=self.name_verbs, keep="及与"
             )
-            # never swallow a company's legal form into a project: start after it
+            # a date before the name is when, not what (2022年两江新区…项目)
+            when = WHEN.match(text, start, m.start())
+            if when:
+                start = when.end()
             name = text[start : m.end()]
             if start == m.start() or name.startswith(self.generic) or len(name) < self.min_len:
                 continue
-            inner = [a for a in anchors if start <= a.start and a.end <= m.start()]
-            if not inner and not CAPACITY.search(text, start, m.start()) and m.start() - start < 8:
+            if not self._anchored(text, start, m.start(), anchors):
                 continue
             cand.add(doc, start, m.end(), "project", self.name, priority=1)
         return doc
