@@ -234,6 +234,8 @@ class GovernmentMatcher:
         if words.endswith("委员会") and "和" in words:
             words = words.replace("和", "")  # 文化和旅游发展委员会
         for tok, flag in posseg(words):
+            if len(tok) >= 2 and word_freq(tok) == 0 and flag not in ("ns", "nt", "j"):
+                return False  # a brand jieba does not know: a company's unit, not a government body
             stop = tok in self.boundary or flag.startswith(("v", "d", "p", "u", "c", "r", "m", "q", "f", "t"))
             if stop and flag != "vn" and tok not in self.name_verbs:
                 return False
