@@ -153,6 +153,7 @@ def extend_left(
     boundary: set[str],
     name_verbs: frozenset[str] = frozenset(),
     keep: str = "",
+    max_verb_freq: int = 100,
 ) -> int:
     """Where a name that ends at ``pos`` (exclusive of its suffix) begins.
 
@@ -183,7 +184,7 @@ def extend_left(
         freq = word_freq(tok) if len(tok) > 1 else 0
         if flag == "d" and freq > 500:
             break
-        if flag == "v" and freq > 1000 and tok not in name_verbs:
+        if flag == "v" and freq > max_verb_freq and tok not in name_verbs:
             break
         cur -= len(tok)
     return cur

@@ -51,7 +51,13 @@ class ProjectMatcher:
             if text.startswith(self.not_before, m.end()):
                 continue
             start = extend_left(
-                text, m.start(), max_chars=40, boundary=self.boundary, name_verbs=self.name_verbs, keep="及与"
+                text,
+                m.start(),
+                max_chars=40,
+                boundary=self.boundary,
+                name_verbs=self.name_verbs,
+                keep="及与",
+                max_verb_freq=2000,
             )
             # a date before the name is when, not what (2022年两江新区…项目)
             when = WHEN.match(text, start, m.start())

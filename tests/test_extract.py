@@ -1,0 +1,97 @@
+"""Each extractor component on sentences written for the test."""
+
+import pytest
+
+from graph.extract.pipeline import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def found(nlp, text: str) -> set[tuple[str, str]]:
+    doc = nlp(text)
+    return {(s.label_, s.text) for s in doc.spans["mentions"]}
+
+
+def test_components_are_registered_spacy_factories(nlp):
+    assert nlp.pipe_names[:6] == [
+        "district_matcher",
+        "company_matcher",
+        "government_matcher",
+        "park_matcher",
+        "project_matcher",
+        "person_matcher",
+    ]
+    assert nlp.lang == "zh"
+
+
+def test_districts_full_short_towns_and_zones(nlp):
+    got = found(nlp, "昨天，沙坪坝区井口街道和璧山高新区分别举行签约仪式，沙坪坝与璧山两地企业参加。")
+    assert {
+        ("district", "沙坪坝区"),
+        ("district", "井口街道"),
+        ("district", "璧山高新区"),
+        ("district", "沙坪坝"),
+        ("district", "璧山"),
+    } <= got
+
+
+def test_place_names_inside_other_words_are_not_places(nlp):
+    got = found(nlp, "重庆市民热情很高，资源城市转型加快。")
+    assert ("district", "重庆市") not in got
+    assert ("district", "重庆") in got
+
+
+def test_companies_by_legal_form_and_by_brand(nlp):
+    got = found(nlp, "记者走进重庆鑫达轮毂制造有限公司，该公司与博恒科技签下订单。鑫达轮毂负责人表示满意。")
+    assert ("company", "重庆鑫达轮毂制造有限公司") in got
+    assert ("company", "博恒科技") in got
+    assert ("company", "鑫达轮毂") in got
+
+
+def test_generic_company_words_are_not_companies(nlp):
+    got = found(nlp, "该公司与一家物流公司合作，新能源汽车产业发展迅速，四家公司参与。")
+    assert not {t for t in got if t[0] == "company"}
+
+
+def test_government_bodies_and_titles(nlp):
+    got = found(nlp, "江津区委组织部和江津区生态环境局联合举办活动，江津区委书记刘海明出席。")
+    assert ("government", "江津区委组织部") in got
+    assert ("government", "江津区生态环境局") in got
+    assert ("person", "刘海明") in got
+
+
+def test_parks(nlp):
+    got = found(nlp, "企业落户园区星湖科创小镇，毗邻双福工业园区。")
+    assert ("park", "星湖科创小镇") in got
+    assert ("park", "双福工业园区") in got
+
+
+def test_projects_named_and_generic(nlp):
+    got = found(
+        nlp, "重庆鑫达轮毂制造有限公司投资建设的年产50万件铝合金轮毂生产基地项目开工，一批重点项目同步推进。"
+    )
+    assert ("project", "年产50万件铝合金轮毂生产基地项目") in got
+    assert not any(t[1].endswith("重点项目") for t in got)
+
+
+def test_people_with_titles_speech_and_bylines(nlp):
+    doc = nlp("□ 重庆日报记者 周小川\n“我们很有信心。”公司总经理杨立新说。杨立新和同事们正在车间。")
+    got = {(s.label_, s.text) for s in doc.spans["mentions"]}
+    assert ("person", "周小川") in got
+    assert ("person", "杨立新") in got
+    attrs = doc.user_data["mention_attrs"]
+    roles = {doc.text[s:e]: a.get("role") for (s, e), a in attrs.items()}
+    assert roles["周小川"] == "记者"
+    assert roles["杨立新"] in ("总经理", None)
+    assert ("person", "杨立新和") not in got
+
+
+def test_offsets_match_the_text(nlp):
+    text = "万州区经信委副主任陈可说，重庆西南水泥有限公司完成技改。"
+    doc = nlp(text)
+    assert len(doc.spans["mentions"]) >= 3
+    for s in doc.spans["mentions"]:
+        assert text[s.start_char : s.end_char] == s.text
