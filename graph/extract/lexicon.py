@@ -178,7 +178,7 @@ def extend_left(
             break
         if not all(is_cjk(c) or c.isalnum() or c in "（）()·-" for c in tok):
             break
-        if tok not in keep and flag.startswith(_STOP_POS):
+        if tok not in keep and flag != "eng" and flag.startswith(_STOP_POS):
             break
         # a lone character tagged verb or adverb is usually half of a name jieba does not know (国能)
         freq = word_freq(tok) if len(tok) > 1 else 0
