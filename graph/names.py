@@ -113,7 +113,9 @@ def compatible(a: CompanyName, b: CompanyName) -> str | None:
     if a.branch != b.branch:
         return "different branches"
     related = a.industry.startswith(b.industry) or b.industry.startswith(a.industry)
-    if a.industry and b.industry and not related and not (a.group or b.group):
+    formal = (a.qualified and b.qualified) or (bool(a.legal) and bool(b.legal))
+    if a.industry and b.industry and not related and formal and not (a.group or b.group):
+        # 重庆华峰化工 and 重庆华峰新材料 are two companies; 赛力斯汽车 and 赛力斯新能源 are one brand's talk
         return "different industries"
     if not regions_agree(a.region, b.region):
         return "different regions"

@@ -144,6 +144,8 @@ class CompanyMatcher:
             return False
         # 智能网联 is two common words, not a brand; 卡涑 or 群威 are no words at all
         words = jieba_tok().lcut(core, HMM=False)
+        if any(len(w) > 1 and word_freq(w) >= 1000 for w in words):
+            return False  # a common word inside (智能网联): a phrase, not a brand
         return not (len(words) > 1 and all(len(w) > 1 and word_freq(w) >= 100 for w in words))
 
     def _ends_word(self, text: str, end: int) -> bool:

@@ -33,6 +33,7 @@ class PersonMatcher:
         lex = lexicon()["person"]
         self.surnames = surnames()
         self.after = tuple(sorted(lex["after"], key=len, reverse=True))
+        self.company_titles = frozenset(lex["company_titles"])
         sn = alternation(sorted(self.surnames)) or "(?!)"
         self.titled = re.compile(
             rf"(?P<title>{alternation(lex['titles'])})(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}})"
@@ -54,7 +55,7 @@ class PersonMatcher:
                 continue
             s, e = m.start("name"), m.start("name") + n
             attrs = {"role": m.group("title")}
-            org = self._org_for(doc, m.start("title"))
+            org = self._org_for(doc, m.start("title"), m.group("title") in self.company_titles)
             if org is not None:
                 attrs["org"] = org
             cand.add(doc, s, e, "person", self.name, priority=2, **attrs)
@@ -93,10 +94,12 @@ class PersonMatcher:
         return 2 if self._plausible(text[s : s + 2]) else 0
 
     @staticmethod
-    def _org_for(doc: Doc, title_start: int) -> tuple[int, int] | None:
-        """The organisation a title belongs to: written right before it, or named earlier."""
+    def _org_for(doc: Doc, title_start: int, company_title: bool = False) -> tuple[int, int] | None:
+        """The organisation a title belongs to: written right before it, or named earlier. A
+        company's title (副总经理) never belongs to the place written before it."""
         text = doc.text
-        before = [c for c in cand.candidates(doc) if c.type in ORG_TYPES and c.end <= title_start + 2]
+        types = ("company",) if company_title else ORG_TYPES
+        before = [c for c in cand.candidates(doc) if c.type in types and c.end <= title_start + 2]
         adjacent = [
             c for c in before if title_start - 1 <= c.end <= title_start + 2 and c.start < title_start
         ]

@@ -13,6 +13,9 @@ from graph.extract.lexicon import Trie, gazetteer, jieba_tok
 # A zone named after its district (涪陵高新区, 涪陵国家高新区, 万盛经开区, 垫江县高新区).
 ZONE = re.compile(r"(?:国家)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|综合保税区|保税港区|新区)")
 STREET = re.compile(r"(?:^|(?<=[，。、；：“\n]))(?P<name>[\u4e00-\u9fff]{2,4}街道)(?!办事处)")
+MEDIA = re.compile(
+    r"(?:日报|晚报|晨报|商报|时报|都市报|报社|报|电视台|广播电视台|广播电台|新闻网|网)(?![\u4e00-\u9fff]{0,1}(?:告|名|道|销|到|价|表|送))"
+)
 BARE = re.compile(r"(?:高新区|经开区|科学城)$")
 # A town or street right after its district (璧山区璧泉街道, 巫山县曲尺乡).
 TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人民|长|干部))")
@@ -81,6 +84,8 @@ class DistrictMatcher:
                 i += 1
 
     def _crosses(self, text: str, s: int, e: int) -> bool:
+        if MEDIA.match(text, e):
+            return True  # 重庆日报, 巫山报: a newspaper, not the place
         if text[s:e] in gazetteer().stopwords or ZONE.match(text, e) or TOWN.match(text, e):
             return text[s:e] in gazetteer().stopwords
         lo, hi = max(0, s - 3), min(len(text), e + 3)
