@@ -130,6 +130,8 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         full = gazetteer().full_names(surface)
         if len(full) == 1 and full[0] != surface:
             return m.type, full[0], "gazetteer short form"
+    if m.type == "company" and m.kb:
+        return m.type, fold(m.kb), "same known company"
     if m.type == "government":
         places, rest = leading_places(surface)
         if places and rest:

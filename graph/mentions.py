@@ -28,6 +28,7 @@ class Mention:
     source: str
     role: str | None = None
     ref: str | None = None  # the fuller name in the same article this short form stands for
+    kb: str | None = None  # the entry of a known-company table this mention was matched to
     org_start: int | None = None
     org_end: int | None = None
 

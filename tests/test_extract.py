@@ -16,8 +16,9 @@ def found(nlp, text: str) -> set[tuple[str, str]]:
 
 
 def test_components_are_registered_spacy_factories(nlp):
-    assert nlp.pipe_names[:6] == [
+    assert nlp.pipe_names[:7] == [
         "district_matcher",
+        "known_company_matcher",
         "company_matcher",
         "government_matcher",
         "park_matcher",
@@ -95,3 +96,10 @@ def test_offsets_match_the_text(nlp):
     assert len(doc.spans["mentions"]) >= 3
     for s in doc.spans["mentions"]:
         assert text[s.start_char : s.end_char] == s.text
+
+
+def test_known_companies_by_name_alone_but_not_inside_other_words(nlp):
+    got = found(nlp, "合作伙伴有宁德时代、长安汽车等行业巨头，会议中通过了方案。")
+    assert ("company", "宁德时代") in got and ("company", "长安汽车") in got
+    assert not any(t == "district" and s.startswith("宁德") for t, s in got)
+    assert not any(t == "company" and "中通" in s for t, s in got)

@@ -208,3 +208,25 @@ def boundary_words() -> set[str]:
 
 def alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def known_companies() -> dict[str, str]:
+    """Well-known companies by every name they go by (``companies.tsv``): surface -> canonical name.
+
+    Names made only of common words and not ending in an industry or legal word (西部建设) are left
+    out: in running text they are phrases far more often than companies.
+    """
+    lex = lexicon()["company"]
+    ends = tuple(lex["industry"]) + tuple(lex["legal"])
+    table: dict[str, str] = {}
+    for r in _rows("companies.tsv"):
+        name = normalise(r["name"]).text
+        for s in [name, *(normalise(a).text for a in (r.get("aliases") or "").split(",") if a.strip())]:
+            if len(s) < 2 or s in table or gazetteer().full_names(s):
+                continue
+            words = jieba_tok().lcut(s, HMM=False)
+            if len(words) > 1 and all(word_freq(w) >= 100 for w in words) and not s.endswith(ends):
+                continue
+            table[s] = name
+    return table

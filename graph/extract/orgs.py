@@ -14,11 +14,13 @@ from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
 from graph.extract.lexicon import (
+    Trie,
     alternation,
     boundary_words,
     extend_left,
     gazetteer,
     jieba_tok,
+    known_companies,
     lexicon,
     posseg,
     word_freq,
@@ -285,3 +287,45 @@ def make_government_matcher(nlp: Language, name: str) -> GovernmentMatcher:
 @Language.factory("park_matcher")
 def make_park_matcher(nlp: Language, name: str) -> ParkMatcher:
     return ParkMatcher(name)
+
+
+class KnownCompanyMatcher:
+    """Companies known by name alone (宁德时代, 长安汽车, 可口可乐), from the ``companies.tsv`` table.
+
+    A name is taken only where jieba does not read it as part of a longer word (中通 in 会议中通过),
+    and Latin names (CATL) only between non-letters.
+    """
+
+    def __init__(self, name: str = "known_company_matcher") -> None:
+        self.name = name
+        self.table = known_companies()
+        self.trie = Trie(set(self.table))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for s, e in self.trie.finditer(text):
+            surface = text[s:e]
+            if surface.isascii():
+                if (s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
+                    continue
+            elif _crossed(text, s, e):
+                continue
+            cand.add(doc, s, e, "company", self.name, priority=2, kb=self.table[surface])
+        return doc
+
+
+def _crossed(text: str, s: int, e: int) -> bool:
+    """Does jieba read a word across either edge of ``text[s:e]``?"""
+    lo, hi = max(0, s - 3), min(len(text), e + 3)
+    pos = lo
+    for tok in jieba_tok().lcut(text[lo:hi], HMM=False):
+        a, b = pos, pos + len(tok)
+        if (a < s < b) or (a < e < b):
+            return True
+        pos = b
+    return False
+
+
+@Language.factory("known_company_matcher")
+def make_known_company_matcher(nlp: Language, name: str) -> KnownCompanyMatcher:
+    return KnownCompanyMatcher(name)

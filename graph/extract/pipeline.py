@@ -20,6 +20,7 @@ from graph.mentions import Mention
 
 RULES = (
     "district_matcher",
+    "known_company_matcher",
     "company_matcher",
     "government_matcher",
     "park_matcher",
@@ -67,6 +68,7 @@ def mentions_of(art: Article, doc) -> list[Mention]:
                 source=a.get("source", ""),
                 role=a.get("role"),
                 ref=a.get("ref"),
+                kb=a.get("kb"),
                 org_start=org[0] if org else None,
                 org_end=org[1] if org else None,
             )
