@@ -7,6 +7,7 @@ walks left to the first boundary word (see :func:`graph.extract.lexicon.extend_l
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.language import Language
@@ -47,6 +48,15 @@ def _strip_places(s: str) -> str:
                 s, changed = s[k:], True
                 break
     return s
+
+
+def _has_proper_word(s: str) -> bool:
+    """A word jieba does not know: the mark of a proper name (万凯, 群威)."""
+    words = jieba_tok().lcut(s, HMM=False)
+    if any(len(w) >= 2 and word_freq(w) == 0 for w in words):
+        return True
+    # two lone characters in a row: jieba has no word for them, so it is a name (万|凯)
+    return any(len(a) == 1 and len(b) == 1 and is_cjk(a) and is_cjk(b) for a, b in itertools.pairwise(words))
 
 
 def _broad_restart(text: str, start: int, end: int) -> int:
@@ -104,6 +114,8 @@ class CompanyMatcher:
             limit = self.weak_legal.get(m.group())
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
+            if limit == 0 and not _has_proper_word(_strip_places(brand)):
+                continue  # 新能源汽车研发中心 is a kind of centre; 万凯新材料研发中心 is a name
             end = m.end()
             # 重庆三峰环境集团股份有限公司: keep going when a legal form follows at once
             nxt = self.legal.match(text, end) or BRANCH.match(text, end)
