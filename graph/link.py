@@ -18,6 +18,7 @@ Three steps, kept apart as in any entity linker:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -30,7 +31,7 @@ from graph.extract.lexicon import gazetteer, jieba_tok
 from graph.mentions import Mention
 from graph.names import compatible, leading_places, parse_company
 
-THRESHOLD = 0.6
+THRESHOLD = 0.55
 _FOLD = str.maketrans("()[]", "（）【】")
 _WS = re.compile(r"\s+")
 _ZONE = re.compile(r"国家(?=高新区|经开区|高新技术产业开发区|经济技术开发区)")
@@ -217,9 +218,17 @@ def _together(a: Cluster, b: Cluster) -> int:
 
 
 def score_pair(a: Cluster, b: Cluster, ctx: dict[int, Counter], idf: dict[str, float]) -> tuple[float, str]:
-    """Score and the rule behind it for two company clusters that share a blocking key."""
+    """Score and the rule behind it for two company clusters that share a blocking key.
+
+    Same brand: 0.9, unless the names say two companies. One character off (卡涑/卡速/卡涞): a
+    scanning or typing error is likely when the two characters sound alike (pypinyin) or look alike
+    (the same four-corner code, 涑 3519 / 涞 3519), less so otherwise; the context then has to agree.
+    Within one page a writer (and a scanner) spells a name one way, so two spellings on one page are
+    two names (建峰 / 华峰) and never merge this way.
+    """
     best = (0.0, "")
     context = _cosine(ctx[id(a)], ctx[id(b)], idf)
+    same_page = bool({m.doc for m in a.mentions} & {m.doc for m in b.mentions})
     for sa in a.surfaces:
         pa = parse_company(sa)
         for sb in b.surfaces:
@@ -231,14 +240,29 @@ def score_pair(a: Cluster, b: Cluster, ctx: dict[int, Counter], idf: dict[str, f
                 best = max(best, (0.9, f"same brand {pa.brand}"))
                 continue
             k = _one_off(pa.brand, pb.brand)
-            if k is None:
+            if k is None or same_page:
                 continue
-            sound = _pinyin(pa.brand[k]) == _pinyin(pb.brand[k])
-            name = 0.4 if sound else 0.25
-            how = "by sound" if sound else "off"
+            x, y = pa.brand[k], pb.brand[k]
+            how = "by sound" if _pinyin(x) == _pinyin(y) else "by shape" if _shape(x) == _shape(y) else "off"
+            name = 0.3 if how == "off" else 0.5
             rule = f"{pa.brand}/{pb.brand}: one character {how}, context {context:.2f}"
-            best = max(best, (name + 0.6 * context, rule))
+            best = max(best, (name + 0.5 * context, rule))
     return round(best[0], 3), best[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _four_corner() -> dict[str, str]:
+    try:
+        from four_corner_method import FourCornerMethod
+    except ImportError:  # the shape key is a bonus, not a requirement
+        return {}
+    return FourCornerMethod().data
+
+
+def _shape(ch: str) -> str:
+    """The four corners of a character (without the extra fifth digit): 涑 and 涞 are both 3519."""
+    code = _four_corner().get(ch, "")
+    return code[:4] if code else f"?{ch}"
 
 
 # ---------------------------------------------------------------- union-find with reasons

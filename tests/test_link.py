@@ -72,7 +72,9 @@ def test_people_and_places_of_the_same_name_are_not_mixed():
 
 
 def _cluster(surface: str, article: str) -> Cluster:
-    return Cluster("company", surface, [mention(surface, article=article)], "same name")
+    m = mention(surface, article=article)
+    m = type(m)(**{**m.__dict__, "doc": article.split("#")[0]})
+    return Cluster("company", surface, [m], "same name")
 
 
 def test_one_character_variants_need_the_context_to_agree():
@@ -83,6 +85,15 @@ def test_one_character_variants_need_the_context_to_agree():
     score, rule = score_pair(a, b, same, idf)
     assert score >= THRESHOLD and "by sound" in rule
     assert score_pair(a, b, other, idf)[0] < THRESHOLD
+    c = _cluster("卡涞科技", "r#1")  # 涞 looks like 涑: the same four-corner code
+    score, rule = score_pair(a, c, {id(a): same[id(a)], id(c): same[id(b)]}, idf)
+    assert score >= THRESHOLD and "by shape" in rule
+
+
+def test_one_character_variants_on_one_page_are_two_names():
+    a, b = _cluster("建峰集团", "p#1"), _cluster("华峰集团", "p#2")
+    ctx = {id(a): {"涪陵": 3, "化工": 2}, id(b): {"涪陵": 3, "化工": 2}}
+    assert score_pair(a, b, ctx, {})[0] == 0.0
 
 
 def test_overrides_merge_separate_and_rename(tmp_path: Path):

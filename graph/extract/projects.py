@@ -8,7 +8,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
-from graph.extract.lexicon import alternation, boundary_words, extend_left, jieba_tok, lexicon, word_freq
+from graph.extract.lexicon import (
+    alternation,
+    boundary_words,
+    extend_left,
+    gazetteer,
+    jieba_tok,
+    lexicon,
+    word_freq,
+)
+from graph.normalize import is_cjk
 
 CAPACITY = re.compile(
     r"年产|\d+(?:\.\d+)?(?:万|亿|千)?(?:吨|件|GWh|MW|兆瓦|千瓦|台|辆|套|平方米)|[A-Za-z]{2,}"
@@ -69,7 +78,34 @@ class ProjectMatcher:
             if not self._anchored(text, start, m.start(), anchors):
                 continue
             cand.add(doc, start, m.end(), "project", self.name, priority=1)
+            self._owner(doc, start, m.start())
         return doc
+
+    def _owner(self, doc: Doc, start: int, end: int) -> None:
+        """The company a project is named after (卡速 in 卡速轻量化零部件研发制造项目): a proper name
+        jieba does not know, right after the place the name may begin with."""
+        text = doc.text
+        pos = start
+        while pos < end:  # skip places
+            k = next(
+                (k for k in range(min(end - pos, 8), 1, -1) if gazetteer().full_names(text[pos : pos + k])), 0
+            )
+            if not k:
+                break
+            pos += k
+        words = jieba_tok().lcut(text[pos:end], HMM=False)
+        n = 0
+        for w in words:  # one unknown word (博赛), or a run of lone characters (卡|速)
+            if not all(is_cjk(c) for c in w) or (len(w) > 1 and (word_freq(w) > 0 or n)):
+                break
+            n += len(w)
+            if len(w) > 1:
+                break
+        if not 2 <= n <= 4:
+            return
+        if any(c.type == "company" and c.start <= pos < c.end for c in cand.candidates(doc)):
+            return
+        cand.add(doc, start, pos + n, "company", self.name, priority=0, nested=True)
 
 
 @Language.factory("project_matcher", default_config={"min_len": 6})
