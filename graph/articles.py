@@ -222,18 +222,21 @@ def _join_paragraphs(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     open_para: Unit | None = None
     dropped: list[Unit] = []
+    parts: list[Piece] = []  # of the open paragraph, joined once when it closes: linear, not quadratic
 
     def close() -> None:
-        nonlocal open_para, dropped
+        nonlocal open_para, dropped, parts
+        if open_para is not None and len(parts) > 1:
+            open_para.piece = Piece("".join(p.text for p in parts), [o for p in parts for o in p.origin])
         for d in dropped:
             d.displaced = True
         out.extend(dropped)
-        open_para, dropped = None, []
+        open_para, dropped, parts = None, [], []
 
     for u in units:
         if open_para is not None:
             if u.kind == "para":
-                open_para.piece = open_para.piece + u.piece
+                parts.append(u.piece)
                 open_para.last_line = u.last_line
                 if not _is_open(u.text):
                     close()
@@ -249,7 +252,7 @@ def _join_paragraphs(units: list[Unit]) -> list[Unit]:
                 continue
             out.append(u)
             if _is_open(u.text):
-                open_para = u
+                open_para, parts = u, [u.piece]
             continue
         out.append(u)
     if open_para is not None:
@@ -379,7 +382,8 @@ def _segment(units: list[Unit]) -> list[_Item]:
                 j = e
                 while j < len(units) and not (j in block_at or units[j].kind in ("byline",)):
                     j += 1
-                new = (j >= len(units) and n_paras > 0) or j in starts or units[j].kind == "byline"
+                # (at the end of the page only a heading with a body of its own is an item)
+                new = n_paras > 0 if j >= len(units) else (j in starts or units[j].kind == "byline")
             if n_paras == 0 and not any(units[k].kind == "byline" for k in range(e, min(e + 3, len(units)))):
                 # a heading with no body of its own: a caption, or the section name of the next item
                 nxt_block = e < len(units) and e in block_at
@@ -479,7 +483,14 @@ def split_page(raw: str, doc: str, path: str = "") -> list[Article]:
     """
     units = _join_paragraphs(_classify(raw, _lines(raw)))
     items = _segment(units)
-    return [_build(doc, i, it, path) for i, it in enumerate(items, 1)]
+    arts = [_build(doc, i, it, path) for i, it in enumerate(items, 1)]
+    last = len(raw) - 1
+    for a in arts:
+        # A line break joining two pieces points just past the piece before it: past the end of the
+        # page when that piece ends the page (a caption moved after it, say). Keep it inside.
+        if a.origin and max(a.origin) > last:
+            a.origin = [min(o, last) for o in a.origin]
+    return arts
 
 
 def doc_name(path: Path) -> str:

@@ -7,20 +7,25 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from graph.inputs import DEFAULT_MAX_MB
 from graph.mentions import TYPES
 
 DESCRIPTION = """Build a knowledge graph of districts, companies, people, projects, government
 bodies and parks from Chinese news pages (plain text, one page per file)."""
 
 BUILD_HELP = """Read news pages, split them into articles, extract and link entities, and write
-the graph. INPUT is any number of .txt files or folders (searched recursively for *.txt);
-with none, the sample pages in seeds/ are built.
+the graph. INPUT is any number of files or folders (searched recursively for *.txt, *.htm and
+*.html); with none, the sample pages in seeds/ are built. Encodings are detected (UTF-8 with or
+without BOM, GB18030/GBK, Big5, UTF-16); HTML pages are reduced to their text.
 
 Outputs in --out: articles.jsonl, entities.jsonl, relations.jsonl, graph.graphml (Gephi),
-graph.html (open in a browser; works offline).
+graph.html (open in a browser; works offline), report.json (every input file: built or
+skipped and why, encoding, articles found). All are replaced together, only once the whole
+build has succeeded.
 
-Exit status: 0 when the graph was built (unreadable files are skipped and listed),
-1 when nothing could be built, 2 on wrong usage."""
+Exit status: 0 when the graph was built (unusable files are skipped, named on stderr and
+listed in report.json), 1 when nothing could be built (one line on stderr says why; --out is
+left untouched), 2 on wrong usage."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,6 +48,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="worker processes for extraction (default: all cores)",
     )
+    b.add_argument(
+        "--max-size",
+        type=float,
+        default=DEFAULT_MAX_MB,
+        metavar="MB",
+        help=f"skip files larger than this, unread (default: {DEFAULT_MAX_MB:g}; 0: no limit)",
+    )
     b.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     args = ap.parse_args(argv)
 
@@ -54,18 +66,35 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args: argparse.Namespace) -> int:
     from graph.build import InputError, build
 
+    if args.jobs is not None and args.jobs < 1:
+        print("error: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    if args.max_size < 0:
+        print("error: --max-size must not be negative", file=sys.stderr)
+        return 2
     inputs = args.inputs or [Path("seeds")]
     try:
-        res = build(inputs, args.out, jobs=args.jobs, progress=not args.quiet)
+        res = build(inputs, args.out, jobs=args.jobs, progress=not args.quiet, max_mb=args.max_size)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # the outputs could not be written: out/ is as it was
+        print(f"error: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"interrupted: {args.out} left as it was", file=sys.stderr)
+        return 130
     if not args.quiet:
         types = Counter(e.type for e in res.entities)
         rels = Counter(r.type for r in res.relations)
         print(
             f"{len(res.articles)} articles from {len({a.doc for a in res.articles})} pages"
-            + (f" ({len(res.skipped)} files skipped)" if res.skipped else "")
+            + (
+                f" ({len(res.skipped)} {'file' if len(res.skipped) == 1 else 'files'} skipped,"
+                f" see {args.out / 'report.json'})"
+                if res.skipped
+                else ""
+            )
         )
         print(
             "entities: "

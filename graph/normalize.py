@@ -18,12 +18,16 @@ TERMINAL = "。！？…”’）》!?;；"
 
 
 def is_cjk(ch: str) -> bool:
-    """Han characters, the ones names are made of."""
+    """Han characters, the ones names are made of (``""``, the "no character" at a text's edge: no)."""
+    if len(ch) != 1:
+        return False
     o = ord(ch)
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FA1F
 
 
 def is_cjk_punct(ch: str) -> bool:
+    if len(ch) != 1:
+        return False
     o = ord(ch)
     return 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFF65 or 0x2018 <= o <= 0x201F or ch in "…—·"
 

@@ -1,0 +1,147 @@
+"""A build killed halfway leaves the previous ``out/`` complete and readable."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from graph.build import OUTPUTS
+from graph.export.atomic import atomic_batch, atomic_open, remove_stale
+
+from .conftest import ROOT, SEEDS
+
+
+def test_atomic_open_replaces_or_leaves_alone(tmp_path):
+    p = tmp_path / "x.txt"
+    p.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_open(p) as f:
+        f.write("half")
+        raise RuntimeError("disk full")
+    assert p.read_text(encoding="utf-8") == "old"
+    assert list(tmp_path.iterdir()) == [p]
+    with atomic_open(p) as f:
+        f.write("new")
+    assert p.read_text(encoding="utf-8") == "new"
+    mask = os.umask(0)
+    os.umask(mask)
+    assert p.stat().st_mode & 0o777 == 0o666 & ~mask  # not mkstemp's owner-only 0600
+
+
+def test_a_batch_renames_nothing_unless_every_file_was_written(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("old a", encoding="utf-8")
+    b.write_text("old b", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_batch():
+        with atomic_open(a) as f:
+            f.write("new a")
+        assert a.read_text(encoding="utf-8") == "old a"  # held back until the batch ends
+        raise RuntimeError("the second writer failed")
+    assert (a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")) == ("old a", "old b")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+    with atomic_batch():
+        for p in (a, b):
+            with atomic_open(p) as f:
+                f.write("new")
+    assert (a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")) == ("new", "new")
+
+
+def test_stale_temporary_files_are_removed_and_nothing_else(tmp_path):
+    for name in (".graph.html.abc123.tmp", ".entities.jsonl.x.tmp", "keep.tmp", ".other.x.tmp", "graph.html"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    remove_stale(tmp_path, ["graph.html", "entities.jsonl"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.x.tmp", "graph.html", "keep.tmp"]
+
+
+# ---------------------------------------------------------------- SIGKILL in the middle of a build
+
+
+def _run(corpus: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "graph", "build", str(corpus), "--out", str(out), "--jobs", "1", "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def _start(corpus: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "graph", "build", str(corpus), "--out", str(out), "--jobs", "1", "--quiet"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+
+
+def _snapshot(out: Path) -> dict[str, bytes]:
+    return {n: (out / n).read_bytes() for n in OUTPUTS}
+
+
+def _assert_readable(files: dict[str, bytes]) -> None:
+    for name, data in files.items():
+        text = data.decode("utf-8")
+        if name.endswith(".jsonl"):
+            assert text.endswith("\n") and all(json.loads(line) for line in text.splitlines()), name
+        elif name.endswith(".json"):
+            json.loads(text)
+        elif name.endswith(".graphml"):
+            ET.fromstring(data)
+        else:
+            assert text.rstrip().endswith("</html>"), name
+
+
+def test_a_killed_build_leaves_the_previous_out_complete(tmp_path):
+    old_corpus, new_corpus = tmp_path / "old", tmp_path / "new"
+    old_corpus.mkdir()
+    new_corpus.mkdir()
+    shutil.copy(SEEDS / "004_e64839a68220c915.txt", old_corpus)
+    for p in [*sorted(SEEDS.glob("*.txt"))[:2], SEEDS / "004_e64839a68220c915.txt"]:
+        shutil.copy(p, new_corpus / f"copy_{p.name}")  # a larger corpus, under new names
+    out = tmp_path / "out"
+    assert _run(old_corpus, out).returncode == 0
+    before = _snapshot(out)
+    _assert_readable(before)
+
+    # killed while extracting
+    proc = _start(new_corpus, out)
+    time.sleep(2.0)
+    _kill(proc)
+    during_extraction = _snapshot(out)
+
+    # killed while writing: as soon as the first temporary output file shows up
+    proc = _start(new_corpus, out)
+    t0 = time.monotonic()
+    while proc.poll() is None and not list(out.glob(".*.tmp")) and time.monotonic() - t0 < 300:
+        time.sleep(0.002)
+    caught_writing = proc.poll() is None
+    _kill(proc)
+    during_writing = _snapshot(out)
+
+    # the next build completes, and clears what the killed ones left behind
+    assert _run(new_corpus, out).returncode == 0
+    after = _snapshot(out)
+    assert not list(out.glob(".*.tmp"))
+    assert after != before
+
+    for state in (during_extraction, during_writing):
+        _assert_readable(state)
+        for name in OUTPUTS:
+            assert state[name] in (before[name], after[name]), name
+    assert during_extraction == before
+    if caught_writing:  # the renames wait for every file: a build killed while writing changes nothing
+        assert during_writing == before
