@@ -103,3 +103,14 @@ def test_known_companies_by_name_alone_but_not_inside_other_words(nlp):
     assert ("company", "宁德时代") in got and ("company", "长安汽车") in got
     assert not any(t == "district" and s.startswith("宁德") for t, s in got)
     assert not any(t == "company" and "中通" in s for t, s in got)
+
+
+def test_company_title_after_an_anaphor_belongs_to_the_article_company(nlp):
+    text = (
+        "博恒科技是一家新材料企业。博恒科技成立不到3年，合作伙伴有宁德时代、长安汽车等。"
+        "“我们很有信心。”公司董事长孙立说。"
+    )
+    doc = nlp(text)
+    attrs = doc.user_data["mention_attrs"]
+    (org,) = [a["org"] for (s, e), a in attrs.items() if text[s:e] == "孙立"]
+    assert text[org[0] : org[1]] == "博恒科技"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -110,7 +111,10 @@ class PersonMatcher:
             if text[max(0, title_start - len(word)) : title_start] == word:
                 named = [c for c in before if c.type == typ and c.end <= title_start - len(word)]
                 if named:
-                    c = max(named, key=lambda c: (c.end, c.end - c.start))
+                    # 公司 is the company the article is about, not the last one named in passing
+                    # (合作伙伴有宁德时代、长安汽车…): the most often named, then the latest
+                    seen = Counter(text[c.start : c.end] for c in named)
+                    c = max(named, key=lambda c: (seen[text[c.start : c.end]], c.end, c.end - c.start))
                     return c.start, c.end
         return None
 
