@@ -30,7 +30,7 @@ from graph.export.graphml import write_graphml
 from graph.export.html import write_html
 from graph.export.tables import write_jsonl
 from graph.inputs import DEFAULT_MAX_MB, Skip, find_inputs, read_input
-from graph.link import Entity, link
+from graph.link import Entity, Overrides, link
 from graph.mentions import Mention
 from graph.network import build_graph
 from graph.relations import Relation, extract_relations
@@ -169,13 +169,20 @@ def build(
     jobs: int | None = None,
     progress: bool = True,
     max_mb: float | None = DEFAULT_MAX_MB,
+    overrides: Path | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs`` into ``out``. Files that cannot be used are skipped and
     reported; raises :class:`InputError`, without touching ``out``, when none can.
 
     ``max_mb`` refuses files larger than that many megabytes before reading them (``None`` or 0:
-    no limit)."""
+    no limit). ``overrides`` is an analyst's corrections file for the linker (see
+    :class:`graph.link.Overrides`); a file that cannot be read stops the build before anything is
+    extracted."""
     t0 = time.perf_counter()
+    try:
+        corrections = Overrides.load(overrides) if overrides else None
+    except ValueError as exc:
+        raise InputError(str(exc)) from exc
     files, missing = find_inputs(inputs, exclude=[out])
     reports = [FileReport(_shown(p), _shown(doc_name(p)), reason="no such file or folder") for p in missing]
     pages: list[tuple[Page, FileReport]] = []
@@ -223,7 +230,7 @@ def build(
     if not articles:
         raise InputError(_nothing_built(inputs, reports))
 
-    entities = link(mentions, {a.id: a.text for a in articles})
+    entities = link(mentions, {a.id: a.text for a in articles}, corrections)
     relations = extract_relations(articles, entities)
     g = build_graph(entities, relations)
 

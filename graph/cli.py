@@ -55,11 +55,32 @@ def main(argv: list[str] | None = None) -> int:
         metavar="MB",
         help=f"skip files larger than this, unread (default: {DEFAULT_MAX_MB:g}; 0: no limit)",
     )
+    b.add_argument(
+        "--overrides",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="analyst corrections for the linker (default: overrides.toml in the current folder, if any)",
+    )
     b.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    x = sub.add_parser(
+        "explain",
+        help="show why an entity has the names it has",
+        description="Print the entity that has NAME as its name or one of its aliases, its mentions, "
+        "and every merge with its rule and score, from a built graph.",
+    )
+    x.add_argument("name", metavar="NAME", help="any name or alias, e.g. 卡涑科技")
+    x.add_argument(
+        "--out", type=Path, default=Path("out"), metavar="DIR", help="built output (default: out/)"
+    )
     args = ap.parse_args(argv)
 
     if args.command == "build":
         return _build(args)
+    if args.command == "explain":
+        from graph.explain import main as explain
+
+        return explain(args.name, args.out)
     return 2
 
 
@@ -74,7 +95,15 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     inputs = args.inputs or [Path("seeds")]
     try:
-        res = build(inputs, args.out, jobs=args.jobs, progress=not args.quiet, max_mb=args.max_size)
+        overrides = args.overrides or (Path("overrides.toml") if Path("overrides.toml").is_file() else None)
+        res = build(
+            inputs,
+            args.out,
+            jobs=args.jobs,
+            progress=not args.quiet,
+            max_mb=args.max_size,
+            overrides=overrides,
+        )
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -397,7 +397,10 @@ def link(mentions: list[Mention], articles: dict[str, str] | None = None, overri
             def weight(o: tuple[float, str, int], arts: set[str] = arts) -> tuple:
                 members = groups.members[groups.find(o[2])]
                 near = sum(m.article in arts for k in members for m in clusters[k].mentions)
-                return (o[0], near, -o[2])
+                # scores a hair apart are a tie; then the name written beside it, then the brand
+                # itself rather than a regional company of the brand
+                brand = any(not parse_company(s).qualified for k in members for s in clusters[k].surfaces)
+                return (round(o[0], 1), near, brand, -o[2])
 
             for score, rule, other in sorted(options[short], key=weight, reverse=True):
                 if join(other, short, rule, score):

@@ -132,3 +132,29 @@ def test_ids_and_order_do_not_depend_on_input_order():
     a = [(e.id, e.aliases) for e in link(ms)]
     b = [(e.id, e.aliases) for e in link(list(reversed(ms)))]
     assert a == b
+
+
+def test_overrides_survive_rebuilds_and_explain_says_why(tmp_path: Path):
+    import subprocess
+    import sys
+
+    page = tmp_path / "pages" / "p1.txt"
+    page.parent.mkdir()
+    page.write_text(
+        "江津 新材料企业加快投产\n\n□ 江津日报记者 李明\n\n"
+        "近日，重庆博恒科技有限公司在江津区投产。博恒科技董事长孙立说，产品供不应求。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "overrides.toml").write_text(
+        '[rename]\n"重庆博恒科技有限公司" = "博恒科技集团"\n', encoding="utf-8"
+    )
+    run = lambda *a: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "graph", *a], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    built = run("build", "pages", "--out", "out", "--jobs", "1", "--quiet")
+    assert built.returncode == 0, built.stderr
+    shown = run("explain", "博恒科技", "--out", "out")
+    assert shown.returncode == 0
+    assert "博恒科技集团  [company]" in shown.stdout
+    assert "博恒科技  ← " in shown.stdout and "(score" in shown.stdout
+    assert run("explain", "没有这个", "--out", "out").returncode == 1
