@@ -230,3 +230,8 @@ def known_companies() -> dict[str, str]:
                 continue
             table[s] = name
     return table
+
+
+def dictionary_tag(word: str) -> str:
+    """The part of speech jieba's dictionary gives a word ('' if it has none): nr is a person."""
+    return _pos_tokenizer().word_tag_tab.get(word, "")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from graph.articles import BYLINE, CREDIT
 from graph.extract import candidates as cand
-from graph.extract.lexicon import alternation, jieba_tok, lexicon, surnames, word_freq
+from graph.extract.lexicon import alternation, dictionary_tag, jieba_tok, lexicon, surnames, word_freq
 
 ORG_TYPES = ("company", "government", "park", "district")
 # What may follow a name: punctuation and particles that start the next phrase (郑兵和同事们).
@@ -77,7 +77,7 @@ class PersonMatcher:
             len(name) >= 2
             and name[0] in self.surnames
             and name[0] not in NOT_AFTER_PUNCT
-            and word_freq(name) <= self.max_name_freq
+            and (word_freq(name) <= self.max_name_freq or dictionary_tag(name) == "nr")
             and word_freq(name[:2]) <= self.max_name_freq * 20
         )
 

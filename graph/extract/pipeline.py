@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 from graph.articles import Article
-from graph.extract import orgs, people, places, projects, resolve  # noqa: F401  (registers factories)
+from graph.extract import model, orgs, people, places, projects, resolve  # noqa: F401  (registers factories)
+from graph.extract.model import MODEL_DIR, model_available
 from graph.extract.resolve import mention_attrs
 from graph.mentions import Mention
 
@@ -29,11 +31,15 @@ RULES = (
 )
 
 
-@functools.lru_cache(maxsize=1)
-def build_nlp() -> Language:
+@functools.lru_cache(maxsize=4)
+def build_nlp(use_model: bool = True, model_dir: str = str(MODEL_DIR)) -> Language:
+    """The pipeline; the statistical model joins it when it is shipped (``use_model``)."""
     nlp = spacy.blank("zh")  # character tokens: names do not follow word boundaries
     for name in RULES:
         nlp.add_pipe(name)
+    if use_model and model_available(Path(model_dir)):
+        nlp.add_pipe("ner", source=spacy.load(model_dir))
+        nlp.add_pipe("model_people")
     nlp.add_pipe("mention_resolver")
     return nlp
 

@@ -1,0 +1,100 @@
+"""People the rules cannot see, from our own statistical NER model (``python -m graph.train``).
+
+The model (``graph/models/ner``, trained on MSRA and CLUENER with character tokens) is sourced
+into the pipeline as spaCy's ``ner``; :class:`ModelPeople` then turns its ``PER`` spans into
+person candidates. The rules know places, organisations and titles better, so a model span that
+overlaps any of their candidates is dropped, and a name must look like a Chinese name: a surname
+first, two to four characters, not a common word.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.extract import candidates as cand
+from graph.extract.lexicon import dictionary_tag, jieba_tok, surnames, word_freq
+from graph.extract.people import CUES
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# Words that make what comes before them a place or an organisation, not a person.
+PLACE_AFTER = (
+    "社区",
+    "村",
+    "镇",
+    "乡",
+    "街",
+    "路",
+    "区",
+    "县",
+    "市",
+    "公司",
+    "集团",
+    "小区",
+    "院",
+    "厂",
+    "日报",
+    "报",
+)
+
+
+def model_available(path: Path = MODEL_DIR) -> bool:
+    return (path / "meta.json").is_file() and (path / "ner").is_dir()
+
+
+class ModelPeople:
+    def __init__(self, name: str = "model_people", max_name_freq: int = 50) -> None:
+        self.name = name
+        self.surnames = surnames()
+        self.max_name_freq = max_name_freq
+
+    def _plausible(self, s: str) -> bool:
+        if not _NAME.fullmatch(s):
+            return False
+        if word_freq(s) > self.max_name_freq and dictionary_tag(s) != "nr":
+            return False
+        return s[0] in self.surnames or (len(s) >= 3 and s[:2] in self.surnames)
+
+    @staticmethod
+    def _whole_word(text: str, s: int, e: int) -> bool:
+        """A name is a word of its own: nothing jieba reads runs across its edges (郑兵|告诉, 冯家|小院),
+        and no place or organisation word follows it (邢家桥社区)."""
+        if text.startswith(PLACE_AFTER, e):
+            return False
+        lo, hi = max(0, s - 2), min(len(text), e + 2)
+        pos = lo
+        for tok in jieba_tok().lcut(text[lo:hi], HMM=False):
+            if pos < s < pos + len(tok) or pos < e < pos + len(tok):
+                return False
+            pos += len(tok)
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        others = [c for c in cand.candidates(doc) if c.type != "person"]
+        known = {text[c.start : c.end] for c in cand.of_type(doc, "person")}
+        names: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ != "PER":
+                continue
+            s, e = ent.start_char, ent.end_char
+            if not self._plausible(ent.text) or any(c.start < e and s < c.end for c in others):
+                continue
+            if not self._whole_word(text, s, e) or (ent.text[:-1] in known and ent.text[-1] in CUES):
+                continue  # 郑兵和(同事们): the rules already know 郑兵
+            cand.add(doc, s, e, "person", self.name, priority=-1)
+            names.add(ent.text)
+        for name in names - known:  # every other occurrence of a name the model found once
+            for m in re.finditer(re.escape(name), text):
+                if not any(c.start < m.end() and m.start() < c.end for c in others):
+                    cand.add(doc, m.start(), m.end(), "person", self.name, priority=-2)
+        return doc
+
+
+@Language.factory("model_people", default_config={"max_name_freq": 50})
+def make_model_people(nlp: Language, name: str, max_name_freq: int) -> ModelPeople:
+    return ModelPeople(name, max_name_freq)
