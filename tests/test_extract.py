@@ -114,3 +114,10 @@ def test_company_title_after_an_anaphor_belongs_to_the_article_company(nlp):
     attrs = doc.user_data["mention_attrs"]
     (org,) = [a["org"] for (s, e), a in attrs.items() if text[s:e] == "孙立"]
     assert text[org[0] : org[1]] == "博恒科技"
+
+
+def test_title_after_the_name(nlp):
+    text = "会上，何鹏董事长表示，公司将扩产。“我们很有信心。”王志杰书记说。"
+    doc = nlp(text)
+    roles = {doc.text[s:e]: a.get("role") for (s, e), a in doc.user_data["mention_attrs"].items()}
+    assert roles.get("何鹏") == "董事长" and roles.get("王志杰") == "书记"

@@ -42,6 +42,12 @@ class PersonMatcher:
         self.spoken = re.compile(
             rf"(?:(?<=[，。！？：；“”、\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?={alternation(lex['after'])})"
         )
+        # a title after the name (王志杰书记说, 何鹏董事长表示), then what ends the phrase
+        post = [t for t in lex["titles"] if len(t) >= 2 and t not in ("代表", "委员", "专家", "老人", "学生")]
+        self.post_titled = re.compile(
+            rf"(?:(?<=[，。！？：；“”、\n（(])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?P<title>{alternation(post)})"
+            rf"(?=[，。、；：！？”\n]|{alternation(lex['after'])}|在|和|也|还|就|带|向|对|与)"
+        )
         self.max_name_freq = max_name_freq
 
     def __call__(self, doc: Doc) -> Doc:
@@ -61,6 +67,15 @@ class PersonMatcher:
                 attrs["org"] = org
             cand.add(doc, s, e, "person", self.name, priority=2, **attrs)
             names[text[s:e]] = None
+        for m in self.post_titled.finditer(text):
+            name = m.group("name")
+            if self._plausible(name):
+                attrs = {"role": m.group("title")}
+                org = self._org_for(doc, m.start("name"), m.group("title") in self.company_titles)
+                if org is not None:
+                    attrs["org"] = org
+                cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
+                names[name] = None
         for m in self.spoken.finditer(text):
             name = m.group("name")
             if self._plausible(name):
