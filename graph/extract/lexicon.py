@@ -140,7 +140,9 @@ def word_freq(word: str) -> int:
     return jieba_tok().FREQ.get(word, 0)
 
 
-_COUNT = re.compile(r"^[\d一二三四五六七八九十百两几多数每各]*[家个条批些项位名座]$")
+_COUNT = re.compile(r"^[\d一二三四五六七八九十百千两几多数每各首第]*[家个条批些项位名座所处]$")
+# Amounts of goods (四台汽车, 30万吨): they end a company's name, but projects are named with them.
+_MEASURE = re.compile(r"^[\d一二三四五六七八九十百千万两几多数每]*[台辆件吨只头]$")
 # Parts of speech that never sit inside a name: pronouns, prepositions, particles, conjunctions.
 _STOP_POS = ("r", "p", "u", "c", "y", "e", "o")
 
@@ -154,6 +156,7 @@ def extend_left(
     name_verbs: frozenset[str] = frozenset(),
     keep: str = "",
     max_verb_freq: int = 100,
+    amounts: bool = False,
 ) -> int:
     """Where a name that ends at ``pos`` (exclusive of its suffix) begins.
 
@@ -162,7 +165,7 @@ def extend_left(
     verb is one names are made of (``name_verbs``: 制造, 发电) — or ``max_chars``. Names in
     Chinese news are preceded by exactly such words, so the walk finds the left edge without a
     model. ``keep`` lists single characters the walk may cross although jieba tags them as
-    conjunctions (及 in 研发及制造项目).
+    conjunctions (及 in 研发及制造项目); ``amounts`` lets it cross amounts of goods (年产30万吨…项目).
     """
     lo = max(0, pos - max_chars)
     window = text[lo:pos]
@@ -174,7 +177,12 @@ def extend_left(
         return pos
     cur = pos
     for tok, flag in reversed(posseg(window)):
-        if tok in boundary or _COUNT.match(tok) or (len(tok) > 1 and tok[-1] in "至于到在往"):
+        if (
+            tok in boundary
+            or _COUNT.match(tok)
+            or (not amounts and _MEASURE.match(tok))
+            or (len(tok) > 1 and tok[-1] in "至于到在往")
+        ):
             break
         if not all(is_cjk(c) or c.isalnum() or c in "（）()·-" for c in tok):
             break

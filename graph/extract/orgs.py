@@ -154,6 +154,8 @@ class CompanyMatcher:
             return True
         if len(core) > 4 or _is_place(core):
             return False
+        if self.industry.search(core):
+            return False  # 欧新能源汽车: an industry word inside the brand makes a phrase
         if word_freq(core) > self.max_brand_freq:
             return False
         # 智能网联 is two common words, not a brand; 卡涑 or 群威 are no words at all
@@ -218,6 +220,7 @@ class GovernmentMatcher:
         self.heads = re.compile(heads)
         self.boundary = boundary_words() | {"相关", "负责人", "主要", "领导", "书记", "部门"}
         self.name_verbs = frozenset(lex["name_verbs"])
+        self.centre_words = tuple(lex["centre_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -235,6 +238,8 @@ class GovernmentMatcher:
                 continue
             if not self._name_like(m.group()):
                 continue
+            if m.group().endswith("中心") and not any(w in m.group() for w in self.centre_words):
+                continue  # 铁路集装箱中心 is a business, 社保中心 a public body
             end = m.end()
             if text.startswith("书记", end) or text.startswith("副书记", end):
                 # 涪陵区委书记: the body is 涪陵区委, the rest is a title

@@ -10,13 +10,21 @@ from spacy.tokens import Doc
 
 from graph.articles import BYLINE, CREDIT
 from graph.extract import candidates as cand
-from graph.extract.lexicon import alternation, dictionary_tag, jieba_tok, lexicon, surnames, word_freq
+from graph.extract.lexicon import (
+    alternation,
+    dictionary_tag,
+    jieba_tok,
+    lexicon,
+    posseg,
+    surnames,
+    word_freq,
+)
 
 ORG_TYPES = ("company", "government", "park", "district")
 # What may follow a name: punctuation and particles that start the next phrase (郑兵和同事们).
 CUES = "，。、！？：；”）\n 和等在也就说称还正带向给是的"
 # Surnames that are far more often a function word at the start of a phrase.
-NOT_AFTER_PUNCT = set("和与在向把被对从给让将")
+NOT_AFTER_PUNCT = set("和与在向把被对从给让将有")
 ANAPHORS = {"公司": "company", "该公司": "company", "企业": "company", "该企业": "company", "集团": "company"}
 
 
@@ -86,6 +94,17 @@ class PersonMatcher:
                 cand.add(doc, m.start(), m.end(), "person", self.name, priority=0)
         return doc
 
+    @staticmethod
+    def _verb_at(text: str, pos: int) -> bool:
+        """Does a common verb start at ``pos`` (盛明秀|了解情况)? Then the name ends there."""
+        toks = posseg(text[pos : pos + 4])
+        return (
+            bool(toks)
+            and len(toks[0][0]) > 1
+            and toks[0][1] in ("v", "vn", "d", "p")
+            and word_freq(toks[0][0]) > 1000
+        )
+
     def _plausible(self, name: str) -> bool:
         """A surname first, and not a common word (满意, 和游客) whole or in its first two characters."""
         return (
@@ -102,7 +121,9 @@ class PersonMatcher:
             if s + n > e:
                 continue
             nxt = text[s + n : s + n + 2]
-            if (not nxt or nxt[0] in CUES or nxt.startswith(self.after)) and self._plausible(text[s : s + n]):
+            if (not nxt or nxt[0] in CUES or nxt.startswith(self.after) or self._verb_at(text, s + n)) and (
+                self._plausible(text[s : s + n])
+            ):
                 return n
         first = jieba_tok().lcut(text[s : s + 6], HMM=True)[0]
         if len(first) in (2, 3) and self._plausible(first):

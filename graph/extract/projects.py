@@ -39,7 +39,22 @@ class ProjectMatcher:
         self.boundary = boundary_words() - {"及", "投资"}
         self.name_verbs = frozenset(lex["name_verbs"])
         self.not_before = tuple(lex["not_before"])
+        self.generic_words = set(lex["generic_start"])
+        legal = lexicon()["company"]["legal"]
+        self.legal_end = re.compile(
+            f"(?:{alternation([x for x in legal if len(x) >= 3])})(?!.*(?:有限|公司|集团))"
+        )
         self.min_len = min_len
+
+    def _generic(self, prefix: str) -> bool:
+        """黔江重点项目: a place and a generic word are no name."""
+        core = prefix
+        while core:
+            k = next((k for k in range(min(len(core), 8), 1, -1) if gazetteer().full_names(core[:k])), 0)
+            if not k:
+                break
+            core = core[k:]
+        return not core or core in self.generic_words or core.endswith(self.generic)
 
     @staticmethod
     def _anchored(text: str, start: int, end: int, anchors: list) -> bool:
@@ -67,7 +82,12 @@ class ProjectMatcher:
                 name_verbs=self.name_verbs,
                 keep="及与",
                 max_verb_freq=2000,
+                amounts=True,
             )
+            # a company's full name before the project is its owner, not part of its name
+            owner = self.legal_end.search(text, start, m.start())
+            if owner:
+                start = owner.end()
             # a date before the name is when, not what (2022年两江新区…项目)
             when = WHEN.match(text, start, m.start())
             if when:
@@ -75,7 +95,7 @@ class ProjectMatcher:
             name = text[start : m.end()]
             if start == m.start() or name.startswith(self.generic) or len(name) < self.min_len:
                 continue
-            if not self._anchored(text, start, m.start(), anchors):
+            if not self._anchored(text, start, m.start(), anchors) or self._generic(text[start : m.start()]):
                 continue
             cand.add(doc, start, m.end(), "project", self.name, priority=1)
             self._owner(doc, start, m.start())
