@@ -243,3 +243,18 @@ def known_companies() -> dict[str, str]:
 def dictionary_tag(word: str) -> str:
     """The part of speech jieba's dictionary gives a word ('' if it has none): nr is a person."""
     return _pos_tokenizer().word_tag_tab.get(word, "")
+
+
+def crosses_word(text: str, s: int, e: int, reach: int = 3) -> bool:
+    """Does a word jieba reads in the text around ``text[s:e]`` run across one of its edges?
+
+    The guard every matcher uses against names inside longer words: 宁德 in 宁德时代, 重庆市 in 重庆市民,
+    科技 in 科技创新. With ``s == e`` it asks about one position.
+    """
+    lo, hi = max(0, s - reach), min(len(text), e + reach)
+    pos = lo
+    for tok in jieba_tok().lcut(text[lo:hi], HMM=False):
+        if pos < s < pos + len(tok) or pos < e < pos + len(tok):
+            return True
+        pos += len(tok)
+    return False

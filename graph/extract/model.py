@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
-from graph.extract.lexicon import dictionary_tag, jieba_tok, surnames, word_freq
+from graph.extract.lexicon import crosses_word, dictionary_tag, surnames, word_freq
 from graph.extract.people import CUES
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
@@ -65,13 +65,7 @@ class ModelPeople:
         and no place or organisation word follows it (邢家桥社区)."""
         if text.startswith(PLACE_AFTER, e):
             return False
-        lo, hi = max(0, s - 2), min(len(text), e + 2)
-        pos = lo
-        for tok in jieba_tok().lcut(text[lo:hi], HMM=False):
-            if pos < s < pos + len(tok) or pos < e < pos + len(tok):
-                return False
-            pos += len(tok)
-        return True
+        return not crosses_word(text, s, e, reach=2)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text

@@ -18,6 +18,7 @@ from graph.extract.lexicon import (
     Trie,
     alternation,
     boundary_words,
+    crosses_word,
     extend_left,
     gazetteer,
     jieba_tok,
@@ -171,13 +172,7 @@ class CompanyMatcher:
             return True
         if nxt.startswith(self.not_before):
             return False
-        lo = max(0, end - 2)
-        pos = lo
-        for tok in jieba_tok().lcut(text[lo : end + 3], HMM=False):
-            if pos < end < pos + len(tok):
-                return False
-            pos += len(tok)
-        return True
+        return not crosses_word(text, end, end)
 
     def _short_forms(self, doc: Doc, found: list[tuple[int, int]]) -> None:
         text = doc.text
@@ -325,22 +320,10 @@ class KnownCompanyMatcher:
             if surface.isascii():
                 if (s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
                     continue
-            elif _crossed(text, s, e):
+            elif crosses_word(text, s, e):
                 continue
             cand.add(doc, s, e, "company", self.name, priority=2, kb=self.table[surface])
         return doc
-
-
-def _crossed(text: str, s: int, e: int) -> bool:
-    """Does jieba read a word across either edge of ``text[s:e]``?"""
-    lo, hi = max(0, s - 3), min(len(text), e + 3)
-    pos = lo
-    for tok in jieba_tok().lcut(text[lo:hi], HMM=False):
-        a, b = pos, pos + len(tok)
-        if (a < s < b) or (a < e < b):
-            return True
-        pos = b
-    return False
 
 
 @Language.factory("known_company_matcher")

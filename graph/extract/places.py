@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
-from graph.extract.lexicon import Trie, gazetteer, jieba_tok
+from graph.extract.lexicon import Trie, crosses_word, gazetteer
 
 # A zone named after its district (涪陵高新区, 涪陵国家高新区, 万盛经开区, 垫江县高新区).
 ZONE = re.compile(r"(?:国家)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|综合保税区|保税港区|新区)")
@@ -88,14 +88,7 @@ class DistrictMatcher:
             return True  # 重庆日报, 巫山报: a newspaper, not the place
         if text[s:e] in gazetteer().stopwords or ZONE.match(text, e) or TOWN.match(text, e):
             return text[s:e] in gazetteer().stopwords
-        lo, hi = max(0, s - 3), min(len(text), e + 3)
-        pos = lo
-        for tok in jieba_tok().lcut(text[lo:hi], HMM=False):
-            a, b = pos, pos + len(tok)
-            if a < e < b or a < s < b:
-                return len(tok) > 1
-            pos = b
-        return False
+        return crosses_word(text, s, e)
 
     def _streets(self, doc: Doc, text: str) -> None:
         """A street or town named on its own after punctuation (双凤桥街道)."""
