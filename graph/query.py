@@ -51,7 +51,7 @@ except ImportError:  # pragma: no cover - exercised only where pypinyin is not i
 
 ENTITY_TYPES = ("district", "company", "person", "project", "government", "park")
 # Relation types whose direction means something; every other type is symmetric.
-DIRECTED = ("holds_role_at", "located_in")
+DIRECTED = ("holds_role_at", "located_in", "operates", "invests_in", "subsidiary_of")
 # What can contain a company, project or park: a district (or a zone, town) or a park.
 CONTAINERS = ("district", "park")
 TABLES = ("entities.jsonl", "relations.jsonl", "articles.jsonl")

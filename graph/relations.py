@@ -1,25 +1,81 @@
-"""Relations between entities, each with the sentences that support it.
+"""Relations between entities, each with the sentences that support it and the rule that read them.
 
-``holds_role_at`` comes from a title and the organisation it names (公司董事长何鹏); every other
-pair of entities in one sentence is ``co_mentioned``. Undirected relations are stored once, with
-the smaller id as ``source``.
+An analyst asks "who is connected to what, and says who?", so every relation carries its evidence
+(article id, sentence, rule) and a weight: the number of sentences that support it.
+
+Where the relations come from:
+
+- **Patterns** (``graph/data/relations.toml``): regular expressions over a sentence in which every
+  entity mention has been replaced by one token, so that ``位于{tail:place}的{head:thing}`` reads
+  "位于涪陵高新区的卡涑科技" whatever the names are. They give ``located_in``, ``signed_with``,
+  ``partner_of``, ``invests_in`` and ``operates``.
+- **Anaphora**: 公司, 该区, 这里, 该项目, 双方… are resolved, inside the article, to the most recent
+  earlier mention of a compatible type (:func:`resolve_anaphora`) and take part in the patterns as
+  that entity, so "公司成立不到3年…合作伙伴有宁德时代" links the company the article is about.
+- **Titles**: ``holds_role_at`` comes from a person's title and the organisation the extractor found
+  for it (``Mention.org_start``/``org_end``), with the role.
+- **Names**: a project named after a company is operated by it (``operates``); a region-qualified
+  company of a group's brand is its subsidiary, as is a unit named by its parent's name and a unit
+  word (``subsidiary_of``, :func:`graph.names.parse_company`); a company or project whose name starts
+  with a county-level place is located there. Their evidence says which rule.
+- **co_mentioned**: two entities *named* in one sentence with no other relation in that sentence.
+
+Directed types point head → tail (person → organisation, company → project, child → parent,
+thing → place); symmetric ones (``signed_with``, ``partner_of``, ``co_mentioned``) are stored once,
+with the smaller id as ``source``.
+
+What the text says about a project — investment (总投资约10亿元), capacity (年产50万件), dated events
+(2022年12月30日 下线) — is read from sentences naming exactly that one project, and returned as
+:attr:`RelationList.attributes`, which :func:`graph.network.build_graph` puts on the project's node.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+import tomllib
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import product
+from pathlib import Path
 
 from graph.articles import Article
-from graph.link import Entity
+from graph.extract.lexicon import gazetteer
+from graph.link import Entity, fold
+from graph.mentions import TYPES
+from graph.names import leading_places, parse_company
 from graph.normalize import sentences
 
 MAX_EVIDENCE = 20
+MAX_PATTERN_SENTENCE = 1_000
+"""Patterns are not run on a "sentence" longer than this: a news sentence is rarely over 300
+characters, and a longer one is a table or a list without punctuation, where lazy patterns would
+only cost time."""
+RULES_FILE = Path(__file__).resolve().parent / "data" / "relations.toml"
+
+_TYPE_CHAR = {t: chr(0xE000 + i) for i, t in enumerate(TYPES)}
+_INDEX0, _INDEX_MAX = 0xE100, 0xF8FF
+_PUA = "\ue000-\uf8ff"
+_GAP = rf"[^，。；！？：、“”\n{_PUA}]{{0,10}}"
+_LONGGAP = rf"[^，。；！？：、“”\n{_PUA}]{{0,20}}"
+_LIST = r"[^，。；！？等\n]*?"  # a list (A、B等多家企业) ends at 等
+_CLAUSE_END = re.compile(r"[，；：,;:]")
+_CLAUSE = r"[^，。；！？\n]*?"
+_SENTENCE = r"[^。；！？\n]*?"
+_PLACEHOLDER = re.compile(
+    r"\{(?:(?P<role>heads|tails|head|tail)?:(?P<cls>\w+)(?P<many>\*)?|(?P<word>chain|gap|longgap|clause|sentence))\}"
+)
+
+
+# ---------------------------------------------------------------- relations
 
 
 @dataclass
 class Relation:
+    """One typed link; ``weight`` counts distinct supporting sentences, ``evidence`` keeps the first
+    :data:`MAX_EVIDENCE` of them."""
+
     source: str
     target: str
     type: str
@@ -28,13 +84,20 @@ class Relation:
     roles: list[str] = field(default_factory=list)
     _seen: set = field(default_factory=set, repr=False)
 
-    def support(self, article: str, sentence: str, start: int) -> None:
+    def support(self, article: str, sentence: str, start: int, rule: str = "") -> None:
         if (article, start) in self._seen:
             return
         self._seen.add((article, start))
         self.weight += 1
         if len(self.evidence) < MAX_EVIDENCE:
-            self.evidence.append({"article": article, "sentence": sentence})
+            ev = {"article": article, "sentence": sentence}
+            if rule:
+                ev["rule"] = rule
+            self.evidence.append(ev)
+
+    @property
+    def rules(self) -> list[str]:
+        return sorted({ev["rule"] for ev in self.evidence if ev.get("rule")})
 
     def to_json(self) -> dict:
         d = {"source": self.source, "target": self.target, "type": self.type, "weight": self.weight}
@@ -44,39 +107,699 @@ class Relation:
         return d
 
 
-def extract_relations(articles: list[Article], entities: list[Entity]) -> list[Relation]:
-    """All relations, ordered by (type, source, target)."""
-    where: dict[tuple[str, int, int], str] = {}
-    by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+@dataclass
+class ProjectFacts:
+    """What the articles say about one project, each fact with the sentence it was read from."""
+
+    entity: str
+    name: str
+    investment: list[str] = field(default_factory=list)
+    investment_cny: float | None = None  # the largest figure stated, in yuan
+    capacity: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    evidence: list[dict] = field(default_factory=list)
+
+    def add(self, key: str, value: str, article: str, sentence: str) -> None:
+        values = getattr(self, key)
+        if value in values:
+            return
+        values.append(value)
+        if len(self.evidence) < MAX_EVIDENCE:
+            self.evidence.append({"attribute": key, "value": value, "article": article, "sentence": sentence})
+
+    def node_attrs(self) -> dict:
+        """The facts as node attributes: lists of strings and a number, nothing nested."""
+        d: dict = {}
+        for key in ("investment", "capacity", "dates"):
+            if getattr(self, key):
+                d[key] = list(getattr(self, key))
+        if self.investment_cny is not None:
+            d["investment_cny"] = self.investment_cny
+        return d
+
+    def to_json(self) -> dict:
+        return {"id": self.entity, "name": self.name, **self.node_attrs(), "evidence": self.evidence}
+
+
+class RelationList(list):
+    """The relations, in order, with :attr:`attributes` (project id → :class:`ProjectFacts`)
+    travelling along so that the graph can carry them without another argument."""
+
+    def __init__(self, items: Iterable[Relation] = (), attributes: dict[str, ProjectFacts] | None = None):
+        super().__init__(items)
+        self.attributes: dict[str, ProjectFacts] = attributes or {}
+
+
+# ---------------------------------------------------------------- rules from the data file
+
+
+@dataclass(frozen=True)
+class Pattern:
+    type: str
+    name: str
+    regex: re.Pattern
+    heads: frozenset[str]  # token types allowed in the head group
+    tails: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    words: tuple[str, ...]
+    refers: tuple[str, ...]
+    anywhere: bool
+    skip: str  # "clause" or "sentence": its antecedent is not named there
+    not_before: tuple[str, ...]
+    after: tuple[str, ...]  # words after which it is an anaphor even inside a clause (落户园区)
+
+
+@dataclass(frozen=True)
+class Rules:
+    classes: dict[str, tuple[str, ...]]
+    types: dict[str, dict]
+    patterns: tuple[Pattern, ...]
+    anaphors: tuple[Anaphor, ...]
+    clause_start: str
+    lead: tuple[str, ...]
+    list_marks: tuple[str, ...]
+    zone_suffixes: tuple[str, ...]
+    levels: dict
+    unit_suffixes: tuple[str, ...]
+    attributes: dict[str, re.Pattern]
+    units: dict[str, int]
+    roles: dict
+
+    @property
+    def directed(self) -> tuple[str, ...]:
+        return tuple(t for t, spec in self.types.items() if spec.get("directed"))
+
+
+def _token(types: Iterable[str]) -> str:
+    return "[" + "".join(_TYPE_CHAR[t] for t in types) + f"][\\u{_INDEX0:04x}-\\u{_INDEX_MAX:04x}]"
+
+
+def _expand(regex: str, classes: dict[str, tuple[str, ...]]) -> tuple[str, dict[str, frozenset[str]]]:
+    """A pattern's regular expression with its placeholders written out, and the types of its groups."""
+    groups: dict[str, frozenset[str]] = {}
+
+    def sub(m: re.Match) -> str:
+        if m["word"]:
+            words = {"chain": f"(?:{_token(classes['place'])})*", "gap": _GAP, "longgap": _LONGGAP}
+            return {**words, "clause": _CLAUSE, "sentence": _SENTENCE}[m["word"]]
+        if m["cls"] not in classes:
+            raise ValueError(f"unknown class {m['cls']!r} in pattern {regex!r}")
+        tok = _token(classes[m["cls"]])
+        role = m["role"]
+        if not role:
+            return f"(?:{tok})"
+        groups[role] = frozenset(classes[m["cls"]])
+        if m["many"]:
+            return f"(?P<{role}>{_LIST}{tok}(?:{_LIST}{tok})*)"
+        return f"(?P<{role}>{tok})"
+
+    return _PLACEHOLDER.sub(sub, regex), groups
+
+
+@functools.lru_cache(maxsize=4)
+def load_rules(path: Path = RULES_FILE) -> Rules:
+    """The rules in ``path``; a pattern with an unknown class or no head or tail is an error, found
+    when the file is loaded rather than when a sentence happens to need it."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    classes = {k: tuple(v) for k, v in data["classes"].items()}
+    patterns = []
+    for p in data.get("pattern", []):
+        regex, groups = _expand(p["regex"], classes)
+        heads = groups.get("head") or groups.get("heads")
+        tails = groups.get("tail") or groups.get("tails")
+        if p["type"] not in data["types"] or heads is None or tails is None:
+            raise ValueError(f"{path}: pattern {p.get('name')!r} needs a known type, a head and a tail")
+        patterns.append(Pattern(p["type"], p["name"], re.compile(regex), heads, tails))
+    ana = data["anaphora"]
+    anaphors = tuple(
+        Anaphor(
+            tuple(sorted(a["words"], key=len, reverse=True)),
+            tuple(a["refers"]),
+            bool(a.get("anywhere")),
+            a.get("skip", ""),
+            tuple(a.get("not_before", ())),
+            tuple(a.get("after", ())),
+        )
+        for a in data.get("anaphor", [])
+    )
+    attrs = data["attributes"]
+    return Rules(
+        classes=classes,
+        types=data["types"],
+        patterns=tuple(patterns),
+        anaphors=anaphors,
+        clause_start=ana["clause_start"],
+        lead=tuple(sorted(ana.get("lead", []), key=len, reverse=True)),
+        list_marks=tuple(ana.get("list_marks", [])),
+        zone_suffixes=tuple(data["zone"]["suffixes"]),
+        levels=data["levels"],
+        unit_suffixes=tuple(data["subsidiary"]["unit_suffixes"]),
+        attributes={k: re.compile(attrs[k]) for k in ("investment", "capacity", "date")},
+        units={k: int(v) for k, v in attrs["units"].items()},
+        roles={
+            "between": re.compile(data["roles"]["between"]),
+            "department": re.compile(data["roles"]["department"]),
+            "org_types": tuple(data["roles"]["org_types"]),
+            "not_positions": frozenset(data["roles"]["not_positions"]),
+            "outlets": frozenset(data["roles"]["outlets"]),
+        },
+    )
+
+
+def directed_types() -> tuple[str, ...]:
+    """Relation types whose direction means something (the rest are stored once, either way)."""
+    return load_rules().directed
+
+
+# ---------------------------------------------------------------- references in an article
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An entity named at a place in an article: a mention (``via`` empty), a short form of a
+    project's name (``via`` = "short form"), or an anaphor resolved to it (``via`` = the word)."""
+
+    start: int
+    end: int
+    entity: str
+    type: str
+    via: str = ""
+
+    @property
+    def named(self) -> bool:
+        return self.via in ("", "short form")
+
+
+def _outermost(refs: list[Ref]) -> list[Ref]:
+    """Refs not inside another (重庆 inside 重庆第一条…生产线 is part of that name, not a mention
+    an anaphor can point to)."""
+    out: list[Ref] = []
+    for r in sorted(refs, key=lambda r: (r.start, -r.end)):
+        if out and r.start < out[-1].end and r.end <= out[-1].end:
+            continue
+        out.append(r)
+    return out
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+def _at_clause_start(text: str, i: int, rules: Rules) -> bool:
+    """Does a word at ``i`` begin a clause, possibly after a time or linking word (目前公司…)?"""
+    if i == 0 or text[i - 1] in rules.clause_start:
+        return True
+    for w in rules.lead:
+        j = i - len(w)
+        if j >= 0 and text[j:i] == w and (j == 0 or text[j - 1] in rules.clause_start):
+            return True
+    return False
+
+
+def _is_zone(e: Entity, rules: Rules) -> bool:
+    return e.type == "district" and e.name.endswith(rules.zone_suffixes)
+
+
+def _in_list(text: str, r: Ref, rules: Rules) -> bool:
+    """Is this mention one item of a list (A、B等)? A list names others, not what 公司 refers to."""
+    return text[r.end : r.end + 1] in rules.list_marks or (r.start > 0 and text[r.start - 1] == "、")
+
+
+def project_short_forms(
+    text: str, refs: list[Ref], entities: dict[str, Entity], prefixes: set[str]
+) -> list[Ref]:
+    """Where a project named in the article is written again without its leading company or place
+    (华峰新材料一体化项目 … 打造新材料一体化项目): the rest of the name, at least 6 characters."""
+    taken = [(r.start, r.end) for r in refs]
+    found: list[Ref] = []
+    for eid in sorted({r.entity for r in refs if r.type == "project"}):
+        for surface in sorted({text[r.start : r.end] for r in refs if r.entity == eid}):
+            _, rest = leading_places(surface)
+            cuts = [rest[k:] for k in range(2, len(rest)) if rest[:k] in prefixes]
+            if rest != surface:
+                cuts.append(rest)
+            if not cuts:
+                continue
+            short = max(cuts, key=len)
+            if len(short) < 6:
+                continue
+            for m in re.finditer(re.escape(short), text):
+                if not _overlaps(m.start(), m.end(), taken):
+                    found.append(Ref(m.start(), m.end(), eid, "project", "short form"))
+                    taken.append((m.start(), m.end()))
+    return found
+
+
+def resolve_anaphora(
+    text: str, refs: list[Ref], entities: dict[str, Entity], rules: Rules | None = None
+) -> list[Ref]:
+    """Anaphors in ``text`` resolved to the entity they point to, as :class:`Ref` s.
+
+    An anaphor refers to the most recent earlier reference (mention or resolved anaphor) of a type
+    it may mean — 该区 a district, 公司 a company, 项目 a project, 园区 a park or zone — skipping
+    mentions that are items of a list. 双方 (the two parties) stands for the party *not* named in
+    its sentence, so it skips the entities of its own sentence; 这里 skips those of its clause. Bare
+    words (公司, 企业, 项目) count only
+    as the subject of a clause, where they cannot be part of a longer phrase (配套企业, 重点项目).
+
+    >>> from graph.mentions import Mention
+    >>> t = "卡涑科技落户涪陵。公司成立不到3年。"
+    >>> m = Mention("d", "d#1", "company", "卡涑科技", 0, 4, 0, 4, "t")
+    >>> e = Entity("company:卡涑科技", "company", "卡涑科技", ["卡涑科技"], [m])
+    >>> [(r.start, r.entity, r.via) for r in resolve_anaphora(t, [Ref(0, 4, e.id, "company")], {e.id: e})]
+    [(9, 'company:卡涑科技', '公司')]
+    """
+    rules = rules or load_rules()
+    taken = [(r.start, r.end) for r in refs]
+    found: list[tuple[int, int, Anaphor, str]] = []
+    for an in rules.anaphors:
+        for w in an.words:
+            for m in re.finditer(re.escape(w), text):
+                s, e = m.start(), m.end()
+                if _overlaps(s, e, taken):
+                    continue
+                if an.not_before and text.startswith(an.not_before, e):
+                    continue
+                after = any(text[max(0, s - len(a)) : s] == a for a in an.after)
+                if not an.anywhere and not after and not _at_clause_start(text, s, rules):
+                    continue
+                found.append((s, e, an, w))
+                taken.append((s, e))
+    spans = sentences(text)
+    resolved: list[Ref] = []
+    pool = _outermost(refs)
+    for s, e, an, w in sorted(found, key=lambda f: f[0]):
+        exclude: set[str] = set()
+        if an.skip:
+            s0, s1 = next(((a, b) for a, b in spans if a <= s < b), (s, e))
+            if an.skip == "clause":
+                s0 = max([s0] + [m.end() for m in _CLAUSE_END.finditer(text, s0, s)])
+                s1 = min([s1] + [m.start() for m in _CLAUSE_END.finditer(text, e, s1)])
+            exclude = {r.entity for r in pool if s0 <= r.start and r.end <= s1}
+        best = None
+        for r in pool:
+            if r.end > s:
+                break
+            ent = entities.get(r.entity)
+            if ent is None or r.entity in exclude:
+                continue
+            fits = r.type in an.refers or ("zone" in an.refers and _is_zone(ent, rules))
+            if fits and not (r.named and _in_list(text, r, rules)):
+                best = r
+        if best is not None:
+            ref = Ref(s, e, best.entity, best.type, w)
+            resolved.append(ref)
+            pool.append(ref)
+            pool.sort(key=lambda r: r.start)
+    return resolved
+
+
+# ---------------------------------------------------------------- the extraction
+
+
+class _Collector:
+    """Relations keyed by (source, target, type); symmetric types are stored once, smaller id first."""
+
+    def __init__(self, rules: Rules, entities: dict[str, Entity]) -> None:
+        self.rules = rules
+        self.entities = entities
+        self.rels: dict[tuple[str, str, str], Relation] = {}
+
+    def key(self, head: str, tail: str, typ: str) -> tuple[str, str, str]:
+        if not self.rules.types.get(typ, {}).get("directed"):
+            head, tail = sorted((head, tail))
+        return head, tail, typ
+
+    def get(self, head: str, tail: str, typ: str) -> Relation:
+        k = self.key(head, tail, typ)
+        return self.rels.setdefault(k, Relation(*k))
+
+    def fits(self, head: str, tail: str, typ: str) -> bool:
+        spec = self.rules.types.get(typ, {})
+        h, t = self.entities.get(head), self.entities.get(tail)
+        if h is None or t is None or head == tail:
+            return False
+        if h.type not in spec.get("head", TYPES) or t.type not in spec.get("tail", TYPES):
+            return False
+        if typ == "located_in" and h.type == "district":
+            return _nests(t.name, h.name, self.rules)
+        return True
+
+
+def _level(name: str, rules: Rules) -> float | None:
+    """How high a place is: 1 province … 4 town; from the gazetteer, else from the name's ending."""
+    p = gazetteer().places.get(name)
+    if p is not None and p.level in rules.levels:
+        return float(rules.levels[p.level])
+    for suffix, lvl in sorted(rules.levels["suffix"].items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(suffix):
+            return float(lvl)
+    return None
+
+
+def _nests(outer: str, inner: str, rules: Rules) -> bool:
+    """Can place ``inner`` lie in ``outer``? Written together (重庆市大足区) it does, unless the
+    gazetteer knows both and disagrees, or the levels are the wrong way round."""
+    gaz = gazetteer().places
+    if inner in gaz and outer in gaz:
+        seen, p = set(), gaz[inner].parent
+        while p and p not in seen:
+            if p == outer:
+                return True
+            seen.add(p)
+            p = gaz[p].parent if p in gaz else ""
+        return False
+    lo, li = _level(outer, rules), _level(inner, rules)
+    return lo is not None and li is not None and lo < li
+
+
+def _tokens_in(group: str) -> list[int]:
+    return [ord(ch) - _INDEX0 for ch in group if _INDEX0 <= ord(ch) <= _INDEX_MAX]
+
+
+def _skeleton(text: str, s0: int, s1: int, refs: list[Ref]) -> tuple[str, list[Ref]]:
+    """The sentence with each reference replaced by a type character and an index character."""
+    parts, used, pos = [], [], s0
+    for r in refs:
+        if r.start < pos or len(used) > _INDEX_MAX - _INDEX0:
+            continue
+        parts.append(text[pos : r.start])
+        parts.append(_TYPE_CHAR[r.type] + chr(_INDEX0 + len(used)))
+        used.append(r)
+        pos = r.end
+    parts.append(text[pos:s1])
+    return "".join(parts), used
+
+
+def _matches(rx: re.Pattern, skeleton: str) -> Iterator[re.Match]:
+    """Every match, overlapping ones too (重庆市大足区三驱镇 holds two nestings)."""
+    pos = 0
+    while pos <= len(skeleton):
+        m = rx.search(skeleton, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.start() + 1
+
+
+def _pattern_relations(
+    text: str, s0: int, s1: int, refs: list[Ref], col: _Collector
+) -> list[tuple[str, str, str, str]]:
+    """(head, tail, type, rule) read by the patterns from one sentence."""
+    if s1 - s0 > MAX_PATTERN_SENTENCE:
+        return []
+    sk, used = _skeleton(text, s0, s1, refs)
+    out = []
+    for p in col.rules.patterns:
+        for m in _matches(p.regex, sk):
+            heads = _tokens_in(m["heads"] if "heads" in p.regex.groupindex else m["head"])
+            tails = _tokens_in(m["tails"] if "tails" in p.regex.groupindex else m["tail"])
+            for h, t in product(heads, tails):
+                rh, rt = used[h], used[t]
+                if rh.type in p.heads and rt.type in p.tails and col.fits(rh.entity, rt.entity, p.type):
+                    out.append((rh.entity, rt.entity, p.type, p.name))
+    typed = {(frozenset((h, t)), typ) for h, t, typ, _ in out}
+    return [
+        (h, t, typ, rule)
+        for h, t, typ, rule in out
+        if not any((frozenset((h, t)), y) in typed for y in col.rules.types[typ].get("yields_to", ()))
+    ]
+
+
+def _role_relations(
+    art: Article, ments: list[tuple[Entity, object]], refs: list[Ref], spans, col: _Collector
+) -> list[tuple[str, str, str, int, int]]:
+    """holds_role_at from each titled person mention: the organisation the extractor found for the
+    title, or — when an anaphor stands right before the title (公司董事长) — what it resolves to."""
+    text = art.text
+    exact = {(r.start, r.end): r for r in refs if r.named}
+    anaphor_end = {r.end: r for r in refs if not r.named}
+    out = []
+    for e, m in ments:
+        if e.type != "person" or not m.role or m.role in col.rules.roles["not_positions"]:
+            continue
+        s0, s1 = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
+        title_start = m.start - len(m.role)
+        titled = title_start >= 0 and text[title_start : m.start] == m.role
+        org = None
+        if titled and title_start in anaphor_end:
+            org = anaphor_end[title_start]
+        elif m.org_start is not None:
+            org = exact.get((m.org_start, m.org_end))
+            if org is None:  # the extractor's span and the final mention may differ at the edges
+                near = [r for r in refs if r.named and r.start < m.org_end and m.org_start < r.end]
+                org = max(near, key=lambda r: min(r.end, m.org_end) - max(r.start, m.org_start), default=None)
+        elif titled and m.role not in col.rules.roles["outlets"]:
+            org = _title_org(text, s0, title_start, refs, col.rules)
+        if org is None or not col.fits(e.id, org.entity, "holds_role_at"):
+            continue
+        out.append((e.id, org.entity, m.role, s0, s1))
+    return out
+
+
+def _title_org(text: str, s0: int, title_start: int, refs: list[Ref], rules: Rules) -> Ref | None:
+    """The organisation of a title the extractor left without one: written just before its run of
+    titles (…有限责任公司党委委员、副总经理), or, after a department word (科研部经理), the
+    organisation named last before it in the sentence."""
+    conf = rules.roles
+    before = [r for r in refs if r.named and s0 <= r.start and r.end <= title_start]
+    orgs = [r for r in before if r.type in conf["org_types"]]
+    if not orgs:
+        return None
+    last = max(orgs, key=lambda r: r.end)
+    others = [r for r in before if r.start >= last.end]
+    if not others and conf["between"].match(text[last.end : title_start]):
+        return last
+    clause = re.split(r"[，。；：！？“”]", text[s0:title_start])[-1]
+    if conf["department"].search(clause) and not others:
+        return last
+    return None
+
+
+def extract_relations(articles: list[Article], entities: list[Entity]) -> RelationList:
+    """All relations, ordered by (type, source, target), with project facts in ``.attributes``."""
+    rules = load_rules()
+    by_id = {e.id: e for e in entities}
+    col = _Collector(rules, by_id)
+    by_article: dict[str, list[tuple[Entity, object]]] = defaultdict(list)
     for e in entities:
         for m in e.mentions:
-            where[(m.article, m.start, m.end)] = e.id
-            by_article[m.article].append((m.start, m.end, e.id))
-    rels: dict[tuple[str, str, str], Relation] = {}
-
-    def rel(s: str, t: str, typ: str) -> Relation:
-        return rels.setdefault((s, t, typ), Relation(s, t, typ))
+            by_article[m.article].append((e, m))
+    prefixes = _company_prefixes(entities)
+    facts: dict[str, ProjectFacts] = {}
+    named_at: dict[tuple[str, str], list[tuple[str, str, int]]] = defaultdict(list)  # (entity, surface)
 
     for art in articles:
-        spans = sentences(art.text)
-        ments = sorted(by_article.get(art.id, []))
+        text = art.text
+        ments = by_article.get(art.id, [])
+        refs = sorted({Ref(m.start, m.end, e.id, e.type) for e, m in ments}, key=lambda r: (r.start, -r.end))
+        refs = sorted(refs + project_short_forms(text, refs, by_id, prefixes), key=lambda r: r.start)
+        refs = sorted(refs + resolve_anaphora(text, refs, by_id, rules), key=lambda r: r.start)
+        spans = sentences(text)
+        typed_pairs: dict[int, set[frozenset]] = defaultdict(set)
+
+        for head, tail, role, s0, s1 in _role_relations(art, ments, refs, spans, col):
+            r = col.get(head, tail, "holds_role_at")
+            r.support(art.id, text[s0:s1], s0, "title before the name")
+            if role not in r.roles:
+                r.roles.append(role)
+            typed_pairs[s0].add(frozenset((head, tail)))
+
         for s0, s1 in spans:
-            ids = sorted({eid for a, b, eid in ments if s0 <= a and b <= s1})
-            text = art.text[s0:s1]
-            for a, b in combinations(ids, 2):
-                rel(a, b, "co_mentioned").support(art.id, text, s0)
-        for e in entities:
-            if e.type != "person":
+            in_sent = [r for r in refs if s0 <= r.start and r.end <= s1]
+            sentence = text[s0:s1]
+            for head, tail, typ, rule in _pattern_relations(text, s0, s1, in_sent, col):
+                col.get(head, tail, typ).support(art.id, sentence, s0, rule)
+                typed_pairs[s0].add(frozenset((head, tail)))
+            for key in sorted({(r.entity, fold(text[r.start : r.end])) for r in in_sent if not r.via}):
+                named_at[key].append((art.id, sentence, s0))
+            _read_facts(art.id, sentence, s0, in_sent, text, by_id, facts, rules)
+
+        for s0, s1 in spans:
+            named = sorted({r.entity for r in refs if s0 <= r.start and r.end <= s1 and r.named})
+            for i, a in enumerate(named):
+                for b in named[i + 1 :]:
+                    if frozenset((a, b)) not in typed_pairs[s0]:
+                        col.get(a, b, "co_mentioned").support(art.id, text[s0:s1], s0)
+
+    for head, tail, typ, rule, named in _name_relations(entities, rules):
+        # the evidence of a name is every sentence the name is written in
+        support = sorted({at for key in named for at in named_at.get(key, [])})
+        if support and col.fits(head, tail, typ):
+            r = col.get(head, tail, typ)
+            for art_id, sentence, s0 in support:
+                r.support(art_id, sentence, s0, rule)
+    rels = [col.rels[k] for k in sorted(col.rels, key=lambda k: (k[2], k[0], k[1]))]
+    return RelationList(rels, {k: facts[k] for k in sorted(facts)})
+
+
+# ---------------------------------------------------------------- relations read from names
+
+
+def _company_prefixes(entities: list[Entity]) -> set[str]:
+    """Names and brands of companies, as a project name may begin with them (华峰新材料一体化项目)."""
+    out: set[str] = set()
+    for e in entities:
+        if e.type != "company":
+            continue
+        for a in e.aliases:
+            out.add(a)
+            brand = parse_company(a).brand
+            if len(brand) >= 2:
+                out.add(brand)
+    return {p for p in out if len(p) >= 2}
+
+
+NameRelation = tuple[str, str, str, str, tuple[tuple[str, str], ...]]
+"""(head, tail, type, rule, the (entity, surface) names that say it)."""
+
+
+def _name_relations(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]:
+    """Relations that the names alone say."""
+    yield from _subsidiaries(entities, rules)
+    yield from _operators(entities)
+    yield from _name_places(entities, rules)
+
+
+def _subsidiaries(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]:
+    """A region-qualified company of a brand is part of the brand's group or unqualified parent
+    (重庆华峰化工有限公司 → 华峰集团, 重庆卡涑 → 卡涑科技); a unit named by its parent's name and a
+    unit word (…供电公司澄江供电所) is part of that parent."""
+    child_of: dict[str, dict[str, list[str]]] = defaultdict(dict)  # brand -> child entity -> its names
+    parent_of: dict[str, dict[str, str]] = defaultdict(dict)  # brand -> entity -> the alias
+    for e in entities:
+        if e.type != "company":
+            continue
+        parsed = [(a, parse_company(a)) for a in e.aliases]
+        for a, p in parsed:
+            if len(p.brand) < 2:
                 continue
-            for m in e.mentions:
-                if m.article != art.id or m.org_start is None:
-                    continue
-                org = where.get((art.id, m.org_start, m.org_end))
-                if not org or org == e.id:
-                    continue
-                sent = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
-                r = rel(e.id, org, "holds_role_at")
-                r.support(art.id, art.text[sent[0] : sent[1]], sent[0])
-                if m.role and m.role not in r.roles:
-                    r.roles.append(m.role)
-    return [rels[k] for k in sorted(rels)]
+            if p.group or (not p.qualified and not p.bare):
+                parent_of[p.brand].setdefault(e.id, a)
+        groups = {p.brand for _, p in parsed if p.group}
+        for a, p in parsed:
+            if p.qualified and len(p.brand) >= 2 and p.brand not in groups:
+                child_of[p.brand].setdefault(e.id, []).append(a)
+    for brand in sorted(child_of):
+        for child in sorted(child_of[brand]):
+            parents = {k: v for k, v in parent_of[brand].items() if k != child}
+            if len(parents) != 1:
+                continue  # no parent, or several: the name cannot say which
+            ((parent, alias),) = parents.items()
+            if child in parent_of[brand] and parent in child_of[brand]:
+                continue  # each could be the other's: the names do not say
+            rule = f"name: regional company of the brand {brand} ({alias})"
+            yield child, parent, "subsidiary_of", rule, tuple((child, a) for a in child_of[brand][child])
+    orgs = sorted((e for e in entities if e.type in ("company", "government")), key=lambda e: e.id)
+    for e in orgs:
+        if not e.name.endswith(rules.unit_suffixes):
+            continue
+        best = None
+        for o in orgs:
+            if o.id == e.id:
+                continue
+            for a in o.aliases:
+                longer = best is None or len(a) > len(best[1])
+                if len(a) >= 4 and e.name.startswith(a) and len(a) < len(e.name) and longer:
+                    best = (o.id, a)
+        if best:
+            named = tuple((e.id, a) for a in e.aliases if a.startswith(best[1]))
+            yield e.id, best[0], "subsidiary_of", f"name: a unit named {best[1]}…", named
+
+
+def _operators(entities: list[Entity]) -> Iterator[NameRelation]:
+    """A project whose name holds a company's name or brand is that company's (重庆卡涑…项目)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if e.type != "company":
+            continue
+        for a in e.aliases:
+            names[a].add(e.id)
+            brand = parse_company(a).brand
+            if len(brand) >= 2:
+                names[brand].add(e.id)
+    for p in sorted((e for e in entities if e.type == "project"), key=lambda e: e.id):
+        hits = [n for n in names if len(n) >= 2 and any(n in a for a in p.aliases)]
+        if not hits:
+            continue
+        name = max(hits, key=lambda n: (len(n), n))
+        ids = names[name]
+        if len(ids) == 1:
+            named = tuple((p.id, a) for a in p.aliases if name in a)
+            yield next(iter(ids)), p.id, "operates", f"name: the project is named after {name}", named
+
+
+def _name_places(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]:
+    """A company, project or park whose name starts with a county-level place or a zone is there
+    (涪陵卡涞科技 → 涪陵区); a city- or province-level prefix (重庆…) only says where it registered."""
+    place_ids: dict[str, str] = {}
+    for e in entities:
+        if e.type == "district":
+            for a in [e.name, *e.aliases]:
+                for full in gazetteer().full_names(a) or [a]:
+                    place_ids.setdefault(full, e.id)
+    gaz = gazetteer().places
+    for e in sorted((e for e in entities if e.type in ("company", "project", "park")), key=lambda e: e.id):
+        by_place: dict[str, list[str]] = defaultdict(list)
+        for a in e.aliases:
+            places = parse_company(a).region if e.type == "company" else leading_places(a)[0]
+            if places and places[-1] in gaz and gaz[places[-1]].level in ("county", "zone"):
+                by_place[places[-1]].append(a)
+        for place, names in sorted(by_place.items()):
+            if place in place_ids:
+                rule = f"name: {names[0]} starts with the place"
+                yield e.id, place_ids[place], "located_in", rule, tuple((e.id, a) for a in names)
+
+
+# ---------------------------------------------------------------- project attributes
+
+
+def _read_facts(
+    art_id: str,
+    sentence: str,
+    s0: int,
+    in_sent: list[Ref],
+    text: str,
+    entities: dict[str, Entity],
+    facts: dict[str, ProjectFacts],
+    rules: Rules,
+) -> None:
+    """Investment, capacity and dates from a sentence that names exactly one project."""
+    projects = {r.entity for r in in_sent if r.type == "project"}
+    if len(projects) != 1:
+        return
+    (pid,) = projects
+    ent = entities[pid]
+    f = facts.get(pid) or ProjectFacts(pid, ent.name)
+    others = [(r.start - s0, r.end - s0) for r in in_sent if r.entity != pid]
+    for m in rules.attributes["investment"].finditer(sentence):
+        if _overlaps(m.start(), m.end(), others):
+            continue
+        value = float(m["value"]) * rules.units[m["unit"]]
+        f.add("investment", m.group(), art_id, sentence)
+        f.investment_cny = max(f.investment_cny or 0.0, value)
+    for m in rules.attributes["capacity"].finditer(sentence):
+        if not _overlaps(m.start(), m.end(), others):
+            f.add("capacity", m.group(), art_id, sentence)
+    sk, _ = _skeleton(text, s0, s0 + len(sentence), sorted(in_sent, key=lambda r: r.start))
+    for m in rules.attributes["date"].finditer(sk):
+        f.add("dates", f"{m['date']} {m['event']}", art_id, sentence)
+    if f.investment or f.capacity or f.dates:
+        facts[pid] = f
+
+
+def attribute_records(relations: Iterable[Relation]) -> list[dict]:
+    """One record per project with facts, for ``attributes.jsonl``."""
+    attrs = getattr(relations, "attributes", {}) or {}
+    return [attrs[k].to_json() for k in sorted(attrs)]
+
+
+def write_attributes(path: Path, relations: Iterable[Relation]) -> int:
+    """Write ``attributes.jsonl`` (one project a line: id, name, investment, investment_cny,
+    capacity, dates, evidence), atomically; returns the number of projects."""
+    from graph.export.tables import write_jsonl
+
+    return write_jsonl(path, attribute_records(relations))

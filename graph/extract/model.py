@@ -17,7 +17,6 @@ from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
 from graph.extract.lexicon import crosses_word, dictionary_tag, surnames, word_freq
-from graph.extract.people import CUES
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -55,7 +54,11 @@ class ModelPeople:
     def _plausible(self, s: str) -> bool:
         if not _NAME.fullmatch(s):
             return False
-        if word_freq(s) > self.max_name_freq and dictionary_tag(s) != "nr":
+        # jieba knows many names (王晓东 nr), but tags common two-character words nr too (白云, 梁柱):
+        # a frequent word passes only as a full name of three characters or a tagged full name
+        tag = dictionary_tag(s)
+        known_name = tag in ("nrfg", "nrt") or (tag == "nr" and len(s) >= 3)
+        if word_freq(s) > self.max_name_freq and not known_name:
             return False
         return s[0] in self.surnames or (len(s) >= 3 and s[:2] in self.surnames)
 
@@ -70,7 +73,9 @@ class ModelPeople:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         others = [c for c in cand.candidates(doc) if c.type != "person"]
-        known = {text[c.start : c.end] for c in cand.of_type(doc, "person")}
+        people = cand.of_type(doc, "person")
+        known = {text[c.start : c.end] for c in people if not c.attrs.get("guessed")}
+        guessed = {c.start: c for c in people if c.attrs.get("guessed")}
         names: set[str] = set()
         for ent in doc.ents:
             if ent.label_ != "PER":
@@ -78,9 +83,16 @@ class ModelPeople:
             s, e = ent.start_char, ent.end_char
             if not self._plausible(ent.text) or any(c.start < e and s < c.end for c in others):
                 continue
-            if not self._whole_word(text, s, e) or (ent.text[:-1] in known and ent.text[-1] in CUES):
-                continue  # 郑兵和(同事们): the rules already know 郑兵
-            cand.add(doc, s, e, "person", self.name, priority=-1)
+            rule = guessed.get(s)
+            if rule is not None and rule.end != e:
+                # a title before it was sure, the name's length only jieba's guess: the model decides
+                attrs = {k: v for k, v in rule.attrs.items() if k != "guessed"}
+                cand.add(doc, s, e, "person", self.name, priority=3, **attrs)
+            elif self._whole_word(text, s, e) and ent.text[:-1] not in known:
+                # (not 郑兵和 or 谢兰特 where the rules know 郑兵 and 谢兰)
+                cand.add(doc, s, e, "person", self.name, priority=-1)
+            else:
+                continue
             names.add(ent.text)
         for name in names - known:  # every other occurrence of a name the model found once
             for m in re.finditer(re.escape(name), text):

@@ -65,7 +65,7 @@ class PersonMatcher:
             cand.add(doc, s, e, "person", self.name, priority=2, role=role, org_name=org)
             names[text[s:e]] = None
         for m in self.titled.finditer(text):
-            n = self._settle(text, m.start("name"), m.end("name"))
+            n, sure = self._settle(text, m.start("name"), m.end("name"))
             if not n:
                 continue
             s, e = m.start("name"), m.start("name") + n
@@ -73,7 +73,7 @@ class PersonMatcher:
             org = self._org_for(doc, m.start("title"), m.group("title") in self.company_titles)
             if org is not None:
                 attrs["org"] = org
-            cand.add(doc, s, e, "person", self.name, priority=2, **attrs)
+            cand.add(doc, s, e, "person", self.name, priority=2, guessed=not sure, **attrs)
             names[text[s:e]] = None
         for m in self.post_titled.finditer(text):
             name = m.group("name")
@@ -115,8 +115,9 @@ class PersonMatcher:
             and word_freq(name[:2]) <= self.max_name_freq * 20
         )
 
-    def _settle(self, text: str, s: int, e: int) -> int:
-        """Length of the name starting at ``s`` (0 if none)."""
+    def _settle(self, text: str, s: int, e: int) -> tuple[int, bool]:
+        """Length of the name starting at ``s`` (0 if none), and whether the text settled it (a cue
+        after it) rather than jieba's guess — a guess the statistical model may overrule."""
         for n in (2, 3):
             if s + n > e:
                 continue
@@ -124,11 +125,11 @@ class PersonMatcher:
             if (not nxt or nxt[0] in CUES or nxt.startswith(self.after) or self._verb_at(text, s + n)) and (
                 self._plausible(text[s : s + n])
             ):
-                return n
+                return n, True
         first = jieba_tok().lcut(text[s : s + 6], HMM=True)[0]
         if len(first) in (2, 3) and self._plausible(first):
-            return len(first)
-        return 2 if self._plausible(text[s : s + 2]) else 0
+            return len(first), False
+        return (2, False) if self._plausible(text[s : s + 2]) else (0, False)
 
     @staticmethod
     def _org_for(doc: Doc, title_start: int, company_title: bool = False) -> tuple[int, int] | None:
