@@ -7,16 +7,25 @@ builds. Only when nothing at all could be built does the build fail (:class:`Inp
 it leaves ``out/`` as it was. Outputs are written together (:func:`graph.export.atomic.atomic_batch`),
 so a build killed at any moment leaves the previous ``out/`` complete.
 
-Nothing in the outputs depends on the order the inputs were listed in, on ``--jobs``, or on the
-time: the same inputs give byte-identical files.
+Nothing in the outputs depends on the order the inputs were listed in, on ``--jobs``, on the
+cache, on where extraction ran, or on the time: the same inputs give byte-identical files.
+
+The build runs in stages, each a function of its own so that the benchmark (:mod:`graph.bench`)
+can time them: :func:`read_pages` (read and normalise), :func:`extract_pages` (split and extract,
+in worker processes, on a Dask cluster, or from the cache — :mod:`graph.cache`), :func:`collect`,
+then linking, relations, the graph and :func:`write_outputs`. Their wall times are in
+:attr:`BuildResult.timings`.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sys
 import time
+from array import array
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -25,7 +34,9 @@ from pathlib import Path
 import networkx as nx
 
 from graph.articles import Article, doc_name, split_page
+from graph.cache import CACHE_NAME, ExtractionCache, decode_result, encode_result, page_key
 from graph.export.atomic import atomic_batch, atomic_open, remove_stale
+from graph.export.gexf import write_gexf
 from graph.export.graphml import write_graphml
 from graph.export.html import write_html
 from graph.export.tables import write_jsonl
@@ -33,9 +44,16 @@ from graph.inputs import DEFAULT_MAX_MB, Skip, find_inputs, read_input
 from graph.link import Entity, Overrides, link
 from graph.mentions import Mention
 from graph.network import build_graph
-from graph.relations import Relation, extract_relations
+from graph.relations import Relation, extract_relations, write_attributes
 
 PARALLEL_MIN_PAGES = 8
+WARM_UP_TEXT = (
+    "涪陵 项目投产\n\n□ 重庆日报记者 左黎韵\n\n1月14日，重庆华峰化工有限公司董事长王志杰在涪陵区委宣传部表\n"
+    "示，涪陵高新区华峰项目将投产。\n"
+)
+"""A small page that wakes every lazy loader of the splitter and the extractor (spaCy and the model,
+jieba and its POS tagger, the gazetteer, the company table), so that they are loaded once, before
+worker processes are forked, and not inside the first page's timing."""
 MAX_ARTICLE_CHARS = 200_000
 """A news article is a few thousand characters; spaCy refuses a text over a million, and the extractor
 needs about a minute for 2 million. An item longer than this is a dump without line breaks or
@@ -46,7 +64,9 @@ OUTPUTS = (
     "entities.jsonl",
     "relations.jsonl",
     "graph.graphml",
+    "graph.gexf",
     "graph.html",
+    "attributes.jsonl",
     "report.json",
 )
 
@@ -93,6 +113,13 @@ class FileReport:
 
 @dataclass
 class BuildResult:
+    """What a build made. ``timings`` are wall seconds by stage: ``read`` (read, decode and
+    normalise), ``cache`` (look-ups and decoding of cached pages), ``load`` (the extractor's models
+    and word lists), ``extract`` (split and extract every page not cached, all workers together),
+    ``link``, ``relations``, ``graph`` and ``export``; ``split_cpu`` and ``extract_cpu`` add up the
+    time each page spent in the splitter and the extractor, in whichever process ran it.
+    ``extracted`` pages were extracted by this build, ``cached`` ones taken from the cache."""
+
     articles: list[Article]
     entities: list[Entity]
     relations: list[Relation]
@@ -101,6 +128,10 @@ class BuildResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     report: list[FileReport] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    extracted: int = 0
+    cached: int = 0
+    input_bytes: int = 0
 
 
 class InputError(Exception):
@@ -115,6 +146,8 @@ class _Extracted:
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     error: str = ""
+    split_seconds: float = 0.0
+    extract_seconds: float = 0.0
 
 
 def collect_inputs(inputs: list[Path]) -> list[Path]:
@@ -143,12 +176,21 @@ def _max_bytes(max_mb: float | None) -> int | None:
     return int(max_mb * 1e6) if max_mb else None
 
 
+def extractor_version() -> str:
+    """The version of the extraction (see :func:`graph.cache.extractor_version`), with this
+    module's own setting that changes results."""
+    from graph.cache import extractor_version as version
+
+    return version(f"max_article_chars={MAX_ARTICLE_CHARS}")
+
+
 def _extract_page(page: Page) -> _Extracted:
-    """Split and extract one page. Runs in a worker process: whatever goes wrong is caught and
-    returned, so one page's failure is that page's, not the build's."""
+    """Split and extract one page. Runs in a worker process (or on a Dask worker): whatever goes
+    wrong is caught and returned, so one page's failure is that page's, not the build's."""
     try:
         from graph.extract.pipeline import extract
 
+        t0 = time.perf_counter()
         arts = split_page(page.text, page.doc, str(page.path))
         notes = [
             f"item {a.index} (lines {a.lines[0]}–{a.lines[1]}, {len(a.text):,} characters) left out: "
@@ -157,10 +199,35 @@ def _extract_page(page: Page) -> _Extracted:
             if len(a.text) > MAX_ARTICLE_CHARS
         ]
         arts = [a for a in arts if len(a.text) <= MAX_ARTICLE_CHARS]
-        return _Extracted(arts, extract(arts), notes)
+        t1 = time.perf_counter()
+        found = extract(arts)
+        for a in arts:
+            a.origin = compact_offsets(a.origin)
+        return _Extracted(arts, found, notes, split_seconds=t1 - t0, extract_seconds=time.perf_counter() - t1)
     except Exception as exc:  # a bug or a limit hit on this page: report it, build the rest
         msg = " ".join(str(exc).split())[:200]
         return _Extracted(error=f"extraction failed: {type(exc).__name__}: {msg}")
+
+
+def compact_offsets(origin: Sequence[int]) -> array:
+    """An article's ``origin`` (the raw offset of every character) as a packed array of machine
+    integers instead of a list of Python ints: 4 bytes a character instead of about 36 (a pointer
+    and an int object each). Once a page is extracted nothing reads it but :meth:`Article.raw_span`,
+    which indexes it the same way; as a list it was most of a large build's memory (a 400 MB archive
+    is 140 million characters) and of what worker processes send back."""
+    if isinstance(origin, array):
+        return origin
+    return array("i" if not origin or max(origin) < 2**31 else "q", origin)
+
+
+def warm_up() -> float:
+    """Load everything the extractor loads lazily, here and now; returns the seconds it took.
+
+    Worker processes forked afterwards share it (copy-on-write) instead of each loading its own;
+    a failure here is not this function's to report (the pages will report it)."""
+    t0 = time.perf_counter()
+    _extract_page(Page(Path("warm-up.txt"), "warm-up", WARM_UP_TEXT))
+    return time.perf_counter() - t0
 
 
 def build(
@@ -170,6 +237,10 @@ def build(
     progress: bool = True,
     max_mb: float | None = DEFAULT_MAX_MB,
     overrides: Path | None = None,
+    *,
+    update: bool = False,
+    cache: bool = True,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs`` into ``out``. Files that cannot be used are skipped and
     reported; raises :class:`InputError`, without touching ``out``, when none can.
@@ -177,12 +248,88 @@ def build(
     ``max_mb`` refuses files larger than that many megabytes before reading them (``None`` or 0:
     no limit). ``overrides`` is an analyst's corrections file for the linker (see
     :class:`graph.link.Overrides`); a file that cannot be read stops the build before anything is
-    extracted."""
+    extracted.
+
+    Every page's extraction is stored in ``out/cache.sqlite`` (unless ``cache`` is false); with
+    ``update`` the pages found there are not extracted again, so adding pages to a corpus costs
+    only their extraction (and the linking and export of the whole, which are global). The
+    outputs are the same bytes either way. Without ``update`` the cache is rewritten to hold
+    exactly this build's pages. ``scheduler`` is a Dask scheduler's address: the pages are then
+    extracted on that cluster (:mod:`graph.distributed`); linking and export stay here."""
     t0 = time.perf_counter()
+    timings: dict[str, float] = {}
     try:
         corrections = Overrides.load(overrides) if overrides else None
     except ValueError as exc:
         raise InputError(str(exc)) from exc
+    pages, reports = read_pages(inputs, out, max_mb)
+    timings["read"] = time.perf_counter() - t0
+    for rep in reports:
+        if rep.reason:
+            print(f"skipped {rep.path}: {rep.reason}", file=sys.stderr)
+    if not pages:
+        raise InputError(_nothing_built(inputs, reports))
+
+    store = ExtractionCache(out / CACHE_NAME, extractor_version()) if cache or update else None
+    try:
+        results, stats = extract_pages(
+            [p for p, _ in pages], jobs, progress, scheduler=scheduler, cache=store, update=update
+        )
+        timings.update(stats.seconds)
+        articles, mentions = collect(pages, results)
+        reports.sort(key=lambda r: (r.doc, r.path))
+        if not articles:
+            raise InputError(_nothing_built(inputs, reports))
+
+        t = time.perf_counter()
+        entities = link(mentions, {a.id: a.text for a in articles}, corrections)
+        timings["link"] = time.perf_counter() - t
+        t = time.perf_counter()
+        relations = extract_relations(articles, entities)
+        timings["relations"] = time.perf_counter() - t
+        t = time.perf_counter()
+        g = build_graph(entities, relations)
+        timings["graph"] = time.perf_counter() - t
+        t = time.perf_counter()
+        files_written = write_outputs(out, articles, entities, relations, g, reports)
+        timings["export"] = time.perf_counter() - t
+    except BaseException:
+        if store is not None:
+            # what was extracted is valid whatever failed after it: keep it, so that the next
+            # --update resumes there (a build killed outright keeps every committed batch)
+            store.close(quietly=True)
+        raise
+    if store is not None:
+        t = time.perf_counter()
+        try:
+            store.prune(keep_only_used=not update)
+        finally:
+            store.close()
+        timings["cache"] = timings.get("cache", 0.0) + time.perf_counter() - t
+    skipped = [(r.path, r.reason) for r in reports if r.status != "built"]
+    seconds = time.perf_counter() - t0
+    timings["total"] = seconds
+    return BuildResult(
+        articles,
+        entities,
+        relations,
+        g,
+        files_written,
+        skipped,
+        seconds,
+        reports,
+        timings=timings,
+        extracted=stats.extracted,
+        cached=stats.cached,
+        input_bytes=sum(r.bytes or 0 for r in reports if r.status == "built"),
+    )
+
+
+def read_pages(
+    inputs: list[Path], out: Path, max_mb: float | None = DEFAULT_MAX_MB
+) -> tuple[list[tuple[Page, FileReport]], list[FileReport]]:
+    """Stage 1, read and normalise: ``(pages, reports)`` — every readable page with its report,
+    and a report for every input (missing, unreadable and duplicate-named ones with their reason)."""
     files, missing = find_inputs(inputs, exclude=[out])
     reports = [FileReport(_shown(p), _shown(doc_name(p)), reason="no such file or folder") for p in missing]
     pages: list[tuple[Page, FileReport]] = []
@@ -204,13 +351,90 @@ def build(
             rep.encoding, rep.format, rep.notes = dec.encoding, dec.format, list(dec.notes)
             taken[rep.doc] = path
             pages.append((Page(path, rep.doc, dec.text), rep))
-    for rep in reports:
-        if rep.reason:
-            print(f"skipped {rep.path}: {rep.reason}", file=sys.stderr)
-    if not pages:
-        raise InputError(_nothing_built(inputs, reports))
+    return pages, reports
 
-    results = _extract_all([p for p, _ in pages], jobs, progress)
+
+@dataclass
+class ExtractStats:
+    """What :func:`extract_pages` did: pages ``extracted`` and ``cached``, and ``seconds`` by step
+    (``cache``, ``load``, ``extract``, ``split_cpu``, ``extract_cpu``; see :class:`BuildResult`)."""
+
+    extracted: int = 0
+    cached: int = 0
+    seconds: dict[str, float] = field(
+        default_factory=lambda: dict.fromkeys(("cache", "load", "extract", "split_cpu", "extract_cpu"), 0.0)
+    )
+
+
+def extract_pages(
+    pages: list[Page],
+    jobs: int | None = None,
+    progress: bool = False,
+    *,
+    scheduler: str | None = None,
+    cache: ExtractionCache | None = None,
+    update: bool = False,
+) -> tuple[list[_Extracted], ExtractStats]:
+    """Stage 2, split and extract: one result per page, in page order, and what it took.
+
+    With ``update``, pages found in ``cache`` are taken from it; every page extracted (without an
+    error, with articles) is stored in it as it comes in, so that a build killed halfway keeps
+    what it had done."""
+    t0 = time.perf_counter()
+    stats = ExtractStats()
+    secs = stats.seconds
+    results: list[_Extracted | None] = [None] * len(pages)
+    keys: list[str] = []
+    if cache is not None:
+        keys = [page_key(cache.version, p.doc, p.text) for p in pages]
+        if update:
+            found = cache.get_many(keys)
+            for i, (p, k) in enumerate(zip(pages, keys, strict=True)):
+                blob = found.get(k)
+                if blob is None:
+                    continue
+                try:
+                    arts, ments, notes = decode_result(blob, str(p.path))
+                except Exception:  # a row that does not decode is a miss, not a failure
+                    continue
+                results[i] = _Extracted(arts, ments, notes)
+    todo = [i for i, r in enumerate(results) if r is None]
+    stats.cached, stats.extracted = len(pages) - len(todo), len(todo)
+    secs["cache"] = lookup = time.perf_counter() - t0
+
+    def done(j: int, res: _Extracted) -> None:
+        i = todo[j]
+        results[i] = res
+        secs["split_cpu"] += res.split_seconds
+        secs["extract_cpu"] += res.extract_seconds
+        if cache is not None and res.articles and not res.error:
+            t = time.perf_counter()
+            cache.put(keys[i], pages[i].doc, encode_result(res.articles, res.mentions, res.notes))
+            secs["cache"] += time.perf_counter() - t
+
+    if todo:
+        todo_pages = [pages[i] for i in todo]
+        t = time.perf_counter()
+        if scheduler:
+            from graph.distributed import extract_on_dask
+
+            extract_on_dask(todo_pages, scheduler, done, progress)
+        else:
+            secs["load"] = _extract_all(todo_pages, jobs, progress, done)
+        # the stores into the cache happen between pages: they are the cache's time, not extraction's
+        secs["extract"] = time.perf_counter() - t - secs["load"] - (secs["cache"] - lookup)
+    if cache is not None:
+        t = time.perf_counter()
+        cache.flush()
+        secs["cache"] += time.perf_counter() - t
+    return [r for r in results if r is not None], stats
+
+
+def collect(
+    pages: list[tuple[Page, FileReport]], results: list[_Extracted]
+) -> tuple[list[Article], list[Mention]]:
+    """Stage 3: the articles and mentions of every page, in page order, with each page's report
+    filled in (or its reason for being skipped)."""
     articles: list[Article] = []
     mentions: list[Mention] = []
     for (_, rep), res in zip(pages, results, strict=True):
@@ -226,45 +450,49 @@ def build(
         rep.mentions = sum(len(ms) for ms in res.mentions.values())
         articles += res.articles
         mentions += [m for ms in res.mentions.values() for m in ms]
-    reports.sort(key=lambda r: (r.doc, r.path))
-    if not articles:
-        raise InputError(_nothing_built(inputs, reports))
-
-    entities = link(mentions, {a.id: a.text for a in articles}, corrections)
-    relations = extract_relations(articles, entities)
-    g = build_graph(entities, relations)
-
-    files_written = write_outputs(out, articles, entities, relations, g, reports)
-    skipped = [(r.path, r.reason) for r in reports if r.status != "built"]
-    return BuildResult(
-        articles, entities, relations, g, files_written, skipped, time.perf_counter() - t0, reports
-    )
+    return articles, mentions
 
 
-def _extract_all(pages: list[Page], jobs: int | None, progress: bool) -> list[_Extracted]:
-    """Extract every page, in worker processes when there are enough pages to pay for them.
+def _extract_all(
+    pages: list[Page], jobs: int | None, progress: bool, done: Callable[[int, _Extracted], None]
+) -> float:
+    """Extract every page, in worker processes when there are enough pages to pay for them, and
+    hand each result to ``done(index, result)``; returns the seconds spent loading the extractor.
 
     Results come back in page order whatever the number of workers (``map`` keeps order), which
     the outputs' determinism rests on. Should a worker die outright (killed for memory, say), the
-    pages it had not answered are extracted here instead."""
+    pages it had not answered are extracted here instead.
+
+    The extractor is loaded here before the workers are forked, so that they share it instead of
+    each loading its own (where processes are forked: on Linux; elsewhere each worker loads it)."""
     jobs = jobs or os.cpu_count() or 1
-    results: list[_Extracted | None] = [None] * len(pages)
-    bar = _bar(len(pages), progress)
-    if jobs > 1 and len(pages) >= PARALLEL_MIN_PAGES:
+    answered = [False] * len(pages)
+    parallel = jobs > 1 and len(pages) >= PARALLEL_MIN_PAGES
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    load = warm_up() if not parallel or fork else 0.0
+    bar = None
+    if parallel:
         try:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                chunk = max(1, len(pages) // (jobs * 8))
-                for i, r in enumerate(pool.map(_extract_page, pages, chunksize=chunk)):
-                    results[i] = r
+            context = multiprocessing.get_context("fork") if fork else None
+            with ProcessPoolExecutor(max_workers=min(jobs, len(pages)), mp_context=context) as pool:
+                chunk = max(1, min(64, len(pages) // (jobs * 8)))
+                answers = pool.map(_extract_page, pages, chunksize=chunk)  # the workers start here
+                bar = _bar(len(pages), progress)  # after the fork: no progress thread in the children
+                for i, r in enumerate(answers):
+                    answered[i] = True
+                    done(i, r)
                     bar.update(1)
         except BrokenProcessPool:
             print("warning: a worker process died; extracting its pages in the main process", file=sys.stderr)
+            if load == 0.0:
+                load = warm_up()
+    bar = bar or _bar(len(pages), progress)
     for i, p in enumerate(pages):
-        if results[i] is None:
-            results[i] = _extract_page(p)
+        if not answered[i]:
+            done(i, _extract_page(p))
             bar.update(1)
     bar.close()
-    return [r for r in results if r is not None]
+    return load
 
 
 def _nothing_built(inputs: list[Path], reports: list[FileReport]) -> str:
@@ -297,7 +525,9 @@ def write_outputs(
         write_jsonl(out / "entities.jsonl", (e.to_json() for e in entities))
         write_jsonl(out / "relations.jsonl", (r.to_json() for r in relations))
         write_graphml(g, out / "graph.graphml")
-        write_html(g, out / "graph.html")
+        write_gexf(g, out / "graph.gexf")
+        write_html(g, out / "graph.html", articles={a.id: a.title for a in articles})
+        write_attributes(out / "attributes.jsonl", relations)
         if reports is not None:
             write_report(out / "report.json", reports, articles, entities, relations)
             names.append("report.json")

@@ -96,10 +96,11 @@ def _assert_readable(files: dict[str, bytes]) -> None:
     for name, data in files.items():
         text = data.decode("utf-8")
         if name.endswith(".jsonl"):
-            assert text.endswith("\n") and all(json.loads(line) for line in text.splitlines()), name
+            lines = text.splitlines()
+            assert text == "" or (text.endswith("\n") and all(json.loads(line) for line in lines)), name
         elif name.endswith(".json"):
             json.loads(text)
-        elif name.endswith(".graphml"):
+        elif name.endswith((".graphml", ".gexf")):
             ET.fromstring(data)
         else:
             assert text.rstrip().endswith("</html>"), name

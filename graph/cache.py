@@ -1,0 +1,355 @@
+"""Extraction results cached by content, so that a rebuild re-extracts only the pages that changed.
+
+Extraction is nearly all of a build's time, and it is a pure function of three things: the page's
+text, its name (article ids are ``doc#index``) and the extractor itself. So each page's result —
+its articles, their mentions and the notes — is stored in SQLite under
+
+    sha256(extractor version, doc, text)
+
+where the *extractor version* is a hash of every source file the extractor runs (found by following
+the imports of :mod:`graph.extract.pipeline` and :mod:`graph.articles` inside the package), of
+``graph/data/*``, of the model files under ``graph/models/``, and of the versions of spaCy and jieba.
+Changing any of them gives every page a new key: a stale result can never be served, and rows of an
+old version are dropped at the end of the next build.
+
+The file (``out/cache.sqlite``) is written in transactions of many pages, committed as the build
+goes, so a build killed at any moment (even with SIGKILL) leaves a valid database — SQLite rolls a
+half-written transaction back on the next open — holding every page committed before the kill; a
+``build --update`` then resumes from there. A cache that cannot be read (damaged, written by a newer
+format) is set aside and rebuilt: it is only ever a shortcut, never the source of an output.
+
+Results are stored as compressed JSON, not pickles, so that a cache file cannot run code and stays
+readable across Python versions; :class:`graph.articles.Article` has no JSON form of its own that
+keeps everything (its ``origin`` offsets), so the helpers here give it one.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+import zlib
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from graph.articles import Article
+from graph.mentions import Mention
+
+CACHE_NAME = "cache.sqlite"
+FORMAT = 1
+"""Bumped whenever the stored layout changes; part of every key, and checked on open."""
+PACKAGE = Path(__file__).resolve().parent
+ROOTS = ("graph.extract.pipeline", "graph.articles")
+"""The modules a page's extraction starts from; everything they import from the package counts."""
+FLUSH_ROWS = 200
+FLUSH_SECONDS = 5.0
+"""A transaction per this many pages or seconds, whichever comes first: few enough commits to cost
+nothing next to extraction, often enough that a killed build loses little."""
+
+
+# ---------------------------------------------------------------- the extractor's version
+
+
+def _module_file(name: str) -> Path | None:
+    rel = Path(*name.split(".")[1:])
+    for cand in (PACKAGE / rel.with_suffix(".py"), PACKAGE / rel / "__init__.py"):
+        if cand.is_file():
+            return cand
+    return None
+
+
+def _imports(path: Path) -> set[str]:
+    """Modules of the package that ``path`` imports (``from graph.x import y`` also counts
+    ``graph.x.y``, which is a module when ``y`` is one)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.startswith("graph."))
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.level == 0
+            and node.module
+            and (node.module == "graph" or node.module.startswith("graph."))
+        ):
+            names.add(node.module)
+            names.update(f"{node.module}.{a.name}" for a in node.names)
+    return {n for n in names if n != "graph"}
+
+
+def extractor_sources() -> list[Path]:
+    """Every source file of the package that a page's split and extraction can run: the closure of
+    :data:`ROOTS` under imports (so a module the extractor starts using is covered without anyone
+    remembering to list it), plus every module of ``graph/extract/`` (factories registered by
+    name)."""
+    todo = list(ROOTS) + [f"graph.extract.{p.stem}" for p in (PACKAGE / "extract").glob("*.py")]
+    seen: dict[str, Path] = {}
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        path = _module_file(name)
+        if path is None:
+            continue  # a name imported from a module, not a module
+        seen[name] = path
+        todo += _imports(path)
+    return sorted(set(seen.values()))
+
+
+def extractor_files() -> list[Path]:
+    """What the extractor's output depends on inside the package: its sources, the data files and
+    the model files (when a model is shipped)."""
+    data = [p for p in (PACKAGE / "data").rglob("*") if p.is_file()]
+    models = (
+        [p for p in (PACKAGE / "models").rglob("*") if p.is_file()] if (PACKAGE / "models").is_dir() else []
+    )
+    return extractor_sources() + sorted(data) + sorted(models)
+
+
+@functools.lru_cache(maxsize=8)
+def extractor_version(extra: str = "") -> str:
+    """A hash of everything a page's extraction depends on (see the module's docstring); ``extra``
+    is the caller's own settings that change results (the build's item length limit)."""
+    h = hashlib.sha256(f"format {FORMAT}\nspacy {_version('spacy')}\njieba {_version('jieba')}\n".encode())
+    h.update(f"{extra}\n".encode())
+    for path in extractor_files():
+        h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+        with path.open("rb") as f:
+            for block in iter(lambda f=f: f.read(1 << 20), b""):
+                h.update(block)
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
+def _version(dist: str) -> str:
+    """A distribution's version, read from its metadata (importing spaCy to ask costs a second)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return "none"
+
+
+def page_key(version: str, doc: str, text: str) -> str:
+    """The key of one page's extraction. ``doc`` is part of it because the results carry it (article
+    ids are ``doc#index``): the same text under two names is two results."""
+    h = hashlib.sha256()
+    for part in (version, doc, text):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------- (de)serialisation
+
+
+def _runs(origin: Sequence[int]) -> list[int]:
+    """``origin`` (a raw offset per character, mostly counting up by one) as ``[start, length, …]``
+    runs: a few numbers per paragraph instead of one per character."""
+    out: list[int] = []
+    for o in origin:
+        if out and o == out[-2] + out[-1]:
+            out[-1] += 1
+        else:
+            out += [o, 1]
+    return out
+
+
+def _unruns(runs: list[int]) -> array:
+    """The offsets back, packed as the build keeps them (:func:`graph.build.compact_offsets`)."""
+    big = any(runs[i] + runs[i + 1] >= 2**31 for i in range(0, len(runs), 2))
+    out = array("q" if big else "i")
+    for i in range(0, len(runs), 2):
+        out.extend(range(runs[i], runs[i] + runs[i + 1]))
+    return out
+
+
+def article_to_json(a: Article) -> dict:
+    """Every field of an article but ``path`` (the cache is keyed by content, not by where the page
+    was found: :func:`article_from_json` puts the current path back)."""
+    d = {f.name: getattr(a, f.name) for f in dataclasses.fields(a) if f.name not in ("path", "origin")}
+    d["origin"] = _runs(a.origin)
+    d["lines"] = list(a.lines)
+    return d
+
+
+def article_from_json(d: dict, path: str = "") -> Article:
+    d = dict(d)
+    d["origin"] = _unruns(d["origin"])
+    d["lines"] = tuple(d["lines"])
+    return Article(**d, path=path)
+
+
+def encode_result(articles: list[Article], mentions: dict[str, list[Mention]], notes: list[str]) -> bytes:
+    """One page's extraction as compressed JSON."""
+    data = {
+        "articles": [article_to_json(a) for a in articles],
+        "mentions": {k: [m.to_json() for m in ms] for k, ms in mentions.items()},
+        "notes": notes,
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 3)
+
+
+def decode_result(blob: bytes, path: str = "") -> tuple[list[Article], dict[str, list[Mention]], list[str]]:
+    data = json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
+    articles = [article_from_json(a, path) for a in data["articles"]]
+    mentions = {k: [Mention.from_json(m) for m in ms] for k, ms in data["mentions"].items()}
+    return articles, mentions, data["notes"]
+
+
+# ---------------------------------------------------------------- the SQLite file
+
+
+class ExtractionCache:
+    """Page results by key in one SQLite file, opened on first use (a build that extracts nothing
+    leaves no file behind).
+
+    Writes are buffered and committed in transactions (:data:`FLUSH_ROWS`, :data:`FLUSH_SECONDS`);
+    :meth:`close` commits the rest. Reads see committed rows only. Every key looked up or stored is
+    remembered, so that :meth:`prune` can keep exactly what the build used."""
+
+    def __init__(self, path: Path, version: str) -> None:
+        self.path = path
+        self.version = version
+        self._db: sqlite3.Connection | None = None
+        self._rows: list[tuple[str, str, str, bytes]] = []
+        self._last_flush = time.monotonic()
+        self.used: set[str] = set()
+        self.hits = 0
+        self.stored = 0
+
+    # -- opening
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError as exc:
+                # damaged, or not ours: it is only a cache, so start a new one (keeping the old file
+                # aside for whoever wants to look at it) rather than fail the build
+                aside = self.path.with_name(self.path.name + ".damaged")
+                print(f"warning: {self.path} cannot be read ({exc}); starting a new cache", file=sys.stderr)
+                with contextlib.suppress(OSError):
+                    os.replace(self.path, aside)
+                for suffix in ("-journal", "-wal", "-shm"):
+                    with contextlib.suppress(OSError):
+                        os.unlink(str(self.path) + suffix)
+                self._db = self._open()
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        try:
+            # the default rollback journal: a killed writer's half transaction is undone on the next
+            # open; NORMAL sync is safe against a killed process (only a power cut could lose the
+            # last commits, and then the cache is merely shorter)
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, version TEXT NOT NULL, "
+                "doc TEXT NOT NULL, data BLOB NOT NULL)"
+            )
+            row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            if row is None:
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (str(FORMAT),))
+            elif row[0] != str(FORMAT):
+                raise sqlite3.DatabaseError(f"cache format {row[0]}, this newsgraph writes format {FORMAT}")
+            db.execute("SELECT count(*) FROM pages WHERE key = ''").fetchone()  # a damaged file fails here
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    # -- reading and writing
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """The stored results of those of ``keys`` that are in the cache."""
+        keys = list(dict.fromkeys(keys))
+        self.used.update(keys)
+        if not self.path.exists() and self._db is None:
+            return {}
+        db = self._connect()
+        found: dict[str, bytes] = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            marks = ",".join("?" * len(part))
+            for key, data in db.execute(f"SELECT key, data FROM pages WHERE key IN ({marks})", part):
+                found[key] = data
+        self.hits += len(found)
+        return found
+
+    def put(self, key: str, doc: str, data: bytes) -> None:
+        """Store one page's result; committed with the next batch."""
+        self.used.add(key)
+        self._rows.append((key, self.version, doc, data))
+        if len(self._rows) >= FLUSH_ROWS or time.monotonic() - self._last_flush >= FLUSH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the buffered rows in one transaction."""
+        self._last_flush = time.monotonic()
+        if not self._rows:
+            return
+        db = self._connect()
+        with self._transaction(db):
+            db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)", self._rows)
+        self.stored += len(self._rows)
+        self._rows = []
+
+    def prune(self, keep_only_used: bool) -> int:
+        """Drop rows of other extractor versions, and with ``keep_only_used`` every row this build
+        did not use (a full build leaves the cache holding exactly its pages, so it does not grow
+        without bound). Returns the number of rows dropped."""
+        self.flush()
+        if self._db is None and not self.path.exists():
+            return 0
+        db = self._connect()
+        with self._transaction(db):
+            gone = db.execute("DELETE FROM pages WHERE version != ?", (self.version,)).rowcount
+            if keep_only_used:
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+                db.execute("DELETE FROM used")
+                db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
+                gone += db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)").rowcount
+                db.execute("DROP TABLE used")
+        return gone
+
+    def count(self) -> int:
+        if self._db is None and not self.path.exists():
+            return 0
+        return self._connect().execute("SELECT count(*) FROM pages").fetchone()[0]
+
+    def close(self, quietly: bool = False) -> None:
+        """Commit what is buffered and close the file. ``quietly`` (the build is failing anyway)
+        swallows a failure to commit rather than hide the build's own error behind it."""
+        try:
+            self.flush()
+        except Exception:
+            if not quietly:
+                raise
+        finally:
+            self._rows = []
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")

@@ -1,0 +1,177 @@
+"""``build --update``: pages already extracted come from ``out/cache.sqlite``, only new or changed ones
+are extracted, and the outputs are the same bytes as a full build's."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import graph.build
+from graph.bench import make_pages, source_lines
+from graph.build import OUTPUTS, build, read_page
+from graph.cache import (
+    CACHE_NAME,
+    ExtractionCache,
+    decode_result,
+    encode_result,
+    extractor_files,
+    extractor_sources,
+    page_key,
+)
+
+from .conftest import ROOT, SEEDS
+
+
+def _pages(count: int, seed: int) -> list[str]:
+    """Small synthetic pages (about 3 KB, lines of the seed pages drawn at random): cheap to extract."""
+    lines, _ = source_lines(SEEDS)
+    return make_pages(lines, [3000], count, None, seed)
+
+
+def _write(folder: Path, names_texts: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in names_texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {n: (out / n).read_bytes() for n in OUTPUTS}
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory) -> dict:
+    """A corpus of four pages built, three pages added and built with ``update``, and a full build of
+    the grown corpus without any cache for comparison."""
+    tmp = tmp_path_factory.mktemp("incremental")
+    corpus, out, fresh = tmp / "corpus", tmp / "out", tmp / "fresh"
+    texts = _pages(7, seed=11)
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[:4])})
+    first = build([corpus], out, jobs=1, progress=False)
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[4:], start=4)})
+    second = build([corpus], out, jobs=1, progress=False, update=True)
+    full = build([corpus], fresh, jobs=1, progress=False, cache=False)
+    return {"corpus": corpus, "out": out, "fresh": fresh, "first": first, "second": second, "full": full}
+
+
+def test_update_extracts_only_the_new_pages(grown):
+    assert (grown["first"].extracted, grown["first"].cached) == (4, 0)
+    assert (grown["second"].extracted, grown["second"].cached) == (3, 4)
+    assert grown["full"].extracted == 7
+
+
+def test_update_writes_the_same_bytes_as_a_full_build(grown):
+    assert grown["second"].articles, "nothing was built"
+    updated, fresh = _outputs(grown["out"]), _outputs(grown["fresh"])
+    for name in OUTPUTS:
+        assert updated[name] == fresh[name], f"{name} differs from a full build's"
+
+
+def test_a_build_without_cache_leaves_no_cache_file(grown):
+    assert not (grown["fresh"] / CACHE_NAME).exists()
+    assert (grown["out"] / CACHE_NAME).exists()
+
+
+def test_a_changed_page_is_extracted_again_and_a_full_build_prunes(grown, tmp_path):
+    corpus = tmp_path / "corpus"
+    _write(corpus, {p.stem: p.read_text(encoding="utf-8") for p in grown["corpus"].glob("*.txt")})
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / CACHE_NAME).write_bytes((grown["out"] / CACHE_NAME).read_bytes())
+    page = corpus / "page0.txt"
+    page.write_text(page.read_text(encoding="utf-8") + "\n重庆日报记者 左黎韵\n", encoding="utf-8")
+    res = build([corpus], out, jobs=1, progress=False, update=True)
+    assert (res.extracted, res.cached) == (1, 6)
+    with sqlite3.connect(out / CACHE_NAME) as db:  # --update keeps the old page0 as well
+        assert db.execute("SELECT count(*) FROM pages").fetchone()[0] == 8
+    (corpus / "page6.txt").unlink()
+    res = build([corpus], out, jobs=1, progress=False)  # a full build: cache = exactly its pages
+    assert (res.extracted, res.cached) == (6, 0)
+    with sqlite3.connect(out / CACHE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM pages").fetchone()[0] == 6
+
+
+def test_another_extractor_version_misses_the_cache(grown, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / CACHE_NAME).write_bytes((grown["out"] / CACHE_NAME).read_bytes())
+    monkeypatch.setattr(graph.build, "extractor_version", lambda: "another-extractor")
+    res = build([grown["corpus"]], out, jobs=1, progress=False, update=True)
+    assert (res.extracted, res.cached) == (7, 0)
+    with sqlite3.connect(out / CACHE_NAME) as db:  # the old version's rows are gone
+        assert {v for (v,) in db.execute("SELECT DISTINCT version FROM pages")} == {"another-extractor"}
+    assert _outputs(out) == _outputs(grown["fresh"])
+
+
+def test_a_damaged_cache_is_set_aside_and_rebuilt(grown, tmp_path, capfd):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / CACHE_NAME).write_bytes(b"not a database, whatever it is" * 100)
+    res = build([grown["corpus"]], out, jobs=1, progress=False, update=True)
+    assert res.extracted == 7
+    assert "cannot be read" in capfd.readouterr().err
+    assert (out / (CACHE_NAME + ".damaged")).exists()
+    assert _outputs(out) == _outputs(grown["fresh"])
+    assert build([grown["corpus"]], out, jobs=1, progress=False, update=True).cached == 7
+
+
+# ---------------------------------------------------------------- the cache on its own
+
+
+def test_results_round_trip_exactly():
+    """Every field of every article and mention of the seed pages survives the cache."""
+    from graph.build import _extract_page
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        res = _extract_page(read_page(path))
+        assert res.articles and not res.error
+        arts, ments, notes = decode_result(encode_result(res.articles, res.mentions, res.notes), str(path))
+        assert arts == res.articles
+        assert ments == res.mentions
+        assert notes == res.notes
+
+
+def test_the_version_covers_what_the_extractor_runs():
+    sources = {p.relative_to(ROOT / "graph").as_posix() for p in extractor_sources()}
+    assert {"articles.py", "normalize.py", "mentions.py", "extract/pipeline.py", "extract/orgs.py"} <= sources
+    assert "names.py" in sources  # imported by extract/orgs.py: found by following imports
+    assert not {"link.py", "build.py", "relations.py"} & sources
+    files = {p.relative_to(ROOT / "graph").as_posix() for p in extractor_files()}
+    assert "data/districts.tsv" in files
+    assert page_key("v1", "doc", "text") != page_key("v2", "doc", "text") != page_key("v1", "doc2", "text")
+
+
+def test_a_killed_writer_leaves_the_committed_rows(tmp_path):
+    """A process killed with SIGKILL in the middle of a transaction: SQLite rolls the half-written
+    transaction back on the next open; everything committed before stays."""
+    path = tmp_path / CACHE_NAME
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        from pathlib import Path
+        from graph.cache import ExtractionCache
+        c = ExtractionCache(Path({str(path)!r}), "v")
+        for i in range(3):
+            c.put(f"done{{i}}", "d", b"x")
+        c.flush()
+        db = c._connect()
+        db.execute("BEGIN IMMEDIATE")
+        rows = [(f"half{{i}}", b"y" * 5000) for i in range(500)]
+        db.executemany("INSERT INTO pages VALUES (?, 'v', 'd', ?)", rows)
+        os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, timeout=120)
+    assert proc.returncode == -9, proc.stderr
+    cache = ExtractionCache(path, "v")
+    found = cache.get_many([f"done{i}" for i in range(3)] + ["half0"])
+    assert sorted(found) == ["done0", "done1", "done2"]
+    assert cache.count() == 3
+    assert cache._connect().execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    cache.close()
+    assert not os.path.exists(str(path) + "-journal")
