@@ -48,8 +48,8 @@ from graph.relations import Relation, extract_relations, write_attributes
 
 PARALLEL_MIN_PAGES = 8
 WARM_UP_TEXT = (
-    "涪陵 项目投产\n\n□ 重庆日报记者 左黎韵\n\n1月14日，重庆华峰化工有限公司董事长王志杰在涪陵区委宣传部表\n"
-    "示，涪陵高新区华峰项目将投产。\n"
+    "江津 项目投产\n\n□ 江津日报记者 李明\n\n3月2日，重庆博恒轮毂制造有限公司董事长孙立在江津区委宣传部表\n"
+    "示，江津高新区博恒项目将投产。\n"
 )
 """A small page that wakes every lazy loader of the splitter and the extractor (spaCy and the model,
 jieba and its POS tagger, the gazetteer, the company table), so that they are loaded once, before
