@@ -384,14 +384,20 @@ def _machine() -> str:
     return f"{os.cpu_count()} cores{load}"
 
 
-def _stage_table(r: dict) -> list[str]:
+def _stage_table(r: dict, jobs: int) -> list[str]:
+    """One row per stage. Split and extract are the time pages spent in them, added up over the
+    workers: with several jobs that is more than the wall time (shown below the table), so their
+    share of the build is left out."""
     t = r["timings"]
     nbytes = r["bytes"]
     total = t["total"]
     rows = [f"  {'stage':<22}{'seconds':>9}{'MB/s':>9}{'share':>8}"]
     for key, label in STAGES:
         s = t.get(key, 0.0)
-        rows.append(f"  {label:<22}{s:9.2f}{_rate(nbytes, s)}{s / total:8.1%}")
+        summed = key.endswith("_cpu") and jobs > 1
+        label = f"{label} (all workers)" if summed else label
+        share = f"{'':>8}" if summed else f"{s / total:8.1%}"
+        rows.append(f"  {label:<22}{s:9.2f}{_rate(nbytes, s)}{share}")
     rows.append(
         f"  {'load the extractor':<22}{t.get('load', 0.0):9.2f}{'':>9}{t.get('load', 0.0) / total:8.1%}"
     )
@@ -437,7 +443,7 @@ def _bench(args: argparse.Namespace, jobs: list[int], scale: list[int], work: Pa
             f"\nbuild --jobs {n}: {r['pages']:,} pages, {r['articles']:,} articles, "
             f"{r['mentions']:,} mentions, {r['entities']:,} entities, {r['relations']:,} relations"
         )
-        say("\n".join(_stage_table(r)))
+        say("\n".join(_stage_table(r, n)))
         workers = f", largest worker {_gb(r['rss_workers'])}" if r["rss_workers"] else ""
         say(f"  peak memory: main process {_gb(r['rss'])}{workers}")
         rate = _rate(nbytes, t["extract"]).strip()
