@@ -114,8 +114,9 @@ class Cluster:
     mentions: list[Mention]
     rule: str
 
-    @property
+    @functools.cached_property
     def surfaces(self) -> Counter:
+        """Counted once: a cluster's mentions never change, and scoring asks for them per pair."""
         return Counter(fold(m.surface) for m in self.mentions)
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.lexicon import gazetteer, lexicon
+from graph.extract.lexicon import leading_places as _leading_places
 
 BRANCH_END = re.compile(r"(?:支行|分行|分公司|营业部|研发中心)$")
 
@@ -45,19 +46,9 @@ def _suffixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def leading_places(s: str) -> tuple[tuple[str, ...], str]:
-    """Places written at the start of ``s`` (as full names) and what follows them."""
-    gaz = gazetteer()
-    places: list[str] = []
-    changed = True
-    while changed and s:
-        changed = False
-        for k in range(min(len(s) - 1, 8), 1, -1):
-            full = gaz.full_names(s[:k])
-            if full:
-                places.append(full[0])
-                s, changed = s[k:], True
-                break
-    return tuple(places), s
+    """Places written at the start of ``s`` (as full names) and what follows them; a name keeps at
+    least its last character."""
+    return _leading_places(s, keep_last=True)
 
 
 @functools.lru_cache(maxsize=65536)

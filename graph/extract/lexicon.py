@@ -258,3 +258,23 @@ def crosses_word(text: str, s: int, e: int, reach: int = 3) -> bool:
             return True
         pos += len(tok)
     return False
+
+
+def leading_places(s: str, *, keep_last: bool = False) -> tuple[tuple[str, ...], str]:
+    """Places written at the start of ``s`` (as full names) and what follows them.
+
+    ``重庆市万州区三峰环保发电`` → ``(('重庆市', '万州区'), '三峰环保发电')``. With ``keep_last`` the last
+    character is never taken as part of a place, so a name always keeps a rest to compare.
+    """
+    gaz = gazetteer()
+    places: list[str] = []
+    changed = True
+    while changed and s:
+        changed = False
+        for k in range(min(len(s) - keep_last, 8), 1, -1):
+            full = gaz.full_names(s[:k])
+            if full:
+                places.append(full[0])
+                s, changed = s[k:], True
+                break
+    return tuple(places), s

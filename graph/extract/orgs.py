@@ -23,6 +23,7 @@ from graph.extract.lexicon import (
     gazetteer,
     jieba_tok,
     known_companies,
+    leading_places,
     lexicon,
     posseg,
     word_freq,
@@ -41,14 +42,7 @@ def _is_place(s: str) -> bool:
 
 def _strip_places(s: str) -> str:
     """The brand left of the legal form once leading place names are taken off (重庆市万州区三峰环保发电)."""
-    changed = True
-    while changed and s:
-        changed = False
-        for k in range(min(len(s), 8), 1, -1):
-            if _is_place(s[:k]):
-                s, changed = s[k:], True
-                break
-    return s
+    return leading_places(s)[1]
 
 
 def _has_proper_word(s: str) -> bool:

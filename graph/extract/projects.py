@@ -12,8 +12,8 @@ from graph.extract.lexicon import (
     alternation,
     boundary_words,
     extend_left,
-    gazetteer,
     jieba_tok,
+    leading_places,
     lexicon,
     word_freq,
 )
@@ -48,12 +48,7 @@ class ProjectMatcher:
 
     def _generic(self, prefix: str) -> bool:
         """黔江重点项目: a place and a generic word are no name."""
-        core = prefix
-        while core:
-            k = next((k for k in range(min(len(core), 8), 1, -1) if gazetteer().full_names(core[:k])), 0)
-            if not k:
-                break
-            core = core[k:]
+        core = leading_places(prefix)[1]
         return not core or core in self.generic_words or core.endswith(self.generic)
 
     @staticmethod
@@ -105,14 +100,7 @@ class ProjectMatcher:
         """The company a project is named after (卡速 in 卡速轻量化零部件研发制造项目): a proper name
         jieba does not know, right after the place the name may begin with."""
         text = doc.text
-        pos = start
-        while pos < end:  # skip places
-            k = next(
-                (k for k in range(min(end - pos, 8), 1, -1) if gazetteer().full_names(text[pos : pos + k])), 0
-            )
-            if not k:
-                break
-            pos += k
+        pos = end - len(leading_places(text[start:end])[1])  # after the places it begins with
         words = jieba_tok().lcut(text[pos:end], HMM=False)
         n = 0
         for w in words:  # one unknown word (博赛), or a run of lone characters (卡|速)
