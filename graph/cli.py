@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
-import sys
-from collections import Counter
-from pathlib import Path
+import os
 
-from graph.inputs import DEFAULT_MAX_MB
-from graph.mentions import TYPES
+# One BLAS thread a process, set before numpy is loaded (BLAS reads it once): extraction runs one
+# process a core (``--jobs``), and the model's narrow matrix products gain nothing from more threads.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import sys  # noqa: E402
+from collections import Counter  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from graph.inputs import DEFAULT_MAX_MB  # noqa: E402
+from graph.mentions import TYPES  # noqa: E402
 
 DESCRIPTION = """Build a knowledge graph of districts, companies, people, projects, government
 bodies and parks from Chinese news pages (plain text, one page per file)."""

@@ -32,6 +32,14 @@ from graph.mentions import Mention
 from graph.names import compatible, leading_places, parse_company
 
 THRESHOLD = 0.55
+FUZZY_BLOCK = 12
+"""A one-character-off key (``卡?科技``) shared by more names than this says little (a two-character
+brand with one character free is shared by hundreds in a large archive) and would cost all pairs of
+them: only the names whose differing characters sound or look alike are compared then, through the
+``mask-sound`` / ``mask-shape`` keys, which hold exactly those."""
+CONTEXT_MENTIONS = 24
+"""Mentions a cluster's context is read from, spread over them: what a name is about shows in a few
+dozen sentences, and reading every one of a city's ten thousand would cost more than it tells."""
 _FOLD = str.maketrans("()[]", "（）【】")
 _WS = re.compile(r"\s+")
 _ZONE = re.compile(r"国家(?=高新区|经开区|高新技术产业开发区|经济技术开发区)")
@@ -158,6 +166,7 @@ def _seeds(mentions: list[Mention]) -> list[Cluster]:
 # ---------------------------------------------------------------- candidates and scores
 
 
+@functools.lru_cache(maxsize=65536)
 def _pinyin(s: str) -> str:
     try:
         from pypinyin import lazy_pinyin
@@ -178,6 +187,8 @@ def blocking_keys(c: Cluster) -> set[tuple[str, str]]:
         keys.add(("sound", _pinyin(brand)))
         for i in range(len(brand)):
             keys.add(("mask", brand[:i] + "?" + brand[i + 1 :]))
+            keys.add(("mask-sound", f"{brand[:i]}[{_pinyin(brand[i])}]{brand[i + 1 :]}"))
+            keys.add(("mask-shape", f"{brand[:i]}[{_shape(brand[i])}]{brand[i + 1 :]}"))
     return keys
 
 
@@ -185,7 +196,8 @@ def _context(c: Cluster, texts: dict[str, str]) -> Counter:
     """Words around the mentions and the article each appears in: what the thing is about."""
     bag: Counter = Counter()
     names = set(c.surfaces)
-    for m in c.mentions:
+    step = -(-len(c.mentions) // CONTEXT_MENTIONS)
+    for m in c.mentions[::step]:
         text = texts.get(m.article, "")
         lo, hi = max(0, m.start - 60), min(len(text), m.end + 60)
         for w in jieba_tok().lcut(text[lo:hi]):
@@ -270,10 +282,30 @@ def _shape(ch: str) -> str:
 
 
 class _Groups:
-    def __init__(self, clusters: list[Cluster]) -> None:
+    """Union-find over clusters that keeps, for every group, what a merge must be checked against.
+
+    A group knows its surfaces and, for companies, its surfaces by brand, so that checking a merge
+    looks at the names the two groups share a brand or an override in, never at all pairs of names:
+    merging stays near-linear however large a group grows (a city named on every page).
+    """
+
+    def __init__(self, clusters: list[Cluster], separate: set[tuple[str, str]] | None = None) -> None:
         self.parent = list(range(len(clusters)))
         self.members = {i: [i] for i in range(len(clusters))}
         self.clusters = clusters
+        self.separate: dict[str, set[str]] = defaultdict(set)
+        for a, b in separate or ():
+            self.separate[a].add(b)
+            self.separate[b].add(a)
+        self.surfaces: dict[int, set[str]] = {}
+        self.brands: dict[int, dict[str, set[str]]] = {}
+        for i, c in enumerate(clusters):
+            self.surfaces[i] = set(c.surfaces)
+            brands: dict[str, set[str]] = defaultdict(set)
+            if c.type == "company":
+                for sa in c.surfaces:
+                    brands[parse_company(sa).brand].add(sa)
+            self.brands[i] = brands
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -283,24 +315,31 @@ class _Groups:
 
     def union(self, i: int, j: int) -> None:
         ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[rj] = ri
-            self.members[ri] += self.members.pop(rj)
+        if ri == rj:
+            return
+        if len(self.members[ri]) < len(self.members[rj]):  # the smaller group moves: near-linear
+            ri, rj = rj, ri
+        self.parent[rj] = ri
+        self.members[ri] += self.members.pop(rj)
+        self.surfaces[ri] |= self.surfaces.pop(rj)
+        for brand, names in self.brands.pop(rj).items():
+            self.brands[ri][brand] |= names
 
-    def conflict(self, i: int, j: int, separate: set[tuple[str, str]]) -> str | None:
+    def conflict(self, i: int, j: int) -> str | None:
         """Would joining the groups of ``i`` and ``j`` join two names that must stay apart?"""
-        left = [self.clusters[k] for k in self.members[self.find(i)]]
-        right = [self.clusters[k] for k in self.members[self.find(j)]]
-        for ca in left:
-            for cb in right:
-                for sa in ca.surfaces:
-                    for sb in cb.surfaces:
-                        if (sa, sb) in separate or (sb, sa) in separate:
-                            return "separated by an override"
-                        if ca.type == "company" and parse_company(sa).brand == parse_company(sb).brand:
-                            why = compatible(parse_company(sa), parse_company(sb))
-                            if why:
-                                return why
+        ri, rj = self.find(i), self.find(j)
+        small, large = sorted((ri, rj), key=lambda r: len(self.surfaces[r]))
+        if self.separate:
+            for sa in self.surfaces[small]:
+                if self.separate.get(sa, set()) & self.surfaces[large]:
+                    return "separated by an override"
+        bl, br = self.brands[ri], self.brands[rj]
+        for brand in bl.keys() & br.keys():
+            for sa in sorted(bl[brand]):
+                for sb in sorted(br[brand]):
+                    why = compatible(parse_company(sa), parse_company(sb))
+                    if why:
+                        return why
         return None
 
 
@@ -317,12 +356,11 @@ def link(mentions: list[Mention], articles: dict[str, str] | None = None, overri
     overrides = overrides or Overrides()
     articles = articles or {}
     clusters = _seeds(mentions)
-    groups = _Groups(clusters)
-    separate = set(overrides.separate)
+    groups = _Groups(clusters, set(overrides.separate))
     reasons: dict[int, tuple[str, float]] = {}
 
     def join(i: int, j: int, rule: str, score: float) -> bool:
-        if groups.find(i) == groups.find(j) or groups.conflict(i, j, separate):
+        if groups.find(i) == groups.find(j) or groups.conflict(i, j):
             return False
         groups.union(i, j)
         reasons[j] = (rule, score)
@@ -360,7 +398,15 @@ def link(mentions: list[Mention], articles: dict[str, str] | None = None, overri
     for i, c in enumerate(clusters):
         for k in blocking_keys(c):
             blocks[k].append(i)
-    pairs = sorted({(a, b) for ids in blocks.values() for x, a in enumerate(ids) for b in ids[x + 1 :]})
+    pairs = sorted(
+        {
+            (a, b)
+            for (kind, _), ids in blocks.items()
+            if kind != "mask" or len(ids) <= FUZZY_BLOCK
+            for x, a in enumerate(ids)
+            for b in ids[x + 1 :]
+        }
+    )
     if pairs:
         in_article: dict[str, set[str]] = defaultdict(set)
         for c in clusters:
@@ -440,11 +486,15 @@ def entity_id(type_: str, name: str) -> str:
 def _entities(clusters: list[Cluster], groups: _Groups, reasons: dict, overrides: Overrides) -> list[Entity]:
     entities: list[Entity] = []
     used: Counter = Counter()
-    for root in sorted(groups.members, key=lambda r: (clusters[r].type, clusters[r].key)):
+
+    def first(root: int) -> tuple[str, str]:  # whichever cluster the union left as the root
+        return min((clusters[i].type, clusters[i].key) for i in groups.members[root])
+
+    for root in sorted(groups.members, key=first):
         members = [clusters[i] for i in groups.members[root]]
         t = members[0].type
         name = _canonical(t, members)
-        for s in {s for c in members for s in c.surfaces} | {name}:
+        for s in sorted({s for c in members for s in c.surfaces} | {name}):
             if s in overrides.rename:
                 name = overrides.rename[s]
                 break

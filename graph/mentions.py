@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 TYPES = ("district", "company", "person", "project", "government", "park")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One occurrence of a name in an article.
 

@@ -590,6 +590,10 @@ def extract_relations(articles: list[Article], entities: list[Entity]) -> Relati
             by_article[m.article].append((e, m))
     prefixes = _company_prefixes(entities)
     facts: dict[str, ProjectFacts] = {}
+    # relations the names say, and the names they need the sentences of: only those are kept, as
+    # keeping every named sentence would keep a copy of the corpus
+    name_relations = list(_name_relations(entities, rules))
+    wanted = {key for *_, named in name_relations for key in named}
     named_at: dict[tuple[str, str], list[tuple[str, str, int]]] = defaultdict(list)  # (entity, surface)
 
     for art in articles:
@@ -615,17 +619,19 @@ def extract_relations(articles: list[Article], entities: list[Entity]) -> Relati
                 col.get(head, tail, typ).support(art.id, sentence, s0, rule)
                 typed_pairs[s0].add(frozenset((head, tail)))
             for key in sorted({(r.entity, fold(text[r.start : r.end])) for r in in_sent if not r.via}):
-                named_at[key].append((art.id, sentence, s0))
+                if key in wanted:
+                    named_at[key].append((art.id, sentence, s0))
             _read_facts(art.id, sentence, s0, in_sent, text, by_id, facts, rules)
 
         for s0, s1 in spans:
             named = sorted({r.entity for r in refs if s0 <= r.start and r.end <= s1 and r.named})
+            sentence = text[s0:s1]  # one string for all the pairs of the sentence
             for i, a in enumerate(named):
                 for b in named[i + 1 :]:
                     if frozenset((a, b)) not in typed_pairs[s0]:
-                        col.get(a, b, "co_mentioned").support(art.id, text[s0:s1], s0)
+                        col.get(a, b, "co_mentioned").support(art.id, sentence, s0)
 
-    for head, tail, typ, rule, named in _name_relations(entities, rules):
+    for head, tail, typ, rule, named in name_relations:
         # the evidence of a name is every sentence the name is written in
         support = sorted({at for key in named for at in named_at.get(key, [])})
         if support and col.fits(head, tail, typ):
@@ -694,17 +700,25 @@ def _subsidiaries(entities: list[Entity], rules: Rules) -> Iterator[NameRelation
             rule = f"name: regional company of the brand {brand} ({alias})"
             yield child, parent, "subsidiary_of", rule, tuple((child, a) for a in child_of[brand][child])
     orgs = sorted((e for e in entities if e.type in ("company", "government")), key=lambda e: e.id)
+    named_by: dict[str, list[str]] = defaultdict(list)  # alias -> organisations, in id order
+    for o in orgs:
+        for a in dict.fromkeys(o.aliases):
+            if len(a) >= 4:
+                named_by[a].append(o.id)
     for e in orgs:
         if not e.name.endswith(rules.unit_suffixes):
             continue
-        best = None
-        for o in orgs:
-            if o.id == e.id:
-                continue
-            for a in o.aliases:
-                longer = best is None or len(a) > len(best[1])
-                if len(a) >= 4 and e.name.startswith(a) and len(a) < len(e.name) and longer:
-                    best = (o.id, a)
+        # the longest other organisation's name that the unit's name starts with: its prefixes,
+        # looked up, never all pairs
+        best = next(
+            (
+                (o, e.name[:k])
+                for k in range(len(e.name) - 1, 3, -1)
+                for o in named_by.get(e.name[:k], ())
+                if o != e.id
+            ),
+            None,
+        )
         if best:
             named = tuple((e.id, a) for a in e.aliases if a.startswith(best[1]))
             yield e.id, best[0], "subsidiary_of", f"name: a unit named {best[1]}…", named
@@ -721,8 +735,16 @@ def _operators(entities: list[Entity]) -> Iterator[NameRelation]:
             brand = parse_company(a).brand
             if len(brand) >= 2:
                 names[brand].add(e.id)
+    longest = max(map(len, names), default=0)
     for p in sorted((e for e in entities if e.type == "project"), key=lambda e: e.id):
-        hits = [n for n in names if len(n) >= 2 and any(n in a for a in p.aliases)]
+        # the names inside the project's names, read off its substrings: never all pairs
+        hits = {
+            a[i:j]
+            for a in p.aliases
+            for i in range(len(a))
+            for j in range(i + 2, min(len(a), i + longest) + 1)
+            if a[i:j] in names
+        }
         if not hits:
             continue
         name = max(hits, key=lambda n: (len(n), n))

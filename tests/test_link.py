@@ -1,5 +1,6 @@
 """The linker on mentions written for the test."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -73,7 +74,7 @@ def test_people_and_places_of_the_same_name_are_not_mixed():
 
 def _cluster(surface: str, article: str) -> Cluster:
     m = mention(surface, article=article)
-    m = type(m)(**{**m.__dict__, "doc": article.split("#")[0]})
+    m = dataclasses.replace(m, doc=article.split("#")[0])
     return Cluster("company", surface, [m], "same name")
 
 
