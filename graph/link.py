@@ -35,8 +35,8 @@ THRESHOLD = 0.55
 FUZZY_BLOCK = 12
 """A one-character-off key (``卡?科技``) shared by more names than this says little (a two-character
 brand with one character free is shared by hundreds in a large archive) and would cost all pairs of
-them: only the names whose differing characters sound or look alike are compared then, through the
-``mask-sound`` / ``mask-shape`` keys, which hold exactly those."""
+them: only the names whose differing characters sound alike (the ``sound`` key, the brand's pinyin)
+or look alike (the ``mask-shape`` key, the character's four-corner code) are compared then."""
 CONTEXT_MENTIONS = 24
 """Mentions a cluster's context is read from, spread over them: what a name is about shows in a few
 dozen sentences, and reading every one of a city's ten thousand would cost more than it tells."""
@@ -187,7 +187,6 @@ def blocking_keys(c: Cluster) -> set[tuple[str, str]]:
         keys.add(("sound", _pinyin(brand)))
         for i in range(len(brand)):
             keys.add(("mask", brand[:i] + "?" + brand[i + 1 :]))
-            keys.add(("mask-sound", f"{brand[:i]}[{_pinyin(brand[i])}]{brand[i + 1 :]}"))
             keys.add(("mask-shape", f"{brand[:i]}[{_shape(brand[i])}]{brand[i + 1 :]}"))
     return keys
 

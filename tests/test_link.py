@@ -159,3 +159,27 @@ def test_overrides_survive_rebuilds_and_explain_says_why(tmp_path: Path):
     assert "博恒科技集团  [company]" in shown.stdout
     assert "博恒科技  ← " in shown.stdout and "(score" in shown.stdout
     assert run("explain", "没有这个", "--out", "out").returncode == 1
+
+
+def test_a_crowded_one_character_key_still_joins_names_that_look_alike():
+    """``?速科技`` is shared by more names than the linker compares all pairs of
+    (FUZZY_BLOCK); the two whose differing characters look alike (日/星, four-corner code 6010)
+    are still compared, through the shape key, and joined; the others stay apart."""
+    from graph.link import FUZZY_BLOCK
+
+    others = "天地人和山水火木金土月江云风雨雪花草林"  # none sounds or looks like another
+    assert len(others) + 2 > FUZZY_BLOCK
+    texts, ms = {}, []
+    topic = "该企业在璧山生产新能源汽车轻量化复合材料零部件，产品配套多家整车企业。"
+    for i, ch in enumerate(others):
+        art = f"o{i}#1"
+        texts[art] = f"{ch}速科技主营{ch}{ch}餐饮连锁与文化旅游第{i}号门店。"
+        ms.append(dataclasses.replace(mention(f"{ch}速科技", article=art), doc=f"o{i}"))
+    for doc, name in (("a", "日速科技"), ("b", "星速科技")):
+        texts[f"{doc}#1"] = name + topic
+        ms.append(dataclasses.replace(mention(name, article=f"{doc}#1"), doc=doc))
+    ents = link(ms, texts)
+    joined = [e for e in ents if len(e.aliases) > 1]
+    assert [sorted(e.aliases) for e in joined] == [["日速科技", "星速科技"]]
+    assert "by shape" in joined[0].merged[0]["rule"]
+    assert len(ents) == len(others) + 1
