@@ -324,13 +324,36 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+@functools.lru_cache(maxsize=1)
+def _traditional_chars() -> frozenset[str] | None:
+    """Characters OpenCC's Traditional → Simplified character table writes differently, read from
+    the table itself; None when the table is not where this OpenCC keeps it."""
+    import opencc
+
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    if not table.is_file():
+        return None
+    chars = set()
+    for line in table.read_text(encoding="utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        if len(source) == 1 and targets and targets.split()[0] != source:
+            chars.add(source)
+    return frozenset(chars)
+
+
 def traditional_share(text: str, sample: int = 2000) -> float:
-    """Share of the Han characters (of the first ``sample``) that have another Simplified form."""
+    """Share of the Han characters (of the first ``sample``) that have another Simplified form.
+
+    Looked up character by character in OpenCC's table (a set look-up a character) instead of
+    converting the sample: the conversion took 15 ms a page, the slowest step of reading."""
     han = "".join(c for c in text[: sample * 4] if is_cjk(c))[:sample]
     if not han:
         return 0.0
-    simple = to_simplified(han)
-    return sum(a != b for a, b in zip(han, simple, strict=True)) / len(han)
+    chars = _traditional_chars()
+    if chars is None:
+        simple = to_simplified(han)
+        return sum(a != b for a, b in zip(han, simple, strict=True)) / len(han)
+    return sum(c in chars for c in han) / len(han)
 
 
 def to_simplified(text: str) -> str:
