@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict, dataclass
 
 TYPES = ("district", "company", "person", "project", "government", "park")
@@ -31,6 +32,17 @@ class Mention:
     kb: str | None = None  # the entry of a known-company table this mention was matched to
     org_start: int | None = None
     org_end: int | None = None
+
+    def __post_init__(self) -> None:
+        # A corpus has millions of mentions but few distinct pages, articles, types and sources:
+        # one string each (mentions come from worker processes and the cache as fresh strings)
+        # saves about 200 bytes a mention.
+        for name in ("doc", "article", "type", "source"):
+            object.__setattr__(self, name, sys.intern(getattr(self, name)))
+
+    def __reduce__(self) -> tuple:
+        # rebuilt through __init__ when unpickled (from a worker process), so interned there too
+        return (Mention, tuple(getattr(self, f) for f in self.__slots__))
 
     def to_json(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v is not None}
