@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from graph.build import build
-from graph.export.graphml import write_graphml
+from graph.export.graphml import _clean, _scalar, write_graphml
 from graph.export.html import write_html
 from graph.export.tables import write_jsonl
 
@@ -94,6 +94,34 @@ def test_graphml_drops_what_xml_cannot_hold(hostile_graph, tmp_path):
     assert f"重庆{XSS}有限公司" in labels  # markup survives as text, escaped by the XML writer
     assert "控制字符公司" in labels and "孤立代理公司" in labels
     assert root.tag.endswith("graphml")
+
+
+def networkx_graphml(g: nx.MultiDiGraph, path: Path) -> None:
+    """The reference: NetworkX's own writer on a copy flattened the way our writer flattens."""
+    h = nx.MultiDiGraph()
+    h.graph.update({_clean(k): _clean(_scalar(v)) for k, v in g.graph.items()})
+    for n, d in g.nodes(data=True):
+        h.add_node(_clean(n, "\ufffd"), **{_clean(k): _clean(_scalar(v)) for k, v in d.items()})
+    for u, v, k, d in g.edges(keys=True, data=True):
+        attrs = {_clean(a): _clean(_scalar(x)) for a, x in d.items()}
+        h.add_edge(_clean(u, "\ufffd"), _clean(v, "\ufffd"), key=_clean(k, "\ufffd"), **attrs)
+    nx.write_graphml(h, path, encoding="utf-8")
+
+
+def assert_same_graphml(ours: Path, reference: Path) -> None:
+    """Read back, both files hold the same graph: ids, keys, attributes and their types."""
+    a, b = nx.read_graphml(ours, force_multigraph=True), nx.read_graphml(reference, force_multigraph=True)
+    assert a.graph == b.graph
+    assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+    assert sorted(a.edges(keys=True, data=True), key=repr) == sorted(b.edges(keys=True, data=True), key=repr)
+
+
+def test_streamed_graphml_says_what_networkx_would(hostile_graph, tmp_path):
+    hostile_graph.graph["directed_types"] = "holds_role_at|operates"
+    hostile_graph.nodes[next(iter(hostile_graph.nodes))]["investment_cny"] = 1.5e9
+    write_graphml(hostile_graph, tmp_path / "ours.graphml")
+    networkx_graphml(hostile_graph, tmp_path / "nx.graphml")
+    assert_same_graphml(tmp_path / "ours.graphml", tmp_path / "nx.graphml")
 
 
 def test_jsonl_keeps_every_string_and_stays_valid_utf8(tmp_path):
