@@ -1,8 +1,9 @@
 """People the rules cannot see, from our own statistical NER model (``python -m graph.train``).
 
-The model (``graph/models/ner``, trained on MSRA and CLUENER with character tokens) is sourced
-into the pipeline as spaCy's ``ner``; :class:`ModelPeople` then turns its ``PER`` spans into
-person candidates. The rules know places, organisations and titles better, so a model span that
+The model (``graph/models/ner``, trained on MSRA and CLUENER with character tokens) is a spaCy
+``tagger`` writing a BIO tag a character and :mod:`graph.extract.bio` reading the tags into
+``doc.ents``; both are sourced into the pipeline, and :class:`ModelPeople` then turns the ``PER``
+spans into person candidates. The rules know places, organisations and titles better, so a model span that
 overlaps any of their candidates is dropped, and a name must look like a Chinese name: a surname
 first, two to four characters, not a common word.
 """
@@ -38,11 +39,34 @@ PLACE_AFTER = (
     "厂",
     "日报",
     "报",
+    *(INFRASTRUCTURE := ("铁路", "公路", "高速", "大道", "通道", "隧道", "大桥", "机场", "码头")),
 )
 
 
 def model_available(path: Path = MODEL_DIR) -> bool:
-    return (path / "meta.json").is_file() and (path / "ner").is_dir()
+    return (path / "meta.json").is_file() and (path / "config.cfg").is_file()
+
+
+def load_model(path: Path = MODEL_DIR) -> Language:
+    """The shipped model, its layers computing with numpy's BLAS rather than thinc's BLIS.
+
+    On the narrow layers of a character tagger (64 wide) numpy's matrix products are about twice
+    as fast as BLIS's here, with the same results; the builder pins BLAS to one thread a process
+    (``graph/__main__.py``), so that ``--jobs`` workers do not compete for the cores.
+    """
+    import spacy
+    from thinc.api import NumpyOps
+
+    from graph.extract import bio  # noqa: F401  (the model's second component)
+
+    nlp = spacy.load(path)
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is not None:
+            for layer in model.walk():
+                layer.ops = ops
+    return nlp
 
 
 class ModelPeople:
@@ -59,6 +83,8 @@ class ModelPeople:
         tag = dictionary_tag(s)
         known_name = tag in ("nrfg", "nrt") or (tag == "nr" and len(s) >= 3)
         if word_freq(s) > self.max_name_freq and not known_name:
+            return False
+        if s.endswith(INFRASTRUCTURE):  # a line or a road named after a place (…梁铁路), not a name
             return False
         return s[0] in self.surnames or (len(s) >= 3 and s[:2] in self.surnames)
 

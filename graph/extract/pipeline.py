@@ -15,8 +15,8 @@ import spacy
 from spacy.language import Language
 
 from graph.articles import Article
-from graph.extract import model, orgs, people, places, projects, resolve  # noqa: F401  (registers factories)
-from graph.extract.model import MODEL_DIR, model_available
+from graph.extract import bio, model, orgs, people, places, projects, resolve  # noqa: F401  (registers factories)
+from graph.extract.model import MODEL_DIR, load_model, model_available
 from graph.extract.resolve import mention_attrs
 from graph.mentions import Mention
 
@@ -38,7 +38,9 @@ def build_nlp(use_model: bool = True, model_dir: str = str(MODEL_DIR)) -> Langua
     for name in RULES:
         nlp.add_pipe(name)
     if use_model and model_available(Path(model_dir)):
-        nlp.add_pipe("ner", source=spacy.load(model_dir))
+        shipped = load_model(Path(model_dir))
+        for name in shipped.pipe_names:  # the tagger and the reader of its tags
+            nlp.add_pipe(name, source=shipped)
         nlp.add_pipe("model_people")
     nlp.add_pipe("mention_resolver")
     return nlp
