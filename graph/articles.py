@@ -1,8 +1,8 @@
 """Split a scanned newspaper page into its items: articles, photo news and notices.
 
 A page dump is a stream of lines in reading order, more or less: headlines, bylines
-(``□ 重庆日报记者 左黎韵``), paragraphs broken wherever a column ended, photo captions dropped in
-the middle of a sentence, credits (``重庆日报通讯员 王晓宇 摄``). The splitter works in two passes:
+(``□ 重庆日报记者 许婧文``), paragraphs broken wherever a column ended, photo captions dropped in
+the middle of a sentence, credits (``重庆日报通讯员 杜一鸣 摄``). The splitter works in two passes:
 
 1. every line is classified (heading, byline, credit, caption, source line, body) and paragraphs
    broken across columns are joined again, setting aside what the layout dropped in between;
@@ -476,10 +476,10 @@ def _build(doc: str, index: int, item: _Item, path: str) -> Article:
 def split_page(raw: str, doc: str, path: str = "") -> list[Article]:
     """Split one page's raw text into articles; ids are ``doc#1``, ``doc#2``… in page order.
 
-    >>> page = "北碚 发布蜡梅观测规范\\n\\n□ 北碚报记者 向金城\\n\\n近日，北碚区气象局发布了规范。\\n"
+    >>> page = "大足 发布石刻保护规范\\n\\n□ 大足日报记者 唐文博\\n\\n近日，大足区文物局发布了规范。\\n"
     >>> arts = split_page(page, "p1")
     >>> arts[0].title, arts[0].reporters
-    ('北碚 发布蜡梅观测规范', ['向金城'])
+    ('大足 发布石刻保护规范', ['唐文博'])
     """
     units = _join_paragraphs(_classify(raw, _lines(raw)))
     items = _segment(units)

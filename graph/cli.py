@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Print the entity that has NAME as its name or one of its aliases, its mentions, "
         "and every merge with its rule and score, from a built graph.",
     )
-    x.add_argument("name", metavar="NAME", help="any name or alias, e.g. 卡涑科技")
+    x.add_argument("name", metavar="NAME", help="any name or alias, e.g. 卓浩科技")
     x.add_argument(
         "--out", type=Path, default=Path("out"), metavar="DIR", help="built output (default: out/)"
     )

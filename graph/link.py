@@ -4,9 +4,9 @@ Three steps, kept apart as in any entity linker:
 
 1. **Seeds** — mentions of one type with the same normalised key are one cluster from the start:
    the surface with spaces and bracket forms folded, a place's short form read as its full name
-   (涪陵 → 涪陵区), a zone without 国家 (涪陵国家高新区 → 涪陵高新区).
+   (江津 → 江津区), a zone without 国家 (荣昌国家高新区 → 荣昌高新区).
 2. **Candidates** — clusters that share a blocking key: a company's brand, its brand with one
-   character masked (卡涑 / 卡涞 / 卡速), a short form's ``ref`` to the full name it abbreviates in
+   character masked (卓浩 / 卓洁 / 卓皓), a short form's ``ref`` to the full name it abbreviates in
    the same article, a government body's place and department. Only clusters sharing a key are
    ever compared, so the work grows with the number of clusters, not its square.
 3. **Scoring** — each candidate pair gets a score from the names (same brand, one character off
@@ -33,7 +33,7 @@ from graph.names import compatible, leading_places, parse_company
 
 THRESHOLD = 0.55
 FUZZY_BLOCK = 12
-"""A one-character-off key (``卡?科技``) shared by more names than this says little (a two-character
+"""A one-character-off key (``卓?科技``) shared by more names than this says little (a two-character
 brand with one character free is shared by hundreds in a large archive) and would cost all pairs of
 them: only the names whose differing characters sound alike (the ``sound`` key, the brand's pinyin)
 or look alike (the ``mask-shape`` key, the character's four-corner code) are compared then."""
@@ -225,18 +225,18 @@ def _bare(c: Cluster) -> bool:
 
 
 def _together(a: Cluster, b: Cluster) -> int:
-    """Articles two clusters share: a bare brand (华峰) belongs with the name it is written beside."""
+    """Articles two clusters share: a bare brand (渝拓) belongs with the name it is written beside."""
     return len({m.article for m in a.mentions} & {m.article for m in b.mentions})
 
 
 def score_pair(a: Cluster, b: Cluster, ctx: dict[int, Counter], idf: dict[str, float]) -> tuple[float, str]:
     """Score and the rule behind it for two company clusters that share a blocking key.
 
-    Same brand: 0.9, unless the names say two companies. One character off (卡涑/卡速/卡涞): a
+    Same brand: 0.9, unless the names say two companies. One character off (卓浩/卓皓/卓洁): a
     scanning or typing error is likely when the two characters sound alike (pypinyin) or look alike
-    (the same four-corner code, 涑 3519 / 涞 3519), less so otherwise; the context then has to agree.
+    (the same four-corner code, 浩 3416 / 洁 3416), less so otherwise; the context then has to agree.
     Within one page a writer (and a scanner) spells a name one way, so two spellings on one page are
-    two names (建峰 / 华峰) and never merge this way.
+    two names (恒拓 / 渝拓) and never merge this way.
     """
     best = (0.0, "")
     context = _cosine(ctx[id(a)], ctx[id(b)], idf)
@@ -272,7 +272,7 @@ def _four_corner() -> dict[str, str]:
 
 
 def _shape(ch: str) -> str:
-    """The four corners of a character (without the extra fifth digit): 涑 and 涞 are both 3519."""
+    """The four corners of a character (without the extra fifth digit): 浩 and 洁 are both 3416."""
     code = _four_corner().get(ch, "")
     return code[:4] if code else f"?{ch}"
 
@@ -348,9 +348,9 @@ def link(mentions: list[Mention], articles: dict[str, str] | None = None, overri
     ``articles`` maps article ids to their text, for the context of fuzzy matches.
 
     >>> from graph.mentions import Mention
-    >>> ms = [Mention("d", "d#1", "district", s, 0, len(s), 0, len(s), "t") for s in ("涪陵", "涪陵区")]
+    >>> ms = [Mention("d", "d#1", "district", s, 0, len(s), 0, len(s), "t") for s in ("江津", "江津区")]
     >>> [(e.name, e.aliases) for e in link(ms)]
-    [('涪陵区', ['涪陵', '涪陵区'])]
+    [('江津区', ['江津', '江津区'])]
     """
     overrides = overrides or Overrides()
     articles = articles or {}
@@ -432,7 +432,7 @@ def link(mentions: list[Mention], articles: dict[str, str] | None = None, overri
                 bare_pairs.append((score, rule, a, b))
             else:
                 join(a, b, rule, score)
-        # a bare brand (华峰) may fit several companies; it joins the one written most in its articles
+        # a bare brand (渝拓) may fit several companies; it joins the one written most in its articles
         options: dict[int, list[tuple[float, str, int]]] = defaultdict(list)
         for score, rule, a, b in bare_pairs:
             short, other = (a, b) if _bare(clusters[a]) else (b, a)

@@ -1,7 +1,7 @@
 """What a name is made of: region, brand, industry word, legal form — the linker compares these.
 
-``重庆华峰化工有限公司`` is region 重庆, brand 华峰, industry 化工, legal form 有限公司; ``华峰集团`` is
-brand 华峰 with the group form. Two names of one brand may still be two companies (a group and its
+``重庆渝拓化工有限公司`` is region 重庆, brand 渝拓, industry 化工, legal form 有限公司; ``渝拓集团`` is
+brand 渝拓 with the group form. Two names of one brand may still be two companies (a group and its
 regional operating company), so the linker asks :func:`compatible` before it merges.
 """
 
@@ -54,8 +54,8 @@ def leading_places(s: str) -> tuple[tuple[str, ...], str]:
 @functools.lru_cache(maxsize=65536)
 def parse_company(name: str) -> CompanyName:
     """
-    >>> parse_company("重庆华峰化工有限公司")
-    CompanyName(region=('重庆市',), brand='华峰', industry='化工', legal='有限公司', branch='')
+    >>> parse_company("重庆渝拓化工有限公司")
+    CompanyName(region=('重庆市',), brand='渝拓', industry='化工', legal='有限公司', branch='')
     """
     legal_forms, industries = _suffixes()
     branch = ""
@@ -106,7 +106,7 @@ def compatible(a: CompanyName, b: CompanyName) -> str | None:
     related = a.industry.startswith(b.industry) or b.industry.startswith(a.industry)
     formal = (a.qualified and b.qualified) or (bool(a.legal) and bool(b.legal))
     if a.industry and b.industry and not related and formal and not (a.group or b.group):
-        # 重庆华峰化工 and 重庆华峰新材料 are two companies; 赛力斯汽车 and 赛力斯新能源 are one brand's talk
+        # 重庆渝拓化工 and 重庆渝拓新材料 are two companies; 赛力斯汽车 and 赛力斯新能源 are one brand's talk
         return "different industries"
     if not regions_agree(a.region, b.region):
         return "different regions"

@@ -1,6 +1,6 @@
 """Clean text from scanned pages while remembering where every character came from.
 
-PDF text extraction leaves spaces inside words (``黔江 区``), half-width punctuation in Chinese
+PDF text extraction leaves spaces inside words (``南川 区``), half-width punctuation in Chinese
 sentences and full-width Latin letters. Entity names must be matched on clean text, yet every
 mention has to point back at the raw file, so each normalised string carries the raw offset of
 each of its characters (:class:`Piece`).
@@ -79,13 +79,13 @@ def normalise(raw: str, start: int = 0, end: int | None = None, *, join_words: b
 
     - drops leading and trailing white space and, when ``join_words`` is set, white space that sits
       between Chinese characters or punctuation (column wraps of the scanned layout); headings and
-      bylines keep theirs, where a space separates phrases (``巫山 柑橘成为…``);
+      bylines keep theirs, where a space separates phrases (``奉节 脐橙成为…``);
     - turns half-width ``,;:!?()`` next to Chinese text into their full-width forms, and straight
       quotes into curly ones, opening and closing in turn;
     - folds full-width Latin letters and digits to ASCII and every kind of space to one ASCII space.
 
-    >>> normalise("黔江 区,2022年 以来").text
-    '黔江区，2022年以来'
+    >>> normalise("南川 区,2022年 以来").text
+    '南川区，2022年以来'
     """
     end = len(raw) if end is None else end
     out: list[str] = []

@@ -5,9 +5,9 @@ DataFrame they can sort, filter and plot, with the sentence and article behind e
 
     from graph import query as q
     kg = q.load("out")
-    q.lookup(kg, "卡速")                 # any alias, spelling variant or homophone
-    q.people(kg, "涪陵区")               # who holds which role there
-    q.paths(kg, "卡涑科技", "何鹏")       # how two entities are connected, hop by hop
+    q.lookup(kg, "卓皓")                 # any alias, spelling variant or homophone
+    q.people(kg, "江津区")               # who holds which role there
+    q.paths(kg, "卓浩科技", "钟磊")       # how two entities are connected, hop by hop
 
 Why the JSON Lines tables and not ``graph.graphml``: GraphML can hold scalars only, so the export joins
 lists with ``|``, which loses which article each evidence sentence came from, and it has no mention
@@ -16,7 +16,7 @@ level at all (the role a person was given in one sentence, the offsets that find
 :func:`load` reads them and assembles the same NetworkX ``MultiDiGraph`` as the build does
 (:attr:`KnowledgeGraph.graph`), without re-running any extraction.
 
-Every entity argument is a *reference*: an entity id (``"district:涪陵区"``) or any name, resolved by
+Every entity argument is a *reference*: an entity id (``"district:江津区"``) or any name, resolved by
 :func:`resolve` the way :func:`lookup` ranks names. Every result is sorted, so the same graph always
 gives the same frame. This module only reads the build's outputs; the build never imports it.
 """
@@ -43,7 +43,7 @@ import pandas as pd
 from graph.link import fold, gazetteer  # the linker's place gazetteer: place prefixes of company names
 from graph.normalize import sentences
 
-try:  # pypinyin ranks homophones (卡速 ~ 卡涑) above other one-character variants; optional
+try:  # pypinyin ranks homophones (卓皓 ~ 卓浩) above other one-character variants; optional
     from pypinyin import Style
     from pypinyin import pinyin as _pinyin
 except ImportError:  # pragma: no cover - exercised only where pypinyin is not installed
@@ -208,26 +208,26 @@ def _article_key(aid: str) -> tuple[str, int, str]:
 def example_graph() -> KnowledgeGraph:
     """A tiny graph written in code, for the examples in these docstrings.
 
-    One article: 涪陵区委书记王志杰 visits 卡涞科技 in 白涛工业园区 (located in 涪陵区), whose 董事长
-    is 何鹏.
+    One article: 江津区委书记赵明远 visits 卓洁科技 in 珞璜工业园区 (located in 江津区), whose 董事长
+    is 钟磊.
 
     >>> example_graph()
     <KnowledgeGraph: 6 entities, 8 relations, 1 articles>
     """
     text = (
-        "卡涞科技落户涪陵\n"
-        "涪陵区委书记王志杰来到白涛工业园区的卡涞科技。"
-        "卡涞科技董事长何鹏说，园区在涪陵很有名。"
+        "卓洁科技落户江津\n"
+        "江津区委书记赵明远来到珞璜工业园区的卓洁科技。"
+        "卓洁科技董事长钟磊说，园区在江津很有名。"
     )
-    art = {"id": "p#1", "doc": "p", "index": 1, "kind": "article", "title": "卡涞科技落户涪陵", "text": text}
-    people_roles = {"王志杰": "区委书记", "何鹏": "董事长"}
+    art = {"id": "p#1", "doc": "p", "index": 1, "kind": "article", "title": "卓洁科技落户江津", "text": text}
+    people_roles = {"赵明远": "区委书记", "钟磊": "董事长"}
     names = {
-        "district:涪陵区": ["涪陵"],
-        "company:卡涞科技": ["卡涞科技"],
-        "government:涪陵区委": ["涪陵区委"],
-        "park:白涛工业园区": ["白涛工业园区"],
-        "person:王志杰": ["王志杰"],
-        "person:何鹏": ["何鹏"],
+        "district:江津区": ["江津"],
+        "company:卓洁科技": ["卓洁科技"],
+        "government:江津区委": ["江津区委"],
+        "park:珞璜工业园区": ["珞璜工业园区"],
+        "person:赵明远": ["赵明远"],
+        "person:钟磊": ["钟磊"],
     }
     ents = []
     for eid, surfaces in names.items():
@@ -235,8 +235,8 @@ def example_graph() -> KnowledgeGraph:
         ms = []
         for s in surfaces:
             for mt in re.finditer(re.escape(s), text):
-                # 涪陵 inside 涪陵区委 is the government body, not a mention of the district
-                if typ == "district" and text.startswith("涪陵区委", mt.start()):
+                # 江津 inside 江津区委 is the government body, not a mention of the district
+                if typ == "district" and text.startswith("江津区委", mt.start()):
                     continue
                 m = {"doc": "p", "article": "p#1", "surface": s, "start": mt.start(), "end": mt.end()}
                 if name in people_roles:
@@ -245,7 +245,7 @@ def example_graph() -> KnowledgeGraph:
         ents.append(
             {"id": eid, "type": typ, "name": name, "aliases": sorted({*surfaces, name}), "mentions": ms}
         )
-    s1, s2 = "涪陵区委书记王志杰来到白涛工业园区的卡涞科技。", "卡涞科技董事长何鹏说，园区在涪陵很有名。"
+    s1, s2 = "江津区委书记赵明远来到珞璜工业园区的卓洁科技。", "卓洁科技董事长钟磊说，园区在江津很有名。"
 
     def rel(a: str, b: str, typ: str, sent: str, role: str | None = None) -> dict:
         r = {
@@ -258,14 +258,14 @@ def example_graph() -> KnowledgeGraph:
         return {**r, "role": role} if role else r
 
     rels = [
-        rel("company:卡涞科技", "government:涪陵区委", "co_mentioned", s1),
-        rel("company:卡涞科技", "park:白涛工业园区", "co_mentioned", s1),
-        rel("company:卡涞科技", "district:涪陵区", "co_mentioned", s2),
-        rel("company:卡涞科技", "person:何鹏", "co_mentioned", s2),
-        rel("person:王志杰", "government:涪陵区委", "holds_role_at", s1, "区委书记"),
-        rel("person:何鹏", "company:卡涞科技", "holds_role_at", s2, "董事长"),
-        rel("company:卡涞科技", "park:白涛工业园区", "located_in", s1),
-        rel("park:白涛工业园区", "district:涪陵区", "located_in", s2),
+        rel("company:卓洁科技", "government:江津区委", "co_mentioned", s1),
+        rel("company:卓洁科技", "park:珞璜工业园区", "co_mentioned", s1),
+        rel("company:卓洁科技", "district:江津区", "co_mentioned", s2),
+        rel("company:卓洁科技", "person:钟磊", "co_mentioned", s2),
+        rel("person:赵明远", "government:江津区委", "holds_role_at", s1, "区委书记"),
+        rel("person:钟磊", "company:卓洁科技", "holds_role_at", s2, "董事长"),
+        rel("company:卓洁科技", "park:珞璜工业园区", "located_in", s1),
+        rel("park:珞璜工业园区", "district:江津区", "located_in", s2),
     ]
     return from_records(ents, rels, [art])
 
@@ -276,7 +276,7 @@ def example_graph() -> KnowledgeGraph:
 @cache
 def _lexicon() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Legal forms and industry words from the extractor's lexicon, longest first: what a company's
-    full and short names add to its brand (重庆卡涞科技有限公司 → 卡涞科技 → 卡涞)."""
+    full and short names add to its brand (重庆卓洁科技有限公司 → 卓洁科技 → 卓洁)."""
     try:
         data = tomllib.loads((resources.files("graph") / "data" / "lexicon.toml").read_text(encoding="utf-8"))
         legal, industry = data["company"]["legal"], data["company"]["industry"]
@@ -291,8 +291,8 @@ def normalise_name(s: str) -> str:
     """The form two spellings of one name share: NFKC (full-width Latin and digits), no white space,
     one bracket style, lower case.
 
-    >>> normalise_name(" 西部(重庆) 科学城 ")
-    '西部（重庆）科学城'
+    >>> normalise_name(" 渝西(江津) 智造城 ")
+    '渝西（江津）智造城'
     """
     return fold(unicodedata.normalize("NFKC", s)).translate(str.maketrans("()[]", "（）【】")).lower()
 
@@ -302,8 +302,8 @@ def _core(s: str) -> str:
     """A company name without the places in front and the legal form behind; what is left must
     still be a name, not a bare industry word (重庆汽车 stays 重庆汽车).
 
-    >>> _core("重庆市涪陵卡涞科技有限公司"), _core("杭州卡涑科技"), _core("重庆汽车")
-    ('卡涞科技', '卡涑科技', '重庆汽车')
+    >>> _core("重庆市江津卓洁科技有限公司"), _core("杭州卓浩科技"), _core("重庆汽车")
+    ('卓洁科技', '卓浩科技', '重庆汽车')
     """
     legal, industry = _lexicon()
     core = s
@@ -325,7 +325,7 @@ def _core(s: str) -> str:
 
 @cache
 def _brand(s: str) -> str:
-    """The brand of a company's short name (卡涞科技 → 卡涞), or ``s`` when no industry word ends it."""
+    """The brand of a company's short name (卓洁科技 → 卓洁), or ``s`` when no industry word ends it."""
     _, industry = _lexicon()
     for word in industry:
         if s.endswith(word) and len(s) - len(word) >= 2:
@@ -355,7 +355,7 @@ def _variant_score(a: str, b: str) -> float | None:
     """How alike two equal-length spellings are, or ``None`` when they are not one variant apart.
 
     A variant differs in at most one character that sounds different (an OCR misreading such as
-    涞/涑) and, in longer names, a few more that sound the same (homophones such as 速/涑). A homophone
+    洁/浩) and, in longer names, a few more that sound the same (homophones such as 皓/浩). A homophone
     costs 0.3 of a character, any other difference a whole one.
     """
     if len(a) != len(b) or len(a) < 2 or a == b:
@@ -399,18 +399,18 @@ def lookup(
 
     ``match`` says how each row was found: ``id`` or ``alias`` (the name as written),
     ``normalised`` (white space, brackets, full-width forms; or the same company without city and
-    legal form or industry word, 重庆卡涞科技有限公司 ~ 卡涞科技 ~ 卡涞), or ``variant`` (one
-    character apart: an OCR misreading or a homophone, 卡涑科技 ~ 卡涞科技, or 卡速 ~ 卡涞科技
-    by its brand 卡涞; homophones rank higher when pypinyin is installed). A later stage is tried
+    legal form or industry word, 重庆卓洁科技有限公司 ~ 卓洁科技 ~ 卓洁), or ``variant`` (one
+    character apart: an OCR misreading or a homophone, 卓浩科技 ~ 卓洁科技, or 卓皓 ~ 卓洁科技
+    by its brand 卓洁; homophones rank higher when pypinyin is installed). A later stage is tried
     only when the earlier ones found nothing, unless ``all_matches`` is set, which is the way to
     list every spelling variant the graph holds.
     ``matched`` is the alias that matched, ``score`` 1 for an exact match and less for looser ones.
 
     >>> kg = example_graph()
-    >>> lookup(kg, "涪陵")[["name", "type", "match"]].values.tolist()
-    [['涪陵区', 'district', 'alias']]
-    >>> lookup(kg, "卡速")[["name", "match", "matched"]].values.tolist()
-    [['卡涞科技', 'variant', '卡涞科技']]
+    >>> lookup(kg, "江津")[["name", "type", "match"]].values.tolist()
+    [['江津区', 'district', 'alias']]
+    >>> lookup(kg, "卓皓")[["name", "match", "matched"]].values.tolist()
+    [['卓洁科技', 'variant', '卓洁科技']]
     """
     want = _types(types)
     query = name.strip()
@@ -450,7 +450,7 @@ def lookup(
             elif len(q_core) >= 2 and _core(a_norm) == q_core:
                 add(eid, "normalised", alias, 0.9)
             elif kg.type_of(eid) == "company" and _brand(q_core) == _brand(_core(a_norm)) != a_norm:
-                add(eid, "normalised", alias, 0.85)  # the brand alone: 卡涞 ~ 卡涞科技
+                add(eid, "normalised", alias, 0.85)  # the brand alone: 卓洁 ~ 卓洁科技
     if fuzzy and (all_matches or not rows):
         q_forms = _forms(query)
         for eid, alias in _aliases(kg):
@@ -479,8 +479,8 @@ def resolve(kg: KnowledgeGraph, ref: str, *, types: str | Iterable[str] | None =
 
     Raises ``KeyError`` when nothing matches, naming what was asked for.
 
-    >>> resolve(example_graph(), "涪陵")
-    'district:涪陵区'
+    >>> resolve(example_graph(), "江津")
+    'district:江津区'
     """
     want = _types(types)
     if ref in kg.entities and (not want or kg.type_of(ref) in want):
@@ -499,7 +499,7 @@ def entities(kg: KnowledgeGraph, *, types: str | Iterable[str] | None = None) ->
     """One row per entity: id, name, type, aliases, mention and article counts, merge rules.
 
     >>> entities(example_graph(), types="person")[["name", "mentions"]].values.tolist()
-    [['何鹏', 1], ['王志杰', 1]]
+    [['赵明远', 1], ['钟磊', 1]]
     """
     want = _types(types)
     rows = [
@@ -571,8 +571,8 @@ def neighbours(
     number of supporting sentences, ``evidence`` the first of them with its ``article``.
 
     >>> kg = example_graph()
-    >>> neighbours(kg, "卡涞科技", types="person")[["name", "relation", "direction", "role"]].values.tolist()
-    [['何鹏', 'co_mentioned', '', ''], ['何鹏', 'holds_role_at', 'in', '董事长']]
+    >>> neighbours(kg, "卓洁科技", types="person")[["name", "relation", "direction", "role"]].values.tolist()
+    [['钟磊', 'co_mentioned', '', ''], ['钟磊', 'holds_role_at', 'in', '董事长']]
     """
     eid = resolve(kg, entity)
     want, rel_want = _types(types), _rel_types(relations)
@@ -620,9 +620,9 @@ def in_district(
     """Companies, projects and parks in a district, and ``via`` what the graph says so.
 
     - ``located_in``: a ``located_in`` relation to the district;
-    - ``located_in via 白涛工业园区``: located in a park (or zone, town) that is located in the district;
+    - ``located_in via 珞璜工业园区``: located in a park (or zone, town) that is located in the district;
     - ``name``: no ``located_in`` relation, but the name starts with the district's name or one of its
-      aliases (涪陵区委, 黔江区麒麟二期风力发电项目);
+      aliases (江津区委, 武隆区仙女山二期风力发电项目);
     - ``co_mentioned``: no ``located_in`` relation, but named in one sentence with the district. The
       build has no ``located_in`` relations yet, so today this is how most rows are found: read the
       evidence before believing it.
@@ -631,8 +631,8 @@ def in_district(
     placed by co-mention: two places in one sentence are as often neighbours as one inside the other.
 
     >>> kg = example_graph()
-    >>> in_district(kg, "涪陵")[["name", "type", "via"]].values.tolist()
-    [['卡涞科技', 'company', 'located_in via 白涛工业园区'], ['白涛工业园区', 'park', 'located_in']]
+    >>> in_district(kg, "江津")[["name", "type", "via"]].values.tolist()
+    [['卓洁科技', 'company', 'located_in via 珞璜工业园区'], ['珞璜工业园区', 'park', 'located_in']]
     """
     did = resolve(kg, district, types="district")
     return _frame(_placed_in(kg, did, _types(types)), PLACE_COLUMNS)
@@ -721,14 +721,14 @@ def people(kg: KnowledgeGraph, place_or_org: str, *, press: bool = False) -> pd.
 
     In a district: the same for the district itself and for every organisation :func:`in_district`
     places there (companies, government bodies, parks, projects, towns and zones); ``via`` then says
-    how, e.g. ``holds_role_at + name`` for 王志杰, 区委书记 of 涪陵区委, which is in 涪陵区 by its name.
+    how, e.g. ``holds_role_at + name`` for 赵明远, 区委书记 of 江津区委, which is in 江津区 by its name.
     Reporters and photographers (``PRESS_ROLES``) are left out unless ``press`` is set.
 
     >>> kg = example_graph()
-    >>> for row in people(kg, "涪陵区")[["person", "role", "organisation", "via"]].values.tolist():
+    >>> for row in people(kg, "江津区")[["person", "role", "organisation", "via"]].values.tolist():
     ...     print(*row)
-    何鹏 董事长 卡涞科技 holds_role_at + located_in via 白涛工业园区
-    王志杰 区委书记 涪陵区委 holds_role_at + name
+    赵明远 区委书记 江津区委 holds_role_at + name
+    钟磊 董事长 卓洁科技 holds_role_at + located_in via 珞璜工业园区
     """
     where = resolve(kg, place_or_org, types=[t for t in ENTITY_TYPES if t != "person"])
     orgs: dict[str, str] = {where: ""}
@@ -783,8 +783,8 @@ def roles(kg: KnowledgeGraph, person: str) -> pd.DataFrame:
     its ``organisation`` is then empty (the build did not link the title to one) and ``via`` is
     ``mention``.
 
-    >>> roles(example_graph(), "王志杰")[["role", "organisation", "via"]].values.tolist()
-    [['区委书记', '涪陵区委', 'holds_role_at']]
+    >>> roles(example_graph(), "赵明远")[["role", "organisation", "via"]].values.tolist()
+    [['区委书记', '江津区委', 'holds_role_at']]
     """
     pid = resolve(kg, person, types="person")
     rows = []
@@ -865,9 +865,9 @@ def paths(
     takes entities out first, e.g. 重庆市, through which almost everything is two hops apart.
     ``relations`` keeps only some relation types. An empty frame means no path within ``max_hops``.
 
-    >>> p = paths(example_graph(), "王志杰", "何鹏", k=1)
+    >>> p = paths(example_graph(), "赵明远", "钟磊", k=1)
     >>> p["route"][0], p["relation"].tolist()
-    ('王志杰 → 涪陵区委 → 卡涞科技 → 何鹏', ['holds_role_at', 'co_mentioned', 'co_mentioned, holds_role_at'])
+    ('赵明远 → 江津区委 → 卓洁科技 → 钟磊', ['holds_role_at', 'co_mentioned', 'co_mentioned, holds_role_at'])
     """
     src, dst = resolve(kg, a), resolve(kg, b)
     banned = {resolve(kg, x) for x in exclude} - {src, dst}
@@ -954,7 +954,7 @@ def central(
     counts its links to people and places too.
 
     >>> central(example_graph(), types="company")[["name", "degree"]].values.tolist()
-    [['卡涞科技', 4]]
+    [['卓洁科技', 4]]
     """
     g = _simple_graph(kg, _rel_types(relations)) if relations else kg.simple
     pr = pagerank(g)
@@ -1063,8 +1063,8 @@ def communities(
 def articles_of(kg: KnowledgeGraph, entity: str) -> pd.DataFrame:
     """The articles that mention an entity, in page order, with title, how often and as what.
 
-    >>> articles_of(example_graph(), "卡涞")[["article", "title", "mentions"]].values.tolist()
-    [['p#1', '卡涞科技落户涪陵', 3]]
+    >>> articles_of(example_graph(), "卓洁")[["article", "title", "mentions"]].values.tolist()
+    [['p#1', '卓洁科技落户江津', 3]]
     """
     eid = resolve(kg, entity)
     by_art: dict[str, list[dict]] = defaultdict(list)
@@ -1103,8 +1103,8 @@ def co_occurring(
     With ``entity``, only its pairs, the entity always in column ``a``; ``types`` filters the other
     side (or, without ``entity``, both sides).
 
-    >>> co_occurring(example_graph(), "何鹏", top=2)[["a", "b", "sentences", "articles"]].values.tolist()
-    [['何鹏', '卡涞科技', 1, 1], ['何鹏', '涪陵区', 0, 1]]
+    >>> co_occurring(example_graph(), "钟磊", top=2)[["a", "b", "sentences", "articles"]].values.tolist()
+    [['钟磊', '卓洁科技', 1, 1], ['钟磊', '江津区', 0, 1]]
     """
     focus = resolve(kg, entity) if entity else None
     want = _types(types)

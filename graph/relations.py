@@ -7,7 +7,7 @@ Where the relations come from:
 
 - **Patterns** (``graph/data/relations.toml``): regular expressions over a sentence in which every
   entity mention has been replaced by one token, so that ``位于{tail:place}的{head:thing}`` reads
-  "位于涪陵高新区的卡涑科技" whatever the names are. They give ``located_in``, ``signed_with``,
+  "位于荣昌高新区的卓浩科技" whatever the names are. They give ``located_in``, ``signed_with``,
   ``partner_of``, ``invests_in`` and ``operates``.
 - **Anaphora**: 公司, 该区, 这里, 该项目, 双方… are resolved, inside the article, to the most recent
   earlier mention of a compatible type (:func:`resolve_anaphora`) and take part in the patterns as
@@ -332,7 +332,7 @@ def project_short_forms(
     text: str, refs: list[Ref], entities: dict[str, Entity], prefixes: set[str]
 ) -> list[Ref]:
     """Where a project named in the article is written again without its leading company or place
-    (华峰新材料一体化项目 … 打造新材料一体化项目): the rest of the name, at least 6 characters."""
+    (渝拓聚氨酯一体化项目 … 打造聚氨酯一体化项目): the rest of the name, at least 6 characters."""
     taken = [(r.start, r.end) for r in refs]
     found: list[Ref] = []
     for eid in sorted({r.entity for r in refs if r.type == "project"}):
@@ -366,11 +366,11 @@ def resolve_anaphora(
     as the subject of a clause, where they cannot be part of a longer phrase (配套企业, 重点项目).
 
     >>> from graph.mentions import Mention
-    >>> t = "卡涑科技落户涪陵。公司成立不到3年。"
-    >>> m = Mention("d", "d#1", "company", "卡涑科技", 0, 4, 0, 4, "t")
-    >>> e = Entity("company:卡涑科技", "company", "卡涑科技", ["卡涑科技"], [m])
+    >>> t = "卓浩科技落户江津。公司成立不到3年。"
+    >>> m = Mention("d", "d#1", "company", "卓浩科技", 0, 4, 0, 4, "t")
+    >>> e = Entity("company:卓浩科技", "company", "卓浩科技", ["卓浩科技"], [m])
     >>> [(r.start, r.entity, r.via) for r in resolve_anaphora(t, [Ref(0, 4, e.id, "company")], {e.id: e})]
-    [(9, 'company:卡涑科技', '公司')]
+    [(9, 'company:卓浩科技', '公司')]
     """
     rules = rules or load_rules()
     taken = [(r.start, r.end) for r in refs]
@@ -646,7 +646,7 @@ def extract_relations(articles: list[Article], entities: list[Entity]) -> Relati
 
 
 def _company_prefixes(entities: list[Entity]) -> set[str]:
-    """Names and brands of companies, as a project name may begin with them (华峰新材料一体化项目)."""
+    """Names and brands of companies, as a project name may begin with them (渝拓聚氨酯一体化项目)."""
     out: set[str] = set()
     for e in entities:
         if e.type != "company":
@@ -672,8 +672,8 @@ def _name_relations(entities: list[Entity], rules: Rules) -> Iterator[NameRelati
 
 def _subsidiaries(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]:
     """A region-qualified company of a brand is part of the brand's group or unqualified parent
-    (重庆华峰化工有限公司 → 华峰集团, 重庆卡涑 → 卡涑科技); a unit named by its parent's name and a
-    unit word (…供电公司澄江供电所) is part of that parent."""
+    (重庆渝拓化工有限公司 → 渝拓集团, 重庆卓浩 → 卓浩科技); a unit named by its parent's name and a
+    unit word (…供电公司白沙供电所) is part of that parent."""
     child_of: dict[str, dict[str, list[str]]] = defaultdict(dict)  # brand -> child entity -> its names
     parent_of: dict[str, dict[str, str]] = defaultdict(dict)  # brand -> entity -> the alias
     for e in entities:
@@ -725,7 +725,7 @@ def _subsidiaries(entities: list[Entity], rules: Rules) -> Iterator[NameRelation
 
 
 def _operators(entities: list[Entity]) -> Iterator[NameRelation]:
-    """A project whose name holds a company's name or brand is that company's (重庆卡涑…项目)."""
+    """A project whose name holds a company's name or brand is that company's (重庆卓浩…项目)."""
     names: dict[str, set[str]] = defaultdict(set)
     for e in entities:
         if e.type != "company":
@@ -756,7 +756,7 @@ def _operators(entities: list[Entity]) -> Iterator[NameRelation]:
 
 def _name_places(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]:
     """A company, project or park whose name starts with a county-level place or a zone is there
-    (涪陵卡涞科技 → 涪陵区); a city- or province-level prefix (重庆…) only says where it registered."""
+    (江津卓洁科技 → 江津区); a city- or province-level prefix (重庆…) only says where it registered."""
     place_ids: dict[str, str] = {}
     for e in entities:
         if e.type == "district":

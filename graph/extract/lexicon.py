@@ -49,7 +49,7 @@ def _words(name: str) -> set[str]:
 
 @dataclass
 class Place:
-    name: str  # the full name (涪陵区)
+    name: str  # the full name (江津区)
     level: str  # province, city, county, zone
     parent: str = ""
     aliases: list[str] = field(default_factory=list)
@@ -263,7 +263,7 @@ def crosses_word(text: str, s: int, e: int, reach: int = 3) -> bool:
 def leading_places(s: str, *, keep_last: bool = False) -> tuple[tuple[str, ...], str]:
     """Places written at the start of ``s`` (as full names) and what follows them.
 
-    ``重庆市万州区三峰环保发电`` → ``(('重庆市', '万州区'), '三峰环保发电')``. With ``keep_last`` the last
+    ``重庆市长寿区三峰环保发电`` → ``(('重庆市', '长寿区'), '三峰环保发电')``. With ``keep_last`` the last
     character is never taken as part of a place, so a name always keeps a rest to compare.
     """
     gaz = gazetteer()

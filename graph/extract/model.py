@@ -90,8 +90,8 @@ class ModelPeople:
 
     @staticmethod
     def _whole_word(text: str, s: int, e: int) -> bool:
-        """A name is a word of its own: nothing jieba reads runs across its edges (郑兵|告诉, 冯家|小院),
-        and no place or organisation word follows it (邢家桥社区)."""
+        """A name is a word of its own: nothing jieba reads runs across its edges (韩冰|告诉, 陶家|小院),
+        and no place or organisation word follows it (龚家湾社区)."""
         if text.startswith(PLACE_AFTER, e):
             return False
         return not crosses_word(text, s, e, reach=2)
@@ -115,7 +115,7 @@ class ModelPeople:
                 attrs = {k: v for k, v in rule.attrs.items() if k != "guessed"}
                 cand.add(doc, s, e, "person", self.name, priority=3, **attrs)
             elif self._whole_word(text, s, e) and ent.text[:-1] not in known:
-                # (not 郑兵和 or 谢兰特 where the rules know 郑兵 and 谢兰)
+                # (not 韩冰和 or 林岚特 where the rules know 韩冰 and 林岚)
                 cand.add(doc, s, e, "person", self.name, priority=-1)
             else:
                 continue

@@ -32,7 +32,7 @@ from graph.names import within
 from graph.normalize import is_cjk
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# A branch written after its bank or company: 中国工商银行万盛支行.
+# A branch written after its bank or company: 中国农业银行荣昌支行.
 BRANCH = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:支行|分行|分公司|营业部)")
 
 
@@ -41,21 +41,21 @@ def _is_place(s: str) -> bool:
 
 
 def _strip_places(s: str) -> str:
-    """The brand left of the legal form once leading place names are taken off (重庆市万州区三峰环保发电)."""
+    """The brand left of the legal form once leading place names are taken off (重庆市长寿区三峰环保发电)."""
     return leading_places(s)[1]
 
 
 def _has_proper_word(s: str) -> bool:
-    """A word jieba does not know: the mark of a proper name (万凯, 群威)."""
+    """A word jieba does not know: the mark of a proper name (恒锦, 锐川)."""
     words = jieba_tok().lcut(s, HMM=False)
     if any(len(w) >= 2 and word_freq(w) == 0 for w in words):
         return True
-    # two lone characters in a row: jieba has no word for them, so it is a name (万|凯)
+    # two lone characters in a row: jieba has no word for them, so it is a name (恒|锦)
     return any(len(a) == 1 and len(b) == 1 and is_cjk(a) and is_cjk(b) for a, b in itertools.pairwise(words))
 
 
 def _broad_restart(text: str, start: int, end: int) -> int:
-    """Where the name starts if a place written first is only where it is (涪陵区重庆万凯…研发中心):
+    """Where the name starts if a place written first is only where it is (江津区重庆恒锦…研发中心):
     names go from broad to narrow, so a broader place after a narrower one begins the name."""
     gaz = gazetteer()
     pos, prev = start, None
@@ -73,11 +73,11 @@ def _broad_restart(text: str, start: int, end: int) -> int:
 
 
 class CompanyMatcher:
-    """Companies by legal form (重庆华峰化工有限公司) or by brand plus industry word (卡涞科技).
+    """Companies by legal form (重庆渝拓化工有限公司) or by brand plus industry word (卓洁科技).
 
     A brand must not be a common word (jieba's dictionary frequency) nor a place, so 新能源汽车 or
-    涪陵化工 are not companies while 群威电子 is. Once a company is found, its short forms (the name
-    without region and legal form, 湘渝盐化) are mentions wherever else they occur in the article.
+    江津化工 are not companies while 锐川电子 is. Once a company is found, its short forms (the name
+    without region and legal form, 晶川盐化) are mentions wherever else they occur in the article.
     """
 
     def __init__(self, name: str = "company_matcher", max_brand_freq: int = 50) -> None:
@@ -110,7 +110,7 @@ class CompanyMatcher:
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
             if limit == 0 and not _has_proper_word(_strip_places(brand)):
-                continue  # 新能源汽车研发中心 is a kind of centre; 万凯新材料研发中心 is a name
+                continue  # 新能源汽车研发中心 is a kind of centre; 恒锦新材料研发中心 is a name
             end = m.end()
             # 重庆三峰环境集团股份有限公司: keep going when a legal form follows at once
             nxt = self.legal.match(text, end) or BRANCH.match(text, end)
@@ -130,7 +130,7 @@ class CompanyMatcher:
                 continue
             if not self._good_brand(brand, legal=False) or not self._ends_word(text, m.end()):
                 continue
-            # the region written before the brand is part of the name (重庆群威电子材料)
+            # the region written before the brand is part of the name (重庆锐川电子材料)
             cand.add(doc, start, m.end(), "company", self.name, priority=1)
             found.append((start, m.end()))
         self._short_forms(doc, found)
@@ -141,7 +141,7 @@ class CompanyMatcher:
             return False
         core = _strip_places(brand)
         if not core:
-            # a place and a legal form (重庆有限公司) is not a name; 国网北碚供电公司 keeps 国网
+            # a place and a legal form (重庆有限公司) is not a name; 国网江津供电公司 keeps 国网
             return False
         if brand in self.generic or core in self.generic or len(_CJK.findall(core)) < (1 if legal else 2):
             return False
@@ -153,7 +153,7 @@ class CompanyMatcher:
             return False  # 欧新能源汽车: an industry word inside the brand makes a phrase
         if word_freq(core) > self.max_brand_freq:
             return False
-        # 智能网联 is two common words, not a brand; 卡涑 or 群威 are no words at all
+        # 智能网联 is two common words, not a brand; 卓浩 or 锐川 are no words at all
         words = jieba_tok().lcut(core, HMM=False)
         if any(len(w) > 1 and word_freq(w) >= 1000 for w in words):
             return False  # a common word inside (智能网联): a phrase, not a brand
@@ -188,7 +188,7 @@ class CompanyMatcher:
             full = sorted(forms[form])
             for m in re.finditer(re.escape(form), text):
                 start = m.start()
-                # 重庆卡涑, 涪陵卡涞科技: a place written right before the short form belongs to it
+                # 重庆卓浩, 江津卓洁科技: a place written right before the short form belongs to it
                 for k in range(min(start, 6), 1, -1):
                     if _strip_places(form) == form and _is_place(text[start - k : start]):
                         start -= k
@@ -198,7 +198,7 @@ class CompanyMatcher:
 
 
 class GovernmentMatcher:
-    """Government bodies named after their place: 涪陵区委, 璧山区委组织部, 万州区生态环境局."""
+    """Government bodies named after their place: 江津区委, 荣昌区委组织部, 合川区生态环境局."""
 
     def __init__(self, name: str = "government_matcher") -> None:
         self.name = name
@@ -216,7 +216,7 @@ class GovernmentMatcher:
         for c in cand.of_type(doc, "district"):
             if c.attrs.get("bare_zone"):
                 continue
-            # 璧山区委组织部: the district's own 区 starts the head 区委
+            # 荣昌区委组织部: the district's own 区 starts the head 区委
             at = (
                 c.end - 1
                 if text[c.end - 1 : c.end] in "区县市" and self.heads.match(text, c.end - 1)
@@ -231,7 +231,7 @@ class GovernmentMatcher:
                 continue  # 铁路集装箱中心 is a business, 社保中心 a public body
             end = m.end()
             if text.startswith("书记", end) or text.startswith("副书记", end):
-                # 涪陵区委书记: the body is 涪陵区委, the rest is a title
+                # 江津区委书记: the body is 江津区委, the rest is a title
                 h = self.heads.match(text, at)
                 if not h:
                     continue
@@ -253,7 +253,7 @@ class GovernmentMatcher:
 
 
 class ParkMatcher:
-    """Industrial parks and towns built for industry: 白涛新材料科技城, 慧谷湖科创小镇."""
+    """Industrial parks and towns built for industry: 白涛新材料科技城, 翠屏湖科创小镇."""
 
     def __init__(self, name: str = "park_matcher") -> None:
         self.name = name

@@ -1,4 +1,4 @@
-"""People: names after a title (区委书记王志杰), before a speech verb (何鹏说), and in bylines."""
+"""People: names after a title (区委书记赵明远), before a speech verb (钟磊说), and in bylines."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from graph.extract.lexicon import (
 )
 
 ORG_TYPES = ("company", "government", "park", "district")
-# What may follow a name: punctuation and particles that start the next phrase (郑兵和同事们).
+# What may follow a name: punctuation and particles that start the next phrase (韩冰和同事们).
 CUES = "，。、！？：；”）\n 和等在也就说称还正带向给是的"
 # Surnames that are far more often a function word at the start of a phrase.
 NOT_AFTER_PUNCT = set("和与在向把被对从给让将有")
@@ -32,7 +32,7 @@ class PersonMatcher:
     """Names confirmed by their context, then every other occurrence of them in the article.
 
     The name's length (2 or 3 characters) is settled by what follows it: a speech verb or a
-    particle after 2 characters (``郑兵和同事们``) makes it 2, otherwise jieba's reading decides.
+    particle after 2 characters (``韩冰和同事们``) makes it 2, otherwise jieba's reading decides.
     The title's organisation is the organisation written right before it, or the company an
     anaphor (公司董事长) points back to.
     """
@@ -50,7 +50,7 @@ class PersonMatcher:
         self.spoken = re.compile(
             rf"(?:(?<=[，。！？：；“”、\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?={alternation(lex['after'])})"
         )
-        # a title after the name (王志杰书记说, 何鹏董事长表示), then what ends the phrase
+        # a title after the name (赵明远书记说, 钟磊董事长表示), then what ends the phrase
         post = [t for t in lex["titles"] if len(t) >= 2 and t not in ("代表", "委员", "专家", "老人", "学生")]
         self.post_titled = re.compile(
             rf"(?:(?<=[，。！？：；“”、\n（(])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?P<title>{alternation(post)})"

@@ -10,21 +10,21 @@ from spacy.tokens import Doc
 from graph.extract import candidates as cand
 from graph.extract.lexicon import Trie, crosses_word, gazetteer
 
-# A zone named after its district (涪陵高新区, 涪陵国家高新区, 万盛经开区, 垫江县高新区).
+# A zone named after its district (荣昌高新区, 荣昌国家高新区, 长寿经开区, 丰都县高新区).
 ZONE = re.compile(r"(?:国家)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|综合保税区|保税港区|新区)")
 STREET = re.compile(r"(?:^|(?<=[，。、；：“\n]))(?P<name>[\u4e00-\u9fff]{2,4}街道)(?!办事处)")
 MEDIA = re.compile(
     r"(?:日报|晚报|晨报|商报|时报|都市报|报社|报|电视台|广播电视台|广播电台|新闻网|网)(?![\u4e00-\u9fff]{0,1}(?:告|名|道|销|到|价|表|送))"
 )
 BARE = re.compile(r"(?:高新区|经开区|科学城)$")
-# A town or street right after its district (璧山区璧泉街道, 巫山县曲尺乡).
+# A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇).
 TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人民|长|干部))")
 
 
 class DistrictMatcher:
     """Finds districts by gazetteer, then the zones and towns written after them.
 
-    Short forms (涪陵 for 涪陵区) are accepted when jieba does not read them as part of a longer word
+    Short forms (江津 for 江津区) are accepted when jieba does not read them as part of a longer word
     (``宁德时代`` is not ``宁德``); short forms that are ordinary words are left out of the gazetteer.
     A bare zone word (高新区, 科学城) is a mention only in an article that names the zone in full.
     """
@@ -85,13 +85,13 @@ class DistrictMatcher:
 
     def _crosses(self, text: str, s: int, e: int) -> bool:
         if MEDIA.match(text, e):
-            return True  # 重庆日报, 巫山报: a newspaper, not the place
+            return True  # 重庆日报, 武隆报: a newspaper, not the place
         if text[s:e] in gazetteer().stopwords or ZONE.match(text, e) or TOWN.match(text, e):
             return text[s:e] in gazetteer().stopwords
         return crosses_word(text, s, e)
 
     def _streets(self, doc: Doc, text: str) -> None:
-        """A street or town named on its own after punctuation (双凤桥街道)."""
+        """A street or town named on its own after punctuation (几江街道)."""
         for m in STREET.finditer(text):
             cand.add(doc, m.start("name"), m.end("name"), "district", self.name, priority=-1)
 

@@ -47,14 +47,14 @@ class ProjectMatcher:
         self.min_len = min_len
 
     def _generic(self, prefix: str) -> bool:
-        """黔江重点项目: a place and a generic word are no name."""
+        """綦江重点项目: a place and a generic word are no name."""
         core = leading_places(prefix)[1]
         return not core or core in self.generic_words or core.endswith(self.generic)
 
     @staticmethod
     def _anchored(text: str, start: int, end: int, anchors: list) -> bool:
         """Something particular in the name: a company, place or park, a capacity, a proper name
-        jieba does not know (博赛), or simply length."""
+        jieba does not know (鼎赛), or simply length."""
         if end - start >= 8 or CAPACITY.search(text, start, end):
             return True
         if any(start <= a.start and a.end <= end for a in anchors):
@@ -97,13 +97,13 @@ class ProjectMatcher:
         return doc
 
     def _owner(self, doc: Doc, start: int, end: int) -> None:
-        """The company a project is named after (卡速 in 卡速轻量化零部件研发制造项目): a proper name
+        """The company a project is named after (卓皓 in 卓皓轻量化零部件研发制造项目): a proper name
         jieba does not know, right after the place the name may begin with."""
         text = doc.text
         pos = end - len(leading_places(text[start:end])[1])  # after the places it begins with
         words = jieba_tok().lcut(text[pos:end], HMM=False)
         n = 0
-        for w in words:  # one unknown word (博赛), or a run of lone characters (卡|速)
+        for w in words:  # one unknown word (鼎赛), or a run of lone characters (卓|皓)
             if not all(is_cjk(c) for c in w) or (len(w) > 1 and (word_freq(w) > 0 or n)):
                 break
             n += len(w)

@@ -9,7 +9,7 @@ from graph.extract import candidates as cand
 
 # Which type wins when two candidates cover exactly the same characters.
 TYPE_RANK = {"government": 6, "company": 5, "park": 4, "project": 3, "district": 2, "person": 1}
-# Mentions that may sit inside a chosen one (卡速 in 卡速轻量化零部件研发制造项目).
+# Mentions that may sit inside a chosen one (卓皓 in 卓皓轻量化零部件研发制造项目).
 NESTED = {("project", "company"), ("project", "district"), ("project", "park")}
 
 
