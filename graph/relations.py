@@ -373,13 +373,15 @@ def resolve_anaphora(
     [(9, 'company:卓浩科技', '公司')]
     """
     rules = rules or load_rules()
-    taken = [(r.start, r.end) for r in refs]
+    taken = bytearray(len(text))  # characters inside a mention or an anaphor found already
+    for r in refs:
+        taken[r.start : r.end] = b"\x01" * (r.end - r.start)
     found: list[tuple[int, int, Anaphor, str]] = []
     for an in rules.anaphors:
         for w in an.words:
             for m in re.finditer(re.escape(w), text):
                 s, e = m.start(), m.end()
-                if _overlaps(s, e, taken):
+                if 1 in taken[s:e]:
                     continue
                 if an.not_before and text.startswith(an.not_before, e):
                     continue
@@ -387,7 +389,7 @@ def resolve_anaphora(
                 if not an.anywhere and not after and not _at_clause_start(text, s, rules):
                     continue
                 found.append((s, e, an, w))
-                taken.append((s, e))
+                taken[s:e] = b"\x01" * (e - s)
     spans = sentences(text)
     resolved: list[Ref] = []
     pool = _outermost(refs)
@@ -509,11 +511,14 @@ def _pattern_relations(
     text: str, s0: int, s1: int, refs: list[Ref], col: _Collector
 ) -> list[tuple[str, str, str, str]]:
     """(head, tail, type, rule) read by the patterns from one sentence."""
-    if s1 - s0 > MAX_PATTERN_SENTENCE:
-        return []
+    if s1 - s0 > MAX_PATTERN_SENTENCE or len({r.entity for r in refs}) < 2:
+        return []  # a relation needs two things named
     sk, used = _skeleton(text, s0, s1, refs)
+    types = {r.type for r in used}
     out = []
     for p in col.rules.patterns:
+        if types.isdisjoint(p.heads) or types.isdisjoint(p.tails):
+            continue  # nothing here the pattern could take as its head or its tail
         for m in _matches(p.regex, sk):
             heads = _tokens_in(m["heads"] if "heads" in p.regex.groupindex else m["head"])
             tails = _tokens_in(m["tails"] if "tails" in p.regex.groupindex else m["tail"])
