@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from spacy.language import Language
 
-from graph.extract.bio import spans_from_tags, viterbi
+from graph.extract.bio import decode, spans_from_tags, viterbi
 from graph.extract.pipeline import build_nlp
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "graph" / "models" / "ner"
@@ -158,3 +158,21 @@ def test_roads_and_lines_are_not_people() -> None:
     assert not people._whole_word(text, s - 1, s + 2)  # 北海新|通道
     s = text.index("黄国强")
     assert people._whole_word(text, s, s + 3)
+
+
+def test_clause_decoding_agrees_with_whole_document_decoding_where_it_may() -> None:
+    """Cut at nothing, clause decoding is the document's Viterbi path; cut at O-tagged breaks, it
+    keeps those O, stays well formed, and each clause is the best well-formed path of its own."""
+    inside = {1: 0, 3: 2}  # B-PER I-PER B-LOC I-LOC O
+    rng = np.random.default_rng(2)
+    for _ in range(200):
+        n = int(rng.integers(1, 20))
+        scores = rng.normal(size=(n, 5)) * 3
+        assert decode(scores, inside, 4, [False] * n) == viterbi(scores, inside)
+        breaks = list(rng.random(n) < 0.3)
+        path = decode(scores, inside, 4, breaks)
+        cuts = [i for i in range(n) if breaks[i] and scores[i].argmax() == 4]
+        assert all(path[i] == 4 for i in cuts)
+        for a, b in zip([-1, *cuts], [*cuts, n], strict=True):
+            if b > a + 1:
+                assert path[a + 1 : b] == viterbi(scores[a + 1 : b], inside)
