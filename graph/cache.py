@@ -154,13 +154,15 @@ def page_key(version: str, doc: str, text: str) -> str:
 def _runs(origin: Sequence[int]) -> list[int]:
     """``origin`` (a raw offset per character, mostly counting up by one) as ``[start, length, …]``
     runs: a few numbers per paragraph instead of one per character."""
-    out: list[int] = []
-    for o in origin:
-        if out and o == out[-2] + out[-1]:
-            out[-1] += 1
-        else:
-            out += [o, 1]
-    return out
+    import numpy as np
+
+    if not len(origin):
+        return []
+    o = np.asarray(origin, dtype=np.int64)
+    starts = np.flatnonzero(np.diff(o) != 1) + 1  # where a character does not follow the one before
+    first = np.concatenate(([0], starts))
+    lengths = np.diff(np.concatenate((first, [len(o)])))
+    return np.column_stack((o[first], lengths)).ravel().tolist()
 
 
 def _unruns(runs: list[int]) -> array:
