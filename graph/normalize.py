@@ -13,6 +13,14 @@ from dataclasses import dataclass, field
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
+# Every character normalise() may change or drop; runs of any others are copied as they are.
+_SPECIAL = re.compile(
+    "["
+    + re.escape(_SPACES)
+    + "\r\n"
+    + re.escape("".join(_HALF_TO_FULL))
+    + "\"'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+)
 # Characters that end a sentence or a paragraph.
 TERMINAL = "。！？…”’）》!?;；"
 
@@ -88,17 +96,29 @@ def normalise(raw: str, start: int = 0, end: int | None = None, *, join_words: b
     '南川区，2022年以来'
     """
     end = len(raw) if end is None else end
-    out: list[str] = []
+    out: list[str] = []  # pieces of the result, each non-empty
     origin: list[int] = []
     dquote = squote = 0
+
+    def last() -> str:
+        return out[-1][-1] if out else ""
+
     i = start
     while i < end:
+        m = _SPECIAL.search(raw, i, end)
+        j = m.start() if m else end
+        if j > i:  # a run of characters kept as they are
+            out.append(raw[i:j])
+            origin.extend(range(i, j))
+            i = j
+            if i >= end:
+                break
         ch = raw[i]
         if ch in _SPACES or ch in "\r\n":
             j = i
             while j < end and (raw[j] in _SPACES or raw[j] in "\r\n"):
                 j += 1
-            prev = out[-1] if out else ""
+            prev = last()
             nxt = raw[j] if j < end else ""
             if prev and nxt and not (join_words and (_wide(prev) or _wide(nxt)) and _joinable(prev, nxt)):
                 out.append(" ")
@@ -109,7 +129,7 @@ def normalise(raw: str, start: int = 0, end: int | None = None, *, join_words: b
         if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
             ch = chr(o - 0xFEE0)
         elif ch in _HALF_TO_FULL:
-            prev = out[-1] if out else ""
+            prev = last()
             nxt = _next_visible(raw, i + 1, end)
             if _wide(prev) or _wide(nxt) or (ch in "()" and (is_cjk(prev) or is_cjk(nxt))):
                 ch = _HALF_TO_FULL[ch]
@@ -117,7 +137,7 @@ def normalise(raw: str, start: int = 0, end: int | None = None, *, join_words: b
             ch = "“" if dquote % 2 == 0 else "”"
             dquote += 1
         elif ch == "'":
-            prev = out[-1] if out else ""
+            prev = last()
             if _wide(prev) or _wide(_next_visible(raw, i + 1, end)):
                 ch = "‘" if squote % 2 == 0 else "’"
                 squote += 1
