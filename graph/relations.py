@@ -82,12 +82,18 @@ class Relation:
     weight: int = 0
     evidence: list[dict] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
-    _seen: set = field(default_factory=set, repr=False)
+    _seen: set | None = field(default=None, repr=False)
 
-    def support(self, article: str, sentence: str, start: int, rule: str = "") -> None:
-        if (article, start) in self._seen:
-            return
-        self._seen.add((article, start))
+    def support(self, article: str, sentence: str, start: int, rule: str = "", *, new: bool = False) -> None:
+        """Count a sentence once. ``new``: the caller knows this sentence has not supported the
+        relation before, so nothing is remembered (co-mentions, most relations of a large build,
+        come one a sentence: a set of their sentences would hold a gigabyte at 100,000 pages)."""
+        if not new:
+            if self._seen is None:
+                self._seen = set()
+            if (article, start) in self._seen:
+                return
+            self._seen.add((article, start))
         self.weight += 1
         if len(self.evidence) < MAX_EVIDENCE:
             ev = {"article": article, "sentence": sentence}
@@ -634,7 +640,8 @@ def extract_relations(articles: list[Article], entities: list[Entity]) -> Relati
             for i, a in enumerate(named):
                 for b in named[i + 1 :]:
                     if frozenset((a, b)) not in typed_pairs[s0]:
-                        col.get(a, b, "co_mentioned").support(art.id, sentence, s0)
+                        # once a sentence: every pair of the sentence once, every sentence once
+                        col.get(a, b, "co_mentioned").support(art.id, sentence, s0, new=True)
 
     for head, tail, typ, rule, named in name_relations:
         # the evidence of a name is every sentence the name is written in
