@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
+from spacy.attrs import IS_SPACE, ORTH, TAG
 from spacy.language import Language
 from spacy.pipeline.tagger import DEFAULT_TAGGER_MODEL, Tagger
 from spacy.scorer import get_ner_prf
@@ -144,10 +145,14 @@ class BioTagger(Tagger):
         inside = {j: labels.index("B-" + t[2:]) for j, t in enumerate(labels) if t.startswith("I-")}
         outside = labels.index("O")
         scores = self.model.predict(docs)
-        return [
-            decode(self.model.ops.to_numpy(s), inside, outside, [t.is_space or t.text in BREAKS for t in doc])
-            for s, doc in zip(scores, docs, strict=True)
-        ]
+        breaks = np.array([self.vocab.strings.add(ch) for ch in sorted(BREAKS)], dtype="uint64")
+        out = []
+        for s, doc in zip(scores, docs, strict=True):
+            # from the token arrays: a Token object a character would cost more than the decoding
+            arr = doc.to_array([ORTH, IS_SPACE])
+            cut = (np.isin(arr[:, 0], breaks) | (arr[:, 1] != 0)).tolist()
+            out.append(decode(self.model.ops.to_numpy(s), inside, outside, cut))
+        return out
 
 
 @Language.factory(
@@ -189,7 +194,9 @@ class BioEntities:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        tags = [t.tag_ for t in doc]
+        ids = doc.to_array(TAG).tolist()
+        names = {h: doc.vocab.strings[h] if h else "" for h in set(ids)}
+        tags = [names[h] for h in ids]
         doc.set_ents([Span(doc, s, e, label=label) for s, e, label in spans_from_tags(tags)])
         return doc
 

@@ -23,6 +23,31 @@ class Candidate:
     attrs: dict = field(default_factory=dict)
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy builds it again from the tokens at every access, a Token object
+    a character, which cost more than all the rules together."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
+class KeepText:
+    """The tokenizer, keeping the text it was given for :func:`text_of` (spaCy's tokenization is
+    lossless: ``doc.text`` would be the same string, rebuilt)."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data["text"] = text
+        return doc
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
+
+
 def candidates(doc: Doc) -> list[Candidate]:
     return doc.user_data.setdefault(KEY, [])
 

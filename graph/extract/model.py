@@ -97,7 +97,7 @@ class ModelPeople:
         return not crosses_word(text, s, e, reach=2)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = cand.text_of(doc)
         others = [c for c in cand.candidates(doc) if c.type != "person"]
         people = cand.of_type(doc, "person")
         known = {text[c.start : c.end] for c in people if not c.attrs.get("guessed")}

@@ -93,7 +93,7 @@ class CompanyMatcher:
         self.max_brand_freq = max_brand_freq
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = cand.text_of(doc)
         found: list[tuple[int, int]] = []
         taken: set[int] = set()
         for m in self.legal.finditer(text):
@@ -169,7 +169,7 @@ class CompanyMatcher:
         return not crosses_word(text, end, end)
 
     def _short_forms(self, doc: Doc, found: list[tuple[int, int]]) -> None:
-        text = doc.text
+        text = cand.text_of(doc)
         forms: dict[str, set[str]] = {}  # short form -> the full names it abbreviates
         legal_end = re.compile(f"(?:{self.legal.pattern})$")
         industry_end = re.compile(f"(?:{self.industry.pattern})$")
@@ -212,7 +212,7 @@ class GovernmentMatcher:
         self.centre_words = tuple(lex["centre_words"])
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = cand.text_of(doc)
         for c in cand.of_type(doc, "district"):
             if c.attrs.get("bare_zone"):
                 continue
@@ -263,7 +263,7 @@ class ParkMatcher:
         self.boundary = boundary_words()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = cand.text_of(doc)
         for m in self.suffix.finditer(text):
             start = extend_left(text, m.start(), max_chars=12, boundary=self.boundary)
             prefix = text[start : m.start()]
@@ -308,7 +308,7 @@ class KnownCompanyMatcher:
         self.trie = Trie(set(self.table))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = cand.text_of(doc)
         for s, e in self.trie.finditer(text):
             surface = text[s:e]
             if surface.isascii():

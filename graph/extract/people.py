@@ -59,7 +59,7 @@ class PersonMatcher:
         self.max_name_freq = max_name_freq
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = cand.text_of(doc)
         names: dict[str, None] = {}
         for s, e, role, org in self._bylines(text):
             cand.add(doc, s, e, "person", self.name, priority=2, role=role, org_name=org)
@@ -135,7 +135,7 @@ class PersonMatcher:
     def _org_for(doc: Doc, title_start: int, company_title: bool = False) -> tuple[int, int] | None:
         """The organisation a title belongs to: written right before it, or named earlier. A
         company's title (副总经理) never belongs to the place written before it."""
-        text = doc.text
+        text = cand.text_of(doc)
         types = ("company",) if company_title else ORG_TYPES
         before = [c for c in cand.candidates(doc) if c.type in types and c.end <= title_start + 2]
         adjacent = [

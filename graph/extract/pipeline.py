@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from graph.articles import Article
 from graph.extract import bio, model, orgs, people, places, projects, resolve  # noqa: F401  (registers factories)
+from graph.extract.candidates import KeepText
 from graph.extract.model import MODEL_DIR, load_model, model_available
 from graph.extract.resolve import mention_attrs
 from graph.mentions import Mention
@@ -35,6 +36,7 @@ RULES = (
 def build_nlp(use_model: bool = True, model_dir: str = str(MODEL_DIR)) -> Language:
     """The pipeline; the statistical model joins it when it is shipped (``use_model``)."""
     nlp = spacy.blank("zh")  # character tokens: names do not follow word boundaries
+    nlp.tokenizer = KeepText(nlp.tokenizer)
     for name in RULES:
         nlp.add_pipe(name)
     if use_model and model_available(Path(model_dir)):

@@ -37,7 +37,7 @@ class DistrictMatcher:
         self.zones = {n for n, p in gaz.places.items() if p.level == "zone"}
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = cand.text_of(doc)
         zones: list[str] = []
         towns: set[str] = set()
         for s, e in self._matches(text):

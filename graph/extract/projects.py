@@ -64,7 +64,7 @@ class ProjectMatcher:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = cand.text_of(doc)
         anchors = cand.of_type(doc, *ANCHOR_TYPES)
         for m in self.suffix.finditer(text):
             if text.startswith(self.not_before, m.end()):
@@ -99,7 +99,7 @@ class ProjectMatcher:
     def _owner(self, doc: Doc, start: int, end: int) -> None:
         """The company a project is named after (卓皓 in 卓皓轻量化零部件研发制造项目): a proper name
         jieba does not know, right after the place the name may begin with."""
-        text = doc.text
+        text = cand.text_of(doc)
         pos = end - len(leading_places(text[start:end])[1])  # after the places it begins with
         words = jieba_tok().lcut(text[pos:end], HMM=False)
         n = 0
