@@ -39,6 +39,7 @@ from graph.export.atomic import atomic_batch, atomic_open, remove_stale
 from graph.export.gexf import write_gexf
 from graph.export.graphml import write_graphml
 from graph.export.html import write_html
+from graph.export.pages import PAGES_DIR, write_entity_pages
 from graph.export.tables import write_jsonl
 from graph.inputs import DEFAULT_MAX_MB, Skip, find_inputs, read_input
 from graph.link import Entity, Overrides, link
@@ -69,6 +70,9 @@ OUTPUTS = (
     "attributes.jsonl",
     "report.json",
 )
+OUTPUT_DIRS = (PAGES_DIR,)
+"""Output folders, replaced as a whole: ``entities/``, one page per entity (see
+:mod:`graph.export.pages`). In :attr:`BuildResult.files` as ``entities/``, with its total bytes."""
 
 
 @dataclass
@@ -277,6 +281,7 @@ def build(
         )
         timings.update(stats.seconds)
         articles, mentions = collect(pages, results)
+        del pages, results  # the pages' texts: a large corpus need not hold them twice
         reports.sort(key=lambda r: (r.doc, r.path))
         if not articles:
             raise InputError(_nothing_built(inputs, reports))
@@ -430,11 +435,14 @@ def extract_pages(
     return [r for r in results if r is not None], stats
 
 
+_NO_ORIGIN = array("i")
+
+
 def collect(
     pages: list[tuple[Page, FileReport]], results: list[_Extracted]
 ) -> tuple[list[Article], list[Mention]]:
     """Stage 3: the articles and mentions of every page, in page order, with each page's report
-    filled in (or its reason for being skipped)."""
+    filled in (or its reason for being skipped). The articles no longer carry ``origin``."""
     articles: list[Article] = []
     mentions: list[Mention] = []
     for (_, rep), res in zip(pages, results, strict=True):
@@ -446,6 +454,10 @@ def collect(
             print(f"skipped {rep.path}: {rep.reason}", file=sys.stderr)
             continue
         rep.status = "built"
+        for a in res.articles:
+            # every mention has its raw offsets and the cache has the article's: nothing after
+            # extraction reads where each character came from, 4 bytes a character of the corpus
+            a.origin = _NO_ORIGIN
         rep.articles = len(res.articles)
         rep.mentions = sum(len(ms) for ms in res.mentions.values())
         articles += res.articles
@@ -516,22 +528,25 @@ def write_outputs(
     reports: list[FileReport] | None = None,
 ) -> dict[str, int]:
     """Write every output into ``out``, all or nothing (see :mod:`graph.export.atomic`); returns
-    their sizes. ``report.json`` is written when ``reports`` is given."""
+    their sizes (a folder's: the total of its files). ``report.json`` is written when ``reports``
+    is given."""
     out.mkdir(parents=True, exist_ok=True)
-    remove_stale(out, OUTPUTS)
+    remove_stale(out, OUTPUTS + OUTPUT_DIRS)
     names = list(OUTPUTS[:-1])
+    titles = {a.id: a.title for a in articles}
     with atomic_batch():
         write_jsonl(out / "articles.jsonl", (a.to_json() for a in articles))
         write_jsonl(out / "entities.jsonl", (e.to_json() for e in entities))
         write_jsonl(out / "relations.jsonl", (r.to_json() for r in relations))
         write_graphml(g, out / "graph.graphml")
         write_gexf(g, out / "graph.gexf")
-        write_html(g, out / "graph.html", articles={a.id: a.title for a in articles})
+        write_html(g, out / "graph.html", articles=titles, pages=PAGES_DIR)
+        pages = write_entity_pages(g, out / PAGES_DIR, titles, relations, graph_page="graph.html")
         write_attributes(out / "attributes.jsonl", relations)
         if reports is not None:
             write_report(out / "report.json", reports, articles, entities, relations)
             names.append("report.json")
-    return {n: (out / n).stat().st_size for n in names}
+    return {n: (out / n).stat().st_size for n in names} | {f"{PAGES_DIR}/": pages.bytes}
 
 
 def report_json(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import OUTPUTS
+from graph.build import OUTPUT_DIRS, OUTPUTS
 from graph.export.atomic import atomic_batch, atomic_open, remove_stale
 
 from .conftest import ROOT, SEEDS
@@ -89,7 +89,13 @@ def _kill(proc: subprocess.Popen) -> None:
 
 
 def _snapshot(out: Path) -> dict[str, bytes]:
-    return {n: (out / n).read_bytes() for n in OUTPUTS}
+    """Every output file's bytes, and each output folder's files (``entities/ab/….html``)."""
+    files = {n: (out / n).read_bytes() for n in OUTPUTS}
+    for d in OUTPUT_DIRS:
+        files |= {
+            p.relative_to(out).as_posix(): p.read_bytes() for p in sorted((out / d).rglob("*")) if p.is_file()
+        }
+    return files
 
 
 def _assert_readable(files: dict[str, bytes]) -> None:
@@ -133,16 +139,35 @@ def test_a_killed_build_leaves_the_previous_out_complete(tmp_path):
     _kill(proc)
     during_writing = _snapshot(out)
 
+    # killed while writing the entity pages, into their temporary folder
+    proc = _start(new_corpus, out)
+    t0 = time.monotonic()
+    while (
+        proc.poll() is None and not list(out.glob(".entities.*.tmpdir/*/*")) and time.monotonic() - t0 < 300
+    ):
+        time.sleep(0.001)
+    caught_pages = proc.poll() is None
+    _kill(proc)
+    during_pages = _snapshot(out)
+    assert not caught_pages or list(out.glob(".entities.*.tmpdir"))
+
     # the next build completes, and clears what the killed ones left behind
     assert _run(new_corpus, out).returncode == 0
     after = _snapshot(out)
-    assert not list(out.glob(".*.tmp"))
+    assert not list(out.glob(".*.tmp")) and not list(out.glob(".*.tmpdir")) and not list(out.glob(".*.old"))
     assert after != before
 
-    for state in (during_extraction, during_writing):
+    for state in (during_extraction, during_writing, during_pages):
         _assert_readable(state)
         for name in OUTPUTS:
             assert state[name] in (before[name], after[name]), name
+        pages = {n for n in state if n.startswith("entities/")}
+        assert pages in (
+            {n for n in before if n.startswith("entities/")},
+            {n for n in after if n.startswith("entities/")},
+        )
     assert during_extraction == before
     if caught_writing:  # the renames wait for every file: a build killed while writing changes nothing
         assert during_writing == before
+    if caught_pages:
+        assert during_pages == before

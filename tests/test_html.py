@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.export.html import write_html
+from graph.export.html import view_edges, view_nodes, write_html
+from graph.export.pages import page_path, write_entity_pages
 from graph.link import Entity
 from graph.mentions import Mention
 from graph.network import build_graph
@@ -69,7 +70,9 @@ def small(tmp_path_factory):
     ]
     g = build_graph(ents, rels)
     path = tmp_path_factory.mktemp("html") / "graph.html"
-    write_html(g, path, articles={"p#0": "厂房还没建成，这家企业为何敢接订单", "p#1": f"标题{HOSTILE}"})
+    titles = {"p#0": "厂房还没建成，这家企业为何敢接订单", "p#1": f"标题{HOSTILE}"}
+    write_html(g, path, articles=titles, pages="entities")
+    write_entity_pages(g, path.parent / "entities", titles, rels, graph_page="graph.html")
     return g, path
 
 
@@ -230,7 +233,7 @@ def test_a_5000_node_graph_is_drawn_in_under_5_seconds(browser, tmp_path):
 
     g = synthetic_graph(5000)
     path = tmp_path / "big.html"
-    write_html(g, path)
+    write_html(g, path, max_nodes=5000, max_edges=20_000)  # beyond the default bounds, on purpose
     times = []
     for _ in range(2):
         o = Opened(browser, path)
@@ -245,3 +248,112 @@ def test_a_5000_node_graph_is_drawn_in_under_5_seconds(browser, tmp_path):
         finally:
             o.close()
     assert min(times) < 5.0, times
+
+
+# ---------------------------------------------------------------- entity pages from the view
+
+
+def test_the_details_panel_and_a_double_click_open_the_entity_page(opened, small):
+    _, path = small
+    nid = "company:卡涞科技"
+    opened.page.fill("#search", "卡涞科技")
+    opened.page.press("#search", "Enter")
+    href = opened.page.get_attribute("#panel-page", "href")
+    assert href == f"entities/{page_path(nid)}"
+    assert (path.parent / href).is_file()
+    assert opened.page.get_attribute("#index", "href") == "entities/index.html"
+    x, y = opened.node_on_screen(nid)
+    opened.page.mouse.dblclick(x, y)
+    opened.page.wait_for_url("**/entities/**")
+    assert opened.page.url == (path.parent / href).resolve().as_uri()
+    assert opened.page.text_content("h1") == "卡涞科技"
+    # and back: the page links to its place in the graph, which focuses it
+    opened.page.click("text=在关系图中查看")
+    opened.page.wait_for_url("**/graph.html#*")
+    opened.page.wait_for_load_state("load")
+    t0 = (
+        time.monotonic()
+    )  # polled from here: wait_for_function's string predicate is an eval, which the CSP forbids
+    while not opened.js("window.graphReady === true && network.getSelectedNodes().length > 0"):
+        assert time.monotonic() - t0 < 30, "the graph did not focus the entity of the link"
+        opened.page.wait_for_timeout(50)
+    assert opened.js("network.getSelectedNodes()")[0] == nid
+    assert opened.page.text_content("#panel-name") == "卡涞科技"
+    assert opened.blocked == [] and opened.errors == []
+
+
+def _drawn(path: Path) -> dict:
+    import json
+
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text.split("const DATA = ", 1)[1].split(";\n", 1)[0])
+
+
+def test_a_large_graph_is_drawn_bounded_and_says_how_much_it_shows(tmp_path, monkeypatch):
+    """Only the most-mentioned entities are drawn (ties: degree, id), typed relations before
+    co-mentions, the layout never sees more than the view, and the header says N of M."""
+    import graph.export.html as html
+    from tools.bench_html import synthetic_graph
+
+    laid_out = []
+    real_layout = html.layout
+    monkeypatch.setattr(
+        html, "layout", lambda h, *a: laid_out.append(h.number_of_nodes()) or real_layout(h, *a)
+    )
+    g = synthetic_graph(2500)
+    n_nodes, n_edges = 120, 150
+    write_html(g, tmp_path / "graph.html", max_nodes=n_nodes, max_edges=n_edges, pages="entities")
+    data = _drawn(tmp_path / "graph.html")
+
+    rank = sorted(g.nodes, key=lambda n: (-g.nodes[n]["mentions"], -g.degree(n), n))
+    assert {n["id"] for n in data["nodes"]} == set(rank[:n_nodes])
+    assert laid_out and max(laid_out) <= n_nodes
+    drawn = set(rank[:n_nodes])
+    among = [(u, v, k) for u, v, k in g.edges(keys=True) if u in drawn and v in drawn]
+    assert len(among) > n_edges, "the test needs more relations among the drawn nodes than the bound"
+    edges = [(e["from"], e["to"], e["rel"]) for e in data["edges"]]
+    assert len(edges) == n_edges and set(edges) <= set(among)
+    typed = {e for e in among if e[2] != "co_mentioned"}
+    if any(e[2] == "co_mentioned" for e in edges):
+        assert typed <= set(edges)
+    co_drawn = [g.edges[e]["weight"] for e in edges if e[2] == "co_mentioned"]
+    co_left = [g.edges[e]["weight"] for e in among if e[2] == "co_mentioned" and e not in set(edges)]
+    if co_drawn and co_left:
+        assert min(co_drawn) >= max(co_left)
+
+    header = (tmp_path / "graph.html").read_text(encoding="utf-8").split('<span id="count">', 1)[1]
+    header = header.split("</span>", 1)[0]
+    assert f"{n_nodes:,} / {g.number_of_nodes():,} 个实体" in header
+    assert f"{n_edges:,} / {g.number_of_edges():,} 条关系" in header
+    assert 'href="entities/index.html"' in header
+    assert all(n["page"] == f"entities/{page_path(n['id'])}" for n in data["nodes"])
+
+
+def test_a_small_graph_is_drawn_whole(small):
+    g, path = small
+    data = _drawn(path)
+    assert len(data["nodes"]) == g.number_of_nodes() and len(data["edges"]) == g.number_of_edges()
+    assert view_nodes(g) == sorted(g.nodes) and len(view_edges(g)) == g.number_of_edges()
+    header = path.read_text(encoding="utf-8").split('<span id="count">', 1)[1].split("</span>", 1)[0]
+    assert f"{g.number_of_nodes()} 个实体" in header and " / " not in header
+
+
+def test_the_bounded_page_searches_the_drawn_nodes_and_points_to_the_index(browser, tmp_path):
+    from tools.bench_html import synthetic_graph
+
+    g = synthetic_graph(2500)
+    path = tmp_path / "graph.html"
+    write_html(g, path, max_nodes=100, pages="entities")
+    drawn = view_nodes(g, 100)
+    left_out = next(n for n in sorted(g.nodes) if n not in set(drawn))
+    o = Opened(browser, path)
+    try:
+        assert o.js("Object.keys(network.body.nodes).length") == 100
+        assert o.js("q => focusName(q)", g.nodes[drawn[7]]["label"]) == drawn[7]
+        assert o.js("q => focusName(q)", g.nodes[left_out]["label"]) is None
+        msg = o.page.text_content("#msg")
+        assert "未找到" in msg and "索引" in msg
+        assert "全部实体见索引" in o.page.get_attribute("#search", "placeholder")
+        assert o.blocked == [] and o.errors == []
+    finally:
+        o.close()

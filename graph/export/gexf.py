@@ -2,12 +2,15 @@
 
 Nodes carry ``viz:color`` by entity type (the HTML view's colours, ``templates/style.toml``),
 ``viz:size`` by mentions (logarithmic: a district named 200 times should not hide everything else)
-and ``viz:position`` from :func:`graph.network.layout` (the HTML view's picture; y is flipped, as
-Gephi's axis points up). Edges carry ``weight`` (supporting sentences), the relation type as
-``kind`` (so that Gephi keeps two relations between the same entities as two edges instead of
-merging them) and as the attribute ``relation``, a colour by relation type, the Chinese name of the
-relation as ``label``, and ``type="undirected"`` for the symmetric relations (``signed_with``,
-``partner_of``, ``co_mentioned``) in an otherwise directed graph, which Gephi shows without arrows.
+and ``viz:position`` from the HTML view's layout (:func:`graph.export.html.view_positions`; y is
+flipped, as Gephi's axis points up). A graph larger than the HTML view's bound is laid out only
+where the view draws it (the most-mentioned entities): the other nodes get no position, and Gephi
+places them itself (its layouts are the tool for a graph of that size; ours would take hours).
+Edges carry ``weight`` (supporting sentences), the relation type as ``kind`` (so that Gephi keeps
+two relations between the same entities as two edges instead of merging them) and as the
+attribute ``relation``, a colour by relation type, the Chinese name of the relation as ``label``,
+and ``type="undirected"`` for the symmetric relations (``signed_with``, ``partner_of``,
+``co_mentioned``) in an otherwise directed graph, which Gephi shows without arrows.
 
 Attributes are typed (``integer``, ``double``, ``string``), lists are joined with ``|`` as in the
 GraphML file, and characters XML 1.0 cannot hold are dropped. The writer is ElementTree, so markup
@@ -25,8 +28,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.export.atomic import atomic_open
-from graph.export.html import relation_name, style
-from graph.network import layout
+from graph.export.html import relation_name, style, view_positions
 
 NS = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"
@@ -99,7 +101,7 @@ def gexf_tree(g: nx.MultiDiGraph) -> ET.ElementTree:
     ET.register_namespace("viz", VIZ)
     st = style()
     directed = set(str(g.graph.get("directed_types", "")).split(SEP))
-    pos = layout(g)
+    pos = view_positions(g)
     root = ET.Element(f"{{{NS}}}gexf", {"version": "1.3"})
     meta = ET.SubElement(root, f"{{{NS}}}meta")
     ET.SubElement(meta, f"{{{NS}}}creator").text = "newsgraph"
@@ -125,8 +127,9 @@ def gexf_tree(g: nx.MultiDiGraph) -> ET.ElementTree:
         colour = st["types"].get(d.get("type", ""), st["other"])["colour"]
         ET.SubElement(el, f"{{{VIZ}}}color", _rgb(colour))
         ET.SubElement(el, f"{{{VIZ}}}size", {"value": repr(node_size(int(d.get("mentions", 1) or 1)))})
-        x, y = pos.get(n, (0.0, 0.0))
-        ET.SubElement(el, f"{{{VIZ}}}position", {"x": repr(float(x)), "y": repr(-float(y)), "z": "0.0"})
+        if n in pos:
+            x, y = pos[n]
+            ET.SubElement(el, f"{{{VIZ}}}position", {"x": repr(float(x)), "y": repr(-float(y)), "z": "0.0"})
 
     el_edges = ET.SubElement(graph, f"{{{NS}}}edges")
     for i, ((u, v, _, _), d) in enumerate(zip(edges, edge_data, strict=True)):

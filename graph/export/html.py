@@ -11,16 +11,24 @@ Text from articles is data, never markup: all data sits in one JSON literal with
 ``&`` escaped, vis-network 9 shows string tooltips with ``innerText``, and the page writes names
 with ``textContent`` only. The Content-Security-Policy forbids any request but inline script, style
 and ``data:`` images, so the file works offline and a hostile name could not load anything anyway.
+
+The view is bounded: a browser cannot draw the 400,000 entities of a large archive (vis-network
+needs seconds at 5,000), so the page shows at most ``[view] max_nodes`` of ``style.toml`` — the
+most-mentioned entities (:func:`view_nodes`) — and at most ``max_edges`` of the relations among
+them (:func:`view_edges`), and says so in its header, with a link to the index of every entity's
+own page (:mod:`graph.export.pages`). The layout is computed on that subgraph only
+(:func:`view_positions`); on the whole graph it would cost hours and gigabytes.
 """
 
 from __future__ import annotations
 
 import functools
+import heapq
 import json
 import re
 import tomllib
-from collections import defaultdict
-from collections.abc import Mapping
+import weakref
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import networkx as nx
@@ -36,6 +44,10 @@ SNIPPET = 70  # characters of an evidence sentence shown in a tooltip
 TOOLTIP_RELATIONS = 4  # typed relations listed in a node's tooltip
 TOOLTIP_ARTICLES = 5
 EDGE_EVIDENCE = 3
+_views: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+"""Per graph and bounds: the nodes and edges of its bounded view and their positions, computed
+once and shared by the HTML page, the GEXF file and the entity pages (weak: the cache must not
+keep a graph alive, nor a graph's views outlive it)."""
 
 
 @functools.cache
@@ -54,6 +66,111 @@ def type_colour(t: str) -> str:
 
 def relation_name(t: str) -> str:
     return style()["relations"].get(t, {}).get("name", t)
+
+
+def view_limits() -> tuple[int, int]:
+    """How many nodes and relations the main view draws at most (``[view]`` in ``style.toml``)."""
+    view = style().get("view", {})
+    return int(view.get("max_nodes", 1500)), int(view.get("max_edges", 6000))
+
+
+def _mentions(d: Mapping) -> int:
+    try:
+        return int(d.get("mentions") or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _most_mentioned(g: nx.MultiDiGraph, k: int) -> list[str]:
+    """The ``k`` first nodes by mentions (most first), then degree (highest first), then id. The
+    degree of a node of a multigraph costs a pass over its neighbours, seconds for all of 400,000,
+    so it is only computed for the nodes tied at the cut."""
+    if k <= 0:
+        return []
+    mentions = {n: _mentions(d) for n, d in g.nodes(data=True)}
+    cut = heapq.nlargest(k, mentions.values())[-1]
+    above = [n for n, m in mentions.items() if m > cut]
+    tied = [n for n, m in mentions.items() if m == cut]
+    degree = g.degree
+    return above + heapq.nsmallest(k - len(above), tied, key=lambda n: (-degree[n], n))
+
+
+def _view(g: nx.MultiDiGraph, max_nodes: int | None, max_edges: int | None) -> dict:
+    """The bounded view of ``g``, computed once per graph and bounds: ``nodes`` (sorted ids),
+    ``edges`` (sorted ``(u, v, key)``) and, on demand, ``positions``."""
+    default_nodes, default_edges = view_limits()
+    max_nodes = default_nodes if max_nodes is None else max_nodes
+    max_edges = default_edges if max_edges is None else max_edges
+    key = (g.number_of_nodes(), g.number_of_edges(), max_nodes, max_edges)
+    views = _views.setdefault(g, {})
+    if key in views:
+        return views[key]
+    if g.number_of_nodes() <= max_nodes:
+        nodes = sorted(g.nodes)
+        sub = g
+    else:
+        nodes = sorted(_most_mentioned(g, max(max_nodes, 0)))
+        sub = g.subgraph(nodes)
+    edges = [(u, v, k, d) for u, v, k, d in sub.edges(keys=True, data=True)]
+    if len(edges) > max_edges:
+        edges = heapq.nsmallest(
+            max(max_edges, 0),
+            edges,
+            key=lambda e: (
+                e[3].get("type", e[2]) == "co_mentioned",
+                -e[3].get("weight", 1),
+                e[0],
+                e[1],
+                e[2],
+            ),
+        )
+    views[key] = {
+        "nodes": nodes,
+        "edges": sorted((u, v, k) for u, v, k, _ in edges),
+        "all_edges": len(edges) == g.number_of_edges(),
+    }
+    return views[key]
+
+
+def view_nodes(g: nx.MultiDiGraph, max_nodes: int | None = None) -> list[str]:
+    """The nodes the main view draws, sorted: all of them when there are at most ``max_nodes``
+    (default: :func:`view_limits`), else the ``max_nodes`` most mentioned — ties broken by degree,
+    then by id, so that the choice is the same on every build. Mentions first because they are
+    what an analyst looks for (the entities the news talks about), and they do not depend on which
+    relations the patterns happened to read."""
+    return _view(g, max_nodes, None)["nodes"]
+
+
+def view_edges(
+    g: nx.MultiDiGraph, max_nodes: int | None = None, max_edges: int | None = None
+) -> list[tuple[str, str, str]]:
+    """The relations the main view draws, as sorted ``(source, target, key)``: those among
+    :func:`view_nodes`, at most ``max_edges`` of them — typed relations first, then the
+    co-mentions supported by the most sentences. The most-mentioned entities of a large archive
+    are co-mentioned with each other tens of thousands of times (31,000 relations among 1,500
+    entities of a synthetic 100,000-entity graph), more than vis-network handles briskly."""
+    return _view(g, max_nodes, max_edges)["edges"]
+
+
+def view_positions(
+    g: nx.MultiDiGraph, max_nodes: int | None = None, max_edges: int | None = None
+) -> dict[str, tuple[float, float]]:
+    """Positions of the nodes of :func:`view_nodes` only, laid out with the relations the view
+    draws (the whole graph when it is within the bounds, so that a small graph is laid out as it
+    always was). The layout costs about ``n·√n``: a second or two for 1,500 nodes, hours and
+    gigabytes for 400,000, so it must never see the whole of a large graph."""
+    view = _view(g, max_nodes, max_edges)
+    if "positions" not in view:
+        if len(view["nodes"]) == g.number_of_nodes() and view["all_edges"]:
+            view["positions"] = layout(g)
+        else:
+            h = nx.MultiDiGraph()
+            h.add_nodes_from(view["nodes"])
+            h.add_edges_from(
+                (u, v, k, {"weight": g.edges[u, v, k].get("weight", 1)}) for u, v, k in view["edges"]
+            )
+            view["positions"] = layout(h)
+    return view["positions"]
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -108,7 +225,7 @@ def _node_tooltip(g: nx.MultiDiGraph, n: str, titles: Mapping[str, str], typed: 
         lines.append(f"· …另 {len(arts) - TOOLTIP_ARTICLES} 篇")
     if typed:
         lines.append("关系：")
-        for weight, rel, arrow, other, ev in typed[:TOOLTIP_RELATIONS]:
+        for weight, rel, arrow, other, ev, _ in typed[:TOOLTIP_RELATIONS]:
             lines.append(f"· {relation_name(rel)} {arrow} {other} ×{weight}")
             if ev:
                 lines.append(f"  「{_snip(ev)}」")
@@ -131,58 +248,102 @@ def _edge_tooltip(d: dict, src: str, dst: str, titles: Mapping[str, str]) -> str
     return "\n".join(lines)
 
 
-def records(g: nx.MultiDiGraph, titles: Mapping[str, str] | None = None) -> tuple[list[dict], list[dict]]:
-    """The node and edge records the page draws, in a fixed order."""
+def _typed(g: nx.MultiDiGraph, n: str, directed: set[str], label: Callable[[str], str], k: int) -> list:
+    """The ``k`` strongest typed relations of ``n`` in the whole graph (not only the drawn part:
+    the tooltip tells what is known of the entity), as ``(weight, type, arrow, other's name,
+    first evidence, other's id)``."""
+    rels = []
+    for outgoing, edges in (
+        (True, g.out_edges(n, keys=True, data=True)),
+        (False, g.in_edges(n, keys=True, data=True)),
+    ):
+        for u, v, key, d in edges:
+            rel = d.get("type", key)
+            if rel == "co_mentioned":
+                continue
+            ev = _as_list(d.get("evidence"))
+            other = v if outgoing else u
+            arrow = ("→" if outgoing else "←") if rel in directed else "—"
+            rels.append((d.get("weight", 1), rel, arrow, label(other), ev[0] if ev else "", other))
+    return heapq.nsmallest(k, rels, key=lambda t: (-t[0], t[1], t[3], t[2], t[5], t[4]))
+
+
+def records(
+    g: nx.MultiDiGraph,
+    titles: Mapping[str, str] | None = None,
+    *,
+    max_nodes: int | None = None,
+    max_edges: int | None = None,
+    pages: str | None = None,
+) -> tuple[list[dict], list[dict]]:
+    """The node and edge records the page draws, in a fixed order: :func:`view_nodes` and
+    :func:`view_edges`. With ``pages`` (the URL of the entity pages' folder, relative to the
+    page), each node carries the link to its own page."""
     titles = titles or {}
-    pos = layout(g)
+    drawn = view_nodes(g, max_nodes)
+    pos = view_positions(g, max_nodes, max_edges)
     directed = set(str(g.graph.get("directed_types", "holds_role_at")).split("|"))
-    label = {n: g.nodes[n].get("label", n) for n in g.nodes}
-    typed: dict[str, list] = defaultdict(list)
+
+    def label(n: str) -> str:
+        return g.nodes[n].get("label", n)
+
     edges = []
-    for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+    for u, v, k in view_edges(g, max_nodes, max_edges):
+        d = g.edges[u, v, k]
         rel = d.get("type", k)
-        ev = _as_list(d.get("evidence"))
-        if rel != "co_mentioned":
-            arrow = "→" if rel in directed else "—"
-            first = ev[0] if ev else ""
-            typed[u].append((d.get("weight", 1), rel, arrow, label[v], first))
-            typed[v].append((d.get("weight", 1), rel, "←" if rel in directed else "—", label[u], first))
         edges.append(
             {
                 "from": u,
                 "to": v,
                 "rel": rel,
                 "value": d.get("weight", 1),
-                "title": _edge_tooltip(d, label[u], label[v], titles),
+                "title": _edge_tooltip(d, label(u), label(v), titles),
                 "arrows": "to" if rel in directed else "",
             }
         )
+    if pages is not None:
+        from graph.export.pages import page_path
+
     nodes = []
-    for n in sorted(g.nodes):
+    for n in drawn:
         d = g.nodes[n]
         x, y = pos.get(n, (0.0, 0.0))
-        rels = sorted(typed.get(n, []), key=lambda t: (-t[0], t[1], t[3]))
-        nodes.append(
-            {
-                "id": n,
-                "label": d.get("label", n),
-                "group": d.get("type", ""),
-                "value": d.get("mentions", 1),
-                "x": x,
-                "y": y,
-                "title": _node_tooltip(g, n, titles, rels),
-                "aliases": _as_list(d.get("aliases")),
-            }
-        )
+        rels = _typed(g, n, directed, label, TOOLTIP_RELATIONS)
+        rec = {
+            "id": n,
+            "label": d.get("label", n),
+            "group": d.get("type", ""),
+            "value": d.get("mentions", 1),
+            "x": x,
+            "y": y,
+            "title": _node_tooltip(g, n, titles, rels),
+            "aliases": _as_list(d.get("aliases")),
+        }
+        if pages is not None:
+            rec["page"] = f"{pages}/{page_path(n)}"
+        nodes.append(rec)
     return nodes, edges
 
 
 def write_html(
-    g: nx.MultiDiGraph, path: Path, title: str = "新闻知识图谱", articles: Mapping[str, str] | None = None
-) -> None:
-    """Write the explorer for ``g`` to ``path``, atomically. ``articles`` maps article ids to their
-    titles for the tooltips; without it the ids are shown."""
-    nodes, edges = records(g, articles)
+    g: nx.MultiDiGraph,
+    path: Path,
+    title: str = "新闻知识图谱",
+    articles: Mapping[str, str] | None = None,
+    *,
+    max_nodes: int | None = None,
+    max_edges: int | None = None,
+    pages: str | None = None,
+) -> list[str]:
+    """Write the explorer for ``g`` to ``path``, atomically; returns the ids of the nodes drawn.
+    ``articles`` maps article ids to their titles for the tooltips; without it the ids are shown.
+
+    At most ``max_nodes`` entities and ``max_edges`` relations are drawn (default:
+    :func:`view_limits`; see :func:`view_nodes` and :func:`view_edges`).
+    ``pages`` is the folder of the entity pages (:func:`graph.export.pages.write_entity_pages`)
+    relative to ``path``'s folder, e.g. ``"entities"``: nodes then open their page, and the header
+    links the index of all entities. Without it the page links nothing."""
+    nodes, edges = records(g, articles, max_nodes=max_nodes, max_edges=max_edges, pages=pages)
     st = style()
     types = [{"type": t, "name": v["name"], "colour": v["colour"]} for t, v in st["types"].items()]
     rels = {t: {"name": v["name"], "colour": v["colour"]} for t, v in st["relations"].items()}
@@ -199,10 +360,16 @@ def write_html(
                 "relations": rels,
                 "other": st["other"],
                 "sizes": {"min": st["sizes"]["html_min"], "max": st["sizes"]["html_max"]},
+                "total": {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()},
+                "index": f"{pages}/index.html" if pages is not None else None,
             }
         ),
-        n_nodes=g.number_of_nodes(),
-        n_edges=g.number_of_edges(),
+        n_nodes=len(nodes),
+        n_edges=len(edges),
+        n_total=g.number_of_nodes(),
+        n_total_edges=g.number_of_edges(),
+        index=f"{pages}/index.html" if pages is not None else None,
     )
     with atomic_open(path) as f:
         f.write(page)
+    return [n["id"] for n in nodes]
