@@ -93,7 +93,7 @@ class PagesWritten:
 def page_path(entity_id: str) -> str:
     """The page of an entity, relative to the pages folder: ``ab/ab12….html``, a hash of the id.
 
-    >>> page_path("company:重庆华峰化工有限公司") == page_path("company:重庆华峰化工有限公司")
+    >>> page_path("company:重庆渝拓化工有限公司") == page_path("company:重庆渝拓化工有限公司")
     True
     >>> p = page_path("company:../../<x>/" + "长" * 2000); p[2], len(p), p[:2] == p[3:5]
     ('/', 28, True)
