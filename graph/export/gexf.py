@@ -13,8 +13,9 @@ and ``type="undirected"`` for the symmetric relations (``signed_with``, ``partne
 ``co_mentioned``) in an otherwise directed graph, which Gephi shows without arrows.
 
 Attributes are typed (``integer``, ``double``, ``string``), lists are joined with ``|`` as in the
-GraphML file, and characters XML 1.0 cannot hold are dropped. The writer is ElementTree, so markup
-in a name (``<img …>``) is escaped, never interpreted. GEXF 1.3 (Gephi 0.9 and later); NetworkX reads
+GraphML file, and characters XML 1.0 cannot hold are dropped. Every name and value is escaped, so
+markup in a name (``<img …>``) is text, never interpreted. The file is written element by element
+(no document tree in memory). GEXF 1.3 (Gephi 0.9 and later); NetworkX reads
 no mixed graphs, so it should read ``graph.graphml`` instead.
 """
 
@@ -22,8 +23,9 @@ from __future__ import annotations
 
 import math
 import re
-import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
@@ -66,27 +68,41 @@ def _rgb(colour: str) -> dict[str, str]:
     return {"r": str(int(c[0:2], 16)), "g": str(int(c[2:4], 16)), "b": str(int(c[4:6], 16)), "a": "1.0"}
 
 
-def _declare(parent: ET.Element, cls: str, items: list[dict], skip: set[str]) -> dict[str, str]:
-    """Declare the attributes of nodes or edges; returns name → GEXF type."""
-    values: dict[str, list] = {}
+def _kinds(items: Iterable[dict], skip: set[str]) -> dict[str, str]:
+    """Attribute name → GEXF type, from every value the attribute takes, in one pass."""
+    seen: dict[str, set[str]] = {}
     for d in items:
         for k, v in d.items():
             if k not in skip and v is not None and v != [] and v != "":
-                values.setdefault(k, []).append(v)
-    kinds = {k: _kind(vs) for k, vs in sorted(values.items())}
-    el = ET.SubElement(parent, f"{{{NS}}}attributes", {"class": cls, "mode": "static"})
-    for k, kind in kinds.items():
-        ET.SubElement(el, f"{{{NS}}}attribute", {"id": k, "title": k, "type": kind})
-    return kinds
+                is_num = isinstance(v, int | float) and not isinstance(v, bool)
+                seen.setdefault(k, set()).add(
+                    ("int" if isinstance(v, int) else "float") if is_num else "other"
+                )
+    return {
+        k: "integer" if s == {"int"} else "double" if s <= {"int", "float"} else "string"
+        for k, s in sorted(seen.items())
+    }
 
 
-def _attvalues(parent: ET.Element, d: dict, kinds: dict[str, str]) -> None:
-    vals = ET.SubElement(parent, f"{{{NS}}}attvalues")
-    for k in kinds:
-        v = d.get(k)
-        if v is None or v == [] or v == "":
-            continue
-        ET.SubElement(vals, f"{{{NS}}}attvalue", {"for": k, "value": _text(v)})
+def _declare(cls: str, kinds: dict[str, str]) -> str:
+    rows = "".join(
+        f"    <attribute id={quoteattr(k)} title={quoteattr(k)} type={quoteattr(kind)} />\n"
+        for k, kind in kinds.items()
+    )
+    return f'   <attributes class="{cls}" mode="static">\n{rows}   </attributes>\n'
+
+
+def _attvalues(d: dict, kinds: dict[str, str]) -> str:
+    rows = "".join(
+        f"     <attvalue for={quoteattr(k)} value={quoteattr(_text(v))} />\n"
+        for k in kinds
+        if (v := d.get(k)) is not None and v != [] and v != ""
+    )
+    return f"    <attvalues>\n{rows}    </attvalues>\n" if rows else "    <attvalues />\n"
+
+
+def _colour(colour: str) -> str:
+    return "".join(f" {k}={quoteattr(v)}" for k, v in _rgb(colour).items())
 
 
 def node_size(mentions: int) -> float:
@@ -95,65 +111,59 @@ def node_size(mentions: int) -> float:
     return round(s["gexf_min"] + s["gexf_step"] * math.log2(1 + max(0, mentions)), 2)
 
 
-def gexf_tree(g: nx.MultiDiGraph) -> ET.ElementTree:
-    """The GEXF document of ``g`` (see the module docstring)."""
-    ET.register_namespace("", NS)
-    ET.register_namespace("viz", VIZ)
-    st = style()
-    directed = set(str(g.graph.get("directed_types", "")).split(SEP))
-    pos = view_positions(g)
-    root = ET.Element(f"{{{NS}}}gexf", {"version": "1.3"})
-    meta = ET.SubElement(root, f"{{{NS}}}meta")
-    ET.SubElement(meta, f"{{{NS}}}creator").text = "newsgraph"
-    ET.SubElement(meta, f"{{{NS}}}description").text = (
-        "Entities of regional news and their relations; colour = type, size = mentions, "
-        "edge weight = supporting sentences."
-    )
-    graph = ET.SubElement(root, f"{{{NS}}}graph", {"mode": "static", "defaultedgetype": "directed"})
-    nodes = sorted(g.nodes)
-    node_data = [g.nodes[n] for n in nodes]
-    nkinds = _declare(graph, "node", node_data, skip={"label"})
-    edges = sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+def _edge_data(k: str, d: dict) -> dict:
     # the relation type is the attribute "relation": in Gephi's edge table "Type" is the direction
-    edge_data = [
-        {"relation": d.get("type", k), **{a: x for a, x in d.items() if a != "type"}} for *_, k, d in edges
-    ]
-    ekinds = _declare(graph, "edge", edge_data, skip={"weight"})
-
-    el_nodes = ET.SubElement(graph, f"{{{NS}}}nodes")
-    for n, d in zip(nodes, node_data, strict=True):
-        el = ET.SubElement(el_nodes, f"{{{NS}}}node", {"id": _id(n), "label": _text(d.get("label", n))})
-        _attvalues(el, d, nkinds)
-        colour = st["types"].get(d.get("type", ""), st["other"])["colour"]
-        ET.SubElement(el, f"{{{VIZ}}}color", _rgb(colour))
-        ET.SubElement(el, f"{{{VIZ}}}size", {"value": repr(node_size(int(d.get("mentions", 1) or 1)))})
-        if n in pos:
-            x, y = pos[n]
-            ET.SubElement(el, f"{{{VIZ}}}position", {"x": repr(float(x)), "y": repr(-float(y)), "z": "0.0"})
-
-    el_edges = ET.SubElement(graph, f"{{{NS}}}edges")
-    for i, ((u, v, _, _), d) in enumerate(zip(edges, edge_data, strict=True)):
-        rel = d["relation"]
-        attrs = {
-            "id": str(i),
-            "source": _id(u),
-            "target": _id(v),
-            "kind": _text(rel),
-            "label": relation_name(rel),
-            "weight": repr(float(d.get("weight", 1) or 1)),
-        }
-        if rel not in directed:
-            attrs["type"] = "undirected"
-        el = ET.SubElement(el_edges, f"{{{NS}}}edge", attrs)
-        _attvalues(el, d, ekinds)
-        colour = st["relations"].get(rel, {}).get("colour", st["other"]["colour"])
-        ET.SubElement(el, f"{{{VIZ}}}color", _rgb(colour))
-    ET.indent(root, space=" ")
-    return ET.ElementTree(root)
+    return {"relation": d.get("type", k), **{a: x for a, x in d.items() if a != "type"}}
 
 
 def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
-    """Write ``g`` as GEXF to ``path``, atomically."""
-    tree = gexf_tree(g)
-    with atomic_open(path, "wb") as f:
-        tree.write(f, encoding="utf-8", xml_declaration=True)
+    """Write ``g`` as GEXF to ``path``, atomically, element by element: an ElementTree of the graph
+    of a provincial archive would hold gigabytes."""
+    st = style()
+    directed = set(str(g.graph.get("directed_types", "")).split(SEP))
+    pos = view_positions(g)
+    nodes = sorted(g.nodes)
+    nkinds = _kinds((g.nodes[n] for n in nodes), skip={"label"})
+    edges = sorted(g.edges(keys=True), key=lambda e: (e[0], e[1], e[2]))
+    ekinds = _kinds((_edge_data(k, g.edges[u, v, k]) for u, v, k in edges), skip={"weight"})
+    description = (
+        "Entities of regional news and their relations; colour = type, size = mentions, "
+        "edge weight = supporting sentences."
+    )
+    with atomic_open(path, "w") as f:
+        f.write(
+            "<?xml version='1.0' encoding='utf-8'?>\n"
+            f'<gexf xmlns="{NS}" xmlns:viz="{VIZ}" version="1.3">\n'
+            " <meta>\n  <creator>newsgraph</creator>\n"
+            f"  <description>{escape(description)}</description>\n </meta>\n"
+            '  <graph mode="static" defaultedgetype="directed">\n'
+        )
+        f.write(_declare("node", nkinds))
+        f.write(_declare("edge", ekinds))
+        f.write("   <nodes>\n")
+        for n in nodes:
+            d = g.nodes[n]
+            colour = st["types"].get(d.get("type", ""), st["other"])["colour"]
+            size = repr(node_size(int(d.get("mentions", 1) or 1)))
+            place = ""
+            if n in pos:
+                x, y = pos[n]
+                place = f'    <viz:position x="{float(x)!r}" y="{-float(y)!r}" z="0.0" />\n'
+            f.write(
+                f"   <node id={quoteattr(_id(n))} label={quoteattr(_text(d.get('label', n)))}>\n"
+                f"{_attvalues(d, nkinds)}    <viz:color{_colour(colour)} />\n"
+                f'    <viz:size value="{size}" />\n{place}   </node>\n'
+            )
+        f.write("   </nodes>\n   <edges>\n")
+        for i, (u, v, k) in enumerate(edges):
+            d = _edge_data(k, g.edges[u, v, k])
+            rel = d["relation"]
+            undirected = "" if rel in directed else ' type="undirected"'
+            colour = st["relations"].get(rel, {}).get("colour", st["other"]["colour"])
+            f.write(
+                f'   <edge id="{i}" source={quoteattr(_id(u))} target={quoteattr(_id(v))} '
+                f"kind={quoteattr(_text(rel))} label={quoteattr(relation_name(rel))} "
+                f'weight="{float(d.get("weight", 1) or 1)!r}"{undirected}>\n'
+                f"{_attvalues(d, ekinds)}    <viz:color{_colour(colour)} />\n   </edge>\n"
+            )
+        f.write("   </edges>\n  </graph>\n</gexf>\n")
