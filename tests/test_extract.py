@@ -121,3 +121,25 @@ def test_title_after_the_name(nlp):
     doc = nlp(text)
     roles = {doc.text[s:e]: a.get("role") for (s, e), a in doc.user_data["mention_attrs"].items()}
     assert roles.get("何鹏") == "董事长" and roles.get("王志杰") == "书记"
+
+
+def test_our_character_tokens_are_spacys() -> None:
+    """The extractor makes the tokens of spaCy's Chinese ``char`` segmenter itself (faster); they
+    must be the very tokens the model was trained on, white space included."""
+    import random
+
+    import spacy
+
+    from graph.extract.candidates import KeepText
+
+    nlp = spacy.blank("zh")
+    ours = KeepText(nlp.tokenizer)
+    rng = random.Random(5)
+    alphabet = list("重庆两江新区 \n\t\u3000\u00a0ab12，。")
+    texts = ["", " ", "\n", "  两江", "两江  ", "两 江\n\n新区 "]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(2000)]
+    for text in texts:
+        expected = [(t.text, t.whitespace_) for t in nlp.tokenizer(text)]
+        doc = ours(text)
+        assert [(t.text, t.whitespace_) for t in doc] == expected, repr(text)
+        assert doc.text == text
