@@ -25,10 +25,11 @@ the graph. INPUT is any number of files or folders (searched recursively for *.t
 *.html); with none, the sample pages in seeds/ are built. Encodings are detected (UTF-8 with or
 without BOM, GB18030/GBK, Big5, UTF-16); HTML pages are reduced to their text.
 
-Outputs in --out: articles.jsonl, entities.jsonl, relations.jsonl, graph.graphml (Gephi),
-graph.html (open in a browser; works offline), report.json (every input file: built or
-skipped and why, encoding, articles found). All are replaced together, only once the whole
-build has succeeded.
+Outputs in --out: articles.jsonl, entities.jsonl, relations.jsonl, attributes.jsonl (project
+facts), graph.graphml and graph.gexf (Gephi), graph.html (open in a browser; works offline; a
+large graph is drawn bounded to its most-mentioned entities), entities/ (a page for every entity,
+entities/index.html lists them), report.json (every input file: built or skipped and why,
+encoding, articles found). All are replaced together, only once the whole build has succeeded.
 
 Every page's extraction is kept in --out's cache.sqlite, by content: with --update only new or
 changed pages are extracted again, and the outputs are the same bytes as a full build's.

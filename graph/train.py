@@ -16,8 +16,9 @@ Run ``python -m graph.train`` (best under ``nice`` on a shared machine).  It
    ``graph/models/ner`` and checks that it can be sourced into a fresh
    ``spacy.blank("zh")``.
 
-This module deliberately imports nothing from the rest of ``graph`` so it can be run
-(and its result reproduced) independently of the builder.  spaCy and numpy are
+This module imports nothing from the rest of ``graph`` but :mod:`graph.extract.bio` (the
+model's own components, which import nothing of the builder), so it can be run (and its
+result reproduced) independently of the builder.  spaCy and numpy are
 imported lazily, after the thread count is pinned to one: the machine has two cores
 and the second one belongs to other work, and BLAS reads its thread settings only
 once, when it is first loaded.
@@ -186,6 +187,28 @@ VARIANTS: dict[str, Variant] = {
             lr_decay=True,
             notes="tagger_loc continued 8,000 full-size steps with the learning rate decayed to 0",
         ),
+        Variant(
+            "tagger3_loc",
+            cluener="per_org_loc",
+            kind="tagger",
+            width=64,
+            depth=3,
+            attrs=("NORM", "SHAPE"),
+            rows=(8000, 500),
+            notes="as tagger_loc, three CNN layers instead of four",
+        ),
+        Variant(
+            "tagger3_final",
+            cluener="per_org_loc",
+            kind="tagger",
+            start_from="tagger3_loc",
+            max_steps=8000,
+            eval_frequency=1000,
+            batch_start=1000,
+            batch_stop=1000,
+            lr_decay=True,
+            notes="tagger3_loc continued as tagger_final",
+        ),
     )
 }
 DEFAULT_VARIANT = "tagger_final"
@@ -220,18 +243,11 @@ def read_bio(path: Path) -> Iterator[tuple[str, list[Span]]]:
 
 
 def bio_to_spans(tags: Sequence[str]) -> list[Span]:
-    """Turn one sentence's BIO tags (one per character) into character spans."""
-    spans: list[Span] = []
-    start: int | None = None
-    label = ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, kind = tag.partition("-")
-        if start is not None and (prefix != "I" or kind != label):
-            spans.append((start, i, label))
-            start = None
-        if prefix == "B" or (prefix == "I" and start is None):
-            start, label = i, kind
-    return spans
+    """Turn one sentence's BIO tags (one per character) into character spans, read as the shipped
+    model's tags are read (:func:`graph.extract.bio.spans_from_tags`)."""
+    from graph.extract.bio import spans_from_tags  # imports numpy: only once threads are pinned
+
+    return spans_from_tags(list(tags))
 
 
 def read_cluener(path: Path, mapping: dict[str, str]) -> Iterator[tuple[int, Row]]:

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,3 +26,24 @@ def gold() -> dict[str, dict]:
         p.name[: -len(".gold.json")]: json.loads(p.read_text(encoding="utf-8"))
         for p in GOLD.glob("*.gold.json")
     }
+
+
+@dataclass
+class SeedsBuild:
+    out: Path
+    stdout: str
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory) -> SeedsBuild:
+    """The seeds built once, as a user runs it, for every test that reads the outputs."""
+    out = tmp_path_factory.mktemp("out")
+    proc = subprocess.run(
+        [sys.executable, "-m", "graph", "build", str(SEEDS), "--out", str(out), "--jobs", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return SeedsBuild(out, proc.stdout)

@@ -2,8 +2,6 @@
 
 import json
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -12,24 +10,15 @@ import pytest
 
 from graph.mentions import TYPES
 
-from .conftest import ROOT, SEEDS
+from .conftest import SEEDS
 
 OUTPUTS = ("articles.jsonl", "entities.jsonl", "relations.jsonl", "graph.graphml", "graph.html")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    proc = subprocess.run(
-        [sys.executable, "-m", "graph", "build", str(SEEDS), "--out", str(out), "--jobs", "1"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert "31 articles from 5 pages" in proc.stdout
-    return out
+def built(seeds_build) -> Path:
+    assert "31 articles from 5 pages" in seeds_build.stdout
+    return seeds_build.out
 
 
 def _jsonl(path: Path) -> list[dict]:

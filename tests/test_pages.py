@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -22,8 +20,6 @@ from graph.link import Entity
 from graph.mentions import Mention
 from graph.network import build_graph
 from graph.relations import Relation
-
-from .conftest import ROOT, SEEDS
 
 PAGE_NAME = re.compile(r"[0-9a-f]{2}/[0-9a-f]{20}\.html")
 HOSTILE = [
@@ -96,18 +92,9 @@ def _assert_links_resolve(folder: Path, allowed_outside: set[Path] = frozenset()
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    proc = subprocess.run(
-        [sys.executable, "-m", "graph", "build", str(SEEDS), "--out", str(out), "--jobs", "1"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert f"{out / 'entities'}" in proc.stdout  # the summary names the folder with its size
-    return out
+def built(seeds_build) -> Path:
+    assert f"{seeds_build.out / 'entities'}" in seeds_build.stdout  # named in the summary
+    return seeds_build.out
 
 
 def _jsonl(path: Path) -> list[dict]:
