@@ -136,26 +136,29 @@ def _peak_rss(who: int) -> int:
     return kb if sys.platform == "darwin" else kb * 1024
 
 
-def _child_build(inputs: list[str], out: str, jobs: int, update: bool, conn) -> None:
+def _child_build(inputs: list[str], out: str, jobs: int, update: bool) -> dict:
     from graph.build import build
 
+    res = build([Path(p) for p in inputs], Path(out), jobs=jobs, progress=False, update=update)
+    return {
+        "timings": res.timings,
+        "extracted": res.extracted,
+        "cached": res.cached,
+        "bytes": res.input_bytes,
+        "pages": sum(r.status == "built" for r in res.report),
+        "articles": len(res.articles),
+        "mentions": sum(len(e.mentions) for e in res.entities),
+        "entities": len(res.entities),
+        "relations": len(res.relations),
+        "rss": _peak_rss(resource.RUSAGE_SELF),
+        "rss_workers": _peak_rss(resource.RUSAGE_CHILDREN),
+    }
+
+
+def _answer(target, args: tuple, conn) -> None:
+    """Send what ``target(*args)`` returns, or the error it raised, through ``conn``."""
     try:
-        res = build([Path(p) for p in inputs], Path(out), jobs=jobs, progress=False, update=update)
-        conn.send(
-            {
-                "timings": res.timings,
-                "extracted": res.extracted,
-                "cached": res.cached,
-                "bytes": res.input_bytes,
-                "pages": sum(r.status == "built" for r in res.report),
-                "articles": len(res.articles),
-                "mentions": sum(len(e.mentions) for e in res.entities),
-                "entities": len(res.entities),
-                "relations": len(res.relations),
-                "rss": _peak_rss(resource.RUSAGE_SELF),
-                "rss_workers": _peak_rss(resource.RUSAGE_CHILDREN),
-            }
-        )
+        conn.send(target(*args))
     except BaseException as exc:
         conn.send({"error": f"{type(exc).__name__}: {exc}"})
         raise
@@ -176,15 +179,15 @@ class _Answer:
 
 
 def _in_child(target, *args) -> dict:
-    """Run ``target(*args, conn)`` in a fresh interpreter and return what it sent."""
+    """Run ``target(*args)`` in a fresh interpreter and return what it returned."""
     if not ISOLATE:
         answer = _Answer()
-        target(*args, answer)
+        _answer(target, args, answer)
         assert answer.value is not None
         return answer.value
     ctx = multiprocessing.get_context("spawn")
     here, there = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=target, args=(*args, there))
+    proc = ctx.Process(target=_answer, args=(target, args, there))
     proc.start()
     there.close()
     try:
@@ -324,41 +327,33 @@ def synthetic_mentions(
     return articles, mentions
 
 
-def _child_scale(blob: bytes, pages: int, conn) -> None:
+def _child_scale(blob: bytes, pages: int) -> dict:
     from graph.cache import decode_result
     from graph.link import link
     from graph.network import build_graph
     from graph.relations import extract_relations
 
-    try:
-        arts, ments, _ = decode_result(blob)
-        articles, mentions = synthetic_mentions(_templates(arts, ments), pages)
-        t0 = time.perf_counter()
-        entities = link(mentions, {a.id: a.text for a in articles})
-        t1 = time.perf_counter()
-        relations = extract_relations(articles, entities)
-        t2 = time.perf_counter()
-        g = build_graph(entities, relations)
-        t3 = time.perf_counter()
-        conn.send(
-            {
-                "pages": pages,
-                "bytes": sum(len(a.text.encode("utf-8")) for a in articles),
-                "mentions": len(mentions),
-                "entities": len(entities),
-                "relations": len(relations),
-                "nodes": g.number_of_nodes(),
-                "link": t1 - t0,
-                "relations_s": t2 - t1,
-                "graph": t3 - t2,
-                "rss": _peak_rss(resource.RUSAGE_SELF),
-            }
-        )
-    except BaseException as exc:
-        conn.send({"error": f"{type(exc).__name__}: {exc}"})
-        raise
-    finally:
-        conn.close()
+    arts, ments, _ = decode_result(blob)
+    articles, mentions = synthetic_mentions(_templates(arts, ments), pages)
+    t0 = time.perf_counter()
+    entities = link(mentions, {a.id: a.text for a in articles})
+    t1 = time.perf_counter()
+    relations = extract_relations(articles, entities)
+    t2 = time.perf_counter()
+    g = build_graph(entities, relations)
+    t3 = time.perf_counter()
+    return {
+        "pages": pages,
+        "bytes": sum(len(a.text.encode("utf-8")) for a in articles),
+        "mentions": len(mentions),
+        "entities": len(entities),
+        "relations": len(relations),
+        "nodes": g.number_of_nodes(),
+        "link": t1 - t0,
+        "relations_s": t2 - t1,
+        "graph": t3 - t2,
+        "rss": _peak_rss(resource.RUSAGE_SELF),
+    }
 
 
 # ---------------------------------------------------------------- the report

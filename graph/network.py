@@ -64,6 +64,12 @@ def build_graph(
         )
         if e.id in attributes:
             g.nodes[e.id].update(attributes[e.id].node_attrs())
+    add_relations(g, relations)
+    return g
+
+
+def add_relations(g: nx.MultiDiGraph, relations: Iterable[Relation]) -> None:
+    """Every relation as an edge keyed by its type, with its weight, roles and evidence."""
     for r in relations:
         g.add_edge(
             r.source,
@@ -76,7 +82,6 @@ def build_graph(
             articles=sorted({ev["article"] for ev in r.evidence}),
             rules=r.rules,
         )
-    return g
 
 
 # ---------------------------------------------------------------- layout

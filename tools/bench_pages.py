@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -30,9 +31,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from graph.bench import _peak_rss  # noqa: E402
 from graph.export.atomic import atomic_batch  # noqa: E402
 from graph.export.html import view_edges, view_nodes, view_positions, write_html  # noqa: E402
 from graph.export.pages import write_entity_pages  # noqa: E402
+from graph.network import add_relations  # noqa: E402
 from graph.relations import Relation  # noqa: E402
 
 TYPES = ("district", "company", "person", "project", "government", "park")
@@ -125,32 +128,13 @@ def synthetic(n: int, seed: int = 1) -> tuple[nx.MultiDiGraph, list[Relation], d
             "synthetic",
         )
     relations = list(rels.values())
-    for r in relations:
-        g.add_edge(
-            r.source,
-            r.target,
-            key=r.type,
-            type=r.type,
-            weight=r.weight,
-            role="",
-            evidence=[ev["sentence"] for ev in r.evidence],
-            articles=sorted({ev["article"] for ev in r.evidence}),
-            rules=r.rules,
-        )
+    add_relations(g, relations)
     return g, relations, titles
 
 
 def _peak_mb() -> float:
     """The process's peak resident memory since the last :func:`_reset_peak`, in MB (Linux)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return _peak_rss(resource.RUSAGE_SELF) / 2**20
 
 
 def _rss_mb() -> float:

@@ -21,6 +21,8 @@ from graph.extract.lexicon import crosses_word, dictionary_tag, surnames, word_f
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# Roads and lines: a surname-led span ending in one, or running into one, names infrastructure.
+INFRASTRUCTURE = ("铁路", "公路", "高速", "大道", "通道", "隧道", "大桥", "机场", "码头")
 # Words that make what comes before them a place or an organisation, not a person.
 PLACE_AFTER = (
     "社区",
@@ -39,7 +41,7 @@ PLACE_AFTER = (
     "厂",
     "日报",
     "报",
-    *(INFRASTRUCTURE := ("铁路", "公路", "高速", "大道", "通道", "隧道", "大桥", "机场", "码头")),
+    *INFRASTRUCTURE,
 )
 
 
@@ -84,7 +86,7 @@ class ModelPeople:
         known_name = tag in ("nrfg", "nrt") or (tag == "nr" and len(s) >= 3)
         if word_freq(s) > self.max_name_freq and not known_name:
             return False
-        if s.endswith(INFRASTRUCTURE):  # a line or a road named after a place (…梁铁路), not a name
+        if s.endswith(INFRASTRUCTURE):  # a line or a road named after a place (…黄铁路), not a name
             return False
         return s[0] in self.surnames or (len(s) >= 3 and s[:2] in self.surnames)
 
