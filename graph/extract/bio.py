@@ -8,8 +8,8 @@ with ``jieba.posseg``. Tagging each character on its own, though, writes sequenc
 have (``O I-PER``), and those cost about seven points of F; :class:`BioTagger` therefore decodes a
 document's tags jointly (Viterbi, with ``I-X`` only after ``B-X`` or ``I-X``), which gives them back.
 
-This module imports nothing from the rest of the package, so ``graph.train`` can register it
-without loading the builder.
+This module imports nothing from the rest of the package but :mod:`graph.extract.cnn` (numpy
+only), so ``graph.train`` can register it without loading the builder.
 
 >>> import spacy
 >>> nlp = spacy.blank("zh")
@@ -32,6 +32,8 @@ from spacy.pipeline.tagger import DEFAULT_TAGGER_MODEL, Tagger
 from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc, Span
 from spacy.training import Example
+
+from graph.extract.cnn import CompiledTagger
 
 
 def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -136,7 +138,21 @@ class BioTagger(Tagger):
     """spaCy's tagger, but a document's BIO tags are decoded together (:func:`decode`).
 
     Training is spaCy's own (the decoding only changes which tags are read off the scores), so a
-    model trained as a plain ``tagger`` runs here unchanged."""
+    model trained as a plain ``tagger`` runs here unchanged. Once its weights are final,
+    :meth:`compile` has the network run by :mod:`graph.extract.cnn` instead of thinc."""
+
+    compiled: CompiledTagger | None = None
+
+    def compile(self) -> bool:
+        """Run the network's forward pass in plain numpy from now on (same scores, to float
+        rounding, in two thirds of the time). For a model that is loaded to be used: an update
+        afterwards drops the compiled copy. False if the network is not one it knows."""
+        self.compiled = CompiledTagger.of(self.model)
+        return self.compiled is not None
+
+    def update(self, *args: Any, **kwargs: Any) -> dict[str, float]:
+        self.compiled = None
+        return super().update(*args, **kwargs)
 
     def predict(self, docs: list[Doc]) -> list:
         if not any(len(doc) for doc in docs):
@@ -144,7 +160,7 @@ class BioTagger(Tagger):
         labels = list(self.labels)
         inside = {j: labels.index("B-" + t[2:]) for j, t in enumerate(labels) if t.startswith("I-")}
         outside = labels.index("O")
-        scores = self.model.predict(docs)
+        scores = self.compiled.scores(docs) if self.compiled is not None else self.model.predict(docs)
         breaks = np.array([self.vocab.strings.add(ch) for ch in sorted(BREAKS)], dtype="uint64")
         out = []
         for s, doc in zip(scores, docs, strict=True):

@@ -54,12 +54,13 @@ def load_model(path: Path = MODEL_DIR) -> Language:
 
     On the narrow layers of a character tagger (64 wide) numpy's matrix products are about twice
     as fast as BLIS's here, with the same results; the builder pins BLAS to one thread a process
-    (``graph/__main__.py``), so that ``--jobs`` workers do not compete for the cores.
+    (``graph/cli.py``), so that ``--jobs`` workers do not compete for the cores. The tagger's
+    forward pass is then compiled to plain numpy (:mod:`graph.extract.cnn`).
     """
     import spacy
     from thinc.api import NumpyOps
 
-    from graph.extract import bio  # noqa: F401  (the model's second component)
+    from graph.extract import bio  # the model's second component, registered by importing it
 
     nlp = spacy.load(path)
     ops = NumpyOps(use_blis=False)
@@ -68,6 +69,8 @@ def load_model(path: Path = MODEL_DIR) -> Language:
         if model is not None:
             for layer in model.walk():
                 layer.ops = ops
+        if isinstance(pipe, bio.BioTagger):
+            pipe.compile()  # its weights are final: the forward pass in plain numpy
     return nlp
 
 
