@@ -144,12 +144,15 @@ class InputError(Exception):
 
 @dataclass
 class _Extracted:
-    """A worker's answer for one page: its articles and mentions, or why it has none."""
+    """A worker's answer for one page: its articles and mentions, or why it has none; ``blob`` is
+    the same encoded for the cache (:func:`graph.cache.encode_result`), made in the worker, so that
+    the process all the pages come back to only stores it."""
 
     articles: list[Article] = field(default_factory=list)
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     error: str = ""
+    blob: bytes | None = None
     split_seconds: float = 0.0
     extract_seconds: float = 0.0
 
@@ -207,7 +210,10 @@ def _extract_page(page: Page) -> _Extracted:
         found = extract(arts)
         for a in arts:
             a.origin = compact_offsets(a.origin)
-        return _Extracted(arts, found, notes, split_seconds=t1 - t0, extract_seconds=time.perf_counter() - t1)
+        blob = encode_result(arts, found, notes) if arts else None
+        return _Extracted(
+            arts, found, notes, blob=blob, split_seconds=t1 - t0, extract_seconds=time.perf_counter() - t1
+        )
     except Exception as exc:  # a bug or a limit hit on this page: report it, build the rest
         msg = " ".join(str(exc).split())[:200]
         return _Extracted(error=f"extraction failed: {type(exc).__name__}: {msg}")
@@ -414,8 +420,9 @@ def extract_pages(
         secs["extract_cpu"] += res.extract_seconds
         if cache is not None and res.articles and not res.error:
             t = time.perf_counter()
-            cache.put(keys[i], pages[i].doc, encode_result(res.articles, res.mentions, res.notes))
+            cache.put(keys[i], pages[i].doc, res.blob or encode_result(res.articles, res.mentions, res.notes))
             secs["cache"] += time.perf_counter() - t
+        res.blob = None
 
     if todo:
         todo_pages = [pages[i] for i in todo]
