@@ -19,6 +19,7 @@ then linking, relations, the graph and :func:`write_outputs`. Their wall times a
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import os
@@ -144,9 +145,9 @@ class InputError(Exception):
 
 @dataclass
 class _Extracted:
-    """A worker's answer for one page: its articles and mentions, or why it has none; ``blob`` is
-    the same encoded for the cache (:func:`graph.cache.encode_result`), made in the worker, so that
-    the process all the pages come back to only stores it."""
+    """A worker's answer for one page: its articles and mentions, or why it has none. ``blob`` is
+    the same encoded for the cache (:func:`graph.cache.encode_result`) when the build keeps one:
+    made in the worker, so that the process all the pages come back to only stores it."""
 
     articles: list[Article] = field(default_factory=list)
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
@@ -191,9 +192,10 @@ def extractor_version() -> str:
     return version(f"max_article_chars={MAX_ARTICLE_CHARS}")
 
 
-def _extract_page(page: Page) -> _Extracted:
+def _extract_page(page: Page, encode: bool = False) -> _Extracted:
     """Split and extract one page. Runs in a worker process (or on a Dask worker): whatever goes
-    wrong is caught and returned, so one page's failure is that page's, not the build's."""
+    wrong is caught and returned, so one page's failure is that page's, not the build's. With
+    ``encode`` the result comes with its cache blob too."""
     try:
         from graph.extract.pipeline import extract
 
@@ -210,7 +212,7 @@ def _extract_page(page: Page) -> _Extracted:
         found = extract(arts)
         for a in arts:
             a.origin = compact_offsets(a.origin)
-        blob = encode_result(arts, found, notes) if arts else None
+        blob = encode_result(arts, found, notes) if encode and arts else None
         return _Extracted(
             arts, found, notes, blob=blob, split_seconds=t1 - t0, extract_seconds=time.perf_counter() - t1
         )
@@ -432,7 +434,7 @@ def extract_pages(
 
             extract_on_dask(todo_pages, scheduler, done, progress)
         else:
-            secs["load"] = _extract_all(todo_pages, jobs, progress, done)
+            secs["load"] = _extract_all(todo_pages, jobs, progress, done, encode=cache is not None)
         # the stores into the cache happen between pages: they are the cache's time, not extraction's
         secs["extract"] = time.perf_counter() - t - secs["load"] - (secs["cache"] - lookup)
     if cache is not None:
@@ -473,7 +475,11 @@ def collect(
 
 
 def _extract_all(
-    pages: list[Page], jobs: int | None, progress: bool, done: Callable[[int, _Extracted], None]
+    pages: list[Page],
+    jobs: int | None,
+    progress: bool,
+    done: Callable[[int, _Extracted], None],
+    encode: bool = False,
 ) -> float:
     """Extract every page, in worker processes when there are enough pages to pay for them, and
     hand each result to ``done(index, result)``; returns the seconds spent loading the extractor.
@@ -495,7 +501,8 @@ def _extract_all(
             context = multiprocessing.get_context("fork") if fork else None
             with ProcessPoolExecutor(max_workers=min(jobs, len(pages)), mp_context=context) as pool:
                 chunk = max(1, min(64, len(pages) // (jobs * 8)))
-                answers = pool.map(_extract_page, pages, chunksize=chunk)  # the workers start here
+                work = functools.partial(_extract_page, encode=encode)
+                answers = pool.map(work, pages, chunksize=chunk)  # the workers start here
                 bar = _bar(len(pages), progress)  # after the fork: no progress thread in the children
                 for i, r in enumerate(answers):
                     answered[i] = True
@@ -508,7 +515,7 @@ def _extract_all(
     bar = bar or _bar(len(pages), progress)
     for i, p in enumerate(pages):
         if not answered[i]:
-            done(i, _extract_page(p))
+            done(i, _extract_page(p, encode))
             bar.update(1)
     bar.close()
     return load

@@ -11,7 +11,7 @@ says where that costs (a 20 MB corpus spends four fifths of its extraction in th
 - **Maxout pieces side by side.** thinc's weights put a unit's pieces next to each other and take
   the best with a strided loop; reordered once, at compile time, the pieces are three blocks of
   columns and their maximum is two element-wise ``np.maximum`` calls.
-- **Buffers reused** across the residual blocks (the window matrix, the products, the output).
+- **Buffers reused** across the residual blocks (the window matrix and the blocks' output).
 
 The matrix products are the same products, computed by the same BLAS, so the scores agree with
 thinc's to float rounding (a test compares them, and the tags, on the sample pages). Anything that
@@ -46,20 +46,24 @@ class _Maxout:
         W = maxout.get_param("W").reshape(n_o, n_p, n_i).transpose(1, 0, 2).reshape(n_p * n_o, n_i)
         b = maxout.get_param("b").reshape(n_o, n_p).T.reshape(-1)
         return cls(
-            np.ascontiguousarray(W, dtype="f"),
-            np.ascontiguousarray(b, dtype="f"),
+            np.array(W, dtype="f", order="C"),
+            np.array(b, dtype="f"),
             n_p,
-            norm.get_param("G").astype("f"),
-            norm.get_param("b").astype("f"),
+            np.array(norm.get_param("G"), dtype="f"),
+            np.array(norm.get_param("b"), dtype="f"),
         )
 
     def __call__(self, X: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
         Y = X @ self.W.T
         Y += self.b
         n = self.W.shape[0] // self.pieces
-        best = np.maximum(Y[:, :n], Y[:, n : 2 * n], out=out)
-        for p in range(2, self.pieces):
-            np.maximum(best, Y[:, p * n : (p + 1) * n], out=best)
+        best = out if out is not None else np.empty((len(X), n), dtype="f")
+        if self.pieces == 1:
+            best[...] = Y
+        else:
+            np.maximum(Y[:, :n], Y[:, n : 2 * n], out=best)
+            for p in range(2, self.pieces):
+                np.maximum(best, Y[:, p * n : (p + 1) * n], out=best)
         # layer norm, as thinc computes it: (x - mean) / sqrt(var + 1e-8) · G + b
         mu = best.mean(axis=1, keepdims=True)
         best -= mu
@@ -69,6 +73,22 @@ class _Maxout:
         best *= self.G
         best += self.beta
         return best
+
+
+class Unsupported(Exception):
+    """The network is not one :class:`CompiledTagger` knows how to run."""
+
+
+def _require(condition: bool, why: str) -> None:
+    if not condition:
+        raise Unsupported(why)
+
+
+def _params(model: Model) -> list[np.ndarray]:
+    """Every parameter array of the network, in walk order (what a compiled copy was made from)."""
+    return [
+        node.get_param(name) for node in model.walk() for name in node.param_names if node.has_param(name)
+    ]
 
 
 @dataclass(frozen=True)
@@ -83,26 +103,41 @@ class CompiledTagger:
     pad: int  # zero rows thinc puts around each document before the residual blocks
     W: np.ndarray  # output layer
     b: np.ndarray
+    snapshot: tuple[np.ndarray, ...]  # the parameters compiled, to tell when they have changed
 
     @classmethod
     def of(cls, model: Model) -> CompiledTagger | None:
-        """Read a ``Tagger.v2`` network; ``None`` if its layers are not the ones this knows."""
+        """Read a ``Tagger.v2`` network; ``None`` if it is not the architecture this knows."""
         try:
             return cls._of(model)
-        except (AssertionError, KeyError, ValueError, AttributeError, IndexError):
+        except Exception:  # whatever the network is, it is then thinc's to run
             return None
+
+    def matches(self, model: Model) -> bool:
+        """Are the network's weights still the ones compiled? (Training, loading weights or
+        ``use_params`` change them in place or replace them; a comparison costs well under a
+        millisecond, against tens for the batch it guards.)"""
+        params = _params(model)
+        return len(params) == len(self.snapshot) and all(
+            a.shape == b.shape and np.array_equal(a, b) for a, b in zip(params, self.snapshot, strict=True)
+        )
 
     @classmethod
     def _of(cls, model: Model) -> CompiledTagger:
+        # spaCy's Tagger.v2: chain(tok2vec, with_array(softmax)); Tok2Vec.v2: chain(embed, encode),
+        # encode a with_array (padded) of the residual blocks, directly (Tok2Vec.v1 wraps it again)
+        _require(len(model.layers) == 2 and model.layers[1].name == "with_array(softmax)", "not Tagger.v2")
+        tok2vec = model.layers[0]
+        _require(len(tok2vec.layers) == 2, "not Tok2Vec.v2")
+        embedding, encoder = tok2vec.layers
+        _require(encoder.name.startswith("with_array(residual("), "not a padded stack of residual blocks")
         layers = list(model.walk(order="dfs_pre"))  # in the order data flows
-        names = [layer.name for layer in layers]
-        leaves = [n for n, layer in zip(names, layers, strict=True) if not layer.layers]
+        leaves = [layer.name for layer in layers if not layer.layers]
         embeds = [layer for layer in layers if layer.name == "hashembed"]
         maxouts = [layer for layer in layers if layer.name == "maxout"]
         norms = [layer for layer in layers if layer.name == "layernorm"]
         windows = [layer for layer in layers if layer.name == "expand_window"]
-        features = next(layer for layer in layers if layer.name == "extract_features")
-        (softmax,) = (layer for layer in layers if layer.name == "softmax")
+        softmax = model.layers[1].layers[0]
         depth = len(windows)
         expected = (
             ["extract_features", "list2ragged"]
@@ -111,22 +146,28 @@ class CompiledTagger:
             + ["expand_window", "maxout", "layernorm", "dropout"] * depth
             + ["softmax"]
         )
-        assert leaves == expected, leaves
-        assert len(maxouts) == len(norms) == depth + 1 and depth > 0
-        assert not softmax.attrs["softmax_normalize"] and softmax.attrs["softmax_temperature"] == 1.0
-        assert len({w.attrs["window_size"] for w in windows}) == 1
-        (encoder,) = (layer for layer in layers if layer.name.startswith("with_array(residual("))
+        _require(leaves == expected and depth > 0, f"layers {leaves}")
+        _require(len(maxouts) == len(norms) == depth + 1, "a maxout without its layer norm")
+        _require(
+            not softmax.attrs["softmax_normalize"] and softmax.attrs["softmax_temperature"] == 1.0,
+            "normalised output (Tagger.v2 normalize=True)",
+        )
+        _require(len({w.attrs["window_size"] for w in windows}) == 1, "windows of different sizes")
         getitems = [layer for layer in layers if layer.name == "ints-getitem"]
-        assert [g.attrs["index"][1] for g in getitems] == list(range(len(embeds)))
+        _require(
+            [g.attrs["index"][1] for g in getitems] == list(range(len(embeds))),
+            "embedded columns out of order",
+        )
         return cls(
-            columns=list(features.attrs["columns"]),
-            tables=[(e.get_param("E").astype("f"), int(e.attrs["seed"])) for e in embeds],
+            columns=list(embedding.layers[0].attrs["columns"]),
+            tables=[(np.array(e.get_param("E"), dtype="f"), int(e.attrs["seed"])) for e in embeds],
             embed=_Maxout.of(maxouts[0], norms[0]),
             blocks=[_Maxout.of(m, n) for m, n in zip(maxouts[1:], norms[1:], strict=True)],
             window=int(windows[0].attrs["window_size"]),
             pad=int(encoder.attrs["pad"]),
-            W=np.ascontiguousarray(softmax.get_param("W"), dtype="f"),
-            b=softmax.get_param("b").astype("f"),
+            W=np.array(softmax.get_param("W"), dtype="f"),
+            b=np.array(softmax.get_param("b"), dtype="f"),
+            snapshot=tuple(np.array(p) for p in _params(model)),
         )
 
     def _embedded(self, feats: np.ndarray) -> np.ndarray:
@@ -155,8 +196,7 @@ class CompiledTagger:
         X0 = self._embedded(feats)
         # documents end to end, ``pad`` zero rows before each and after the last, as thinc lays them
         sizes = np.array([len(doc) for doc in nonempty])
-        starts = self.pad * np.arange(1, len(sizes) + 1) + np.concatenate([[0], np.cumsum(sizes)[:-1]])
-        real = np.repeat(starts - np.concatenate([[0], np.cumsum(sizes)[:-1]]), sizes) + np.arange(len(X0))
+        real = np.repeat(self.pad * np.arange(1, len(sizes) + 1), sizes) + np.arange(len(X0))
         M, width, w = int(sizes.sum()) + self.pad * (len(sizes) + 1), X0.shape[1], self.window
         X = np.zeros((M, width), dtype="f")
         X[real] = X0

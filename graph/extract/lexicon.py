@@ -128,7 +128,10 @@ class Trie:
 @functools.lru_cache(maxsize=1)
 def jieba_tok():
     """jieba's default tokenizer, loaded: the splitter reads line breaks with the same one, so the
-    dictionary is loaded once a process (0.7 s), not once for each."""
+    dictionary is loaded once a process (0.7 s), not once for each. Being jieba's global one, it is
+    everybody's in the process: code that adds words to jieba's dictionary (``jieba.add_word``)
+    changes what the extractor reads, which the cache's version cannot see; nothing in this
+    package does."""
     import jieba
 
     jieba.setLogLevel(60)
