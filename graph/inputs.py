@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from graph.articles import doc_name
-from graph.normalize import is_cjk
+from graph.normalize import HAN_RANGES, is_cjk
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".htm", ".html")
@@ -346,14 +346,25 @@ def traditional_share(text: str, sample: int = 2000) -> float:
 
     Looked up character by character in OpenCC's table (a set look-up a character) instead of
     converting the sample: the conversion took 15 ms a page, the slowest step of reading."""
-    han = "".join(c for c in text[: sample * 4] if is_cjk(c))[:sample]
+    han = _NOT_HAN.sub("", text[: sample * 4])[:sample]
     if not han:
         return 0.0
-    chars = _traditional_chars()
-    if chars is None:
+    drop = _drop_traditional()
+    if drop is None:
         simple = to_simplified(han)
         return sum(a != b for a, b in zip(han, simple, strict=True)) / len(han)
-    return sum(c in chars for c in han) / len(han)
+    return (len(han) - len(han.translate(drop))) / len(han)
+
+
+_NOT_HAN = re.compile(f"[^{HAN_RANGES}]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _drop_traditional() -> dict[int, None] | None:
+    """A ``str.translate`` table deleting the characters of :func:`_traditional_chars`: what a
+    text loses through it is its count of them, computed in C."""
+    chars = _traditional_chars()
+    return None if chars is None else dict.fromkeys(map(ord, chars))
 
 
 def to_simplified(text: str) -> str:

@@ -25,6 +25,11 @@ _SPECIAL = re.compile(
 TERMINAL = "。！？…”’）》!?;；"
 
 
+HAN_RANGES = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f"
+"""The Han characters :func:`is_cjk` accepts, as a regex class body: to scan a text in C rather
+than by a call a character."""
+
+
 def is_cjk(ch: str) -> bool:
     """Han characters, the ones names are made of (``""``, the "no character" at a text's edge: no)."""
     if len(ch) != 1:
