@@ -22,6 +22,7 @@ import functools
 import hashlib
 import math
 import re
+import sys
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -201,7 +202,7 @@ def _context(c: Cluster, texts: dict[str, str]) -> Counter:
         lo, hi = max(0, m.start - 60), min(len(text), m.end + 60)
         for w in jieba_tok().lcut(text[lo:hi]):
             if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w) and w not in names:
-                bag[w] += 1
+                bag[sys.intern(w)] += 1  # the bags of all clusters share their words' strings
     return bag
 
 
