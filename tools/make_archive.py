@@ -24,7 +24,7 @@ from graph import bench
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("dest", type=Path, help="folder to write the pages into (created)")
+    ap.add_argument("dest", type=Path, help="folder for the pages (created; same-named pages replaced)")
     ap.add_argument("--pages", type=int, default=100_000)
     ap.add_argument("--per-page", type=float, default=1.5, help="articles a page, on average (default: 1.5)")
     ap.add_argument("--sources", type=Path, default=Path("seeds"), help="sample pages (default: seeds/)")
