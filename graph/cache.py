@@ -183,9 +183,11 @@ def article_to_json(a: Article) -> dict:
     return d
 
 
-def article_from_json(d: dict, path: str = "") -> Article:
+def article_from_json(d: dict, path: str = "", origins: bool = True) -> Article:
+    """The article back; without ``origins`` its ``origin`` is left empty (a build has no use for
+    it once extracted, and a large archive's is 4 bytes a character of the corpus)."""
     d = dict(d)
-    d["origin"] = _unruns(d["origin"])
+    d["origin"] = _unruns(d["origin"]) if origins else array("i")
     d["lines"] = tuple(d["lines"])
     return Article(**d, path=path)
 
@@ -201,9 +203,11 @@ def encode_result(articles: list[Article], mentions: dict[str, list[Mention]], n
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 3)
 
 
-def decode_result(blob: bytes, path: str = "") -> tuple[list[Article], dict[str, list[Mention]], list[str]]:
+def decode_result(
+    blob: bytes, path: str = "", origins: bool = True
+) -> tuple[list[Article], dict[str, list[Mention]], list[str]]:
     data = json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
-    articles = [article_from_json(a, path) for a in data["articles"]]
+    articles = [article_from_json(a, path, origins) for a in data["articles"]]
     mentions = {k: [Mention.from_json(m) for m in ms] for k, ms in data["mentions"].items()}
     return articles, mentions, data["notes"]
 
