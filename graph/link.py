@@ -408,17 +408,23 @@ def link(mentions: list[Mention], articles: dict[str, str] | None = None, overri
         }
     )
     if pairs:
+        paired = {i for p in pairs for i in p}
+        # the things named in the articles of the clusters to score (a tag string a cluster, shared)
+        wanted = {m.article for i in paired for m in clusters[i].mentions}
+        tags = [f"@{c.type}:{c.key}" for c in clusters]
         in_article: dict[str, set[str]] = defaultdict(set)
-        for c in clusters:
+        for c, tag in zip(clusters, tags, strict=True):
             for m in c.mentions:
-                in_article[m.article].add(f"@{c.type}:{c.key}")
+                if m.article in wanted:
+                    in_article[m.article].add(tag)
         ctx = {}
-        for i in {i for p in pairs for i in p}:
+        for i in paired:
             c = clusters[i]
             bag = _context(c, articles)
             for art in {m.article for m in c.mentions}:
-                bag.update(in_article[art] - {f"@{c.type}:{c.key}"})
+                bag.update(in_article[art] - {tags[i]})
             ctx[id(c)] = bag
+        del in_article, tags, wanted
         df: Counter = Counter(w for bag in ctx.values() for w in bag)
         idf = {w: math.log((1 + len(ctx)) / (1 + n)) + 1 for w, n in df.items()}
         scored = sorted(
