@@ -103,12 +103,18 @@ def extractor_sources() -> list[Path]:
     return sorted(set(seen.values()))
 
 
+DOCS = frozenset({".md"})
+"""Files beside the data and the model that describe them: editing them changes no extraction."""
+
+
 def extractor_files() -> list[Path]:
     """What the extractor's output depends on inside the package: its sources, the data files and
-    the model files (when a model is shipped)."""
-    data = [p for p in (PACKAGE / "data").rglob("*") if p.is_file()]
+    the model files (when a model is shipped), not their READMEs."""
+    data = [p for p in (PACKAGE / "data").rglob("*") if p.is_file() and p.suffix not in DOCS]
     models = (
-        [p for p in (PACKAGE / "models").rglob("*") if p.is_file()] if (PACKAGE / "models").is_dir() else []
+        [p for p in (PACKAGE / "models").rglob("*") if p.is_file() and p.suffix not in DOCS]
+        if (PACKAGE / "models").is_dir()
+        else []
     )
     return extractor_sources() + sorted(data) + sorted(models)
 

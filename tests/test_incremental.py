@@ -175,3 +175,14 @@ def test_a_killed_writer_leaves_the_committed_rows(tmp_path):
     assert cache._connect().execute("PRAGMA integrity_check").fetchone() == ("ok",)
     cache.close()
     assert not os.path.exists(str(path) + "-journal")
+
+
+def test_the_models_readme_is_not_part_of_the_extractors_version():
+    """Editing the notes beside the model must not send every page of every cache back to the
+    extractor (it did: a 100,000-page archive re-extracted for a README change)."""
+    from graph.cache import PACKAGE, extractor_files
+
+    files = extractor_files()
+    assert (PACKAGE / "models" / "README.md").is_file()
+    assert not [p for p in files if p.suffix == ".md"]
+    assert any(p.parent.name == "ner" for p in files)  # the model itself still counts
