@@ -110,13 +110,12 @@ DOCS = frozenset({".md"})
 def extractor_files() -> list[Path]:
     """What the extractor's output depends on inside the package: its sources, the data files and
     the model files (when a model is shipped), not their READMEs."""
-    data = [p for p in (PACKAGE / "data").rglob("*") if p.is_file() and p.suffix not in DOCS]
-    models = (
-        [p for p in (PACKAGE / "models").rglob("*") if p.is_file() and p.suffix not in DOCS]
-        if (PACKAGE / "models").is_dir()
-        else []
-    )
-    return extractor_sources() + sorted(data) + sorted(models)
+    return extractor_sources() + _files_in(PACKAGE / "data") + _files_in(PACKAGE / "models")
+
+
+def _files_in(folder: Path) -> list[Path]:
+    """The files below ``folder`` but their notes (:data:`DOCS`), sorted; none if it is missing."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix not in DOCS)
 
 
 @functools.lru_cache(maxsize=8)

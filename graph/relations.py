@@ -371,11 +371,11 @@ def resolve_anaphora(
 
     An anaphor refers to the most recent earlier reference (mention or resolved anaphor) of a type
     it may mean — 该区 a district, 公司 a company, 项目 a project, 园区 a park or zone — skipping
-    mentions that are items of a list (``spans``: the text's sentences, when the caller has them).
-    双方 (the two parties) stands for the party *not* named in
+    mentions that are items of a list. 双方 (the two parties) stands for the party *not* named in
     its sentence, so it skips the entities of its own sentence; 这里 skips those of its clause. Bare
     words (公司, 企业, 项目) count only
     as the subject of a clause, where they cannot be part of a longer phrase (配套企业, 重点项目).
+    ``spans`` are the text's sentences, when the caller has split them already.
 
     >>> from graph.mentions import Mention
     >>> t = "卓浩科技落户江津。公司成立不到3年。"

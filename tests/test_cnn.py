@@ -93,7 +93,7 @@ def test_the_builders_pipeline_runs_the_compiled_pass():
     from graph.extract.pipeline import build_nlp
 
     tagger = build_nlp().get_pipe("tagger")
-    assert tagger.fast and tagger.compiled is not None and tagger.compiled.matches(tagger.model)
+    assert tagger.compiled is not None and tagger.compiled.matches(tagger.model)
 
 
 @pytest.mark.parametrize(
@@ -129,7 +129,7 @@ def test_other_network_settings_agree_with_thinc(window, depth, pieces, attrs):
 def test_a_network_it_does_not_know_is_left_to_thinc(model):
     nlp, tagger = _tagger(model)
     assert CompiledTagger.of(tagger.model) is None
-    assert not tagger.compile() and not tagger.fast
+    assert not tagger.compile() and tagger.compiled is None
     docs = [nlp.make_doc(t) for t in TEXTS]
     before = [list(s) for s in tagger.predict(docs)]
     tagger.compiled = None

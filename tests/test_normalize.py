@@ -1,4 +1,6 @@
-from graph.normalize import Piece, normalise, sentences
+import re
+
+from graph.normalize import HAN_RANGES, Piece, is_cjk, normalise, sentences
 
 
 def test_spaces_inside_words_go_and_every_character_keeps_its_origin():
@@ -38,3 +40,13 @@ def test_sentences_split_after_closing_quotes_and_at_line_breaks():
     text = "“我们很有信心。”何鹏说。项目开工了！\n标题"
     spans = sentences(text)
     assert [text[a:b] for a, b in spans] == ["“我们很有信心。”", "何鹏说。", "项目开工了！", "标题"]
+
+
+def test_the_han_class_and_is_cjk_accept_the_same_characters():
+    """Two spellings of one set (a regex class for scanning in C, comparisons for one character):
+    they must not drift apart."""
+    han = re.compile(f"[{HAN_RANGES}]")
+    for cp in range(0x30000):
+        if not 0xD800 <= cp <= 0xDFFF:
+            ch = chr(cp)
+            assert bool(han.fullmatch(ch)) == is_cjk(ch), hex(cp)

@@ -142,7 +142,6 @@ class BioTagger(Tagger):
     :meth:`compile` has the network run by :mod:`graph.extract.cnn` instead of thinc."""
 
     compiled: CompiledTagger | None = None
-    fast = False
 
     def compile(self) -> bool:
         """Run the network's forward pass in plain numpy from now on: the same scores, to float
@@ -150,15 +149,13 @@ class BioTagger(Tagger):
         (training, loading, ``use_params``). False, and thinc runs it, if the network is not one
         :mod:`graph.extract.cnn` knows."""
         self.compiled = CompiledTagger.of(self.model)
-        self.fast = self.compiled is not None
-        return self.fast
+        return self.compiled is not None
 
     def _scores(self, docs: list[Doc]) -> list:
-        if self.fast:
-            if self.compiled is None or not self.compiled.matches(self.model):
-                self.compile()
-            if self.compiled is not None:
-                return self.compiled.scores(docs)
+        if self.compiled is not None and not self.compiled.matches(self.model):
+            self.compile()  # the same architecture, new weights
+        if self.compiled is not None:
+            return self.compiled.scores(docs)
         return self.model.predict(docs)
 
     def predict(self, docs: list[Doc]) -> list:
