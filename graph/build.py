@@ -36,16 +36,17 @@ import networkx as nx
 
 from graph.articles import Article, doc_name, split_page
 from graph.cache import CACHE_NAME, ExtractionCache, decode_result, encode_result, page_key
-from graph.export.atomic import atomic_batch, atomic_open, remove_stale
+from graph.export.atomic import adopt, atomic_batch, atomic_dir, atomic_open, handed_over, remove_stale
 from graph.export.gexf import write_gexf
 from graph.export.graphml import write_graphml
 from graph.export.html import write_html
-from graph.export.pages import PAGES_DIR, write_entity_pages
+from graph.export.pages import PAGES_DIR, EntityPages, PagesWritten
 from graph.export.tables import write_jsonl
 from graph.inputs import DEFAULT_MAX_MB, Skip, find_inputs, read_input
 from graph.link import Entity, Overrides, link
 from graph.mentions import Mention
 from graph.network import build_graph
+from graph.parallel import fork_map
 from graph.relations import Relation, extract_relations, write_attributes
 
 PARALLEL_MIN_PAGES = 8
@@ -295,16 +296,16 @@ def build(
             raise InputError(_nothing_built(inputs, reports))
 
         t = time.perf_counter()
-        entities = link(mentions, {a.id: a.text for a in articles}, corrections)
+        entities = link(mentions, {a.id: a.text for a in articles}, corrections, jobs)
         timings["link"] = time.perf_counter() - t
         t = time.perf_counter()
-        relations = extract_relations(articles, entities)
+        relations = extract_relations(articles, entities, jobs)
         timings["relations"] = time.perf_counter() - t
         t = time.perf_counter()
         g = build_graph(entities, relations)
         timings["graph"] = time.perf_counter() - t
         t = time.perf_counter()
-        files_written = write_outputs(out, articles, entities, relations, g, reports)
+        files_written = write_outputs(out, articles, entities, relations, g, reports, jobs)
         timings["export"] = time.perf_counter() - t
     except BaseException:
         if store is not None:
@@ -537,6 +538,11 @@ def _nothing_built(inputs: list[Path], reports: list[FileReport]) -> str:
     return f"nothing to build: {what} skipped ({shown}{more})"
 
 
+PAGE_PARTS = 4
+"""The entity pages are written in this many parts, which :func:`write_outputs` spreads over its
+processes with the other outputs: the pages are about half of the export's time."""
+
+
 def write_outputs(
     out: Path,
     articles: list[Article],
@@ -544,27 +550,50 @@ def write_outputs(
     relations: list[Relation],
     g: nx.MultiDiGraph,
     reports: list[FileReport] | None = None,
+    jobs: int | None = 1,
 ) -> dict[str, int]:
     """Write every output into ``out``, all or nothing (see :mod:`graph.export.atomic`); returns
     their sizes (a folder's: the total of its files). ``report.json`` is written when ``reports``
-    is given."""
+    is given.
+
+    The outputs are written by ``jobs`` processes at once (:func:`graph.parallel.fork_map`), each
+    handing what it finished to this one, which puts everything in place together."""
     out.mkdir(parents=True, exist_ok=True)
     remove_stale(out, OUTPUTS + OUTPUT_DIRS)
     names = list(OUTPUTS[:-1])
     titles = {a.id: a.title for a in articles}
-    with atomic_batch():
-        write_jsonl(out / "articles.jsonl", (a.to_json() for a in articles))
-        write_jsonl(out / "entities.jsonl", (e.to_json() for e in entities))
-        write_jsonl(out / "relations.jsonl", (r.to_json() for r in relations))
-        write_graphml(g, out / "graph.graphml")
-        write_gexf(g, out / "graph.gexf")
-        write_html(g, out / "graph.html", articles=titles, pages=PAGES_DIR)
-        pages = write_entity_pages(g, out / PAGES_DIR, titles, relations, graph_page="graph.html")
-        write_attributes(out / "attributes.jsonl", relations)
+    with atomic_batch(), atomic_dir(out / PAGES_DIR) as tmp:
+        pages = EntityPages(g, tmp, titles, relations, graph_page="graph.html")
+        tasks: list[Callable[[], object]] = [
+            *(functools.partial(pages.write, k, PAGE_PARTS) for k in range(PAGE_PARTS)),
+            lambda: write_gexf(g, out / "graph.gexf"),
+            lambda: write_graphml(g, out / "graph.graphml"),
+            lambda: write_jsonl(out / "entities.jsonl", (e.to_json() for e in entities)),
+            lambda: write_jsonl(out / "articles.jsonl", (a.to_json() for a in articles)),
+            lambda: write_jsonl(out / "relations.jsonl", (r.to_json() for r in relations)),
+            lambda: write_html(g, out / "graph.html", articles=titles, pages=PAGES_DIR),
+            pages.write_index,
+            lambda: write_attributes(out / "attributes.jsonl", relations),
+        ]
         if reports is not None:
-            write_report(out / "report.json", reports, articles, entities, relations)
+            report = out / "report.json"
+            tasks.append(functools.partial(write_report, report, reports, articles, entities, relations))
             names.append("report.json")
-    return {n: (out / n).stat().st_size for n in names} | {f"{PAGES_DIR}/": pages.bytes}
+        written = PagesWritten()
+        for finished, value in fork_map(_write_apart, tasks, jobs, parts=1):
+            adopt(finished)
+            if isinstance(value, PagesWritten):
+                written.add(value)
+    return {n: (out / n).stat().st_size for n in names} | {f"{PAGES_DIR}/": written.bytes}
+
+
+def _write_apart(task: Callable[[], object]) -> tuple[list, object]:
+    """Run one writer, keeping what it finished for the process that holds the batch to put in
+    place (:func:`graph.export.atomic.handed_over`); with it, what the writer returned when that
+    is a count of pages."""
+    with handed_over() as finished:
+        value = task()
+    return list(finished), value if isinstance(value, PagesWritten) else None
 
 
 def report_json(

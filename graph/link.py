@@ -31,6 +31,7 @@ from pathlib import Path
 from graph.extract.lexicon import gazetteer, jieba_tok
 from graph.mentions import Mention
 from graph.names import compatible, leading_places, parse_company
+from graph.parallel import fork_map
 
 THRESHOLD = 0.55
 FUZZY_BLOCK = 12
@@ -202,7 +203,7 @@ def _context(c: Cluster, texts: dict[str, str]) -> Counter:
         lo, hi = max(0, m.start - 60), min(len(text), m.end + 60)
         for w in jieba_tok().lcut(text[lo:hi]):
             if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w) and w not in names:
-                bag[sys.intern(w)] += 1  # the bags of all clusters share their words' strings
+                bag[w] += 1
     return bag
 
 
@@ -343,10 +344,17 @@ class _Groups:
         return None
 
 
-def link(mentions: list[Mention], articles: dict[str, str] | None = None, overrides: Overrides | None = None):
+def link(
+    mentions: list[Mention],
+    articles: dict[str, str] | None = None,
+    overrides: Overrides | None = None,
+    jobs: int | None = 1,
+):
     """Group mentions into entities, ordered by type and name (deterministic ids and order).
 
-    ``articles`` maps article ids to their text, for the context of fuzzy matches.
+    ``articles`` maps article ids to their text, for the context of fuzzy matches. The contexts
+    (segmenting the words around names: most of the linker's time) are read on ``jobs`` processes
+    (:func:`graph.parallel.fork_map`); the result does not depend on how many.
 
     >>> from graph.mentions import Mention
     >>> ms = [Mention("d", "d#1", "district", s, 0, len(s), 0, len(s), "t") for s in ("江津", "江津区")]
@@ -418,9 +426,12 @@ def link(mentions: list[Mention], articles: dict[str, str] | None = None, overri
                 if m.article in wanted:
                     in_article[m.article].add(tag)
         ctx = {}
-        for i in paired:
+        order = sorted(paired)
+        bags = fork_map(functools.partial(_context, texts=articles), [clusters[i] for i in order], jobs)
+        for i, words in zip(order, bags, strict=True):
             c = clusters[i]
-            bag = _context(c, articles)
+            # the bags of all clusters share their words' strings (those from other processes are new)
+            bag = Counter({sys.intern(w): n for w, n in words.items()})
             for art in {m.article for m in c.mentions}:
                 bag.update(in_article[art] - {tags[i]})
             ctx[id(c)] = bag

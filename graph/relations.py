@@ -47,6 +47,7 @@ from graph.link import Entity, fold
 from graph.mentions import TYPES
 from graph.names import leading_places, parse_company
 from graph.normalize import sentences
+from graph.parallel import fork_map
 
 MAX_EVIDENCE = 20
 MAX_PATTERN_SENTENCE = 1_000
@@ -611,8 +612,38 @@ def _title_org(text: str, s0: int, title_start: int, refs: list[Ref], rules: Rul
     return None
 
 
-def extract_relations(articles: list[Article], entities: list[Entity]) -> RelationList:
-    """All relations, ordered by (type, source, target), with project facts in ``.attributes``."""
+@dataclass
+class _Reading:
+    """What one article says, read on its own (in a worker process, see :func:`extract_relations`)
+    and applied to the relations in article order, so that every relation gets its evidence in the
+    same order whichever process read it. Sentences travel as offsets into the article's text.
+
+    ``supports``: ``(head, tail, type, s0, s1, rule, role, new)``, one a call of
+    :meth:`Relation.support`; ``named``: the sentences (``s0, s1``) a wanted ``(entity, surface)``
+    is written in; ``facts``: ``(project, s0, s1, [(attribute, value, yuan or None)])``."""
+
+    supports: list[tuple[str, str, str, int, int, str, str | None, bool]] = field(default_factory=list)
+    named: list[tuple[tuple[str, str], int, int]] = field(default_factory=list)
+    facts: list[tuple[str, int, int, list[tuple[str, str, float | None]]]] = field(default_factory=list)
+
+
+@dataclass
+class _Corpus:
+    """What reading an article needs of the whole corpus."""
+
+    rules: Rules
+    col: _Collector
+    by_id: dict[str, Entity]
+    by_article: dict[str, list[tuple[Entity, object]]]
+    prefixes: set[str]
+    wanted: set[tuple[str, str]]
+
+
+def extract_relations(articles: list[Article], entities: list[Entity], jobs: int | None = 1) -> RelationList:
+    """All relations, ordered by (type, source, target), with project facts in ``.attributes``.
+
+    Articles are read on ``jobs`` processes (:func:`graph.parallel.fork_map`); the result does not
+    depend on how many."""
     rules = load_rules()
     by_id = {e.id: e for e in entities}
     col = _Collector(rules, by_id)
@@ -620,49 +651,34 @@ def extract_relations(articles: list[Article], entities: list[Entity]) -> Relati
     for e in entities:
         for m in e.mentions:
             by_article[m.article].append((e, m))
-    prefixes = _company_prefixes(entities)
-    facts: dict[str, ProjectFacts] = {}
     # relations the names say, and the names they need the sentences of: only those are kept, as
     # keeping every named sentence would keep a copy of the corpus
     name_relations = list(_name_relations(entities, rules))
     wanted = {key for *_, named in name_relations for key in named}
+    corpus = _Corpus(rules, col, by_id, by_article, _company_prefixes(entities), wanted)
+    facts: dict[str, ProjectFacts] = {}
     named_at: dict[tuple[str, str], list[tuple[str, str, int]]] = defaultdict(list)  # (entity, surface)
 
-    for art in articles:
-        text = art.text
-        ments = by_article.get(art.id, [])
-        refs = sorted({Ref(m.start, m.end, e.id, e.type) for e, m in ments}, key=lambda r: (r.start, -r.end))
-        refs = sorted(refs + project_short_forms(text, refs, by_id, prefixes), key=lambda r: r.start)
-        spans = sentences(text)
-        refs = sorted(refs + resolve_anaphora(text, refs, by_id, rules, spans), key=lambda r: r.start)
-        in_sentence = _by_sentence(refs, spans)
-        typed_pairs: dict[int, set[frozenset]] = defaultdict(set)
-
-        for head, tail, role, s0, s1 in _role_relations(art, ments, refs, spans, col):
-            r = col.get(head, tail, "holds_role_at")
-            r.support(art.id, text[s0:s1], s0, "title before the name")
-            if role not in r.roles:
+    readings = fork_map(functools.partial(_read_article, corpus=corpus), articles, jobs)
+    for art, reading in zip(articles, readings, strict=True):
+        text, sentence, at = art.text, "", -1
+        for head, tail, typ, s0, s1, rule, role, new in reading.supports:
+            if s0 != at:  # one string for all the relations of a sentence
+                sentence, at = text[s0:s1], s0
+            r = col.get(head, tail, typ)
+            r.support(art.id, sentence, s0, rule, new=new)
+            if role and role not in r.roles:
                 r.roles.append(role)
-            typed_pairs[s0].add(frozenset((head, tail)))
-
-        for (s0, s1), in_sent in zip(spans, in_sentence, strict=True):
-            sentence = text[s0:s1]
-            for head, tail, typ, rule in _pattern_relations(text, s0, s1, in_sent, col):
-                col.get(head, tail, typ).support(art.id, sentence, s0, rule)
-                typed_pairs[s0].add(frozenset((head, tail)))
-            for key in sorted({(r.entity, fold(text[r.start : r.end])) for r in in_sent if not r.via}):
-                if key in wanted:
-                    named_at[key].append((art.id, sentence, s0))
-            _read_facts(art.id, sentence, s0, in_sent, text, by_id, facts, rules)
-
-        for (s0, s1), in_sent in zip(spans, in_sentence, strict=True):
-            named = sorted({r.entity for r in in_sent if r.named})
-            sentence = text[s0:s1]  # one string for all the pairs of the sentence
-            for i, a in enumerate(named):
-                for b in named[i + 1 :]:
-                    if frozenset((a, b)) not in typed_pairs[s0]:
-                        # once a sentence: every pair of the sentence once, every sentence once
-                        col.get(a, b, "co_mentioned").support(art.id, sentence, s0, new=True)
+        for key, s0, s1 in reading.named:
+            named_at[key].append((art.id, text[s0:s1], s0))
+        for pid, s0, s1, found in reading.facts:
+            f = facts.get(pid) or ProjectFacts(pid, by_id[pid].name)
+            for key, value, yuan in found:
+                f.add(key, value, art.id, text[s0:s1])
+                if yuan is not None:
+                    f.investment_cny = max(f.investment_cny or 0.0, yuan)
+            if f.investment or f.capacity or f.dates:
+                facts[pid] = f
 
     for head, tail, typ, rule, named in name_relations:
         # the evidence of a name is every sentence the name is written in
@@ -673,6 +689,44 @@ def extract_relations(articles: list[Article], entities: list[Entity]) -> Relati
                 r.support(art_id, sentence, s0, rule)
     rels = [col.rels[k] for k in sorted(col.rels, key=lambda k: (k[2], k[0], k[1]))]
     return RelationList(rels, {k: facts[k] for k in sorted(facts)})
+
+
+def _read_article(art: Article, corpus: _Corpus) -> _Reading:
+    """Relations, named sentences and project facts of one article (see :class:`_Reading`)."""
+    rules, col, by_id = corpus.rules, corpus.col, corpus.by_id
+    out = _Reading()
+    text = art.text
+    ments = corpus.by_article.get(art.id, [])
+    refs = sorted({Ref(m.start, m.end, e.id, e.type) for e, m in ments}, key=lambda r: (r.start, -r.end))
+    refs = sorted(refs + project_short_forms(text, refs, by_id, corpus.prefixes), key=lambda r: r.start)
+    spans = sentences(text)
+    refs = sorted(refs + resolve_anaphora(text, refs, by_id, rules, spans), key=lambda r: r.start)
+    in_sentence = _by_sentence(refs, spans)
+    typed_pairs: dict[int, set[frozenset]] = defaultdict(set)
+
+    for head, tail, role, s0, s1 in _role_relations(art, ments, refs, spans, col):
+        out.supports.append((head, tail, "holds_role_at", s0, s1, "title before the name", role, False))
+        typed_pairs[s0].add(frozenset((head, tail)))
+
+    for (s0, s1), in_sent in zip(spans, in_sentence, strict=True):
+        for head, tail, typ, rule in _pattern_relations(text, s0, s1, in_sent, col):
+            out.supports.append((head, tail, typ, s0, s1, rule, None, False))
+            typed_pairs[s0].add(frozenset((head, tail)))
+        for key in sorted({(r.entity, fold(text[r.start : r.end])) for r in in_sent if not r.via}):
+            if key in corpus.wanted:
+                out.named.append((key, s0, s1))
+        found = _read_facts(text[s0:s1], s0, in_sent, text, rules)
+        if found:
+            out.facts.append((found[0], s0, s1, found[1]))
+
+    for (s0, s1), in_sent in zip(spans, in_sentence, strict=True):
+        named = sorted({r.entity for r in in_sent if r.named})
+        for i, a in enumerate(named):
+            for b in named[i + 1 :]:
+                if frozenset((a, b)) not in typed_pairs[s0]:
+                    # once a sentence: every pair of the sentence once, every sentence once
+                    out.supports.append((a, b, "co_mentioned", s0, s1, "", None, True))
+    return out
 
 
 # ---------------------------------------------------------------- relations read from names
@@ -813,37 +867,27 @@ def _name_places(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]
 
 
 def _read_facts(
-    art_id: str,
-    sentence: str,
-    s0: int,
-    in_sent: list[Ref],
-    text: str,
-    entities: dict[str, Entity],
-    facts: dict[str, ProjectFacts],
-    rules: Rules,
-) -> None:
-    """Investment, capacity and dates from a sentence that names exactly one project."""
+    sentence: str, s0: int, in_sent: list[Ref], text: str, rules: Rules
+) -> tuple[str, list[tuple[str, str, float | None]]] | None:
+    """Investment, capacity and dates from a sentence that names exactly one project: the
+    project's id and ``(attribute, value, yuan)`` in the order read (``yuan`` for an investment)."""
     projects = {r.entity for r in in_sent if r.type == "project"}
     if len(projects) != 1:
-        return
+        return None
     (pid,) = projects
-    ent = entities[pid]
-    f = facts.get(pid) or ProjectFacts(pid, ent.name)
+    found: list[tuple[str, str, float | None]] = []
     others = [(r.start - s0, r.end - s0) for r in in_sent if r.entity != pid]
     for m in rules.attributes["investment"].finditer(sentence):
         if _overlaps(m.start(), m.end(), others):
             continue
-        value = float(m["value"]) * rules.units[m["unit"]]
-        f.add("investment", m.group(), art_id, sentence)
-        f.investment_cny = max(f.investment_cny or 0.0, value)
+        found.append(("investment", m.group(), float(m["value"]) * rules.units[m["unit"]]))
     for m in rules.attributes["capacity"].finditer(sentence):
         if not _overlaps(m.start(), m.end(), others):
-            f.add("capacity", m.group(), art_id, sentence)
+            found.append(("capacity", m.group(), None))
     sk, _ = _skeleton(text, s0, s0 + len(sentence), sorted(in_sent, key=lambda r: r.start))
     for m in rules.attributes["date"].finditer(sk):
-        f.add("dates", f"{m['date']} {m['event']}", art_id, sentence)
-    if f.investment or f.capacity or f.dates:
-        facts[pid] = f
+        found.append(("dates", f"{m['date']} {m['event']}", None))
+    return (pid, found) if found else None
 
 
 def attribute_records(relations: Iterable[Relation]) -> list[dict]:

@@ -47,3 +47,27 @@ def seeds_build(tmp_path_factory) -> SeedsBuild:
     )
     assert proc.returncode == 0, proc.stderr
     return SeedsBuild(out, proc.stdout)
+
+
+@dataclass
+class SeedsExtracted:
+    articles: list
+    mentions: list
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {a.id: a.text for a in self.articles}
+
+
+@pytest.fixture(scope="session")
+def seeds_extracted(tmp_path_factory) -> SeedsExtracted:
+    """The seeds' articles and mentions, extracted in this process (for tests of the later stages)."""
+    from graph.build import _extract_page, read_pages
+
+    pages, _ = read_pages([SEEDS], tmp_path_factory.mktemp("no-out"), None)
+    arts, ments = [], []
+    for page, _rep in pages:
+        res = _extract_page(page)
+        arts += res.articles
+        ments += [m for ms in res.mentions.values() for m in ms]
+    return SeedsExtracted(arts, ments)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from graph.build import OUTPUTS, PARALLEL_MIN_PAGES
+from graph.export.pages import PAGES_DIR
 
 from .conftest import ROOT, SEEDS
 
@@ -52,5 +53,9 @@ def test_outputs_do_not_depend_on_input_order_jobs_or_hashing(corpus, tmp_path):
     _build(files, b, jobs=2, hashseed="2")
     for name in OUTPUTS:
         assert (a / name).read_bytes() == (b / name).read_bytes(), f"{name} differs"
+    pages_a, pages_b = sorted((a / PAGES_DIR).rglob("*.html")), sorted((b / PAGES_DIR).rglob("*.html"))
+    assert [p.relative_to(a) for p in pages_a] == [p.relative_to(b) for p in pages_b] and len(pages_a) > 100
+    for pa, pb in zip(pages_a, pages_b, strict=True):
+        assert pa.read_bytes() == pb.read_bytes(), f"{pa.relative_to(a)} differs"
     report = (a / "report.json").read_text(encoding="utf-8")
     assert '"built": 8' in report

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -397,3 +398,24 @@ def test_the_pages_do_not_depend_on_the_order_of_the_graph(tmp_path):
         build_graph(ents, rels), tmp_path / "b", {"p#0": "标题"}, rels, graph_page="graph.html"
     )
     assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+
+def test_a_replaced_folder_is_removed_after_the_build_returns(tmp_path):
+    folder = tmp_path / "entities"
+    write_entity_pages(_graph(9)[0], folder)
+    old_files = {p.name for p in folder.rglob("*.html")}
+    write_entity_pages(_graph(5)[0], folder)
+    # the new folder is whole at once; the old one goes away soon after, wherever it was put
+    assert {p.name for p in folder.rglob("*.html")} < old_files
+    deadline = time.monotonic() + 30
+    while list(tmp_path.glob(".entities.*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["entities"]
+
+
+def test_a_removal_cut_short_is_finished_by_the_next_build(tmp_path):
+    (tmp_path / "entities").mkdir()
+    (tmp_path / ".entities.k5.gone" / "ab").mkdir(parents=True)
+    (tmp_path / ".entities.k5.gone" / "ab" / "x.html").write_text("x", encoding="utf-8")
+    remove_stale(tmp_path, ["entities"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["entities"]

@@ -374,3 +374,15 @@ def test_seeds_against_the_gold(seeds_out):
     assert c["found"] >= 0.85 * c["reachable"], rep["misses"]
     assert c["correct"] >= 0.75 * c["pred"], rep["wrong"]
     assert rep["roles"]["recall"] >= 0.9, rep["roles"]["misses"]
+
+
+def test_articles_read_in_several_processes_give_the_same_relations(seeds_extracted):
+    from graph.link import link
+    from graph.relations import attribute_records
+
+    arts = seeds_extracted.articles
+    ents = link(seeds_extracted.mentions, seeds_extracted.texts)
+    one, two = extract_relations(arts, ents, jobs=1), extract_relations(arts, ents, jobs=2)
+    assert len(one) > 100 and one.attributes
+    assert [r.to_json() for r in one] == [r.to_json() for r in two]
+    assert attribute_records(one) == attribute_records(two)

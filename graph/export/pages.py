@@ -89,6 +89,11 @@ class PagesWritten:
     indexes: int = 0
     bytes: int = 0
 
+    def add(self, other: PagesWritten) -> None:
+        self.pages += other.pages
+        self.indexes += other.indexes
+        self.bytes += other.bytes
+
 
 def page_path(entity_id: str) -> str:
     """The page of an entity, relative to the pages folder: ``ab/ab12….html``, a hash of the id.
@@ -136,24 +141,50 @@ def write_entity_pages(
     which the graph's edges do not keep; without them a sentence is shown with the relation's
     articles. ``graph_page`` is the graph view's file name in ``folder``'s parent (``graph.html``):
     pages then link back to it, and those of entities it draws link to their place in it."""
-    titles = articles or {}
-    evidence: dict[tuple[str, str, str], list] = {}
-    for r in relations or ():
-        evidence[(r.source, r.target, r.type)] = r.evidence
-    in_view = set(view_nodes(g)) if graph_page else set()
-    written = PagesWritten()
     with atomic_dir(folder) as tmp:
-        shards: set[str] = set()
-        for n in g.nodes:
-            rel = page_path(n)
-            if rel[:2] not in shards:
-                (tmp / rel[:2]).mkdir()
-                shards.add(rel[:2])
-            page = _entity_page(g, n, titles, evidence, graph_page, n in in_view)
-            _write(tmp / rel, page, written)
-            written.pages += 1
-        _write_index(g, tmp, graph_page, written)
+        pages = EntityPages(g, tmp, articles, relations, graph_page=graph_page)
+        written = pages.write()
+        written.add(pages.write_index())
     return written
+
+
+class EntityPages:
+    """The pages of ``g``'s entities, to be written into the new, empty folder ``tmp`` — all at once
+    (:meth:`write`), or in parts by several processes (``write(k, n)`` for ``k`` in ``range(n)``),
+    and the index once (:meth:`write_index`). The arguments are :func:`write_entity_pages`'."""
+
+    def __init__(
+        self,
+        g: nx.MultiDiGraph,
+        tmp: Path,
+        articles: Mapping[str, str] | None = None,
+        relations: Iterable | None = None,
+        *,
+        graph_page: str | None = None,
+    ) -> None:
+        self.g, self.tmp, self.graph_page = g, tmp, graph_page
+        self.titles = articles or {}
+        self.evidence: dict[tuple[str, str, str], list] = {}
+        for r in relations or ():
+            self.evidence[(r.source, r.target, r.type)] = r.evidence
+        self.in_view = set(view_nodes(g)) if graph_page else set()
+        self.nodes = list(g.nodes)
+        for shard in sorted({page_path(n)[:2] for n in self.nodes}):
+            (tmp / shard).mkdir()
+
+    def write(self, part: int = 0, parts: int = 1) -> PagesWritten:
+        """The pages of every ``parts``-th entity from the ``part``-th."""
+        written = PagesWritten()
+        for n in self.nodes[part::parts]:
+            page = _entity_page(self.g, n, self.titles, self.evidence, self.graph_page, n in self.in_view)
+            _write(self.tmp / page_path(n), page, written)
+            written.pages += 1
+        return written
+
+    def write_index(self) -> PagesWritten:
+        written = PagesWritten()
+        _write_index(self.g, self.tmp, self.graph_page, written)
+        return written
 
 
 def _write(path: Path, text: str, written: PagesWritten) -> None:

@@ -1,0 +1,72 @@
+"""Work over many items split across forked processes that share the caller's memory.
+
+After extraction the build's stages read one large structure (the articles, the linked entities,
+the graph) and do independent work for each part of it: the relations of an article, the page of
+an entity. Sending that structure to worker processes would cost more than the work; forked
+children inherit it instead, read their share, and send back only their (small) answers.
+
+Where processes are not forked (Windows, macOS by default) or one job is asked for, the work runs
+here, in order: the answers are the same either way, which is what the build's determinism needs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_TASK: tuple[Callable, Sequence] | None = None
+"""The function and items of the running :func:`fork_map`: set before the children are forked,
+so that they find it in their copy of the memory instead of receiving it."""
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def fork_map(
+    fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None, parts: int = 8
+) -> Iterator[R]:
+    """``fn`` of every item, in the items' order, computed by up to ``jobs`` forked processes
+    (default: all cores) that each take consecutive runs of items (``parts`` runs a process).
+
+    ``fn`` must not change shared state: a child's changes stay in the child. Should a child die
+    (killed for memory, say), the items not yet answered are done here.
+
+    >>> list(fork_map(len, ["a", "bb", "ccc"], jobs=2))
+    [1, 2, 3]
+    """
+    global _TASK
+    jobs = min(jobs or os.cpu_count() or 1, len(items))
+    done = 0
+    if jobs > 1 and can_fork() and _TASK is None:
+        n = len(items)
+        step = max(1, -(-n // (jobs * parts)))
+        runs = [(i, min(n, i + step)) for i in range(0, n, step)]
+        _TASK = (fn, items)
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                for answers in pool.map(_run, runs):
+                    yield from answers
+                    done += len(answers)
+        except BrokenProcessPool:
+            print("warning: a worker process died; finishing its work in the main process", file=sys.stderr)
+        finally:
+            _TASK = None
+    for item in items[done:]:
+        yield fn(item)
+
+
+def _run(run: tuple[int, int]) -> list:
+    if _TASK is None:  # only a process forked by fork_map runs this
+        raise RuntimeError("fork_map's task was not set before the process was forked")
+    fn, items = _TASK
+    return [fn(items[i]) for i in range(*run)]

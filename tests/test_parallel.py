@@ -1,0 +1,63 @@
+"""Work split over forked processes: the same answers, in the same order, as done in one."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from graph.parallel import can_fork, fork_map
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="processes are not forked here")
+
+
+def _pid_and_square(x: int) -> tuple[int, int]:
+    return os.getpid(), x * x
+
+
+def test_answers_come_in_order_from_several_processes():
+    items = list(range(50))
+    got = list(fork_map(_pid_and_square, items, jobs=2))
+    assert [sq for _, sq in got] == [x * x for x in items]
+    assert len({pid for pid, _ in got}) == 2 and os.getpid() not in {pid for pid, _ in got}
+
+
+def test_one_job_or_one_item_runs_here():
+    assert {pid for pid, _ in fork_map(_pid_and_square, [1, 2, 3], jobs=1)} == {os.getpid()}
+    assert list(fork_map(_pid_and_square, [3], jobs=4)) == [(os.getpid(), 9)]
+    assert list(fork_map(_pid_and_square, [], jobs=4)) == []
+
+
+def test_the_children_read_the_callers_memory_without_receiving_it():
+    big = ["x" * 1000 for _ in range(2000)]  # never pickled: the children inherit it
+    lengths = list(fork_map(lambda i: len(big[i]) + i, range(len(big)), jobs=2))
+    assert lengths == [1000 + i for i in range(len(big))]
+
+
+def test_a_call_inside_a_child_runs_there_in_order():
+    def inner(x: int) -> list[int]:
+        return list(fork_map(lambda y: y + x, [1, 2, 3], jobs=2))
+
+    assert list(fork_map(inner, [10, 20], jobs=2)) == [[11, 12, 13], [21, 22, 23]]
+
+
+def test_a_dead_child_costs_its_work_not_the_answers(capfd):
+    parent = os.getpid()
+
+    def fragile(x: int) -> int:
+        if x == 7 and os.getpid() != parent:
+            os._exit(1)  # killed (for memory, say) halfway through its share
+        return x + 1
+
+    assert list(fork_map(fragile, list(range(40)), jobs=2)) == [x + 1 for x in range(40)]
+    assert "worker process died" in capfd.readouterr().err
+
+
+def test_an_error_in_the_work_is_raised_here():
+    def failing(x: int) -> int:
+        if x == 3:
+            raise ValueError("bad item 3")
+        return x
+
+    with pytest.raises(ValueError, match="bad item 3"):
+        list(fork_map(failing, list(range(10)), jobs=2))
