@@ -207,11 +207,18 @@ def _context(c: Cluster, texts: dict[str, str]) -> Counter:
     return bag
 
 
-def _cosine(a: Counter, b: Counter, idf: dict[str, float]) -> float:
+def _cosine(
+    a: Counter, b: Counter, idf: dict[str, float], na: float | None = None, nb: float | None = None
+) -> float:
+    """Cosine of two bags weighted by idf; ``na``, ``nb``: their lengths, when known already."""
     dot = sum(a[w] * b[w] * idf.get(w, 1.0) ** 2 for w in a.keys() & b.keys())
-    na = math.sqrt(sum((v * idf.get(w, 1.0)) ** 2 for w, v in a.items()))
-    nb = math.sqrt(sum((v * idf.get(w, 1.0)) ** 2 for w, v in b.items()))
+    na = _length(a, idf) if na is None else na
+    nb = _length(b, idf) if nb is None else nb
     return dot / (na * nb) if na and nb else 0.0
+
+
+def _length(bag: Counter, idf: dict[str, float]) -> float:
+    return math.sqrt(sum((v * idf.get(w, 1.0)) ** 2 for w, v in bag.items()))
 
 
 def _one_off(a: str, b: str) -> int | None:
@@ -231,17 +238,25 @@ def _together(a: Cluster, b: Cluster) -> int:
     return len({m.article for m in a.mentions} & {m.article for m in b.mentions})
 
 
-def score_pair(a: Cluster, b: Cluster, ctx: dict[int, Counter], idf: dict[str, float]) -> tuple[float, str]:
+def score_pair(
+    a: Cluster,
+    b: Cluster,
+    ctx: dict[int, Counter],
+    idf: dict[str, float],
+    lengths: dict[int, float] | None = None,
+) -> tuple[float, str]:
     """Score and the rule behind it for two company clusters that share a blocking key.
 
     Same brand: 0.9, unless the names say two companies. One character off (卓浩/卓皓/卓洁): a
     scanning or typing error is likely when the two characters sound alike (pypinyin) or look alike
     (the same four-corner code, 浩 3416 / 洁 3416), less so otherwise; the context then has to agree.
     Within one page a writer (and a scanner) spells a name one way, so two spellings on one page are
-    two names (恒拓 / 渝拓) and never merge this way.
+    two names (恒拓 / 渝拓) and never merge this way. ``lengths`` are the bags' lengths by cluster
+    (a cluster is in many pairs: computed once, they were most of the scoring's time).
     """
     best = (0.0, "")
-    context = _cosine(ctx[id(a)], ctx[id(b)], idf)
+    lengths = lengths or {}
+    context = _cosine(ctx[id(a)], ctx[id(b)], idf, lengths.get(id(a)), lengths.get(id(b)))
     same_page = bool({m.doc for m in a.mentions} & {m.doc for m in b.mentions})
     for sa in a.surfaces:
         pa = parse_company(sa)
@@ -438,8 +453,9 @@ def link(
         del in_article, tags, wanted
         df: Counter = Counter(w for bag in ctx.values() for w in bag)
         idf = {w: math.log((1 + len(ctx)) / (1 + n)) + 1 for w, n in df.items()}
+        lengths = {k: _length(bag, idf) for k, bag in ctx.items()}
         scored = sorted(
-            ((*score_pair(clusters[a], clusters[b], ctx, idf), a, b) for a, b in pairs),
+            ((*score_pair(clusters[a], clusters[b], ctx, idf, lengths), a, b) for a, b in pairs),
             key=lambda t: (-t[0], -_together(clusters[t[2]], clusters[t[3]]), t[2], t[3]),
         )
         bare_pairs = []

@@ -11,6 +11,7 @@ here, in order: the answers are the same either way, which is what the build's d
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -51,6 +52,9 @@ def fork_map(
         step = max(1, -(-n // (jobs * parts)))
         runs = [(i, min(n, i + step)) for i in range(0, n, step)]
         _TASK = (fn, items)
+        # the caller's objects out of the collector's reach in the children: a full collection
+        # there would walk (and so copy, page by page) the whole inherited heap
+        gc.freeze()
         try:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
@@ -61,6 +65,7 @@ def fork_map(
             print("warning: a worker process died; finishing its work in the main process", file=sys.stderr)
         finally:
             _TASK = None
+            gc.unfreeze()
     for item in items[done:]:
         yield fn(item)
 
