@@ -263,11 +263,12 @@ def build(
     :class:`graph.link.Overrides`); a file that cannot be read stops the build before anything is
     extracted.
 
-    Every page's extraction is stored in ``out/cache.sqlite`` (unless ``cache`` is false); with
-    ``update`` the pages found there are not extracted again, so adding pages to a corpus costs
-    only their extraction (and the linking and export of the whole, which are global). The
-    outputs are the same bytes either way. Without ``update`` the cache is rewritten to hold
-    exactly this build's pages. ``scheduler`` is a Dask scheduler's address: the pages are then
+    Every page's extraction is stored in ``out/cache.sqlite`` (unless ``cache`` is false), and
+    so are the words the linker reads around names; with ``update`` the pages found there are not
+    extracted again, nor the words read again, so adding pages to a corpus costs their extraction
+    and the linking, relations and export of the whole, which are global. The outputs are the
+    same bytes either way. Without ``update`` the cache is rewritten to hold exactly this build's
+    pages and words. ``scheduler`` is a Dask scheduler's address: the pages are then
     extracted on that cluster (:mod:`graph.distributed`); linking and export stay here."""
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
@@ -296,7 +297,8 @@ def build(
             raise InputError(_nothing_built(inputs, reports))
 
         t = time.perf_counter()
-        entities = link(mentions, {a.id: a.text for a in articles}, corrections, jobs)
+        words = None if store is None else store if update else _Unread(store)
+        entities = link(mentions, {a.id: a.text for a in articles}, corrections, jobs, words)
         timings["link"] = time.perf_counter() - t
         t = time.perf_counter()
         relations = extract_relations(articles, entities, jobs)
@@ -337,6 +339,20 @@ def build(
         cached=stats.cached,
         input_bytes=sum(r.bytes or 0 for r in reports if r.status == "built"),
     )
+
+
+@dataclass
+class _Unread:
+    """The cache as a full build gives it to the linker for the words of its context windows:
+    written, for the next ``--update``, but not read (a full build reads no cache)."""
+
+    cache: ExtractionCache
+
+    def get_words(self, keys: list[str]) -> dict[str, tuple[str, ...]]:
+        return {}
+
+    def put_words(self, words: dict[str, tuple[str, ...]]) -> None:
+        self.cache.put_words(words)
 
 
 def read_pages(

@@ -12,6 +12,12 @@ the imports of :mod:`graph.extract.pipeline` and :mod:`graph.articles` inside th
 Changing any of them gives every page a new key: a stale result can never be served, and rows of an
 old version are dropped at the end of the next build.
 
+Beside the pages, a second table keeps the words the linker segments out of the text around names
+(:class:`graph.link.WordStore`), by a hash of the window and of the code that reads it: a pure
+function too, and the linker's largest cost, which an update then pays only for new names' windows.
+Those rows carry the extractor's version as well (the linker segments with the extractor's jieba and
+dictionary) and are served only to that version.
+
 The file (``out/cache.sqlite``) is written in transactions of many pages, committed as the build
 goes, so a build killed at any moment (even with SIGKILL) leaves a valid database — SQLite rolls a
 half-written transaction back on the next open — holding every page committed before the kill; a
@@ -270,6 +276,10 @@ class ExtractionCache:
                 "CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, version TEXT NOT NULL, "
                 "doc TEXT NOT NULL, data BLOB NOT NULL)"
             )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS words (key TEXT PRIMARY KEY, version TEXT NOT NULL, "
+                "data TEXT NOT NULL)"
+            )
             row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
             if row is None:
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (str(FORMAT),))
@@ -317,6 +327,36 @@ class ExtractionCache:
         self.stored += len(self._rows)
         self._rows = []
 
+    def get_words(self, keys: list[str]) -> dict[str, tuple[str, ...]]:
+        """The words of the linker's context windows stored under those of ``keys`` that are here
+        (see :class:`graph.link.WordStore`), read by this version of the extractor (whose jieba and
+        dictionary the linker segments with)."""
+        self.used.update(keys)
+        if not self.path.exists() and self._db is None:
+            return {}
+        db = self._connect()
+        found: dict[str, tuple[str, ...]] = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            marks = ",".join("?" * len(part))
+            query = f"SELECT key, data FROM words WHERE version = ? AND key IN ({marks})"
+            for key, data in db.execute(query, [self.version, *part]):
+                found[key] = tuple(data.split(" ")) if data else ()
+        return found
+
+    def put_words(self, words: dict[str, tuple[str, ...]]) -> None:
+        """Store the words of context windows, in one transaction. A word has no spaces (the linker
+        reads runs of Han characters), so a space separates them."""
+        self.used.update(words)
+        if not words:
+            return
+        db = self._connect()
+        with self._transaction(db):
+            db.executemany(
+                "INSERT OR REPLACE INTO words VALUES (?, ?, ?)",
+                ((k, self.version, " ".join(ws)) for k, ws in words.items()),
+            )
+
     def prune(self, keep_only_used: bool) -> int:
         """Drop rows of other extractor versions, and with ``keep_only_used`` every row this build
         did not use (a full build leaves the cache holding exactly its pages, so it does not grow
@@ -326,12 +366,18 @@ class ExtractionCache:
             return 0
         db = self._connect()
         with self._transaction(db):
-            gone = db.execute("DELETE FROM pages WHERE version != ?", (self.version,)).rowcount
+            gone = 0
             if keep_only_used:
                 db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
                 db.execute("DELETE FROM used")
                 db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
-                gone += db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)").rowcount
+            for table in ("pages", "words"):
+                gone += db.execute(f"DELETE FROM {table} WHERE version != ?", (self.version,)).rowcount
+                if keep_only_used:
+                    gone += db.execute(
+                        f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM used)"
+                    ).rowcount
+            if keep_only_used:
                 db.execute("DROP TABLE used")
         return gone
 

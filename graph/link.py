@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import inspect
 import math
 import re
 import sys
@@ -27,6 +28,7 @@ import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from graph.extract.lexicon import gazetteer, jieba_tok
 from graph.mentions import Mention
@@ -39,6 +41,8 @@ FUZZY_BLOCK = 12
 brand with one character free is shared by hundreds in a large archive) and would cost all pairs of
 them: only the names whose differing characters sound alike (the ``sound`` key, the brand's pinyin)
 or look alike (the ``mask-shape`` key, the character's four-corner code) are compared then."""
+CONTEXT_CHARS = 60
+"""Characters of context read on each side of a mention: its sentence, and a little of the next."""
 CONTEXT_MENTIONS = 24
 """Mentions a cluster's context is read from, spread over them: what a name is about shows in a few
 dozen sentences, and reading every one of a city's ten thousand would cost more than it tells."""
@@ -193,18 +197,71 @@ def blocking_keys(c: Cluster) -> set[tuple[str, str]]:
     return keys
 
 
-def _context(c: Cluster, texts: dict[str, str]) -> Counter:
-    """Words around the mentions and the article each appears in: what the thing is about."""
-    bag: Counter = Counter()
-    names = set(c.surfaces)
+def _windows(c: Cluster, texts: dict[str, str]) -> list[str]:
+    """The text around (a spread of at most :data:`CONTEXT_MENTIONS` of) a cluster's mentions."""
     step = -(-len(c.mentions) // CONTEXT_MENTIONS)
+    out = []
     for m in c.mentions[::step]:
         text = texts.get(m.article, "")
-        lo, hi = max(0, m.start - 60), min(len(text), m.end + 60)
-        for w in jieba_tok().lcut(text[lo:hi]):
-            if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w) and w not in names:
-                bag[w] += 1
-    return bag
+        out.append(text[max(0, m.start - CONTEXT_CHARS) : min(len(text), m.end + CONTEXT_CHARS)])
+    return out
+
+
+def _window_words(window: str) -> tuple[str, ...]:
+    """The words of a window that say what it is about: two or more Han characters."""
+    return tuple(
+        sys.intern(w)
+        for w in jieba_tok().lcut(window)
+        if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w)
+    )
+
+
+WORDS_VERSION = hashlib.sha1(inspect.getsource(_window_words).encode()).hexdigest()[:12]
+"""Part of every key of :class:`WordStore`: words read by another version of the reading are not
+this one's."""
+
+
+def window_key(window: str) -> str:
+    return hashlib.sha1(f"{WORDS_VERSION}\0{window}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class WordStore(Protocol):
+    """Where the words of windows read in earlier builds are kept (the build's cache,
+    :class:`graph.cache.ExtractionCache`), by :func:`window_key`: an update reads only the windows
+    of its new mentions. The store must give back what it was given for a key, or nothing."""
+
+    def get_words(self, keys: list[str]) -> dict[str, tuple[str, ...]]: ...
+
+    def put_words(self, words: dict[str, tuple[str, ...]]) -> None: ...
+
+
+def _contexts(
+    clusters: list[Cluster], texts: dict[str, str], jobs: int | None, store: WordStore | None
+) -> list[Counter]:
+    """Words around each cluster's mentions (not its own names): what the thing is about.
+
+    Segmenting the windows is most of the linker's time, so each distinct window is read once, on
+    ``jobs`` processes (:func:`graph.parallel.fork_map`), and only if ``store`` does not have it."""
+    windows = [_windows(c, texts) for c in clusters]
+    distinct = list(dict.fromkeys(w for ws in windows for w in ws))
+    keys = {w: window_key(w) for w in distinct} if store is not None else {}
+    known = store.get_words(list(keys.values())) if store is not None else {}
+    todo = [w for w in distinct if keys.get(w) not in known]
+    # one string a word for all the bags (those from other processes, or the store, are new ones)
+    words = {
+        w: tuple(map(sys.intern, ws)) for w, ws in zip(todo, fork_map(_window_words, todo, jobs), strict=True)
+    }
+    if store is not None:
+        store.put_words({keys[w]: words[w] for w in todo})
+        words.update((w, tuple(map(sys.intern, known[keys[w]]))) for w in distinct if keys[w] in known)
+    bags = []
+    for c, ws in zip(clusters, windows, strict=True):
+        names = set(c.surfaces)
+        bag: Counter = Counter()
+        for w in ws:
+            bag.update(x for x in words[w] if x not in names)
+        bags.append(bag)
+    return bags
 
 
 def _cosine(
@@ -364,12 +421,13 @@ def link(
     articles: dict[str, str] | None = None,
     overrides: Overrides | None = None,
     jobs: int | None = 1,
+    words: WordStore | None = None,
 ):
     """Group mentions into entities, ordered by type and name (deterministic ids and order).
 
     ``articles`` maps article ids to their text, for the context of fuzzy matches. The contexts
     (segmenting the words around names: most of the linker's time) are read on ``jobs`` processes
-    (:func:`graph.parallel.fork_map`); the result does not depend on how many.
+    and kept in ``words`` (see :func:`_contexts`); the result depends on neither.
 
     >>> from graph.mentions import Mention
     >>> ms = [Mention("d", "d#1", "district", s, 0, len(s), 0, len(s), "t") for s in ("江津", "江津区")]
@@ -442,11 +500,9 @@ def link(
                     in_article[m.article].add(tag)
         ctx = {}
         order = sorted(paired)
-        bags = fork_map(functools.partial(_context, texts=articles), [clusters[i] for i in order], jobs)
-        for i, words in zip(order, bags, strict=True):
+        bags = _contexts([clusters[i] for i in order], articles, jobs, words)
+        for i, bag in zip(order, bags, strict=True):
             c = clusters[i]
-            # the bags of all clusters share their words' strings (those from other processes are new)
-            bag = Counter({sys.intern(w): n for w, n in words.items()})
             for art in {m.article for m in c.mentions}:
                 bag.update(in_article[art] - {tags[i]})
             ctx[id(c)] = bag

@@ -4,6 +4,7 @@ are extracted, and the outputs are the same bytes as a full build's."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -186,3 +187,37 @@ def test_the_models_readme_is_not_part_of_the_extractors_version():
     assert (PACKAGE / "models" / "README.md").is_file()
     assert not [p for p in files if p.suffix == ".md"]
     assert any(p.parent.name == "ner" for p in files)  # the model itself still counts
+
+
+def test_an_update_reads_the_linkers_words_only_around_new_names(grown, tmp_path, monkeypatch):
+    import graph.link
+
+    read: list[str] = []
+    real = graph.link._window_words
+    monkeypatch.setattr(graph.link, "_window_words", lambda w: read.append(w) or real(w))
+    build([grown["corpus"]], tmp_path / "nocache", jobs=1, progress=False, cache=False)
+    assert read, "no names to compare by context in the corpus: the test proves nothing"
+    out = tmp_path / "out"
+    shutil.copytree(grown["out"], out)
+    read.clear()
+    again = build([grown["corpus"]], out, jobs=1, progress=False, update=True)
+    assert (again.extracted, read) == (0, [])
+    assert _outputs(out) == _outputs(grown["fresh"])
+
+
+def test_the_words_of_windows_round_trip_and_go_with_their_version(tmp_path):
+    path = tmp_path / CACHE_NAME
+    c = ExtractionCache(path, "v1")
+    c.put_words({"a": ("重庆", "项目"), "b": ()})
+    assert c.get_words(["a", "b", "c"]) == {"a": ("重庆", "项目"), "b": ()}
+    c.close()
+    c = ExtractionCache(path, "v1")  # a full build that used only "a" keeps only "a"
+    c.get_words(["a"])
+    c.prune(keep_only_used=True)
+    assert c.get_words(["a", "b"]) == {"a": ("重庆", "项目")}
+    c.close()
+    c = ExtractionCache(path, "v2")  # another extractor, another jieba: nothing of v1 is served
+    assert c.get_words(["a"]) == {}
+    c.prune(keep_only_used=False)
+    c.close()
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM words").fetchone() == (0,)
