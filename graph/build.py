@@ -39,7 +39,7 @@ from graph.cache import CACHE_NAME, ExtractionCache, decode_result, encode_resul
 from graph.export.atomic import adopt, atomic_batch, atomic_dir, atomic_open, handed_over, remove_stale
 from graph.export.gexf import write_gexf
 from graph.export.graphml import write_graphml
-from graph.export.html import write_html
+from graph.export.html import view_positions, write_html
 from graph.export.pages import PAGES_DIR, EntityPages, PagesWritten
 from graph.export.tables import write_jsonl
 from graph.inputs import DEFAULT_MAX_MB, Skip, find_inputs, read_input
@@ -573,11 +573,33 @@ def write_outputs(
     is given.
 
     The outputs are written by ``jobs`` processes at once (:func:`graph.parallel.fork_map`), each
-    handing what it finished to this one, which puts everything in place together."""
+    handing what it finished to this one, which puts everything in place together. Should one of
+    them die, everything is written again here."""
+    try:
+        return _write_outputs(out, articles, entities, relations, g, reports, jobs)
+    except BrokenProcessPool:  # (the second try starts by clearing what the first left)
+        print("warning: a worker process died while writing; writing in the main process", file=sys.stderr)
+        return _write_outputs(out, articles, entities, relations, g, reports, 1)
+    except BaseException:
+        # what the other processes finished for the failed batch: never adopted, so never discarded
+        remove_stale(out, OUTPUTS + OUTPUT_DIRS)
+        raise
+
+
+def _write_outputs(
+    out: Path,
+    articles: list[Article],
+    entities: list[Entity],
+    relations: list[Relation],
+    g: nx.MultiDiGraph,
+    reports: list[FileReport] | None,
+    jobs: int | None,
+) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     remove_stale(out, OUTPUTS + OUTPUT_DIRS)
     names = list(OUTPUTS[:-1])
     titles = {a.id: a.title for a in articles}
+    view_positions(g)  # the view's layout, which the GEXF and the HTML view share: laid out once, here
     with atomic_batch(), atomic_dir(out / PAGES_DIR) as tmp:
         pages = EntityPages(g, tmp, titles, relations, graph_page="graph.html")
         tasks: list[Callable[[], object]] = [
@@ -596,7 +618,8 @@ def write_outputs(
             tasks.append(functools.partial(write_report, report, reports, articles, entities, relations))
             names.append("report.json")
         written = PagesWritten()
-        for finished, value in fork_map(_write_apart, tasks, jobs, parts=1):
+        # files are written: a task a dead process may have half done cannot simply be run again
+        for finished, value in fork_map(_write_apart, tasks, jobs, parts=1, rerun=False):
             adopt(finished)
             if isinstance(value, PagesWritten):
                 written.add(value)

@@ -216,7 +216,14 @@ def _window_words(window: str) -> tuple[str, ...]:
     )
 
 
-WORDS_VERSION = hashlib.sha1(inspect.getsource(_window_words).encode()).hexdigest()[:12]
+def _source(fn) -> bytes:
+    try:
+        return inspect.getsource(fn).encode()
+    except (OSError, TypeError):  # installed without its sources: the compiled code, then
+        return fn.__code__.co_code + repr(fn.__code__.co_consts).encode()
+
+
+WORDS_VERSION = hashlib.sha1(_source(_window_words)).hexdigest()[:12]
 """Part of every key of :class:`WordStore`: words read by another version of the reading are not
 this one's."""
 
@@ -247,6 +254,8 @@ def _contexts(
     keys = {w: window_key(w) for w in distinct} if store is not None else {}
     known = store.get_words(list(keys.values())) if store is not None else {}
     todo = [w for w in distinct if keys.get(w) not in known]
+    if todo:
+        jieba_tok()  # loaded once here, not once in every process forked below
     # one string a word for all the bags (those from other processes, or the store, are new ones)
     words = {
         w: tuple(map(sys.intern, ws)) for w, ws in zip(todo, fork_map(_window_words, todo, jobs), strict=True)

@@ -5,8 +5,8 @@ the graph) and do independent work for each part of it: the relations of an arti
 an entity. Sending that structure to worker processes would cost more than the work; forked
 children inherit it instead, read their share, and send back only their (small) answers.
 
-Where processes are not forked (Windows, macOS by default) or one job is asked for, the work runs
-here, in order: the answers are the same either way, which is what the build's determinism needs.
+Where processes are not forked (Windows) or one job is asked for, the work runs here, in order: the
+answers are the same either way, which is what the build's determinism needs.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
@@ -33,20 +33,23 @@ def can_fork() -> bool:
 
 
 def fork_map(
-    fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None, parts: int = 8
-) -> Iterator[R]:
+    fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None, parts: int = 8, *, rerun: bool = True
+) -> list[R]:
     """``fn`` of every item, in the items' order, computed by up to ``jobs`` forked processes
     (default: all cores) that each take consecutive runs of items (``parts`` runs a process).
 
-    ``fn`` must not change shared state: a child's changes stay in the child. Should a child die
-    (killed for memory, say), the items not yet answered are done here.
+    A child's changes to memory stay in the child: ``fn`` answers, it does not update. Should a
+    child die (killed for memory, say), the items whose answers had not come back yet are done
+    here — some of them may have been done, or half done, by a child already, so work with effects
+    outside memory (files) passes ``rerun=False`` and gets :class:`BrokenProcessPool` instead. An
+    exception raised by ``fn`` is raised here, and the runs not started yet are dropped.
 
-    >>> list(fork_map(len, ["a", "bb", "ccc"], jobs=2))
+    >>> fork_map(len, ["a", "bb", "ccc"], jobs=2)
     [1, 2, 3]
     """
     global _TASK
     jobs = min(jobs or os.cpu_count() or 1, len(items))
-    done = 0
+    answers: list[R] = []
     if jobs > 1 and can_fork() and _TASK is None:
         n = len(items)
         step = max(1, -(-n // (jobs * parts)))
@@ -55,19 +58,27 @@ def fork_map(
         # the caller's objects out of the collector's reach in the children: a full collection
         # there would walk (and so copy, page by page) the whole inherited heap
         gc.freeze()
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
         try:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-                for answers in pool.map(_run, runs):
-                    yield from answers
-                    done += len(answers)
+            try:
+                results = pool.map(_run, runs)  # the processes are forked here
+            except OSError as exc:  # not every process could be made (a limit, memory)
+                if not rerun:  # (some may have started on the work)
+                    raise BrokenProcessPool(f"cannot start worker processes: {exc}") from exc
+                print(f"warning: no worker process ({exc}); working in the main process", file=sys.stderr)
+                results = iter(())
+            for run in results:
+                answers += run
         except BrokenProcessPool:
+            if not rerun:
+                raise
             print("warning: a worker process died; finishing its work in the main process", file=sys.stderr)
         finally:
+            pool.shutdown(wait=True, cancel_futures=True)
             _TASK = None
             gc.unfreeze()
-    for item in items[done:]:
-        yield fn(item)
+    answers += [fn(item) for item in items[len(answers) :]]
+    return answers
 
 
 def _run(run: tuple[int, int]) -> list:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import tomllib
 from bisect import bisect_left
 from collections import defaultdict
@@ -661,12 +662,13 @@ def extract_relations(articles: list[Article], entities: list[Entity], jobs: int
 
     readings = fork_map(functools.partial(_read_article, corpus=corpus), articles, jobs)
     for art, reading in zip(articles, readings, strict=True):
-        text, sentence, at = art.text, "", -1
+        text, sentence, at = art.text, "", (-1, -1)
         for head, tail, typ, s0, s1, rule, role, new in reading.supports:
-            if s0 != at:  # one string for all the relations of a sentence
-                sentence, at = text[s0:s1], s0
-            r = col.get(head, tail, typ)
-            r.support(art.id, sentence, s0, rule, new=new)
+            if (s0, s1) != at:  # one string for all the relations of a sentence
+                sentence, at = text[s0:s1], (s0, s1)
+            # the ids and words of the entities and rules, not the copies another process sent
+            r = col.get(by_id[head].id, by_id[tail].id, sys.intern(typ))
+            r.support(art.id, sentence, s0, sys.intern(rule), new=new)
             if role and role not in r.roles:
                 r.roles.append(role)
         for key, s0, s1 in reading.named:

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import OUTPUT_DIRS, OUTPUTS
+from graph.build import OUTPUT_DIRS, OUTPUTS, write_outputs
 from graph.export.atomic import atomic_batch, atomic_open, remove_stale
+from graph.parallel import can_fork
 
 from .conftest import ROOT, SEEDS
 
@@ -171,3 +172,58 @@ def test_a_killed_build_leaves_the_previous_out_complete(tmp_path):
         assert during_writing == before
     if caught_pages:
         assert during_pages == before
+
+
+@pytest.fixture(scope="module")
+def seeds_graph(seeds_extracted):
+    from graph.link import link
+    from graph.network import build_graph
+    from graph.relations import extract_relations
+
+    ents = link(seeds_extracted.mentions, seeds_extracted.texts)
+    rels = extract_relations(seeds_extracted.articles, ents)
+    return seeds_extracted.articles, ents, rels, build_graph(ents, rels)
+
+
+def _tree_bytes(out: Path) -> dict[str, bytes]:
+    """Every output file under ``out`` (not the hidden temporary ones)."""
+    names = {p.relative_to(out).as_posix(): p for p in out.rglob("*") if p.is_file()}
+    return {n: names[n].read_bytes() for n in sorted(names) if not n.startswith(".")}
+
+
+@pytest.mark.skipif(not can_fork(), reason="processes are not forked here")
+def test_a_writer_process_that_dies_costs_time_not_the_outputs(seeds_graph, tmp_path, monkeypatch, capfd):
+    import graph.build as build_module
+
+    arts, ents, rels, g = seeds_graph
+    write_outputs(tmp_path / "one", arts, ents, rels, g, jobs=1)
+    parent, real = os.getpid(), build_module.write_gexf
+
+    def killed(*args, **kwargs):
+        if os.getpid() != parent:
+            os._exit(9)  # the kernel's out-of-memory killer, say
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "write_gexf", killed)
+    write_outputs(tmp_path / "two", arts, ents, rels, g, jobs=2)
+    assert "worker process died while writing" in capfd.readouterr().err
+    assert _tree_bytes(tmp_path / "two") == _tree_bytes(tmp_path / "one")
+
+
+@pytest.mark.skipif(not can_fork(), reason="processes are not forked here")
+def test_a_writer_that_fails_leaves_the_old_outputs_and_no_temporary_file(seeds_graph, tmp_path, monkeypatch):
+    import graph.build as build_module
+
+    arts, ents, rels, g = seeds_graph
+    out = tmp_path / "out"
+    write_outputs(out, arts, ents, rels, g, jobs=2)
+    before = _tree_bytes(out)
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build_module, "write_graphml", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        write_outputs(out, arts, ents, rels, g, jobs=2)
+    assert _tree_bytes(out) == before
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".") and not p.name.endswith(".gone")]

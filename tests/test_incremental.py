@@ -4,7 +4,6 @@ are extracted, and the outputs are the same bytes as a full build's."""
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -189,20 +188,28 @@ def test_the_models_readme_is_not_part_of_the_extractors_version():
     assert any(p.parent.name == "ner" for p in files)  # the model itself still counts
 
 
-def test_an_update_reads_the_linkers_words_only_around_new_names(grown, tmp_path, monkeypatch):
+def test_the_linkers_words_are_read_once_by_updates_and_every_time_by_full_builds(tmp_path, monkeypatch):
     import graph.link
 
     read: list[str] = []
     real = graph.link._window_words
     monkeypatch.setattr(graph.link, "_window_words", lambda w: read.append(w) or real(w))
-    build([grown["corpus"]], tmp_path / "nocache", jobs=1, progress=False, cache=False)
-    assert read, "no names to compare by context in the corpus: the test proves nothing"
-    out = tmp_path / "out"
-    shutil.copytree(grown["out"], out)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    texts = _pages(8, seed=23)
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[:5])})
+    build([corpus], out, jobs=1, progress=False)
+    first = set(read)
+    assert first, "no names to compare by context in the corpus: the test proves nothing"
+
     read.clear()
-    again = build([grown["corpus"]], out, jobs=1, progress=False, update=True)
-    assert (again.extracted, read) == (0, [])
-    assert _outputs(out) == _outputs(grown["fresh"])
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[5:], start=5)})
+    build([corpus], out, jobs=1, progress=False, update=True)
+    assert read and not first & set(read)  # the new names' windows, and only those
+    updated = _outputs(out)
+
+    read.clear()
+    build([corpus], out, jobs=1, progress=False)  # a full build reads no cache: the stored words neither
+    assert set(read) & first and updated == _outputs(out)
 
 
 def test_the_words_of_windows_round_trip_and_go_with_their_version(tmp_path):

@@ -183,4 +183,3 @@ def test_a_crowded_one_character_key_still_joins_names_that_look_alike():
     assert [sorted(e.aliases) for e in joined] == [["日速科技", "星速科技"]]
     assert "by shape" in joined[0].merged[0]["rule"]
     assert len(ents) == len(others) + 1
-

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
+import graph.parallel
 from graph.parallel import can_fork, fork_map
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="processes are not forked here")
@@ -24,8 +27,8 @@ def test_answers_come_in_order_from_several_processes():
 
 def test_one_job_or_one_item_runs_here():
     assert {pid for pid, _ in fork_map(_pid_and_square, [1, 2, 3], jobs=1)} == {os.getpid()}
-    assert list(fork_map(_pid_and_square, [3], jobs=4)) == [(os.getpid(), 9)]
-    assert list(fork_map(_pid_and_square, [], jobs=4)) == []
+    assert fork_map(_pid_and_square, [3], jobs=4) == [(os.getpid(), 9)]
+    assert fork_map(_pid_and_square, [], jobs=4) == []
 
 
 def test_the_children_read_the_callers_memory_without_receiving_it():
@@ -49,8 +52,23 @@ def test_a_dead_child_costs_its_work_not_the_answers(capfd):
             os._exit(1)  # killed (for memory, say) halfway through its share
         return x + 1
 
-    assert list(fork_map(fragile, list(range(40)), jobs=2)) == [x + 1 for x in range(40)]
+    assert fork_map(fragile, list(range(40)), jobs=2) == [x + 1 for x in range(40)]
     assert "worker process died" in capfd.readouterr().err
+    # work with effects outside memory is not done a second time: the caller hears of the death
+    with pytest.raises(BrokenProcessPool):
+        fork_map(fragile, list(range(40)), jobs=2, rerun=False)
+
+
+def test_no_process_to_be_had_means_the_work_is_done_here(monkeypatch, capfd):
+    class Refused(ProcessPoolExecutor):
+        def map(self, *args, **kwargs):
+            raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(graph.parallel, "ProcessPoolExecutor", Refused)
+    assert fork_map(_pid_and_square, [1, 2, 3], jobs=2) == [(os.getpid(), x * x) for x in (1, 2, 3)]
+    assert "no worker process" in capfd.readouterr().err
+    with pytest.raises(BrokenProcessPool):
+        fork_map(_pid_and_square, [1, 2, 3], jobs=2, rerun=False)
 
 
 def test_an_error_in_the_work_is_raised_here():
@@ -60,4 +78,6 @@ def test_an_error_in_the_work_is_raised_here():
         return x
 
     with pytest.raises(ValueError, match="bad item 3"):
-        list(fork_map(failing, list(range(10)), jobs=2))
+        fork_map(failing, list(range(10)), jobs=2)
+    # and the next call is not left running here (as a call inside a child does)
+    assert os.getpid() not in {pid for pid, _ in fork_map(_pid_and_square, list(range(8)), jobs=2)}

@@ -23,6 +23,7 @@ import errno
 import functools
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -227,33 +228,32 @@ def _remove_later(folder: Path) -> None:
 
     Deleting a folder of many small files is slow (37,000 entity pages take 5 s on a VM's disk,
     400,000 take a minute and a half), and once the new folder is in place nobody needs the old
-    one: on Linux it is renamed ``.NAME.*.gone`` and removed by a detached process, so the build
-    returns now. Should that process be killed, the next build's :func:`remove_stale` finishes
-    the job. Elsewhere it is removed here."""
+    one: where there is a POSIX shell it is renamed ``.NAME.*.gone`` and removed by ``rm`` in the
+    background, in a session of its own (Ctrl-C on the build does not stop it), holding none of the
+    build's files or pipes; the build returns at once. Should the removal be cut short, the next
+    build's :func:`remove_stale` finishes it. Elsewhere, or if no process can be started, the
+    folder is removed here."""
     gone = folder.with_suffix(GONE_SUFFIX)
     try:
         os.rename(folder, gone)
     except OSError:
         gone = folder
-    if not sys.platform.startswith("linux"):
-        shutil.rmtree(gone, ignore_errors=True)
-        return
-    pid = os.fork()
-    if pid == 0:  # a child that forks the remover and exits, so that nobody has to wait for it
+    if os.name == "posix" and shutil.which("rm"):
         try:
-            if os.fork() == 0:
-                # on its own: out of the terminal's process group (Ctrl-C), and holding none of
-                # the build's files or pipes (a caller reading the build's output until it ends
-                # would wait for this too)
-                os.setsid()
-                null = os.open(os.devnull, os.O_RDWR)
-                for fd in (0, 1, 2):
-                    os.dup2(null, fd)
-                os.closerange(3, 1 << 16)
-                shutil.rmtree(gone, ignore_errors=True)
-        finally:
-            os._exit(0)
-    os.waitpid(pid, 0)
+            # the shell puts rm in the background and exits at once: nobody waits for rm
+            subprocess.run(
+                ["sh", "-c", 'rm -rf -- "$1" &', "sh", str(gone)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+                check=True,
+                timeout=60,
+            )
+            return
+        except (OSError, subprocess.SubprocessError):
+            pass
+    shutil.rmtree(gone, ignore_errors=True)
 
 
 def _swap_dir(tmp: Path, path: Path) -> Path | None:
