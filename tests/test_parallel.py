@@ -14,6 +14,12 @@ from graph.parallel import can_fork, fork_map
 pytestmark = pytest.mark.skipif(not can_fork(), reason="processes are not forked here")
 
 
+@pytest.fixture(autouse=True)
+def _memory_to_spare(monkeypatch):
+    """However large the test process has grown, these tests are about the processes, not memory."""
+    monkeypatch.setattr(graph.parallel, "EXTRA_MEMORY", 1e12)
+
+
 def _pid_and_square(x: int) -> tuple[int, int]:
     return os.getpid(), x * x
 
@@ -81,3 +87,19 @@ def test_an_error_in_the_work_is_raised_here():
         fork_map(failing, list(range(10)), jobs=2)
     # and the next call is not left running here (as a call inside a child does)
     assert os.getpid() not in {pid for pid, _ in fork_map(_pid_and_square, list(range(8)), jobs=2)}
+
+
+def test_a_large_build_forks_only_what_memory_allows(monkeypatch):
+    gb = 1_000_000_000
+    monkeypatch.setattr(graph.parallel, "EXTRA_MEMORY", 1 * gb)
+    sizes = {"rss": 0.7 * gb, "available": 20 * gb}
+    monkeypatch.setattr(graph.parallel, "_memory", lambda: (sizes["rss"], sizes["available"]))
+    assert graph.parallel.affordable(2) == 2  # 10,000 pages: two children, about 0.5 GB more
+    assert graph.parallel.affordable(16) == 2
+    sizes["rss"] = 3.4 * gb  # 100,000 pages: one process, the build's memory and no more
+    assert graph.parallel.affordable(2) == 1
+    assert {pid for pid, _ in fork_map(_pid_and_square, list(range(8)), jobs=2)} == {os.getpid()}
+    sizes.update(rss=0.1 * gb, available=0.3 * gb)  # a small build on a machine short of memory
+    assert graph.parallel.affordable(8) == 3
+    monkeypatch.setattr(graph.parallel, "_memory", lambda: (0, 0))  # not known: as asked
+    assert graph.parallel.affordable(8) == 8
