@@ -51,6 +51,8 @@ from graph.normalize import sentences
 from graph.parallel import fork_map
 
 MAX_EVIDENCE = 20
+READ_CHUNK = 5_000
+"""Articles read (in parallel) before what they say is applied: their readings are held meanwhile."""
 MAX_PATTERN_SENTENCE = 1_000
 """Patterns are not run on a "sentence" longer than this: a news sentence is rarely over 300
 characters, and a longer one is a table or a list without punctuation, where lazy patterns would
@@ -660,7 +662,10 @@ def extract_relations(articles: list[Article], entities: list[Entity], jobs: int
     facts: dict[str, ProjectFacts] = {}
     named_at: dict[tuple[str, str], list[tuple[str, str, int]]] = defaultdict(list)  # (entity, surface)
 
-    readings = fork_map(functools.partial(_read_article, corpus=corpus), articles, jobs)
+    read = functools.partial(_read_article, corpus=corpus)
+    # a few thousand articles at a time: what an article says is held only until it is applied
+    chunks = (articles[i : i + READ_CHUNK] for i in range(0, len(articles), READ_CHUNK))
+    readings = (r for chunk in chunks for r in fork_map(read, chunk, jobs))
     for art, reading in zip(articles, readings, strict=True):
         text, sentence, at = art.text, "", (-1, -1)
         for head, tail, typ, s0, s1, rule, role, new in reading.supports:
