@@ -6,6 +6,8 @@ import math
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graph.export.gexf import NS, VIZ, node_size, write_gexf
 from graph.export.html import style
@@ -129,3 +131,13 @@ def test_markup_in_names_is_escaped_and_bad_characters_dropped(doc):
     labels = {n.get("label") for n in root.iter(q("node"))}
     assert clean in labels
     assert f"company:{HOSTILE.replace(chr(1), chr(0xFFFD))}" in {n.get("id") for n in root.iter(q("node"))}
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab重庆&<>\"'\n\r\t ;#")) | st.characters(), max_size=40))
+def test_the_writers_escape_as_the_standard_library_does(s):
+    from xml.sax import saxutils
+
+    from graph.export.xmltext import escape, quoteattr
+
+    assert escape(s) == saxutils.escape(s)
+    assert quoteattr(s) == saxutils.quoteattr(s)

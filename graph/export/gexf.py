@@ -25,12 +25,12 @@ import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
 from graph.export.atomic import atomic_open
 from graph.export.html import relation_name, style, view_positions
+from graph.export.xmltext import escape, quoteattr
 
 NS = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"
