@@ -576,12 +576,13 @@ def write_outputs(
     handing what it finished to this one, which puts everything in place together. Should one of
     them die, everything is written again here."""
     try:
-        return _write_outputs(out, articles, entities, relations, g, reports, jobs)
-    except BrokenProcessPool:  # (the second try starts by clearing what the first left)
-        print("warning: a worker process died while writing; writing in the main process", file=sys.stderr)
-        return _write_outputs(out, articles, entities, relations, g, reports, 1)
+        try:
+            return _write_outputs(out, articles, entities, relations, g, reports, jobs)
+        except BrokenProcessPool as exc:  # (the second try starts by clearing what the first left)
+            print(f"warning: writing in the main process: {exc}", file=sys.stderr)
+            return _write_outputs(out, articles, entities, relations, g, reports, 1)
     except BaseException:
-        # what the other processes finished for the failed batch: never adopted, so never discarded
+        # what the other writers finished for the failed batch: never adopted, so never discarded
         remove_stale(out, OUTPUTS + OUTPUT_DIRS)
         raise
 

@@ -25,6 +25,7 @@ import math
 import re
 import sys
 import tomllib
+import types
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -220,7 +221,16 @@ def _source(fn) -> bytes:
     try:
         return inspect.getsource(fn).encode()
     except (OSError, TypeError):  # installed without its sources: the compiled code, then
-        return fn.__code__.co_code + repr(fn.__code__.co_consts).encode()
+        return _code_bytes(fn.__code__)
+
+
+def _code_bytes(code: types.CodeType) -> bytes:
+    """A code object's instructions, names and constants, nested code (a generator's) included:
+    stable from run to run, unlike its ``repr``, which holds an address."""
+    parts = [code.co_code, repr(code.co_names).encode()]
+    for c in code.co_consts:
+        parts.append(_code_bytes(c) if isinstance(c, types.CodeType) else repr(c).encode())
+    return b"\0".join(parts)
 
 
 WORDS_VERSION = hashlib.sha1(_source(_window_words)).hexdigest()[:12]

@@ -56,20 +56,32 @@ def affordable(jobs: int) -> int:
 
 
 def _memory() -> tuple[int, int]:
-    """This process's resident bytes and the bytes the system has available (0: not known)."""
+    """This process's resident bytes and the bytes available to it (0: not known): the system's
+    available memory, or what is left under the container's limit (cgroup v2) if that is less."""
     try:
         with open("/proc/self/statm", encoding="ascii") as f:
             rss = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0, 0
+    available = 0
     try:
         with open("/proc/meminfo", encoding="ascii") as f:
             for line in f:
                 if line.startswith("MemAvailable:"):
-                    return rss, int(line.split()[1]) * 1024
+                    available = int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
-    return rss, 0
+    try:
+        with open("/sys/fs/cgroup/memory.max", encoding="ascii") as f:
+            limit = f.read().strip()
+        with open("/sys/fs/cgroup/memory.current", encoding="ascii") as f:
+            used = int(f.read())
+        if limit != "max":
+            left = max(0, int(limit) - used)
+            available = min(available, left) if available else left
+    except (OSError, ValueError):
+        pass
+    return rss, available
 
 
 def fork_map(
@@ -102,11 +114,17 @@ def fork_map(
         # there would walk (and so copy, page by page) the whole inherited heap
         gc.freeze()
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+        before = set(multiprocessing.active_children())
         try:
             try:
                 results = pool.map(_run, runs)  # the processes are forked here
             except OSError as exc:  # not every process could be made (a limit, memory)
-                if not rerun:  # (some may have started on the work)
+                # those that were are not the pool's to stop (it never started running): stopped
+                # here, or the interpreter would wait for them at exit, for ever
+                for child in set(multiprocessing.active_children()) - before:
+                    child.kill()
+                    child.join()
+                if not rerun:
                     raise BrokenProcessPool(f"cannot start worker processes: {exc}") from exc
                 print(f"warning: no worker process ({exc}); working in the main process", file=sys.stderr)
                 results = iter(())

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import textwrap
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -16,8 +19,9 @@ pytestmark = pytest.mark.skipif(not can_fork(), reason="processes are not forked
 
 @pytest.fixture(autouse=True)
 def _memory_to_spare(monkeypatch):
-    """However large the test process has grown, these tests are about the processes, not memory."""
-    monkeypatch.setattr(graph.parallel, "EXTRA_MEMORY", 1e12)
+    """However large the test process has grown and small the machine, these tests are about the
+    processes, not memory."""
+    monkeypatch.setattr(graph.parallel, "_memory", lambda: (10**8, 10**11))
 
 
 def _pid_and_square(x: int) -> tuple[int, int]:
@@ -103,3 +107,35 @@ def test_a_large_build_forks_only_what_memory_allows(monkeypatch):
     assert graph.parallel.affordable(8) == 3
     monkeypatch.setattr(graph.parallel, "_memory", lambda: (0, 0))  # not known: as asked
     assert graph.parallel.affordable(8) == 8
+
+
+def test_a_process_started_before_the_next_could_not_be_is_stopped(tmp_path):
+    """The first fork succeeds, the second fails (a process limit): the work is done here, and the
+    interpreter is not left waiting at exit for the one child that was made."""
+    script = tmp_path / "half.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import multiprocessing.context as mc
+            import graph.parallel as gp
+
+            gp._memory = lambda: (10**8, 10**11)
+            real, calls = mc.ForkProcess.start, []
+
+            def start(self):
+                calls.append(1)
+                if len(calls) == 2:
+                    raise OSError(11, "Resource temporarily unavailable")
+                return real(self)
+
+            mc.ForkProcess.start = start
+            print(gp.fork_map(abs, [-1, -2, -3, -4], jobs=2))
+            print(gp.fork_map(abs, [-5, -6], jobs=2, rerun=True))
+            """
+        ),
+        encoding="utf-8",
+    )
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split("\n")[:2] == ["[1, 2, 3, 4]", "[5, 6]"]
+    assert "no worker process" in proc.stderr

@@ -376,10 +376,12 @@ def test_seeds_against_the_gold(seeds_out):
     assert rep["roles"]["recall"] >= 0.9, rep["roles"]["misses"]
 
 
-def test_articles_read_in_several_processes_give_the_same_relations(seeds_extracted):
+def test_articles_read_in_several_processes_give_the_same_relations(seeds_extracted, monkeypatch):
+    import graph.parallel
     from graph.link import link
     from graph.relations import attribute_records
 
+    monkeypatch.setattr(graph.parallel, "_memory", lambda: (10**8, 10**11))  # forked, whatever the memory
     arts = seeds_extracted.articles
     ents = link(seeds_extracted.mentions, seeds_extracted.texts)
     one, two = extract_relations(arts, ents, jobs=1), extract_relations(arts, ents, jobs=2)

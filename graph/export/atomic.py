@@ -238,11 +238,15 @@ def _remove_later(folder: Path) -> None:
         os.rename(folder, gone)
     except OSError:
         gone = folder
-    if os.name == "posix" and shutil.which("rm"):
+    _remove_in_background(gone)
+
+
+def _remove_in_background(folder: Path) -> None:
+    if os.name == "posix" and shutil.which("sh") and shutil.which("rm"):
         try:
             # the shell puts rm in the background and exits at once: nobody waits for rm
             subprocess.run(
-                ["sh", "-c", 'rm -rf -- "$1" &', "sh", str(gone)],
+                ["sh", "-c", 'rm -rf -- "$1" &', "sh", os.fsencode(folder)],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -253,7 +257,7 @@ def _remove_later(folder: Path) -> None:
             return
         except (OSError, subprocess.SubprocessError):
             pass
-    shutil.rmtree(gone, ignore_errors=True)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _swap_dir(tmp: Path, path: Path) -> Path | None:
@@ -334,7 +338,8 @@ def remove_stale(folder: Path, names: Iterable[str]) -> list[Path]:
     (folders) for the names given are touched, never anything else in the folder. An ``.old``
     folder is the previous output of a build killed in the middle of a folder swap (where the
     system cannot exchange two folders in one step): if ``NAME`` itself is missing, it is renamed
-    back instead of removed."""
+    back instead of removed. A ``.gone`` folder (see :func:`_remove_later`) is removed in the
+    background, as it was meant to be: a build does not wait for the one before it."""
     gone = []
     for name in names:
         prefix = _tmp_prefix(Path(name))
@@ -350,7 +355,11 @@ def remove_stale(folder: Path, names: Iterable[str]) -> list[Path]:
                 continue
             shutil.rmtree(p, ignore_errors=True)
             gone.append(p)
-        for p in sorted([*folder.glob(f"{prefix}*{DIR_SUFFIX}"), *folder.glob(f"{prefix}*{GONE_SUFFIX}")]):
+        for p in sorted(folder.glob(f"{prefix}*{GONE_SUFFIX}")):
+            if p.is_dir() and not p.is_symlink():
+                _remove_in_background(p)  # (a removal cut short, or one still under way)
+                gone.append(p)
+        for p in sorted(folder.glob(f"{prefix}*{DIR_SUFFIX}")):
             if p.is_dir() and not p.is_symlink():
                 shutil.rmtree(p, ignore_errors=True)
                 gone.append(p)
