@@ -36,8 +36,8 @@ copy of the pages they sit on. At 100,000 pages (a 3.4 GB build) two children of
 held 1.1–1.4 GB each, for 6.8 GB in all; at 10,000 pages (0.7 GB) the same costs about 0.5 GB and
 saves a quarter of the build's time after extraction. So a stage forks only as many processes as
 fit in this much, counting half of the build's memory a child, and fewer if the system has less
-available: a large build does its later stages in one process, as it must, to keep its memory
-within bounds, and a small one on every core."""
+available: a large build does its later stages in one process, to keep its memory within bounds,
+and a small one on several cores."""
 COPY_SHARE = 0.5
 
 
@@ -77,7 +77,7 @@ def _memory() -> tuple[int, int]:
         with open("/sys/fs/cgroup/memory.current", encoding="ascii") as f:
             used = int(f.read())
         if limit != "max":
-            left = max(0, int(limit) - used)
+            left = max(1, int(limit) - used)  # (1, not 0: nothing left is not "not known")
             available = min(available, left) if available else left
     except (OSError, ValueError):
         pass
