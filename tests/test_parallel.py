@@ -105,6 +105,8 @@ def test_a_large_build_forks_only_what_memory_allows(monkeypatch):
     assert {pid for pid, _ in fork_map(_pid_and_square, list(range(8)), jobs=2)} == {os.getpid()}
     sizes.update(rss=0.1 * gb, available=0.3 * gb)  # a small build on a machine short of memory
     assert graph.parallel.affordable(8) == 3
+    sizes.update(rss=0.1 * gb, available=1)  # a container at its limit
+    assert graph.parallel.affordable(8) == 1
     monkeypatch.setattr(graph.parallel, "_memory", lambda: (0, 0))  # not known: as asked
     assert graph.parallel.affordable(8) == 8
 
