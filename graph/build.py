@@ -622,12 +622,12 @@ def _write_outputs(
         # files are written: a task a dead process may have half done cannot simply be run again
         for finished, value in fork_map(_write_apart, tasks, jobs, parts=1, rerun=False):
             adopt(finished)
-            if isinstance(value, PagesWritten):
+            if value is not None:
                 written.add(value)
     return {n: (out / n).stat().st_size for n in names} | {f"{PAGES_DIR}/": written.bytes}
 
 
-def _write_apart(task: Callable[[], object]) -> tuple[list, object]:
+def _write_apart(task: Callable[[], object]) -> tuple[list, PagesWritten | None]:
     """Run one writer, keeping what it finished for the process that holds the batch to put in
     place (:func:`graph.export.atomic.handed_over`); with it, what the writer returned when that
     is a count of pages."""

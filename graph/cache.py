@@ -296,18 +296,25 @@ class ExtractionCache:
     def get_many(self, keys: Iterable[str]) -> dict[str, bytes]:
         """The stored results of those of ``keys`` that are in the cache."""
         keys = list(dict.fromkeys(keys))
-        self.used.update(keys)
-        if not self.path.exists() and self._db is None:
-            return {}
-        db = self._connect()
-        found: dict[str, bytes] = {}
-        for i in range(0, len(keys), 500):
-            part = keys[i : i + 500]
-            marks = ",".join("?" * len(part))
-            for key, data in db.execute(f"SELECT key, data FROM pages WHERE key IN ({marks})", part):
-                found[key] = data
+        found = dict(self._select("pages", keys))
         self.hits += len(found)
         return found
+
+    def _select(
+        self, table: str, keys: list[str], version: str | None = None
+    ) -> Iterator[tuple[str, object]]:
+        """``(key, data)`` of the rows of ``table`` under those of ``keys`` that are there (of
+        ``version`` only, if given), asked 500 keys at a time; the keys count as used."""
+        self.used.update(keys)
+        if not self.path.exists() and self._db is None:
+            return
+        db = self._connect()
+        of = [version] if version is not None else []
+        only = "version = ? AND " if of else ""
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            query = f"SELECT key, data FROM {table} WHERE {only}key IN ({','.join('?' * len(part))})"
+            yield from db.execute(query, of + part)
 
     def put(self, key: str, doc: str, data: bytes) -> None:
         """Store one page's result; committed with the next batch."""
@@ -331,18 +338,10 @@ class ExtractionCache:
         """The words of the linker's context windows stored under those of ``keys`` that are here
         (see :class:`graph.link.WordStore`), read by this version of the extractor (whose jieba and
         dictionary the linker segments with)."""
-        self.used.update(keys)
-        if not self.path.exists() and self._db is None:
-            return {}
-        db = self._connect()
-        found: dict[str, tuple[str, ...]] = {}
-        for i in range(0, len(keys), 500):
-            part = keys[i : i + 500]
-            marks = ",".join("?" * len(part))
-            query = f"SELECT key, data FROM words WHERE version = ? AND key IN ({marks})"
-            for key, data in db.execute(query, [self.version, *part]):
-                found[key] = tuple(data.split(" ")) if data else ()
-        return found
+        return {
+            key: tuple(data.split(" ")) if data else ()
+            for key, data in self._select("words", keys, self.version)
+        }
 
     def put_words(self, words: dict[str, tuple[str, ...]]) -> None:
         """Store the words of context windows, in one transaction. A word has no spaces (the linker

@@ -211,9 +211,7 @@ def _windows(c: Cluster, texts: dict[str, str]) -> list[str]:
 def _window_words(window: str) -> tuple[str, ...]:
     """The words of a window that say what it is about: two or more Han characters."""
     return tuple(
-        sys.intern(w)
-        for w in jieba_tok().lcut(window)
-        if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w)
+        w for w in jieba_tok().lcut(window) if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w)
     )
 
 

@@ -103,9 +103,7 @@ def fork_map(
     global _TASK
     jobs = min(jobs or os.cpu_count() or 1, len(items))
     answers: list[R] = []
-    if jobs > 1 and can_fork() and _TASK is None:
-        jobs = affordable(jobs)
-    if jobs > 1 and can_fork() and _TASK is None:
+    if jobs > 1 and can_fork() and _TASK is None and (jobs := affordable(jobs)) > 1:
         n = len(items)
         step = max(1, -(-n // (jobs * parts)))
         runs = [(i, min(n, i + step)) for i in range(0, n, step)]

@@ -169,15 +169,18 @@ class EntityPages:
             self.evidence[(r.source, r.target, r.type)] = r.evidence
         self.in_view = set(view_nodes(g)) if graph_page else set()
         self.nodes = list(g.nodes)
-        for shard in sorted({page_path(n)[:2] for n in self.nodes}):
-            (tmp / shard).mkdir()
 
     def write(self, part: int = 0, parts: int = 1) -> PagesWritten:
         """The pages of every ``parts``-th entity from the ``part``-th."""
         written = PagesWritten()
+        shards: set[str] = set()
         for n in self.nodes[part::parts]:
+            rel = page_path(n)
+            if rel[:2] not in shards:
+                (self.tmp / rel[:2]).mkdir(exist_ok=True)  # (another part may have made it)
+                shards.add(rel[:2])
             page = _entity_page(self.g, n, self.titles, self.evidence, self.graph_page, n in self.in_view)
-            _write(self.tmp / page_path(n), page, written)
+            _write(self.tmp / rel, page, written)
             written.pages += 1
         return written
 
