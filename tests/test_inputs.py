@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from graph.build import build
+from graph.build import _report_text, build
 from graph.inputs import Skip, clean_for_matching, decode_page, find_inputs, html_to_text, read_input
 
 from .conftest import ROOT, SEEDS
@@ -299,3 +301,24 @@ def test_a_page_the_extractor_fails_on_is_skipped_and_the_rest_builds(tmp_path, 
     assert all(status[f"good{i}"] == ("built", "") for i in range(8))
     assert {a.doc for a in res.articles} == {f"good{i}" for i in range(8)}
     assert ("a worker process died" in capfd.readouterr().err) == (jobs > 1)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(
+    st.dictionaries(st.text(), _JSON, max_size=4),
+    st.lists(st.dictionaries(st.text(), _JSON, max_size=4), max_size=4),
+)
+def test_the_report_is_json_with_a_line_a_file(summary, files):
+    text = _report_text({"summary": summary, "files": files})
+    assert json.loads(text) == {"summary": summary, "files": files}
+    lines = text.split("\n")  # (not splitlines: a name may hold U+2028, which JSON leaves as it is)
+    assert lines[-2:] == ["}", ""]
+    if files:  # each file on a line of its own, between the list's brackets
+        start = lines.index(' "files": [')
+        assert [json.loads(x.strip().rstrip(",")) for x in lines[start + 1 : start + 1 + len(files)]] == files

@@ -425,3 +425,41 @@ def test_a_removal_cut_short_is_finished_by_the_next_build(tmp_path):
     (tmp_path / ".entities.k5.gone" / "ab" / "x.html").write_text("x", encoding="utf-8")
     remove_stale(tmp_path, ["entities"])
     assert _settled(tmp_path) == ["entities"]
+
+
+def test_unchanged_pages_are_kept_from_the_previous_build_and_the_rest_written(tmp_path):
+    ents = [entity("company", f"企业{i}") for i in range(6)]
+    folder = tmp_path / "entities"
+    write_entity_pages(build_graph(ents, []), folder)
+    old = {e.id: folder / page_path(e.id) for e in ents}
+    inode = {k: p.stat().st_ino for k, p in old.items()}
+    old[ents[5].id].write_text("edited by hand", encoding="utf-8")  # same name, other bytes
+    old[ents[4].id].unlink()
+    old[ents[4].id].symlink_to(tmp_path / "elsewhere.html")  # never followed, never kept
+    (tmp_path / "elsewhere.html").write_bytes(b"")
+
+    rels = [relation(ents[0].id, ents[1].id, "partner_of", "企业0与企业1合作。")]
+    written = write_entity_pages(build_graph(ents, rels), folder, {}, rels)
+    fresh = tmp_path / "fresh"
+    write_entity_pages(build_graph(ents, rels), fresh, {}, rels)
+
+    assert _tree(folder) == _tree(fresh)  # the same bytes as a build with nothing to keep
+    now = {e.id: (folder / page_path(e.id)).stat().st_ino for e in ents}
+    assert [now[e.id] == inode[e.id] for e in ents] == [False, False, True, True, False, False]
+    assert written.kept == 2 and written.pages == 6
+    assert not (folder / page_path(ents[4].id)).is_symlink()
+    assert (tmp_path / "elsewhere.html").read_bytes() == b""
+
+
+def test_pages_are_written_where_no_link_can_be_made(tmp_path, monkeypatch):
+    ents = [entity("company", f"企业{i}") for i in range(3)]
+    folder = tmp_path / "entities"
+    write_entity_pages(build_graph(ents, []), folder)
+    before = _tree(folder)
+
+    def no_links(*a, **k):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(pages.os, "link", no_links)
+    written = write_entity_pages(build_graph(ents, []), folder)
+    assert written.kept == 0 and _tree(folder) == before

@@ -83,16 +83,19 @@ _SPECIAL = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 @dataclass
 class PagesWritten:
     """What :func:`write_entity_pages` wrote: ``pages`` (entity pages), ``indexes`` (index pages)
-    and their total ``bytes``."""
+    and their total ``bytes``; of the pages, ``kept`` were the previous build's, unchanged
+    (:func:`_keep`)."""
 
     pages: int = 0
     indexes: int = 0
     bytes: int = 0
+    kept: int = 0
 
     def add(self, other: PagesWritten) -> None:
         self.pages += other.pages
         self.indexes += other.indexes
         self.bytes += other.bytes
+        self.kept += other.kept
 
 
 def page_path(entity_id: str) -> str:
@@ -141,8 +144,9 @@ def write_entity_pages(
     which the graph's edges do not keep; without them a sentence is shown with the relation's
     articles. ``graph_page`` is the graph view's file name in ``folder``'s parent (``graph.html``):
     pages then link back to it, and those of entities it draws link to their place in it."""
+    previous = folder if folder.is_dir() and not folder.is_symlink() else None
     with atomic_dir(folder) as tmp:
-        pages = EntityPages(g, tmp, articles, relations, graph_page=graph_page)
+        pages = EntityPages(g, tmp, articles, relations, graph_page=graph_page, previous=previous)
         written = pages.write()
         written.add(pages.write_index())
     return written
@@ -151,7 +155,8 @@ def write_entity_pages(
 class EntityPages:
     """The pages of ``g``'s entities, to be written into the new, empty folder ``tmp`` — all at once
     (:meth:`write`), or in parts by several processes (``write(k, n)`` for ``k`` in ``range(n)``),
-    and the index once (:meth:`write_index`). The arguments are :func:`write_entity_pages`'."""
+    and the index once (:meth:`write_index`). The arguments are :func:`write_entity_pages`', and
+    ``previous``, the folder being replaced, whose pages are kept where they are unchanged."""
 
     def __init__(
         self,
@@ -161,8 +166,9 @@ class EntityPages:
         relations: Iterable | None = None,
         *,
         graph_page: str | None = None,
+        previous: Path | None = None,
     ) -> None:
-        self.g, self.tmp, self.graph_page = g, tmp, graph_page
+        self.g, self.tmp, self.graph_page, self.previous = g, tmp, graph_page, previous
         self.titles = articles or {}
         self.evidence: dict[tuple[str, str, str], list] = {}
         for r in relations or ():
@@ -180,7 +186,12 @@ class EntityPages:
                 (self.tmp / rel[:2]).mkdir(exist_ok=True)  # (another part may have made it)
                 shards.add(rel[:2])
             page = _entity_page(self.g, n, self.titles, self.evidence, self.graph_page, n in self.in_view)
-            _write(self.tmp / rel, page, written)
+            data = page.encode("utf-8")
+            if self.previous is None or not _keep(self.previous / rel, self.tmp / rel, data):
+                _write(self.tmp / rel, data)
+            else:
+                written.kept += 1
+            written.bytes += len(data)
             written.pages += 1
         return written
 
@@ -190,11 +201,42 @@ class EntityPages:
         return written
 
 
-def _write(path: Path, text: str, written: PagesWritten) -> None:
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _keep(old: Path, path: Path, data: bytes) -> bool:
+    """Give ``path`` the previous build's page ``old`` if that holds ``data`` already: a second
+    name (hard link) for the same file, not a copy. Most pages of a build that adds a few articles
+    to a large corpus are unchanged, and creating a file costs ten times as much as linking one
+    (200 µs against 12 on a VM's ext4; 37,000 pages take 9 s to write).
+
+    The old page's bytes are compared, not trusted: whatever changed it, by whatever means, it is
+    only kept if it is exactly what this build would write. A symbolic link is never followed, and
+    where hard links cannot be made (some file systems) the page is simply written."""
+    try:
+        fd = os.open(old, os.O_RDONLY | _NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "rb", buffering=0) as f:
+            same = f.read(len(data) + 1) == data
+    except OSError:
+        return False
+    if not same:
+        return False
+    try:
+        os.link(old, path, follow_symlinks=False)
+    except FileExistsError:
+        raise FileExistsError(f"two entities have the same page name {path.name}; raise HASH_CHARS") from None
+    except (OSError, NotImplementedError):
+        return False
+    return True
+
+
+def _write(path: Path, data: bytes) -> None:
     """Write one page, with as few system calls as can be (``open()`` costs three times as much
     as ``os.open`` here, and there are hundreds of thousands of pages). ``O_EXCL``: a second entity
     with the same file name is an error, not an overwrite (see :data:`HASH_CHARS`)."""
-    data = text.encode("utf-8")
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     except FileExistsError:
@@ -205,7 +247,6 @@ def _write(path: Path, text: str, written: PagesWritten) -> None:
             view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
-    written.bytes += len(data)
 
 
 def _link(g: nx.MultiDiGraph, n: str) -> str:
@@ -378,12 +419,17 @@ def _write_index(g: nx.MultiDiGraph, folder: Path, graph_page: str | None, writt
                 + pager
                 + TAIL
             )
-            _write(folder / _index_file(t, k), page, written)
-            written.indexes += 1
+            _write_index_page(folder / _index_file(t, k), page, written)
         links = " ".join(f'<a href="{_index_file(t, j)}">{j}</a>' for j in numbers)
         parts.append(f"<h2 id={t}>{heading}</h2>\n<p>页：{links}</p>\n")
     parts.append(TAIL)
-    _write(folder / "index.html", "".join(parts), written)
+    _write_index_page(folder / "index.html", "".join(parts), written)
+
+
+def _write_index_page(path: Path, text: str, written: PagesWritten) -> None:
+    data = text.encode("utf-8")
+    _write(path, data)
+    written.bytes += len(data)
     written.indexes += 1
 
 
