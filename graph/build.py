@@ -46,7 +46,7 @@ from graph.inputs import DEFAULT_MAX_MB, Skip, find_inputs, read_input
 from graph.link import Entity, Overrides, link
 from graph.mentions import Mention
 from graph.network import build_graph
-from graph.parallel import fork_map
+from graph.parallel import fork_map, long_lived
 from graph.relations import Relation, extract_relations, write_attributes
 
 PARALLEL_MIN_PAGES = 8
@@ -286,29 +286,34 @@ def build(
 
     store = ExtractionCache(out / CACHE_NAME, extractor_version()) if cache or update else None
     try:
-        results, stats = extract_pages(
-            [p for p, _ in pages], jobs, progress, scheduler=scheduler, cache=store, update=update
-        )
-        timings.update(stats.seconds)
-        articles, mentions = collect(pages, results)
-        del pages, results  # the pages' texts: a large corpus need not hold them twice
-        reports.sort(key=lambda r: (r.doc, r.path))
-        if not articles:
-            raise InputError(_nothing_built(inputs, reports))
+        with long_lived() as keep:  # each stage's results, held until the end (see long_lived)
+            results, stats = extract_pages(
+                [p for p, _ in pages], jobs, progress, scheduler=scheduler, cache=store, update=update
+            )
+            timings.update(stats.seconds)
+            articles, mentions = collect(pages, results)
+            del pages, results  # the pages' texts: a large corpus need not hold them twice
+            reports.sort(key=lambda r: (r.doc, r.path))
+            if not articles:
+                raise InputError(_nothing_built(inputs, reports))
+            keep()
 
-        t = time.perf_counter()
-        words = None if store is None else store if update else _Unread(store)
-        entities = link(mentions, {a.id: a.text for a in articles}, corrections, jobs, words)
-        timings["link"] = time.perf_counter() - t
-        t = time.perf_counter()
-        relations = extract_relations(articles, entities, jobs)
-        timings["relations"] = time.perf_counter() - t
-        t = time.perf_counter()
-        g = build_graph(entities, relations)
-        timings["graph"] = time.perf_counter() - t
-        t = time.perf_counter()
-        files_written = write_outputs(out, articles, entities, relations, g, reports, jobs)
-        timings["export"] = time.perf_counter() - t
+            t = time.perf_counter()
+            words = None if store is None else store if update else _Unread(store)
+            entities = link(mentions, {a.id: a.text for a in articles}, corrections, jobs, words)
+            timings["link"] = time.perf_counter() - t
+            keep()
+            t = time.perf_counter()
+            relations = extract_relations(articles, entities, jobs)
+            timings["relations"] = time.perf_counter() - t
+            keep()
+            t = time.perf_counter()
+            g = build_graph(entities, relations)
+            timings["graph"] = time.perf_counter() - t
+            keep()
+            t = time.perf_counter()
+            files_written = write_outputs(out, articles, entities, relations, g, reports, jobs)
+            timings["export"] = time.perf_counter() - t
     except BaseException:
         if store is not None:
             # what was extracted is valid whatever failed after it: keep it, so that the next

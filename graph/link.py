@@ -27,6 +27,7 @@ import sys
 import tomllib
 import types
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -54,8 +55,10 @@ _ZONE_WORD = re.compile(r"高新区|经开区|高新技术产业开发区|经济
 _HEAD = re.compile(r"^(?:区委|县委|市委|委|区|县|市)(?=[\u4e00-\u9fff]{2,}(?:部|局|委|办))")
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(surface: str) -> str:
-    """The form two surfaces must share to be the same name: no spaces, one bracket style."""
+    """The form two surfaces must share to be the same name: no spaces, one bracket style. (Asked
+    of every mention several times, and a name is written eight times on average: remembered.)"""
     return _WS.sub("", surface).translate(_FOLD)
 
 
@@ -159,8 +162,12 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
 def _seeds(mentions: list[Mention]) -> list[Cluster]:
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     rules: dict[tuple[str, str], str] = {}
+    keys: dict[tuple[str, str, str | None], tuple[str, str, str]] = {}  # what seed_key reads: once
     for m in mentions:
-        t, key, rule = seed_key(m)
+        what = (m.type, m.surface, m.kb)
+        if (found := keys.get(what)) is None:
+            found = keys[what] = seed_key(m)
+        t, key, rule = found
         groups[(t, key)].append(m)
         if rule != "same name" or (t, key) not in rules:
             rules[(t, key)] = rule
@@ -173,16 +180,37 @@ def _seeds(mentions: list[Mention]) -> list[Cluster]:
 # ---------------------------------------------------------------- candidates and scores
 
 
-@functools.lru_cache(maxsize=65536)
-def _pinyin(s: str) -> str:
+def _syllables(s: str) -> tuple[str, ...]:
+    """How ``s`` is read: its pinyin, a syllable a character (``s`` itself without pypinyin: the
+    sound key is a bonus, not a requirement)."""
     try:
         from pypinyin import lazy_pinyin
-    except ImportError:  # the sound key is a bonus, not a requirement
-        return s
-    return " ".join(lazy_pinyin(s))
+    except ImportError:
+        return (s,)
+    return tuple(lazy_pinyin(s))
 
 
-def blocking_keys(c: Cluster) -> set[tuple[str, str]]:
+@functools.lru_cache(maxsize=65536)
+def _pinyin(s: str) -> str:
+    return " ".join(_syllables(s))
+
+
+def _brands(clusters: list[Cluster]) -> list[str]:
+    """The brands that :func:`blocking_keys` reads the sound of, and their characters, which
+    :func:`score_pair` does."""
+    found = {
+        brand
+        for c in clusters
+        if c.type == "company"
+        for s in c.surfaces
+        if len(brand := parse_company(s).brand) >= 2
+    }
+    return sorted(found | {ch for brand in found for ch in brand})
+
+
+def blocking_keys(c: Cluster, sound: Callable[[str], str] = _pinyin) -> set[tuple[str, str]]:
+    """The keys a cluster is compared under; ``sound`` gives a brand's pinyin (:func:`_pinyin`, or
+    the sounds of all brands read beforehand)."""
     keys: set[tuple[str, str]] = set()
     if c.type != "company":
         return keys
@@ -191,7 +219,7 @@ def blocking_keys(c: Cluster) -> set[tuple[str, str]]:
         if len(brand) < 2:
             continue
         keys.add(("brand", brand))
-        keys.add(("sound", _pinyin(brand)))
+        keys.add(("sound", sound(brand)))
         for i in range(len(brand)):
             keys.add(("mask", brand[:i] + "?" + brand[i + 1 :]))
             keys.add(("mask-shape", f"{brand[:i]}[{_shape(brand[i])}]{brand[i + 1 :]}"))
@@ -231,13 +259,32 @@ def _code_bytes(code: types.CodeType) -> bytes:
     return b"\0".join(parts)
 
 
-WORDS_VERSION = hashlib.sha1(_source(_window_words)).hexdigest()[:12]
+def _version(fn: Callable, *more: str) -> str:
+    return hashlib.sha1(b"\0".join([_source(fn), *(m.encode() for m in more)])).hexdigest()[:12]
+
+
+def _pypinyin_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("pypinyin")
+    except Exception:  # not installed: _syllables says so
+        return "none"
+
+
+WORDS_VERSION = _version(_window_words)
 """Part of every key of :class:`WordStore`: words read by another version of the reading are not
 this one's."""
+SOUNDS_VERSION = _version(_syllables, _pypinyin_version())
+"""The same for brands' syllables, which pypinyin's version also decides."""
 
 
 def window_key(window: str) -> str:
     return hashlib.sha1(f"{WORDS_VERSION}\0{window}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def sound_key(brand: str) -> str:
+    return hashlib.sha1(f"sound\0{SOUNDS_VERSION}\0{brand}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class WordStore(Protocol):
@@ -256,21 +303,9 @@ def _contexts(
     """Words around each cluster's mentions (not its own names): what the thing is about.
 
     Segmenting the windows is most of the linker's time, so each distinct window is read once, on
-    ``jobs`` processes (:func:`graph.parallel.fork_map`), and only if ``store`` does not have it."""
+    ``jobs`` processes, and only if ``store`` does not have it (:func:`_stored`)."""
     windows = [_windows(c, texts) for c in clusters]
-    distinct = list(dict.fromkeys(w for ws in windows for w in ws))
-    keys = {w: window_key(w) for w in distinct} if store is not None else {}
-    known = store.get_words(list(keys.values())) if store is not None else {}
-    todo = [w for w in distinct if keys.get(w) not in known]
-    if todo:
-        jieba_tok()  # loaded once here, not once in every process forked below
-    # one string a word for all the bags (those from other processes, or the store, are new ones)
-    words = {
-        w: tuple(map(sys.intern, ws)) for w, ws in zip(todo, fork_map(_window_words, todo, jobs), strict=True)
-    }
-    if store is not None:
-        store.put_words({keys[w]: words[w] for w in todo})
-        words.update((w, tuple(map(sys.intern, known[keys[w]]))) for w in distinct if keys[w] in known)
+    words = _stored(_window_words, [w for ws in windows for w in ws], window_key, jobs, store, jieba_tok)
     bags = []
     for c, ws in zip(clusters, windows, strict=True):
         names = set(c.surfaces)
@@ -279,6 +314,33 @@ def _contexts(
             bag.update(x for x in words[w] if x not in names)
         bags.append(bag)
     return bags
+
+
+def _stored(
+    fn: Callable[[str], tuple[str, ...]],
+    items: list[str],
+    key: Callable[[str], str],
+    jobs: int | None,
+    store: WordStore | None,
+    load: Callable[[], object] | None = None,
+) -> dict[str, tuple[str, ...]]:
+    """``fn`` of each distinct item, from ``store`` (under ``key(item)``) where it is there, else
+    computed on ``jobs`` processes (:func:`graph.parallel.fork_map`; ``load`` loads what ``fn``
+    needs once, before they are forked) and stored. Every string comes back interned: one string
+    a word however many bags and brands hold it (those from other processes, or the store, are new
+    ones)."""
+    distinct = list(dict.fromkeys(items))
+    keys = {x: key(x) for x in distinct} if store is not None else {}
+    known = store.get_words(list(keys.values())) if store is not None else {}
+    todo = [x for x in distinct if keys.get(x) not in known]
+    if todo and load is not None:
+        load()
+    out = {x: tuple(map(sys.intern, ws)) for x, ws in zip(todo, fork_map(fn, todo, jobs), strict=True)}
+    if store is not None:
+        # a space separates the words in the store: anything holding one is computed every time
+        store.put_words({keys[x]: out[x] for x in todo if not any(" " in w or not w for w in out[x])})
+        out.update((x, tuple(map(sys.intern, known[keys[x]]))) for x in distinct if keys[x] in known)
+    return out
 
 
 def _cosine(
@@ -318,6 +380,7 @@ def score_pair(
     ctx: dict[int, Counter],
     idf: dict[str, float],
     lengths: dict[int, float] | None = None,
+    sound: Callable[[str], str] = _pinyin,
 ) -> tuple[float, str]:
     """Score and the rule behind it for two company clusters that share a blocking key.
 
@@ -326,7 +389,8 @@ def score_pair(
     (the same four-corner code, 浩 3416 / 洁 3416), less so otherwise; the context then has to agree.
     Within one page a writer (and a scanner) spells a name one way, so two spellings on one page are
     two names (恒拓 / 渝拓) and never merge this way. ``lengths`` are the bags' lengths by cluster
-    (a cluster is in many pairs: computed once, they were most of the scoring's time).
+    (a cluster is in many pairs: computed once, they were most of the scoring's time); ``sound`` as
+    :func:`blocking_keys`'.
     """
     best = (0.0, "")
     lengths = lengths or {}
@@ -346,7 +410,7 @@ def score_pair(
             if k is None or same_page:
                 continue
             x, y = pa.brand[k], pb.brand[k]
-            how = "by sound" if _pinyin(x) == _pinyin(y) else "by shape" if _shape(x) == _shape(y) else "off"
+            how = "by sound" if sound(x) == sound(y) else "by shape" if _shape(x) == _shape(y) else "off"
             name = 0.3 if how == "off" else 0.5
             rule = f"{pa.brand}/{pb.brand}: one character {how}, context {context:.2f}"
             best = max(best, (name + 0.5 * context, rule))
@@ -493,8 +557,10 @@ def link(
 
     # 3. candidates sharing a blocking key, scored, strongest first
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    syllables = _stored(_syllables, _brands(clusters), sound_key, jobs, words)
+    sound = {brand: " ".join(ws) for brand, ws in syllables.items()}.__getitem__
     for i, c in enumerate(clusters):
-        for k in blocking_keys(c):
+        for k in blocking_keys(c, sound):
             blocks[k].append(i)
     pairs = sorted(
         {
@@ -528,7 +594,7 @@ def link(
         idf = {w: math.log((1 + len(ctx)) / (1 + n)) + 1 for w, n in df.items()}
         lengths = {k: _length(bag, idf) for k, bag in ctx.items()}
         scored = sorted(
-            ((*score_pair(clusters[a], clusters[b], ctx, idf, lengths), a, b) for a, b in pairs),
+            ((*score_pair(clusters[a], clusters[b], ctx, idf, lengths, sound), a, b) for a, b in pairs),
             key=lambda t: (-t[0], -_together(clusters[t[2]], clusters[t[3]]), t[2], t[3]),
         )
         bare_pairs = []

@@ -11,11 +11,12 @@ answers are the same either way, which is what the build's determinism needs.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
@@ -39,6 +40,25 @@ fit in this much, counting half of the build's memory a child, and fewer if the 
 available: a large build does its later stages in one process, to keep its memory within bounds,
 and a small one on several cores."""
 COPY_SHARE = 0.5
+
+
+@contextlib.contextmanager
+def long_lived() -> Iterator[Callable[[], None]]:
+    """Within, ``keep()`` takes every object made so far out of the cyclic garbage collector's
+    sight, until the end of the block.
+
+    A build makes its large structures (articles, mentions, entities, relations, the graph) one
+    stage at a time and holds each until it ends; meanwhile every full collection walks all of
+    them again, for nothing: 4.5 s of a 28 s update of 10,000 pages. Kept objects are still freed
+    when nothing refers to them any more; only cycles among them wait for the end of the block. A
+    block inside another (a build run by a caller that keeps its own) gives nothing back itself.
+    """
+    outer = gc.get_freeze_count() > 0
+    try:
+        yield gc.freeze
+    finally:
+        if not outer:
+            gc.unfreeze()
 
 
 def can_fork() -> bool:
@@ -110,6 +130,7 @@ def fork_map(
         _TASK = (fn, items)
         # the caller's objects out of the collector's reach in the children: a full collection
         # there would walk (and so copy, page by page) the whole inherited heap
+        thawed = gc.get_freeze_count() == 0  # (else a caller keeps them: see long_lived)
         gc.freeze()
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
         before = set(multiprocessing.active_children())
@@ -135,7 +156,8 @@ def fork_map(
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             _TASK = None
-            gc.unfreeze()
+            if thawed:
+                gc.unfreeze()
     answers += [fn(item) for item in items[len(answers) :]]
     return answers
 

@@ -228,3 +228,27 @@ def test_the_words_of_windows_round_trip_and_go_with_their_version(tmp_path):
     c.prune(keep_only_used=False)
     c.close()
     assert sqlite3.connect(path).execute("SELECT count(*) FROM words").fetchone() == (0,)
+
+
+def test_the_sounds_of_brands_are_read_once_by_updates(tmp_path, monkeypatch):
+    import graph.link
+
+    read: list[str] = []
+    real = graph.link._syllables
+    monkeypatch.setattr(graph.link, "_syllables", lambda s: read.append(s) or real(s))
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    texts = _pages(8, seed=29)
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[:5])})
+    build([corpus], out, jobs=1, progress=False)
+    first = set(read)
+    assert any(len(s) >= 2 for s in first), "no brands in the corpus: the test proves nothing"
+
+    read.clear()
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[5:], start=5)})
+    build([corpus], out, jobs=1, progress=False, update=True)
+    assert not first & set(read)  # only brands (and characters) not read before
+    updated = _outputs(out)
+
+    read.clear()
+    build([corpus], out, jobs=1, progress=False)  # a full build reads every sound again
+    assert set(read) >= first and updated == _outputs(out)

@@ -141,3 +141,23 @@ def test_a_process_started_before_the_next_could_not_be_is_stopped(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split("\n")[:2] == ["[1, 2, 3, 4]", "[5, 6]"]
     assert "no worker process" in proc.stderr
+
+
+def test_kept_objects_stay_out_of_the_collectors_sight_until_the_block_ends():
+    import gc
+
+    from graph.parallel import long_lived
+
+    assert gc.get_freeze_count() == 0
+    with long_lived() as keep:
+        held = [[i] for i in range(1000)]
+        keep()
+        frozen = gc.get_freeze_count()
+        assert frozen >= len(held)
+        fork_map(_pid_and_square, list(range(8)), jobs=2)  # forking stages keep what the build kept
+        assert gc.get_freeze_count() >= frozen
+        with long_lived():  # an inner block gives back nothing
+            pass
+        assert gc.get_freeze_count() >= frozen
+    assert gc.get_freeze_count() == 0
+    del held
