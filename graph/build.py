@@ -299,12 +299,12 @@ def build(
             keep()
 
             t = time.perf_counter()
-            words = None if store is None else store if update else _Unread(store)
-            entities = link(mentions, {a.id: a.text for a in articles}, corrections, jobs, words)
+            kept = None if store is None else store if update else _Unread(store)
+            entities = link(mentions, {a.id: a.text for a in articles}, corrections, jobs, kept)
             timings["link"] = time.perf_counter() - t
             keep()
             t = time.perf_counter()
-            relations = extract_relations(articles, entities, jobs)
+            relations = extract_relations(articles, entities, jobs, kept)
             timings["relations"] = time.perf_counter() - t
             keep()
             t = time.perf_counter()
@@ -348,8 +348,9 @@ def build(
 
 @dataclass
 class _Unread:
-    """The cache as a full build gives it to the linker for the words of its context windows:
-    written, for the next ``--update``, but not read (a full build reads no cache)."""
+    """The cache as a full build gives it to the linker (the words of its context windows) and to
+    the relations (what each article says): written, for the next ``--update``, but not read (a
+    full build reads no cache)."""
 
     cache: ExtractionCache
 
@@ -358,6 +359,12 @@ class _Unread:
 
     def put_words(self, words: dict[str, tuple[str, ...]]) -> None:
         self.cache.put_words(words)
+
+    def get_readings(self, keys: list[str]) -> dict[str, bytes]:
+        return {}
+
+    def put_readings(self, readings: dict[str, bytes]) -> None:
+        self.cache.put_readings(readings)
 
 
 def read_pages(

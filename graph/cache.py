@@ -16,7 +16,9 @@ Beside the pages, a second table keeps the words the linker segments out of the 
 (:class:`graph.link.WordStore`), by a hash of the window and of the code that reads it: a pure
 function too, and the linker's largest cost, which an update then pays only for new names' windows.
 Those rows carry the extractor's version as well (the linker segments with the extractor's jieba and
-dictionary) and are served only to that version.
+dictionary) and are served only to that version. A third table keeps what the relations read in
+each article (:class:`graph.relations.ReadingStore`), by a hash of everything the reading depends on,
+the relations' own code and rules included (:func:`code_version`).
 
 The file (``out/cache.sqlite``) is written in transactions of many pages, committed as the build
 goes, so a build killed at any moment (even with SIGKILL) leaves a valid database — SQLite rolls a
@@ -95,7 +97,12 @@ def extractor_sources() -> list[Path]:
     :data:`ROOTS` under imports (so a module the extractor starts using is covered without anyone
     remembering to list it), plus every module of ``graph/extract/`` (factories registered by
     name)."""
-    todo = list(ROOTS) + [f"graph.extract.{p.stem}" for p in (PACKAGE / "extract").glob("*.py")]
+    return module_sources([*ROOTS, *(f"graph.extract.{p.stem}" for p in (PACKAGE / "extract").glob("*.py"))])
+
+
+def module_sources(roots: Iterable[str]) -> list[Path]:
+    """The source files of the package that the modules ``roots`` run: their closure under imports."""
+    todo = list(roots)
     seen: dict[str, Path] = {}
     while todo:
         name = todo.pop()
@@ -136,6 +143,18 @@ def extractor_version(extra: str = "") -> str:
             for block in iter(lambda f=f: f.read(1 << 20), b""):
                 h.update(block)
         h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
+@functools.lru_cache(maxsize=8)
+def code_version(root: str) -> str:
+    """A hash of what module ``root`` computes with: the package's sources it can run
+    (:func:`module_sources`) and the data files. Part of the keys of results computed from the
+    extraction, such as :meth:`ExtractionCache.get_readings`', so that a change of the code or
+    its rules is never served an old result."""
+    h = hashlib.sha256(f"format {FORMAT}\n".encode())
+    for path in module_sources([root]) + _files_in(PACKAGE / "data"):
+        h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:32]
 
 
@@ -280,6 +299,10 @@ class ExtractionCache:
                 "CREATE TABLE IF NOT EXISTS words (key TEXT PRIMARY KEY, version TEXT NOT NULL, "
                 "data TEXT NOT NULL)"
             )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS readings (key TEXT PRIMARY KEY, version TEXT NOT NULL, "
+                "data BLOB NOT NULL)"
+            )
             row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
             if row is None:
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (str(FORMAT),))
@@ -356,6 +379,23 @@ class ExtractionCache:
                 ((k, self.version, " ".join(ws)) for k, ws in words.items()),
             )
 
+    def get_readings(self, keys: list[str]) -> dict[str, bytes]:
+        """What the relations read in articles, stored under those of ``keys`` that are here (see
+        :class:`graph.relations.ReadingStore`)."""
+        return dict(self._select("readings", keys, self.version))
+
+    def put_readings(self, readings: dict[str, bytes]) -> None:
+        """Store what the relations read in articles, in one transaction."""
+        self.used.update(readings)
+        if not readings:
+            return
+        db = self._connect()
+        with self._transaction(db):
+            db.executemany(
+                "INSERT OR REPLACE INTO readings VALUES (?, ?, ?)",
+                ((k, self.version, data) for k, data in readings.items()),
+            )
+
     def prune(self, keep_only_used: bool) -> int:
         """Drop rows of other extractor versions, and with ``keep_only_used`` every row this build
         did not use (a full build leaves the cache holding exactly its pages, so it does not grow
@@ -370,7 +410,7 @@ class ExtractionCache:
                 db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
                 db.execute("DELETE FROM used")
                 db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
-            for table in ("pages", "words"):
+            for table in ("pages", "words", "readings"):
                 gone += db.execute(f"DELETE FROM {table} WHERE version != ?", (self.version,)).rowcount
                 if keep_only_used:
                     gone += db.execute(

@@ -32,20 +32,25 @@ What the text says about a project — investment (总投资约10亿元), capaci
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import re
 import sys
 import tomllib
+import zlib
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import product
 from pathlib import Path
+from typing import Protocol
 
 from graph.articles import Article
+from graph.cache import code_version
 from graph.extract.lexicon import gazetteer
 from graph.link import Entity, fold
-from graph.mentions import TYPES
+from graph.mentions import TYPES, Mention
 from graph.names import leading_places, parse_company
 from graph.normalize import sentences
 from graph.parallel import fork_map
@@ -629,6 +634,26 @@ class _Reading:
     named: list[tuple[tuple[str, str], int, int]] = field(default_factory=list)
     facts: list[tuple[str, int, int, list[tuple[str, str, float | None]]]] = field(default_factory=list)
 
+    def encode(self) -> bytes:
+        data = [self.supports, self.named, self.facts]
+        return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"), 3)
+
+    @staticmethod
+    def decode(blob: bytes) -> _Reading:
+        supports, named, facts = json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
+        return _Reading(supports, [(tuple(key), s0, s1) for key, s0, s1 in named], facts)
+
+
+class ReadingStore(Protocol):
+    """Where what was read in articles by earlier builds is kept (the build's cache,
+    :class:`graph.cache.ExtractionCache`), by :func:`_reading_key`: an update reads only the
+    articles whose text, names or entities changed. The store must give back what it was given for
+    a key, or nothing."""
+
+    def get_readings(self, keys: list[str]) -> dict[str, bytes]: ...
+
+    def put_readings(self, readings: dict[str, bytes]) -> None: ...
+
 
 @dataclass
 class _Corpus:
@@ -639,14 +664,16 @@ class _Corpus:
     by_id: dict[str, Entity]
     by_article: dict[str, list[tuple[Entity, object]]]
     prefixes: set[str]
-    wanted: set[tuple[str, str]]
 
 
-def extract_relations(articles: list[Article], entities: list[Entity], jobs: int | None = 1) -> RelationList:
+def extract_relations(
+    articles: list[Article], entities: list[Entity], jobs: int | None = 1, store: ReadingStore | None = None
+) -> RelationList:
     """All relations, ordered by (type, source, target), with project facts in ``.attributes``.
 
-    Articles are read on ``jobs`` processes (:func:`graph.parallel.fork_map`); the result does not
-    depend on how many."""
+    Articles are read on ``jobs`` processes (:func:`graph.parallel.fork_map`), and only those
+    ``store`` has not kept from an earlier build (see :func:`_reading_key`); the result depends on
+    neither."""
     rules = load_rules()
     by_id = {e.id: e for e in entities}
     col = _Collector(rules, by_id)
@@ -658,14 +685,14 @@ def extract_relations(articles: list[Article], entities: list[Entity], jobs: int
     # keeping every named sentence would keep a copy of the corpus
     name_relations = list(_name_relations(entities, rules))
     wanted = {key for *_, named in name_relations for key in named}
-    corpus = _Corpus(rules, col, by_id, by_article, _company_prefixes(entities), wanted)
+    corpus = _Corpus(rules, col, by_id, by_article, _company_prefixes(entities))
     facts: dict[str, ProjectFacts] = {}
     named_at: dict[tuple[str, str], list[tuple[str, str, int]]] = defaultdict(list)  # (entity, surface)
 
     read = functools.partial(_read_article, corpus=corpus)
     # a few thousand articles at a time: what an article says is held only until it is applied
     chunks = (articles[i : i + READ_CHUNK] for i in range(0, len(articles), READ_CHUNK))
-    readings = (r for chunk in chunks for r in fork_map(read, chunk, jobs))
+    readings = (r for chunk in chunks for r in _readings(chunk, corpus, read, jobs, store))
     for art, reading in zip(articles, readings, strict=True):
         text, sentence, at = art.text, "", (-1, -1)
         for head, tail, typ, s0, s1, rule, role, new in reading.supports:
@@ -677,7 +704,8 @@ def extract_relations(articles: list[Article], entities: list[Entity], jobs: int
             if role and role not in r.roles:
                 r.roles.append(role)
         for key, s0, s1 in reading.named:
-            named_at[key].append((art.id, text[s0:s1], s0))
+            if key in wanted:
+                named_at[key].append((art.id, text[s0:s1], s0))
         for pid, s0, s1, found in reading.facts:
             f = facts.get(pid) or ProjectFacts(pid, by_id[pid].name)
             for key, value, yuan in found:
@@ -698,6 +726,56 @@ def extract_relations(articles: list[Article], entities: list[Entity], jobs: int
     return RelationList(rels, {k: facts[k] for k in sorted(facts)})
 
 
+def _readings(
+    chunk: list[Article],
+    corpus: _Corpus,
+    read: Callable[[Article], _Reading],
+    jobs: int | None,
+    store: ReadingStore | None,
+) -> Iterator[_Reading]:
+    """What each article of ``chunk`` says, in order: from ``store``, or read (on ``jobs``
+    processes) and stored."""
+    if store is None:
+        yield from fork_map(read, chunk, jobs)
+        return
+    keys = [_reading_key(art, corpus) for art in chunk]
+    known = store.get_readings(keys)
+    todo = [(art, key) for art, key in zip(chunk, keys, strict=True) if key not in known]
+    fresh = fork_map(read, [art for art, _ in todo], jobs)
+    store.put_readings({key: r.encode() for (_, key), r in zip(todo, fresh, strict=True)})
+    new = iter(fresh)
+    for key in keys:
+        yield _Reading.decode(known[key]) if key in known else next(new)
+
+
+def _reading_key(art: Article, corpus: _Corpus) -> str:
+    """Everything :func:`_read_article` reads of one article and of the corpus, hashed: the
+    article's id and text, each mention's place, role and organisation span with its entity's id,
+    type and name, the company names its projects begin with, and the code and rules that read
+    them (:func:`graph.cache.code_version`). Anything else changing (another article, an entity
+    elsewhere) leaves what this article says as it was."""
+    ments = [
+        (e.id, e.type, e.name, m.start, m.end, m.role, m.org_start, m.org_end)
+        for e, m in corpus.by_article.get(art.id, [])
+    ]
+    used = sorted(_prefixes_used(art.text, corpus.by_article.get(art.id, []), corpus.prefixes))
+    material = json.dumps(
+        [code_version("graph.relations"), art.id, art.text, ments, used], ensure_ascii=False
+    )
+    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _prefixes_used(text: str, ments: list[tuple[Entity, Mention]], prefixes: set[str]) -> set[str]:
+    """The company names and brands that the names of the article's projects begin with (after
+    their places): all that :func:`project_short_forms` asks of the corpus's."""
+    out: set[str] = set()
+    for e, m in ments:
+        if e.type == "project":
+            _, rest = leading_places(text[m.start : m.end])
+            out.update(rest[:k] for k in range(2, len(rest)) if rest[:k] in prefixes)
+    return out
+
+
 def _read_article(art: Article, corpus: _Corpus) -> _Reading:
     """Relations, named sentences and project facts of one article (see :class:`_Reading`)."""
     rules, col, by_id = corpus.rules, corpus.col, corpus.by_id
@@ -705,7 +783,8 @@ def _read_article(art: Article, corpus: _Corpus) -> _Reading:
     text = art.text
     ments = corpus.by_article.get(art.id, [])
     refs = sorted({Ref(m.start, m.end, e.id, e.type) for e, m in ments}, key=lambda r: (r.start, -r.end))
-    refs = sorted(refs + project_short_forms(text, refs, by_id, corpus.prefixes), key=lambda r: r.start)
+    prefixes = _prefixes_used(text, ments, corpus.prefixes)  # (what the key holds: the same set)
+    refs = sorted(refs + project_short_forms(text, refs, by_id, prefixes), key=lambda r: r.start)
     spans = sentences(text)
     refs = sorted(refs + resolve_anaphora(text, refs, by_id, rules, spans), key=lambda r: r.start)
     in_sentence = _by_sentence(refs, spans)
@@ -720,8 +799,7 @@ def _read_article(art: Article, corpus: _Corpus) -> _Reading:
             out.supports.append((head, tail, typ, s0, s1, rule, None, False))
             typed_pairs[s0].add(frozenset((head, tail)))
         for key in sorted({(r.entity, fold(text[r.start : r.end])) for r in in_sent if not r.via}):
-            if key in corpus.wanted:
-                out.named.append((key, s0, s1))
+            out.named.append((key, s0, s1))  # (only the names of name_relations are kept, later)
         found = _read_facts(text[s0:s1], s0, in_sent, text, rules)
         if found:
             out.facts.append((found[0], s0, s1, found[1]))

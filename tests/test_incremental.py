@@ -252,3 +252,27 @@ def test_the_sounds_of_brands_are_read_once_by_updates(tmp_path, monkeypatch):
     read.clear()
     build([corpus], out, jobs=1, progress=False)  # a full build reads every sound again
     assert set(read) >= first and updated == _outputs(out)
+
+
+def test_an_update_reads_again_only_the_articles_whose_inputs_changed(tmp_path, monkeypatch):
+    import graph.relations
+
+    read: list[str] = []
+    real = graph.relations._read_article
+    monkeypatch.setattr(
+        graph.relations, "_read_article", lambda a, corpus: read.append(a.id) or real(a, corpus)
+    )
+    corpus, out, fresh = tmp_path / "corpus", tmp_path / "out", tmp_path / "fresh"
+    texts = _pages(9, seed=31)
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[:6])})
+    build([corpus], out, jobs=1, progress=False)
+    before = set(read)
+
+    read.clear()
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[6:], start=6)})
+    result = build([corpus], out, jobs=1, progress=False, update=True)
+    new = {a.id for a in result.articles} - before
+    assert new and new <= set(read)  # every new article is read…
+    assert set(read) < {a.id for a in result.articles}  # …and not every old one
+    build([corpus], fresh, jobs=1, progress=False, cache=False)
+    assert _outputs(out) == _outputs(fresh)

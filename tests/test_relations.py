@@ -388,3 +388,89 @@ def test_articles_read_in_several_processes_give_the_same_relations(seeds_extrac
     assert len(one) > 100 and one.attributes
     assert [r.to_json() for r in one] == [r.to_json() for r in two]
     assert attribute_records(one) == attribute_records(two)
+
+
+class _Store:
+    """A reading store in memory, counting what it is asked for."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, bytes] = {}
+
+    def get_readings(self, keys: list[str]) -> dict[str, bytes]:
+        return {k: self.rows[k] for k in keys if k in self.rows}
+
+    def put_readings(self, readings: dict[str, bytes]) -> None:
+        self.rows.update(readings)
+
+
+def _everything(rl: RelationList) -> tuple[list, dict]:
+    return [r.to_json() for r in rl], {k: f.to_json() for k, f in rl.attributes.items()}
+
+
+def test_what_an_article_says_is_kept_and_read_again_only_when_what_it_reads_changes(monkeypatch):
+    import graph.relations
+
+    read: list[str] = []
+    real = graph.relations._read_article
+    monkeypatch.setattr(
+        graph.relations, "_read_article", lambda art, corpus: read.append(art.id) or real(art, corpus)
+    )
+    texts = {
+        "a#1": "渝拓聚氨酯一体化项目落户涪陵区，总投资10亿元。公司将打造聚氨酯一体化项目。",
+        "b#1": "卓浩科技与涪陵区签约。该区董事长何鹏出席。",
+    }
+    names = {
+        "a#1": {"渝拓聚氨酯一体化项目": ("project", []), "涪陵区": ("district", [])},
+        "b#1": {"卓浩科技": ("company", []), "涪陵区": ("district", [])},
+    }
+
+    def corpus(extra: dict[str, dict] | None = None) -> tuple[list[Article], list[Entity]]:
+        arts, by_id = [], {}
+        for aid, text in texts.items():
+            arts.append(make_article(text, aid))
+            for e in make_entities(text, names[aid] | (extra or {}).get(aid, {}), aid):
+                if e.id in by_id:
+                    by_id[e.id].mentions += e.mentions
+                    by_id[e.id].aliases = sorted({*by_id[e.id].aliases, *e.aliases})
+                else:
+                    by_id[e.id] = e
+        return arts, sorted(by_id.values(), key=lambda e: e.id)
+
+    store = _Store()
+    arts, ents = corpus()
+    first = extract_relations(arts, ents, store=store)
+    assert sorted(read) == ["a#1", "b#1"] and _everything(first) == _everything(extract_relations(arts, ents))
+
+    read.clear()
+    assert _everything(extract_relations(arts, ents, store=store)) == _everything(first)
+    assert read == []  # nothing changed: nothing read
+
+    # a company named 渝拓 somewhere else: the project of a#1 begins with it, so a#1 reads anew
+    texts["c#1"] = "渝拓集团在重庆。"
+    names["c#1"] = {"渝拓": ("company", ["渝拓集团"])}
+    read.clear()
+    arts, ents = corpus()
+    got = extract_relations(arts, ents, store=store)
+    assert sorted(read) == ["a#1", "c#1"]
+    assert _everything(got) == _everything(extract_relations(arts, ents))
+    assert _everything(got) != _everything(first)  # (the short form now counts: the test sees it)
+
+    # the same text, its company now another entity (linked under another name): b#1 alone reads anew
+    names["b#1"] = {"卓浩": ("company", ["卓浩科技"]), "涪陵区": ("district", [])}
+    read.clear()
+    arts, ents = corpus()
+    got = extract_relations(arts, ents, store=store)
+    assert read == ["b#1"] and _everything(got) == _everything(extract_relations(arts, ents))
+
+
+def test_a_reading_comes_back_from_its_bytes_as_it_was():
+    from graph.relations import _Reading
+
+    r = _Reading(
+        [("company:甲", "district:乙", "located_in", 0, 9, "X位于Y", None, False)],
+        [(("company:甲", "甲"), 0, 9)],
+        [("project:丙", 0, 9, [("investment", "10亿元", 1e9), ("dates", "2024年", None)])],
+    )
+    back = _Reading.decode(r.encode())
+    assert [tuple(s) for s in back.supports] == r.supports and back.named == r.named
+    assert [(p, a, b, [tuple(f) for f in fs]) for p, a, b, fs in back.facts] == r.facts
