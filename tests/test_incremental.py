@@ -276,3 +276,52 @@ def test_an_update_reads_again_only_the_articles_whose_inputs_changed(tmp_path, 
     assert set(read) < {a.id for a in result.articles}  # …and not every old one
     build([corpus], fresh, jobs=1, progress=False, cache=False)
     assert _outputs(out) == _outputs(fresh)
+
+
+def _grow_with_two_jobs(tmp_path: Path, seed: int, patch=None) -> tuple[Path, Path, object]:
+    """Four pages built, three added and built with ``update`` and two jobs (so the new pages are
+    extracted ahead, in a forked process) after calling ``patch``, and the same corpus built whole,
+    without a cache, after undoing it."""
+    corpus, out, fresh = tmp_path / "corpus", tmp_path / "out", tmp_path / "fresh"
+    texts = _pages(7, seed=seed)
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[:4])})
+    build([corpus], out, jobs=1, progress=False)
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[4:], start=4)})
+    with pytest.MonkeyPatch.context() as mp:
+        if patch is not None:
+            patch(mp)
+        result = build([corpus], out, jobs=2, progress=False, update=True)
+    build([corpus], fresh, jobs=1, progress=False, cache=False)
+    return out, fresh, result
+
+
+@pytest.mark.skipif(not graph.build._extracts_ahead(1, 2), reason="processes are not forked here")
+def test_a_few_new_pages_are_extracted_in_a_process_of_their_own_while_the_cache_is_read(tmp_path):
+    pids = tmp_path / "pids"
+    real = graph.build._extract_page
+
+    def noting(page, encode=False):
+        with pids.open("a") as f:
+            f.write(f"{os.getpid()} {page.doc}\n")
+        return real(page, encode)
+
+    out, fresh, result = _grow_with_two_jobs(
+        tmp_path, 37, lambda mp: mp.setattr(graph.build, "_extract_page", noting)
+    )
+    seen = [line.split() for line in pids.read_text().splitlines()]
+    assert sorted(doc for _, doc in seen if doc.startswith("page")) == ["page4", "page5", "page6"]
+    assert len({pid for pid, _ in seen}) == 1 and int(seen[0][0]) != os.getpid()  # in one other process
+    assert (result.extracted, result.cached) == (3, 4)
+    assert _outputs(out) == _outputs(fresh)
+
+
+@pytest.mark.skipif(not graph.build._extracts_ahead(1, 2), reason="processes are not forked here")
+def test_pages_whose_process_dies_are_extracted_here(tmp_path, capsys):
+    out, fresh, result = _grow_with_two_jobs(
+        tmp_path,
+        41,
+        lambda mp: mp.setattr(graph.build, "_extract_in_order", lambda pages, encode: os._exit(3)),
+    )
+    assert "extracting its pages here" in capsys.readouterr().err
+    assert (result.extracted, result.cached) == (3, 4)
+    assert _outputs(out) == _outputs(fresh)
