@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
+import stat
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -463,3 +465,67 @@ def test_pages_are_written_where_no_link_can_be_made(tmp_path, monkeypatch):
     monkeypatch.setattr(pages.os, "link", no_links)
     written = write_entity_pages(build_graph(ents, []), folder)
     assert written.kept == 0 and _tree(folder) == before
+
+
+def _three(tmp_path: Path) -> tuple[Path, list[Entity], list[Path]]:
+    ents = [entity("company", f"企业{i}") for i in range(3)]
+    folder = tmp_path / "entities"
+    write_entity_pages(build_graph(ents, []), folder)
+    return folder, ents, [folder / page_path(e.id) for e in ents]
+
+
+def _rewrite(folder: Path, ents: list[Entity]) -> pages.PagesWritten:
+    """The same pages again, in a thread: a page that blocked the writer would fail the test, not hang it."""
+    import threading
+
+    done: list = []
+    t = threading.Thread(
+        target=lambda: done.append(write_entity_pages(build_graph(ents, []), folder)), daemon=True
+    )
+    t.start()
+    t.join(30)
+    assert done, "writing the pages did not finish"
+    return done[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_what_is_not_a_plain_page_of_this_build_is_never_kept(tmp_path):
+    folder, ents, old = _three(tmp_path)
+    expected = {p.name: p.read_bytes() for p in old}
+    old[0].unlink()
+    os.mkfifo(old[0])  # a named pipe: opening it to read would wait for a writer
+    os.chmod(old[1], 0o600)  # another mode than a new page gets
+    outside = tmp_path / "outside"
+    shutil.move(old[2].parent, outside)  # the shard folder of the third: a link to elsewhere
+    old[2].parent.symlink_to(outside, target_is_directory=True)
+
+    written = _rewrite(folder, ents)
+    assert written.kept == 0
+    new = [folder / page_path(e.id) for e in ents]
+    assert {p.name: p.read_bytes() for p in new} == expected
+    assert all(p.is_file() and not p.is_symlink() and p.stat().st_nlink == 1 for p in new)
+    assert stat.S_IMODE(new[1].stat().st_mode) == 0o666 & ~_umask()
+
+
+def test_a_page_replaced_between_its_check_and_its_link_is_written_instead(tmp_path, monkeypatch):
+    folder, ents, old = _three(tmp_path)
+    expected = {p.name: p.read_bytes() for p in old}
+    real = os.link
+
+    def swapping(src, dst, **kw):  # another build replaces the page just then
+        tmp = Path(str(src) + ".x")
+        tmp.write_bytes(b"<p>another build's page</p>")
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, src)
+        return real(src, dst, **kw)
+
+    monkeypatch.setattr(pages.os, "link", swapping)
+    written = _rewrite(folder, ents)
+    assert written.kept == 0
+    assert {p.name: p.read_bytes() for p in (folder / page_path(e.id) for e in ents)} == expected
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -161,3 +161,21 @@ def test_kept_objects_stay_out_of_the_collectors_sight_until_the_block_ends():
         assert gc.get_freeze_count() >= frozen
     assert gc.get_freeze_count() == 0
     del held
+
+
+def test_a_callers_own_freeze_is_left_as_it_was():
+    import gc
+
+    from graph.parallel import long_lived
+
+    gc.freeze()
+    try:
+        theirs = gc.get_freeze_count()
+        with long_lived() as keep:
+            made = [[i] for i in range(1000)]
+            keep()  # nothing: it could not be given back apart from the caller's
+            fork_map(_pid_and_square, list(range(8)), jobs=2)
+            assert gc.get_freeze_count() == theirs
+        assert gc.get_freeze_count() == theirs and made
+    finally:
+        gc.unfreeze()
