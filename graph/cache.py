@@ -369,15 +369,7 @@ class ExtractionCache:
     def put_words(self, words: dict[str, tuple[str, ...]]) -> None:
         """Store the words of context windows, in one transaction. A word has no spaces (the linker
         reads runs of Han characters), so a space separates them."""
-        self.used.update(words)
-        if not words:
-            return
-        db = self._connect()
-        with self._transaction(db):
-            db.executemany(
-                "INSERT OR REPLACE INTO words VALUES (?, ?, ?)",
-                ((k, self.version, " ".join(ws)) for k, ws in words.items()),
-            )
+        self._store("words", {k: " ".join(ws) for k, ws in words.items()})
 
     def get_readings(self, keys: list[str]) -> dict[str, bytes]:
         """What the relations read in articles, stored under those of ``keys`` that are here (see
@@ -386,14 +378,19 @@ class ExtractionCache:
 
     def put_readings(self, readings: dict[str, bytes]) -> None:
         """Store what the relations read in articles, in one transaction."""
-        self.used.update(readings)
-        if not readings:
+        self._store("readings", readings)
+
+    def _store(self, table: str, rows: dict[str, object]) -> None:
+        """``rows`` (key → data) into ``table`` under this version, in one transaction; the keys
+        count as used."""
+        self.used.update(rows)
+        if not rows:
             return
         db = self._connect()
         with self._transaction(db):
             db.executemany(
-                "INSERT OR REPLACE INTO readings VALUES (?, ?, ?)",
-                ((k, self.version, data) for k, data in readings.items()),
+                f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)",
+                ((k, self.version, d) for k, d in rows.items()),
             )
 
     def prune(self, keep_only_used: bool) -> int:

@@ -188,28 +188,30 @@ def test_the_models_readme_is_not_part_of_the_extractors_version():
     assert any(p.parent.name == "ner" for p in files)  # the model itself still counts
 
 
-def test_the_linkers_words_are_read_once_by_updates_and_every_time_by_full_builds(tmp_path, monkeypatch):
+def _asked_over_three_builds(tmp_path, monkeypatch, name: str, seed: int) -> tuple[set, set, set, bool]:
+    """What ``graph.link.<name>`` is asked by a full build of five pages, by an update adding three,
+    and by a full build of all eight; and whether the update wrote the full build's bytes."""
     import graph.link
 
-    read: list[str] = []
-    real = graph.link._window_words
-    monkeypatch.setattr(graph.link, "_window_words", lambda w: read.append(w) or real(w))
+    asked: list[str] = []
+    real = getattr(graph.link, name)
+    monkeypatch.setattr(graph.link, name, lambda x: asked.append(x) or real(x))
     corpus, out = tmp_path / "corpus", tmp_path / "out"
-    texts = _pages(8, seed=23)
-    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[:5])})
-    build([corpus], out, jobs=1, progress=False)
-    first = set(read)
+    texts = _pages(8, seed=seed)
+    runs = []
+    for k, (pages, update) in enumerate([(texts[:5], False), (texts[5:], True), ([], False)]):
+        _write(corpus, {f"page{i}": t for i, t in enumerate(pages, start=5 * k)})
+        asked.clear()
+        build([corpus], out, jobs=1, progress=False, update=update)
+        runs.append((set(asked), _outputs(out)))
+    return runs[0][0], runs[1][0], runs[2][0], runs[1][1] == runs[2][1]
+
+
+def test_the_linkers_words_are_read_once_by_updates_and_every_time_by_full_builds(tmp_path, monkeypatch):
+    first, update, full, same = _asked_over_three_builds(tmp_path, monkeypatch, "_window_words", 23)
     assert first, "no names to compare by context in the corpus: the test proves nothing"
-
-    read.clear()
-    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[5:], start=5)})
-    build([corpus], out, jobs=1, progress=False, update=True)
-    assert read and not first & set(read)  # the new names' windows, and only those
-    updated = _outputs(out)
-
-    read.clear()
-    build([corpus], out, jobs=1, progress=False)  # a full build reads no cache: the stored words neither
-    assert set(read) & first and updated == _outputs(out)
+    assert update and not first & update  # the new names' windows, and only those
+    assert full & first and same  # a full build reads no cache: the stored words neither
 
 
 def test_the_words_of_windows_round_trip_and_go_with_their_version(tmp_path):
@@ -231,27 +233,10 @@ def test_the_words_of_windows_round_trip_and_go_with_their_version(tmp_path):
 
 
 def test_the_sounds_of_brands_are_read_once_by_updates(tmp_path, monkeypatch):
-    import graph.link
-
-    read: list[str] = []
-    real = graph.link._syllables
-    monkeypatch.setattr(graph.link, "_syllables", lambda s: read.append(s) or real(s))
-    corpus, out = tmp_path / "corpus", tmp_path / "out"
-    texts = _pages(8, seed=29)
-    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[:5])})
-    build([corpus], out, jobs=1, progress=False)
-    first = set(read)
+    first, update, full, same = _asked_over_three_builds(tmp_path, monkeypatch, "_syllables", 29)
     assert any(len(s) >= 2 for s in first), "no brands in the corpus: the test proves nothing"
-
-    read.clear()
-    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[5:], start=5)})
-    build([corpus], out, jobs=1, progress=False, update=True)
-    assert not first & set(read)  # only brands (and characters) not read before
-    updated = _outputs(out)
-
-    read.clear()
-    build([corpus], out, jobs=1, progress=False)  # a full build reads every sound again
-    assert set(read) >= first and updated == _outputs(out)
+    assert not first & update  # only brands (and characters) not read before
+    assert full >= first and same  # a full build reads every sound again
 
 
 def test_an_update_reads_again_only_the_articles_whose_inputs_changed(tmp_path, monkeypatch):
