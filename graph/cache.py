@@ -16,7 +16,9 @@ Beside the pages, a second table keeps the words the linker segments out of the 
 (:class:`graph.link.WordStore`), by a hash of the window and of the code that reads it: a pure
 function too, and the linker's largest cost, which an update then pays only for new names' windows.
 Those rows carry the extractor's version as well (the linker segments with the extractor's jieba and
-dictionary) and are served only to that version. A third table keeps what the relations read in
+dictionary) and are served only to that version. A fourth table (``files``) remembers, for each
+input file, its page's key with the file's identity and times (:class:`graph.build.Manifest`), so
+that an update need not read an unchanged file again. A third table keeps what the relations read in
 each article (:class:`graph.relations.ReadingStore`), by a hash of everything the reading depends on,
 the relations' own code and rules included (:func:`code_version`).
 
@@ -168,6 +170,11 @@ def _version(dist: str) -> str:
         return "none"
 
 
+def file_key(path: Path) -> str:
+    """The key of what was read from one input file: its path (as the system names it)."""
+    return "file:" + hashlib.sha256(os.fsencode(path)).hexdigest()
+
+
 def page_key(version: str, doc: str, text: str) -> str:
     """The key of one page's extraction. ``doc`` is part of it because the results carry it (article
     ids are ``doc#index``): the same text under two names is two results."""
@@ -303,6 +310,10 @@ class ExtractionCache:
                 "CREATE TABLE IF NOT EXISTS readings (key TEXT PRIMARY KEY, version TEXT NOT NULL, "
                 "data BLOB NOT NULL)"
             )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, version TEXT NOT NULL, "
+                "data TEXT NOT NULL)"
+            )
             row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
             if row is None:
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (str(FORMAT),))
@@ -380,6 +391,14 @@ class ExtractionCache:
         """Store what the relations read in articles, in one transaction."""
         self._store("readings", readings)
 
+    def get_files(self, keys: list[str]) -> dict[str, str]:
+        """What was read from input files, by :func:`file_key`, stored under those of ``keys`` that
+        are here (see :class:`graph.build.Manifest`)."""
+        return dict(self._select("files", keys, self.version))
+
+    def put_files(self, files: dict[str, str]) -> None:
+        self._store("files", files)
+
     def _store(self, table: str, rows: dict[str, object]) -> None:
         """``rows`` (key → data) into ``table`` under this version, in one transaction; the keys
         count as used."""
@@ -407,7 +426,7 @@ class ExtractionCache:
                 db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
                 db.execute("DELETE FROM used")
                 db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
-            for table in ("pages", "words", "readings"):
+            for table in ("pages", "words", "readings", "files"):
                 gone += db.execute(f"DELETE FROM {table} WHERE version != ?", (self.version,)).rowcount
                 if keep_only_used:
                     gone += db.execute(

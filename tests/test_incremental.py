@@ -310,3 +310,60 @@ def test_pages_whose_process_dies_are_extracted_here(tmp_path, capsys):
     assert "extracting its pages here" in capsys.readouterr().err
     assert (result.extracted, result.cached) == (3, 4)
     assert _outputs(out) == _outputs(fresh)
+
+
+def _counting_reads(monkeypatch) -> list[str]:
+    read: list[str] = []
+    real = graph.build.read_input
+    monkeypatch.setattr(graph.build, "read_input", lambda path, *a: read.append(path.stem) or real(path, *a))
+    return read
+
+
+def test_an_update_does_not_read_files_it_read_before_unchanged(tmp_path, monkeypatch):
+    monkeypatch.setattr(graph.build.Manifest, "SETTLED_NS", 0)  # (just written: trusted all the same)
+    corpus, out, fresh = tmp_path / "corpus", tmp_path / "out", tmp_path / "fresh"
+    texts = _pages(6, seed=43)
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[:4])})
+    build([corpus], out, jobs=1, progress=False)
+    read = _counting_reads(monkeypatch)
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[4:], start=4)})
+    first = build([corpus], out, jobs=1, progress=False, update=True)
+    assert sorted(read) == ["page4", "page5"] and (first.extracted, first.cached) == (2, 4)
+
+    # page1 rewritten to the same size, its modification time put back: its change time tells
+    page = corpus / "page1.txt"
+    st = page.stat()
+    data = page.read_bytes()
+    page.write_bytes(data.replace("的".encode(), "之".encode()))  # (three bytes each in UTF-8)
+    assert page.read_bytes() != data
+    os.utime(page, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert page.stat().st_size == st.st_size and page.stat().st_mtime_ns == st.st_mtime_ns
+    read.clear()
+    second = build([corpus], out, jobs=1, progress=False, update=True)
+    assert read == ["page1"] and second.extracted == 1
+    build([corpus], fresh, jobs=1, progress=False, cache=False)
+    assert _outputs(out) == _outputs(fresh)
+    assert (out / "report.json").read_bytes() == (fresh / "report.json").read_bytes()
+
+
+def test_a_file_changed_just_before_it_was_read_is_read_again(tmp_path, monkeypatch):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    _write(corpus, {f"page{i}": t for i, t in enumerate(_pages(3, seed=47))})
+    build([corpus], out, jobs=1, progress=False)  # read within the clock's tick of being written
+    read = _counting_reads(monkeypatch)
+    build([corpus], out, jobs=1, progress=False, update=True)
+    assert sorted(read) == ["page0", "page1", "page2"]
+
+
+def test_a_page_not_read_whose_extraction_is_gone_is_read_and_extracted(tmp_path, monkeypatch):
+    monkeypatch.setattr(graph.build.Manifest, "SETTLED_NS", 0)
+    corpus, out, fresh = tmp_path / "corpus", tmp_path / "out", tmp_path / "fresh"
+    _write(corpus, {f"page{i}": t for i, t in enumerate(_pages(3, seed=53))})
+    build([corpus], out, jobs=1, progress=False)
+    with sqlite3.connect(out / CACHE_NAME) as db:
+        db.execute("DELETE FROM pages WHERE doc = 'page2'")
+    read = _counting_reads(monkeypatch)
+    result = build([corpus], out, jobs=1, progress=False, update=True)
+    assert read == ["page2"] and (result.extracted, result.cached) == (1, 2)
+    build([corpus], fresh, jobs=1, progress=False, cache=False)
+    assert _outputs(out) == _outputs(fresh)
