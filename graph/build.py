@@ -20,6 +20,7 @@ then linking, relations, the graph and :func:`write_outputs`. Their wall times a
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import multiprocessing
 import os
@@ -46,7 +47,7 @@ from graph.inputs import DEFAULT_MAX_MB, Skip, find_inputs, read_input
 from graph.link import Entity, Overrides, link
 from graph.mentions import Mention
 from graph.network import build_graph
-from graph.parallel import fork_map, long_lived
+from graph.parallel import die_with_parent, fork_map, long_lived
 from graph.relations import Relation, extract_relations, write_attributes
 
 PARALLEL_MIN_PAGES = 8
@@ -437,22 +438,30 @@ class Manifest:
     ``trust`` false (a full build) nothing is taken from here, and everything read is written."""
 
     SETTLED_NS = 2_000_000_000
+    FORMAT = 1  # of an entry: bumped when it changes
 
     def __init__(self, cache: ExtractionCache, trust: bool) -> None:
-        self.cache, self.trust = cache, trust
-        self.entries: dict[str, str] = {}
+        # Windows's st_ctime is the creation time, which a rewrite keeps: nothing there is trusted
+        self.cache, self.trust = cache, trust and os.name == "posix"
+        self.entries: dict[str, dict] = {}
         self.fresh: dict[str, str] = {}
+        self.reading = _reading_version()
 
     def look_up(self, paths: list[Path]) -> None:
-        if self.trust:
-            self.entries = self.cache.get_files([file_key(p) for p in paths])
+        """Read the entries of ``paths``: those of this reading, whose page results are in the cache
+        (a page without articles, or dropped since, is read again, its report with it)."""
+        if not self.trust:
+            return
+        entries = {k: json.loads(v) for k, v in self.cache.get_files([file_key(p) for p in paths]).items()}
+        entries = {k: d for k, d in entries.items() if d.get("reading") == self.reading}
+        present = self.cache.has_pages([d["key"] for d in entries.values()])
+        self.entries = {k: d for k, d in entries.items() if d["key"] in present}
 
     def known(self, path: Path, st: os.stat_result, rep: FileReport) -> str | None:
         """The page key of ``path`` if the file is as it was read (and ``rep`` filled in), else None."""
-        entry = self.entries.get(file_key(path))
-        if entry is None:
+        data = self.entries.get(file_key(path))
+        if data is None:
             return None
-        data = json.loads(entry)
         if data["stat"] != _identity(st) or data["doc"] != rep.doc or not data["settled"]:
             return None
         rep.encoding, rep.format, rep.notes = data["encoding"], data["format"], list(data["notes"])
@@ -464,6 +473,7 @@ class Manifest:
         settled = time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) >= self.SETTLED_NS
         self.fresh[file_key(path)] = json.dumps(
             {
+                "reading": self.reading,
                 "stat": _identity(st),
                 "doc": rep.doc,
                 "key": key,
@@ -479,6 +489,23 @@ class Manifest:
     def save(self) -> None:
         self.cache.put_files(self.fresh)
         self.fresh = {}
+
+
+@functools.lru_cache(maxsize=1)
+def _reading_version() -> str:
+    """What reading a file depends on beside the file: the package's reading code and data
+    (:func:`graph.cache.code_version` of :mod:`graph.inputs`), the libraries that decode and
+    convert (charset-normalizer, OpenCC), Python (its codecs) and the entry's own format."""
+    from graph.cache import _version, code_version
+
+    parts = [
+        code_version("graph.inputs"),
+        _version("charset-normalizer"),
+        _version("opencc-python-reimplemented"),
+        sys.version,
+        str(Manifest.FORMAT),
+    ]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
 
 
 def _identity(st: os.stat_result) -> list[int]:
@@ -575,16 +602,18 @@ def extract_pages(
         todo_pages = [pages[i] for i in todo]
         t = time.perf_counter()
         cached = secs["cache"]
+        load = 0.0
         if scheduler:
             from graph.distributed import extract_on_dask
 
             extract_on_dask(todo_pages, scheduler, lambda j, res: done(todo[j], res), progress)
         else:
-            secs["load"] = _extract_all(
+            load = _extract_all(
                 todo_pages, jobs, progress, lambda j, res: done(todo[j], res), encode=cache is not None
             )
+        secs["load"] += load
         # the stores into the cache happen between pages: they are the cache's time, not extraction's
-        secs["extract"] = time.perf_counter() - t - secs["load"] - (secs["cache"] - cached)
+        secs["extract"] += time.perf_counter() - t - load - (secs["cache"] - cached)
     if cache is not None:
         t = time.perf_counter()
         cache.flush()
@@ -633,7 +662,12 @@ class _Ahead:
         self.seconds = (0.0, 0.0)
         self.pool: ProcessPoolExecutor | None = None
         try:
-            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            self.pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            )
             self.future = self.pool.submit(_extract_in_order, pages, encode)
         except OSError as exc:  # no process to be had: the pages are extracted afterwards, here
             print(f"warning: extracting in the main process ({exc})", file=sys.stderr)
@@ -716,7 +750,9 @@ def _extract_all(
     if parallel:
         try:
             context = multiprocessing.get_context("fork") if fork else None
-            with ProcessPoolExecutor(max_workers=min(jobs, len(pages)), mp_context=context) as pool:
+            workers = min(jobs, len(pages))
+            ends = {"initializer": die_with_parent, "initargs": (os.getpid(),)} if fork else {}
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context, **ends) as pool:
                 chunk = max(1, min(64, len(pages) // (jobs * 8)))
                 work = functools.partial(_extract_page, encode=encode)
                 answers = pool.map(work, pages, chunksize=chunk)  # the workers start here

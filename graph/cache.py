@@ -334,8 +334,12 @@ class ExtractionCache:
         self.hits += len(found)
         return found
 
+    def has_pages(self, keys: list[str]) -> set[str]:
+        """Those of ``keys`` whose page results are here (without reading them)."""
+        return {k for k, _ in self._select("pages", keys, column="1")}
+
     def _select(
-        self, table: str, keys: list[str], version: str | None = None
+        self, table: str, keys: list[str], version: str | None = None, column: str = "data"
     ) -> Iterator[tuple[str, object]]:
         """``(key, data)`` of the rows of ``table`` under those of ``keys`` that are there (of
         ``version`` only, if given), asked 500 keys at a time; the keys count as used."""
@@ -347,7 +351,7 @@ class ExtractionCache:
         only = "version = ? AND " if of else ""
         for i in range(0, len(keys), 500):
             part = keys[i : i + 500]
-            query = f"SELECT key, data FROM {table} WHERE {only}key IN ({','.join('?' * len(part))})"
+            query = f"SELECT key, {column} FROM {table} WHERE {only}key IN ({','.join('?' * len(part))})"
             yield from db.execute(query, of + part)
 
     def put(self, key: str, doc: str, data: bytes) -> None:

@@ -12,9 +12,11 @@ answers are the same either way, which is what the build's determinism needs.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -73,6 +75,22 @@ _KEEPING = False
 
 def _nothing() -> None:
     pass
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker process, first thing: be killed with the build (Linux's parent-death signal).
+    A build killed outright (SIGKILL, the OOM killer) cannot stop its workers, and a forked worker
+    waiting for its next task would wait for ever, holding its share of memory. ``parent`` is the
+    build's pid: if it died before this ran, the worker goes at once."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            pr_set_pdeathsig = 1
+            libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def can_fork() -> bool:
@@ -149,7 +167,12 @@ def fork_map(
         thawed = gc.get_freeze_count() == 0
         if thawed or _KEEPING:
             gc.freeze()
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+        pool = ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        )
         before = set(multiprocessing.active_children())
         try:
             try:

@@ -367,3 +367,17 @@ def test_a_page_not_read_whose_extraction_is_gone_is_read_and_extracted(tmp_path
     assert read == ["page2"] and (result.extracted, result.cached) == (1, 2)
     build([corpus], fresh, jobs=1, progress=False, cache=False)
     assert _outputs(out) == _outputs(fresh)
+
+
+def test_a_new_reading_of_files_reads_every_file_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(graph.build.Manifest, "SETTLED_NS", 0)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    _write(corpus, {f"page{i}": t for i, t in enumerate(_pages(3, seed=59))})
+    build([corpus], out, jobs=1, progress=False)
+    read = _counting_reads(monkeypatch)
+    build([corpus], out, jobs=1, progress=False, update=True)
+    assert read == []
+    # the code that decodes files changed (or charset-normalizer, OpenCC, Python): nothing is trusted
+    monkeypatch.setattr(graph.build, "_reading_version", lambda: "another reading")
+    build([corpus], out, jobs=1, progress=False, update=True)
+    assert sorted(read) == ["page0", "page1", "page2"]

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -28,9 +29,14 @@ def _pid_and_square(x: int) -> tuple[int, int]:
     return os.getpid(), x * x
 
 
+def _slowly(x: int) -> tuple[int, int]:
+    time.sleep(0.02)  # (long enough that one process cannot take every run before the other starts)
+    return _pid_and_square(x)
+
+
 def test_answers_come_in_order_from_several_processes():
     items = list(range(50))
-    got = list(fork_map(_pid_and_square, items, jobs=2))
+    got = list(fork_map(_slowly, items, jobs=2))
     assert [sq for _, sq in got] == [x * x for x in items]
     assert len({pid for pid, _ in got}) == 2 and os.getpid() not in {pid for pid, _ in got}
 
@@ -179,3 +185,40 @@ def test_a_callers_own_freeze_is_left_as_it_was():
         assert gc.get_freeze_count() == theirs and made
     finally:
         gc.unfreeze()
+
+
+def test_workers_do_not_outlive_a_build_killed_outright(tmp_path):
+    """SIGKILL gives the build no chance to stop its workers: they go with it, not wait for ever."""
+    pids = tmp_path / "pids"
+    script = textwrap.dedent(
+        f"""
+        import os, signal, threading, time
+        from graph.parallel import fork_map
+        import graph.parallel
+        graph.parallel._memory = lambda: (10**8, 10**11)
+
+        def slow(x):
+            with open({str(pids)!r}, "a") as f:
+                f.write(f"{{os.getpid()}}\\n")
+            time.sleep(60)
+
+        threading.Timer(2.0, lambda: os.kill(os.getpid(), signal.SIGKILL)).start()
+        fork_map(slow, list(range(4)), jobs=2, parts=2)
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", script], timeout=60)
+    assert run.returncode == -9
+    workers = {int(p) for p in pids.read_text().split()}
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in workers)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            return f.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
