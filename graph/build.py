@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import multiprocessing
 import os
 import sys
 import time
@@ -47,7 +46,7 @@ from graph.inputs import DEFAULT_MAX_MB, Skip, find_inputs, read_input
 from graph.link import Entity, Overrides, link
 from graph.mentions import Mention
 from graph.network import build_graph
-from graph.parallel import die_with_parent, fork_map, long_lived
+from graph.parallel import can_fork, fork_map, forked_pool, long_lived
 from graph.relations import Relation, extract_relations, write_attributes
 
 PARALLEL_MIN_PAGES = 8
@@ -496,12 +495,12 @@ def _reading_version() -> str:
     """What reading a file depends on beside the file: the package's reading code and data
     (:func:`graph.cache.code_version` of :mod:`graph.inputs`), the libraries that decode and
     convert (charset-normalizer, OpenCC), Python (its codecs) and the entry's own format."""
-    from graph.cache import _version, code_version
+    from graph.cache import code_version, dist_version
 
     parts = [
         code_version("graph.inputs"),
-        _version("charset-normalizer"),
-        _version("opencc-python-reimplemented"),
+        dist_version("charset-normalizer"),
+        dist_version("opencc-python-reimplemented"),
         sys.version,
         str(Manifest.FORMAT),
     ]
@@ -646,11 +645,7 @@ pages, extraction is worth all the cores, and runs after."""
 
 
 def _extracts_ahead(pages: int, jobs: int | None) -> bool:
-    return (
-        pages <= AHEAD_MAX_PAGES
-        and (jobs or os.cpu_count() or 1) > 1
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
+    return pages <= AHEAD_MAX_PAGES and (jobs or os.cpu_count() or 1) > 1 and can_fork()
 
 
 class _Ahead:
@@ -662,12 +657,7 @@ class _Ahead:
         self.seconds = (0.0, 0.0)
         self.pool: ProcessPoolExecutor | None = None
         try:
-            self.pool = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=die_with_parent,
-                initargs=(os.getpid(),),
-            )
+            self.pool = forked_pool(1)
             self.future = self.pool.submit(_extract_in_order, pages, encode)
         except OSError as exc:  # no process to be had: the pages are extracted afterwards, here
             print(f"warning: extracting in the main process ({exc})", file=sys.stderr)
@@ -744,15 +734,13 @@ def _extract_all(
     jobs = jobs or os.cpu_count() or 1
     answered = [False] * len(pages)
     parallel = jobs > 1 and len(pages) >= PARALLEL_MIN_PAGES
-    fork = "fork" in multiprocessing.get_all_start_methods()
+    fork = can_fork()
     load = warm_up() if not parallel or fork else 0.0
     bar = None
     if parallel:
         try:
-            context = multiprocessing.get_context("fork") if fork else None
             workers = min(jobs, len(pages))
-            ends = {"initializer": die_with_parent, "initargs": (os.getpid(),)} if fork else {}
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context, **ends) as pool:
+            with forked_pool(workers) if fork else ProcessPoolExecutor(max_workers=workers) as pool:
                 chunk = max(1, min(64, len(pages) // (jobs * 8)))
                 work = functools.partial(_extract_page, encode=encode)
                 answers = pool.map(work, pages, chunksize=chunk)  # the workers start here

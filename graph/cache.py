@@ -16,11 +16,11 @@ Beside the pages, a second table keeps the words the linker segments out of the 
 (:class:`graph.link.WordStore`), by a hash of the window and of the code that reads it: a pure
 function too, and the linker's largest cost, which an update then pays only for new names' windows.
 Those rows carry the extractor's version as well (the linker segments with the extractor's jieba and
-dictionary) and are served only to that version. A fourth table (``files``) remembers, for each
-input file, its page's key with the file's identity and times (:class:`graph.build.Manifest`), so
-that an update need not read an unchanged file again. A third table keeps what the relations read in
+dictionary) and are served only to that version. A third table keeps what the relations read in
 each article (:class:`graph.relations.ReadingStore`), by a hash of everything the reading depends on,
-the relations' own code and rules included (:func:`code_version`).
+the relations' own code and rules included (:func:`code_version`). A fourth (``files``) remembers,
+for each input file, its page's key with the file's identity and times
+(:class:`graph.build.Manifest`), so that an update need not read an unchanged file again.
 
 The file (``out/cache.sqlite``) is written in transactions of many pages, committed as the build
 goes, so a build killed at any moment (even with SIGKILL) leaves a valid database — SQLite rolls a
@@ -137,7 +137,9 @@ def _files_in(folder: Path) -> list[Path]:
 def extractor_version(extra: str = "") -> str:
     """A hash of everything a page's extraction depends on (see the module's docstring); ``extra``
     is the caller's own settings that change results (the build's item length limit)."""
-    h = hashlib.sha256(f"format {FORMAT}\nspacy {_version('spacy')}\njieba {_version('jieba')}\n".encode())
+    h = hashlib.sha256(
+        f"format {FORMAT}\nspacy {dist_version('spacy')}\njieba {dist_version('jieba')}\n".encode()
+    )
     h.update(f"{extra}\n".encode())
     for path in extractor_files():
         h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
@@ -160,7 +162,7 @@ def code_version(root: str) -> str:
     return h.hexdigest()[:32]
 
 
-def _version(dist: str) -> str:
+def dist_version(dist: str) -> str:
     """A distribution's version, read from its metadata (importing spaCy to ask costs a second)."""
     from importlib.metadata import PackageNotFoundError, version
 

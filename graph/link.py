@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from graph.cache import dist_version
 from graph.extract.lexicon import gazetteer, jieba_tok
 from graph.mentions import Mention
 from graph.names import compatible, leading_places, parse_company
@@ -263,19 +264,10 @@ def _version(fn: Callable, *more: str) -> str:
     return hashlib.sha1(b"\0".join([_source(fn), *(m.encode() for m in more)])).hexdigest()[:12]
 
 
-def _pypinyin_version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("pypinyin")
-    except Exception:  # not installed: _syllables says so
-        return "none"
-
-
 WORDS_VERSION = _version(_window_words)
 """Part of every key of :class:`WordStore`: words read by another version of the reading are not
 this one's."""
-SOUNDS_VERSION = _version(_syllables, _pypinyin_version())
+SOUNDS_VERSION = _version(_syllables, dist_version("pypinyin"))
 """The same for brands' syllables, which pypinyin's version also decides."""
 
 

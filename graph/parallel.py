@@ -97,6 +97,16 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def forked_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes forked from this one, which die with it (:func:`die_with_parent`)."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    )
+
+
 def affordable(jobs: int) -> int:
     """How many of ``jobs`` forked processes the memory allows now (see :data:`EXTRA_MEMORY`);
     ``jobs`` where this process's size cannot be read."""
@@ -167,12 +177,7 @@ def fork_map(
         thawed = gc.get_freeze_count() == 0
         if thawed or _KEEPING:
             gc.freeze()
-        pool = ProcessPoolExecutor(
-            max_workers=jobs,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=die_with_parent,
-            initargs=(os.getpid(),),
-        )
+        pool = forked_pool(jobs)
         before = set(multiprocessing.active_children())
         try:
             try:

@@ -754,11 +754,9 @@ def _reading_key(art: Article, corpus: _Corpus) -> str:
     type and name, the company names its projects begin with, and the code and rules that read
     them (:func:`graph.cache.code_version`). Anything else changing (another article, an entity
     elsewhere) leaves what this article says as it was."""
-    ments = [
-        (e.id, e.type, e.name, m.start, m.end, m.role, m.org_start, m.org_end)
-        for e, m in corpus.by_article.get(art.id, [])
-    ]
-    used = sorted(_prefixes_used(art.text, corpus.by_article.get(art.id, []), corpus.prefixes))
+    found = corpus.by_article.get(art.id, [])
+    ments = [(e.id, e.type, e.name, m.start, m.end, m.role, m.org_start, m.org_end) for e, m in found]
+    used = sorted(_prefixes_used(art.text, found, corpus.prefixes))
     material = json.dumps(
         [code_version("graph.relations"), art.id, art.text, ments, used], ensure_ascii=False
     )

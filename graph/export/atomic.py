@@ -55,7 +55,7 @@ def _umask() -> int:
     return mask
 
 
-def _file_mode() -> int:
+def file_mode() -> int:
     """The mode ``open()`` would give a new file; ``mkstemp`` makes them owner-only (0600)."""
     return 0o666 & ~_umask()
 
@@ -84,7 +84,7 @@ def atomic_open(path: Path, mode: str = "w") -> Iterator[IO]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(path), suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, _file_mode())
+        os.fchmod(fd, file_mode())
         kwargs = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
         with os.fdopen(fd, mode, **kwargs) as f:
             yield f

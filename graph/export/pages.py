@@ -252,7 +252,7 @@ def _holds(fd: int, data: bytes) -> bool:
         if (
             not stat.S_ISREG(st.st_mode)
             or st.st_size != len(data)
-            or stat.S_IMODE(st.st_mode) != _page_mode()
+            or stat.S_IMODE(st.st_mode) != atomic.file_mode()
             or (hasattr(os, "geteuid") and st.st_uid != os.geteuid())
         ):
             return False
@@ -260,11 +260,6 @@ def _holds(fd: int, data: bytes) -> bool:
             return f.read(len(data) + 1) == data
     except OSError:
         return False
-
-
-def _page_mode() -> int:
-    """The mode :func:`_write` gives a new page."""
-    return 0o666 & ~atomic._umask()
 
 
 def _write(path: Path, data: bytes) -> None:
