@@ -152,11 +152,13 @@ def test_a_process_started_before_the_next_could_not_be_is_stopped(tmp_path):
 def test_kept_objects_stay_out_of_the_collectors_sight_until_the_block_ends():
     import gc
 
-    from graph.parallel import long_lived
+    from graph.parallel import BLOCK_FULL_EVERY, long_lived
 
     assert gc.get_freeze_count() == 0
+    thresholds = gc.get_threshold()
     with long_lived() as keep:
         held = [[i] for i in range(1000)]
+        assert gc.get_threshold()[2] >= BLOCK_FULL_EVERY > thresholds[2]  # full collections wait
         keep()
         frozen = gc.get_freeze_count()
         assert frozen >= len(held)
@@ -166,6 +168,7 @@ def test_kept_objects_stay_out_of_the_collectors_sight_until_the_block_ends():
             pass
         assert gc.get_freeze_count() >= frozen
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == thresholds
     del held
 
 
@@ -175,6 +178,7 @@ def test_a_callers_own_freeze_is_left_as_it_was():
     from graph.parallel import long_lived
 
     gc.freeze()
+    thresholds = gc.get_threshold()
     try:
         theirs = gc.get_freeze_count()
         with long_lived() as keep:
@@ -182,6 +186,7 @@ def test_a_callers_own_freeze_is_left_as_it_was():
             keep()  # nothing: it could not be given back apart from the caller's
             fork_map(_pid_and_square, list(range(8)), jobs=2)
             assert gc.get_freeze_count() == theirs
+            assert gc.get_threshold() == thresholds  # their collector, as they set it
         assert gc.get_freeze_count() == theirs and made
     finally:
         gc.unfreeze()
