@@ -63,6 +63,11 @@ def fold(surface: str) -> str:
     return _WS.sub("", surface).translate(_FOLD)
 
 
+_MENTION_KEYS = tuple(k for k in Mention.__slots__ if k not in ("type", "org_start", "org_end"))
+"""A mention's fields in ``entities.jsonl``, in :meth:`Mention.to_json`'s order (its type is the
+entity's; an organisation's span is the relations' business)."""
+
+
 @dataclass
 class Entity:
     id: str
@@ -85,8 +90,7 @@ class Entity:
             "mention_count": len(self.mentions),
             "article_count": len(self.articles),
             "mentions": [
-                {k: v for k, v in m.to_json().items() if k not in ("type", "org_start", "org_end")}
-                for m in self.mentions
+                {k: v for k in _MENTION_KEYS if (v := getattr(m, k)) is not None} for m in self.mentions
             ],
             "merged": self.merged,
         }

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import graph.parallel
-from graph.build import OUTPUT_DIRS, OUTPUTS, write_outputs
+from graph.build import OUTPUT_DIRS, OUTPUTS, EarlyOutputs, write_outputs
 from graph.export.atomic import atomic_batch, atomic_open, remove_stale
 from graph.parallel import can_fork
 
@@ -228,5 +228,65 @@ def test_a_writer_that_fails_leaves_the_old_outputs_and_no_temporary_file(seeds_
     monkeypatch.setattr(graph.parallel, "_memory", lambda: (10**8, 10**11))
     with pytest.raises(OSError, match="No space left"):
         write_outputs(out, arts, ents, rels, g, jobs=2)
+    assert _tree_bytes(out) == before
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".") and not p.name.endswith(".gone")]
+
+
+def _forked_whatever_the_memory(monkeypatch) -> None:
+    monkeypatch.setattr(graph.parallel, "_memory", lambda: (10**8, 10**11))
+
+
+@pytest.mark.skipif(not can_fork(), reason="processes are not forked here")
+def test_outputs_written_ahead_are_the_bytes_written_with_the_rest(seeds_graph, tmp_path, monkeypatch):
+    arts, ents, rels, g = seeds_graph
+    write_outputs(tmp_path / "one", arts, ents, rels, g, jobs=1)
+    _forked_whatever_the_memory(monkeypatch)
+    with EarlyOutputs(tmp_path / "two", arts, ents, jobs=2) as early:
+        assert early.started
+        write_outputs(tmp_path / "two", arts, ents, rels, g, jobs=2, early=early)
+    assert _tree_bytes(tmp_path / "two") == _tree_bytes(tmp_path / "one")
+    assert not [p.name for p in (tmp_path / "two").iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.skipif(not can_fork(), reason="processes are not forked here")
+def test_a_process_writing_ahead_that_dies_costs_time_not_the_outputs(
+    seeds_graph, tmp_path, monkeypatch, capfd
+):
+    import graph.build as build_module
+
+    arts, ents, rels, g = seeds_graph
+    write_outputs(tmp_path / "one", arts, ents, rels, g, jobs=1)
+    parent, real = os.getpid(), build_module.write_jsonl
+
+    def killed(path, records):
+        if os.getpid() != parent and path.name == "entities.jsonl":
+            os._exit(9)
+        return real(path, records)
+
+    monkeypatch.setattr(build_module, "write_jsonl", killed)
+    _forked_whatever_the_memory(monkeypatch)
+    with EarlyOutputs(tmp_path / "two", arts, ents, jobs=2) as early:
+        write_outputs(tmp_path / "two", arts, ents, rels, g, jobs=2, early=early)
+    assert "writing its outputs here" in capfd.readouterr().err
+    assert _tree_bytes(tmp_path / "two") == _tree_bytes(tmp_path / "one")
+
+
+@pytest.mark.skipif(not can_fork(), reason="processes are not forked here")
+def test_a_build_that_fails_after_writing_ahead_leaves_the_old_outputs_alone(
+    seeds_graph, tmp_path, monkeypatch
+):
+    arts, ents, rels, g = seeds_graph
+    out = tmp_path / "out"
+    write_outputs(out, arts, ents, rels, g, jobs=1)
+    before = _tree_bytes(out)
+    _forked_whatever_the_memory(monkeypatch)
+    with (
+        pytest.raises(RuntimeError, match="relations failed"),
+        EarlyOutputs(out, arts, ents[:3], jobs=2) as early,
+    ):
+        assert early.started
+        early.future.result()  # written, and then the build fails before adopting them
+        assert [p for p in out.iterdir() if p.name.endswith(".tmp")]
+        raise RuntimeError("relations failed")
     assert _tree_bytes(out) == before
     assert not [p.name for p in out.iterdir() if p.name.startswith(".") and not p.name.endswith(".gone")]

@@ -189,6 +189,11 @@ def adopt(finished: Iterable[_Pending]) -> None:
         pending.extend(_Pending(*p) for p in finished)
 
 
+def discard(finished: Iterable[_Pending]) -> None:
+    """Remove outputs finished elsewhere (:func:`handed_over`) that will not be put in place."""
+    _discard([_Pending(*p) for p in finished])
+
+
 def _discard(pending: list[_Pending]) -> None:
     for p in pending:
         if p.folder:
