@@ -160,16 +160,24 @@ def test_kept_objects_stay_out_of_the_collectors_sight_until_the_block_ends():
         held = [[i] for i in range(1000)]
         assert gc.get_threshold()[2] >= BLOCK_FULL_EVERY > thresholds[2]  # full collections wait
         keep()
-        frozen = gc.get_freeze_count()
-        assert frozen >= len(held)
+        assert gc.get_freeze_count() >= len(held) and not _in_sight(held)
         fork_map(_pid_and_square, list(range(8)), jobs=2)  # forking stages keep what the build kept
-        assert gc.get_freeze_count() >= frozen
+        assert not _in_sight(held)
         with long_lived():  # an inner block gives back nothing
             pass
-        assert gc.get_freeze_count() >= frozen
+        assert not _in_sight(held)
     assert gc.get_freeze_count() == 0
     assert gc.get_threshold() == thresholds
+    assert _in_sight(held)
     del held
+
+
+def _in_sight(held: list) -> bool:
+    """Does the collector see (any of) ``held``? (A frozen object is in no generation.)"""
+    import gc
+
+    ids = {id(x) for x in held}
+    return any(id(o) in ids for o in gc.get_objects())
 
 
 def test_a_callers_own_freeze_is_left_as_it_was():
