@@ -3,11 +3,13 @@ are extracted, and the outputs are the same bytes as a full build's."""
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import zlib
 from pathlib import Path
 
 import pytest
@@ -134,6 +136,29 @@ def test_results_round_trip_exactly():
         assert arts == res.articles
         assert ments == res.mentions
         assert notes == res.notes
+
+
+def test_a_cached_mention_comes_back_equal_field_by_field_and_interned():
+    import dataclasses
+    import sys
+
+    from graph.mentions import Mention
+
+    full = Mention("p", "p#1", "person", "何" + "鹏", 3, 5, 10, 12, "rule", "董事长", "何鹏飞", "kb", 6, 10)
+    bare = Mention("p", "p#1", "company", "卡涞科技", 6, 10, 13, 17, "model")
+    assert all(getattr(full, f.name) is not None for f in dataclasses.fields(Mention))
+    _, ments, _ = decode_result(encode_result([], {"p#1": [full, bare]}, []))
+    assert ments == {"p#1": [full, bare]}
+    assert [dataclasses.astuple(m) for m in ments["p#1"]] == [
+        dataclasses.astuple(full),
+        dataclasses.astuple(bare),
+    ]
+    assert ments["p#1"][0].surface is sys.intern("何鹏") and ments["p#1"][0].role is sys.intern("董事长")
+    blob = zlib.compress(
+        json.dumps({"articles": [], "mentions": {"p#1": [{"doc": "p"}]}, "notes": []}).encode()
+    )
+    with pytest.raises(KeyError):  # a row that lacks a field is no mention (the build reads it as a miss)
+        decode_result(blob)
 
 
 def test_the_version_covers_what_the_extractor_runs():
