@@ -27,7 +27,7 @@ import sys
 import time
 from array import array
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -857,8 +857,11 @@ def _write_outputs(
             names.append("report.json")
         written = PagesWritten()
         # files are written: a task a dead process may have half done cannot simply be run again
-        results = fork_map(_write_apart, tasks, jobs, parts=len(tasks), rerun=False)
-        if early is not None and early.started:
+        # written ahead and finished already: that process goes before the export forks its own
+        done = early is not None and early.future is not None and early.started and early.future.done()
+        results = early.results() if done else []
+        results += fork_map(_write_apart, tasks, jobs, parts=len(tasks), rerun=False)
+        if early is not None and early.started:  # (still writing when the export began)
             results += early.results()
         for finished, value in results:
             adopt(finished)
@@ -889,9 +892,11 @@ class EarlyOutputs:
     Those two stages run in this process alone when the relations' readings come from the cache,
     as in an update: a second core would wait for the export meanwhile, and these two outputs are
     a fifth of its work (5 s of a 10,000-page update's 28 s of writing). The process is started
-    only when a second one fits in memory (:func:`graph.parallel.affordable`) and processes can be
-    forked; otherwise, or should it die, the two are written with the rest. What it finished is
-    handed to :func:`write_outputs`' batch (:meth:`results`), or removed (:meth:`close`).
+    only where processes can be forked and the memory allows it beside the ``jobs`` processes the
+    relations and the export may fork (:func:`graph.parallel.affordable`); otherwise, or should it
+    die or fail to start, the two are written with the rest. What it finished is handed to
+    :func:`write_outputs`' batch (:meth:`results`); anything else it left is removed
+    (:meth:`close`).
 
     >>> import tempfile
     >>> with EarlyOutputs(Path(tempfile.mkdtemp()), [], [], jobs=1) as early:
@@ -899,14 +904,17 @@ class EarlyOutputs:
     False
     """
 
+    NAMES = ("entities.jsonl", "articles.jsonl")
+
     def __init__(self, out: Path, articles: list[Article], entities: list[Entity], jobs: int | None) -> None:
         global _EARLY
         self.out = out
         self.tasks = _early_tasks(out, articles, entities)
         self.pool: ProcessPoolExecutor | None = None
+        self.future: Future | None = None
         self.taken = False
-        jobs = jobs or os.cpu_count() or 1
-        if jobs < 2 or not can_fork() or affordable(2) < 2:
+        jobs = min(jobs or os.cpu_count() or 1, os.cpu_count() or 1)
+        if jobs < 2 or not can_fork() or affordable(jobs + 1) <= jobs:
             return
         out.mkdir(parents=True, exist_ok=True)
         remove_stale(out, OUTPUTS + OUTPUT_DIRS)  # a killed build's leftovers: before, not among, these
@@ -914,9 +922,12 @@ class EarlyOutputs:
         try:
             self.pool = forked_pool(1)
             self.future = self.pool.submit(_write_early)  # (forked here: it finds the tasks in _EARLY)
-        except OSError as exc:
+        except OSError as exc:  # (a process limit, memory)
             print(f"warning: no process to write ahead ({exc}); writing with the rest", file=sys.stderr)
             self.close()
+        except BaseException:
+            self.close()
+            raise
         finally:
             _EARLY = None
 
@@ -927,26 +938,26 @@ class EarlyOutputs:
     def results(self) -> list[tuple[list, PagesWritten | None]]:
         """What the writers finished, for the batch to adopt: from the process, or, should it have
         died, written here and now. A writer's own error is raised."""
-        assert self.pool is not None, "results() of writers that were not started"
+        assert self.pool is not None and self.future is not None, "results() of writers not started"
         try:
             answers = self.future.result()
+            self.taken = True
         except BrokenProcessPool as exc:
             print(f"warning: a writer process died ({exc}); writing its outputs here", file=sys.stderr)
+            self.close()  # (what it left half written goes first)
             answers = [_write_apart(task) for task in self.tasks]
         finally:
-            self.taken = True
             self.close()
         return answers
 
     def close(self) -> None:
-        """Wait for the process; remove what it finished if nobody took it."""
+        """Wait for the process; remove what it wrote unless :meth:`results` took it."""
         if self.pool is None:
             return
         pool, self.pool = self.pool, None
         pool.shutdown(wait=True, cancel_futures=True)
-        if not self.taken and self.future.done() and self.future.exception() is None:
-            for finished, _ in self.future.result():
-                discard(finished)
+        if not self.taken:  # finished, failed, dead, or interrupted: only it writes these names now
+            remove_stale(self.out, self.NAMES)
 
     def __enter__(self) -> EarlyOutputs:
         return self
@@ -962,7 +973,15 @@ _EARLY: list[Callable[[], object]] | None = None
 def _write_early() -> list[tuple[list, PagesWritten | None]]:
     if _EARLY is None:  # only the process EarlyOutputs forks runs this
         raise RuntimeError("the early writers were not set before the process was forked")
-    return [_write_apart(task) for task in _EARLY]
+    done: list[tuple[list, PagesWritten | None]] = []
+    try:
+        for task in _EARLY:
+            done.append(_write_apart(task))
+    except BaseException:
+        for finished, _ in done:  # not to be handed over: the batch will not have them
+            discard(finished)
+        raise
+    return done
 
 
 def _write_apart(task: Callable[[], object]) -> tuple[list, PagesWritten | None]:

@@ -256,8 +256,15 @@ def _mention_decoder() -> Callable[[dict], Mention]:
     corpus (278,000 at 10,000 pages: most of the time the cache takes). ``Mention(**d)`` sets each
     field through the frozen dataclass's ``__setattr__`` check and then interns its strings in
     ``__post_init__``, in loops; this sets the slots directly, each string interned once, and
-    gives an equal mention. A field missing from ``d`` raises ``KeyError``, as a row that does
-    not decode should; a field added to :class:`Mention` fails the unpacking below, at import."""
+    gives an equal mention. A field missing from ``d``, or one :class:`Mention` does not have,
+    raises ``KeyError``, as a row that does not decode should; the fields are checked by name
+    here, at import."""
+    fields = ("doc", "article", "type", "surface", "start", "end", "raw_start", "raw_end", "source")
+    fields += ("role", "ref", "kb", "org_start", "org_end")
+    if Mention.__slots__ != fields:
+        raise RuntimeError(f"cache._mention_decoder does not know Mention's fields {Mention.__slots__}")
+    known = frozenset(fields)
+    setters = [Mention.__dict__[name].__set__ for name in fields]
     (
         doc,
         article,
@@ -273,9 +280,11 @@ def _mention_decoder() -> Callable[[dict], Mention]:
         kb,
         org_start,
         org_end,
-    ) = (Mention.__dict__[name].__set__ for name in Mention.__slots__)
+    ) = setters
 
     def decode(d: dict, new=object.__new__, intern=sys.intern) -> Mention:
+        if not d.keys() <= known:
+            raise KeyError(f"not a field of a mention: {sorted(d.keys() - known)}")
         m = new(Mention)
         doc(m, intern(d["doc"]))
         article(m, intern(d["article"]))

@@ -259,7 +259,9 @@ def test_a_process_writing_ahead_that_dies_costs_time_not_the_outputs(
     parent, real = os.getpid(), build_module.write_jsonl
 
     def killed(path, records):
-        if os.getpid() != parent and path.name == "entities.jsonl":
+        if os.getpid() != parent and path.name == "articles.jsonl":  # entities.jsonl is finished
+            with open(path.parent / ".articles.jsonl.half.tmp", "w") as f:  # and this one half written
+                f.write("{")
             os._exit(9)
         return real(path, records)
 
@@ -269,6 +271,48 @@ def test_a_process_writing_ahead_that_dies_costs_time_not_the_outputs(
         write_outputs(tmp_path / "two", arts, ents, rels, g, jobs=2, early=early)
     assert "writing its outputs here" in capfd.readouterr().err
     assert _tree_bytes(tmp_path / "two") == _tree_bytes(tmp_path / "one")
+    assert not [p.name for p in (tmp_path / "two").iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.skipif(not can_fork(), reason="processes are not forked here")
+def test_no_process_to_write_ahead_means_writing_with_the_rest(seeds_graph, tmp_path, monkeypatch, capfd):
+    import graph.build as build_module
+
+    arts, ents, rels, g = seeds_graph
+    write_outputs(tmp_path / "one", arts, ents, rels, g, jobs=1)
+
+    def no_process(workers):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(build_module, "forked_pool", no_process)
+    _forked_whatever_the_memory(monkeypatch)
+    with EarlyOutputs(tmp_path / "two", arts, ents, jobs=2) as early:
+        assert not early.started
+        write_outputs(tmp_path / "two", arts, ents, rels, g, jobs=2, early=early)
+    assert "no process to write ahead" in capfd.readouterr().err
+    assert _tree_bytes(tmp_path / "two") == _tree_bytes(tmp_path / "one")
+
+
+@pytest.mark.skipif(not can_fork(), reason="processes are not forked here")
+def test_a_writer_ahead_that_fails_halfway_leaves_no_temporary_file(seeds_graph, tmp_path, monkeypatch):
+    import graph.build as build_module
+
+    arts, ents, *_ = seeds_graph
+    out = tmp_path / "out"
+    real = build_module.write_jsonl
+
+    def full_disk(path, records):
+        if path.name == "articles.jsonl":  # after entities.jsonl was finished
+            raise OSError(28, "No space left on device")
+        return real(path, records)
+
+    monkeypatch.setattr(build_module, "write_jsonl", full_disk)
+    _forked_whatever_the_memory(monkeypatch)
+    with EarlyOutputs(out, arts, ents, jobs=2) as early:
+        assert early.started
+        with pytest.raises(OSError, match="No space left"):
+            early.results()
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
 @pytest.mark.skipif(not can_fork(), reason="processes are not forked here")

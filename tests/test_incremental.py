@@ -159,6 +159,10 @@ def test_a_cached_mention_comes_back_equal_field_by_field_and_interned():
     )
     with pytest.raises(KeyError):  # a row that lacks a field is no mention (the build reads it as a miss)
         decode_result(blob)
+    row = {**bare.to_json(), "weight": 1}
+    blob = zlib.compress(json.dumps({"articles": [], "mentions": {"p#1": [row]}, "notes": []}).encode())
+    with pytest.raises(KeyError, match="weight"):  # nor one with a field a mention does not have
+        decode_result(blob)
 
 
 def test_the_version_covers_what_the_extractor_runs():

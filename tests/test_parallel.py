@@ -180,6 +180,18 @@ def _in_sight(held: list) -> bool:
     return any(id(o) in ids for o in gc.get_objects())
 
 
+def test_the_collector_is_given_back_as_it_was_when_a_block_fails():
+    import gc
+
+    from graph.parallel import long_lived
+
+    thresholds = gc.get_threshold()
+    with pytest.raises(RuntimeError), long_lived() as keep:
+        keep()
+        raise RuntimeError("a stage failed")
+    assert gc.get_threshold() == thresholds and gc.get_freeze_count() == 0
+
+
 def test_a_callers_own_freeze_is_left_as_it_was():
     import gc
 
