@@ -554,9 +554,7 @@ def extract_pages(
     keys = [p.key or page_key(cache.version, p.doc, p.text) for p in pages] if cache is not None else []
     found = cache.get_many(keys) if cache is not None and update else {}
     missing = [i for i in range(len(pages)) if not found or keys[i] not in found]
-    for i in missing:
-        if _text_again(pages[i]) and cache is not None:
-            keys[i] = page_key(cache.version, pages[i].doc, pages[i].text)
+    _read_again(pages, missing, keys, cache)
     ahead = None
     if found and missing and not scheduler and _extracts_ahead(len(missing), jobs):
         ahead = _Ahead([pages[i] for i in missing], encode=cache is not None)
@@ -603,9 +601,7 @@ def extract_pages(
             for i, res in zip(missing, answers, strict=True):
                 done(i, res)
     todo = [i for i, r in enumerate(results) if r is None]  # (and rows that did not decode)
-    for i in todo:
-        if _text_again(pages[i]) and cache is not None:
-            keys[i] = page_key(cache.version, pages[i].doc, pages[i].text)
+    _read_again(pages, todo, keys, cache)
     if todo:
         todo_pages = [pages[i] for i in todo]
         t = time.perf_counter()
@@ -630,6 +626,15 @@ def extract_pages(
 
 
 _NO_ORIGIN = array("i")
+
+
+def _read_again(
+    pages: list[Page], indices: list[int], keys: list[str], cache: ExtractionCache | None
+) -> None:
+    """:func:`_text_again` for the pages at ``indices`` that are to be extracted, with their keys."""
+    for i in indices:
+        if _text_again(pages[i]) and cache is not None:
+            keys[i] = page_key(cache.version, pages[i].doc, pages[i].text)
 
 
 def _text_again(page: Page) -> bool:
@@ -833,7 +838,8 @@ def _write_outputs(
     early: EarlyOutputs | None,
 ) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
-    if early is None or not early.started:  # (else it was done before they started)
+    ahead = early if early is not None and early.started else None
+    if ahead is None:  # (else it was done before that process started)
         remove_stale(out, OUTPUTS + OUTPUT_DIRS)
     names = list(OUTPUTS[:-1])
     titles = {a.id: a.title for a in articles}
@@ -845,7 +851,7 @@ def _write_outputs(
         tasks: list[Callable[[], object]] = [
             functools.partial(_write_views, g, out, titles),
             lambda: write_graphml(g, out / "graph.graphml"),
-            *([] if early is not None and early.started else _early_tasks(out, articles, entities)),
+            *([] if ahead is not None else _early_tasks(out, articles, entities)),
             *(functools.partial(pages.write, k, PAGE_PARTS) for k in range(PAGE_PARTS)),
             lambda: write_jsonl(out / "relations.jsonl", (r.to_json() for r in relations)),
             pages.write_index,
@@ -858,11 +864,10 @@ def _write_outputs(
         written = PagesWritten()
         # files are written: a task a dead process may have half done cannot simply be run again
         # written ahead and finished already: that process goes before the export forks its own
-        done = early is not None and early.future is not None and early.started and early.future.done()
-        results = early.results() if done else []
+        results = ahead.results() if ahead is not None and ahead.done else []
         results += fork_map(_write_apart, tasks, jobs, parts=len(tasks), rerun=False)
-        if early is not None and early.started:  # (still writing when the export began)
-            results += early.results()
+        if ahead is not None and ahead.started:  # (still writing when the export began)
+            results += ahead.results()
         for finished, value in results:
             adopt(finished)
             if value is not None:
@@ -934,6 +939,11 @@ class EarlyOutputs:
     @property
     def started(self) -> bool:
         return self.pool is not None
+
+    @property
+    def done(self) -> bool:
+        """Started, and finished (or dead): :meth:`results` would not wait."""
+        return self.future is not None and self.started and self.future.done()
 
     def results(self) -> list[tuple[list, PagesWritten | None]]:
         """What the writers finished, for the batch to adopt: from the process, or, should it have
