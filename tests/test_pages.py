@@ -435,6 +435,11 @@ def test_unchanged_pages_are_kept_from_the_previous_build_and_the_rest_written(t
     write_entity_pages(build_graph(ents, []), folder)
     old = {e.id: folder / page_path(e.id) for e in ents}
     inode = {k: p.stat().st_ino for k, p in old.items()}
+    # a second name for every old page keeps its inode alive: a freed inode number can be
+    # given to a new file, which would look kept
+    (tmp_path / "witness").mkdir()
+    for i, p in enumerate(old.values()):
+        os.link(p, tmp_path / "witness" / str(i))
     old[ents[5].id].write_text("edited by hand", encoding="utf-8")  # same name, other bytes
     old[ents[4].id].unlink()
     old[ents[4].id].symlink_to(tmp_path / "elsewhere.html")  # never followed, never kept
