@@ -168,6 +168,7 @@ class _Extracted:
     blob: bytes | None = None
     split_seconds: float = 0.0
     extract_seconds: float = 0.0
+    load_seconds: float = 0.0
 
 
 def collect_inputs(inputs: list[Path]) -> list[Path]:
@@ -247,11 +248,25 @@ def compact_offsets(origin: Sequence[int]) -> array:
 def warm_up() -> float:
     """Load everything the extractor loads lazily, here and now; returns the seconds it took.
 
-    Worker processes forked afterwards share it (copy-on-write) instead of each loading its own;
-    a failure here is not this function's to report (the pages will report it)."""
+    A failure here is not this function's to report (the pages will report it)."""
+    global _warm
+    _warm = True
     t0 = time.perf_counter()
     _extract_page(Page(Path("warm-up.txt"), "warm-up", WARM_UP_TEXT))
     return time.perf_counter() - t0
+
+
+_warm = False
+"""Whether this process has loaded the extractor (:func:`warm_up`)."""
+
+
+def _extract_loaded(page: Page, encode: bool = False) -> _Extracted:
+    """:func:`_extract_page` in a worker process, which loads the extractor itself before its
+    first page and says how long that took (see :func:`_extract_all`)."""
+    load = 0.0 if _warm else warm_up()
+    res = _extract_page(page, encode)
+    res.load_seconds = load
+    return res
 
 
 def build(
@@ -743,30 +758,31 @@ def _extract_all(
     the outputs' determinism rests on. Should a worker die outright (killed for memory, say), the
     pages it had not answered are extracted here instead.
 
-    The extractor is loaded here before the workers are forked, so that they share it instead of
-    each loading its own (where processes are forked: on Linux; elsewhere each worker loads it)."""
+    Each worker loads the extractor itself, at the same time as the others: loaded here and shared
+    by forking, it would stay in this process for the rest of the build, 200 MB (jieba's
+    dictionaries, most of it) beside the linker's peak, which is the build's."""
     jobs = jobs or os.cpu_count() or 1
     answered = [False] * len(pages)
     parallel = jobs > 1 and len(pages) >= PARALLEL_MIN_PAGES
-    fork = can_fork()
-    load = warm_up() if not parallel or fork else 0.0
+    load = 0.0 if parallel else warm_up()
     bar = None
     if parallel:
         try:
             workers = min(jobs, len(pages))
-            with forked_pool(workers) if fork else ProcessPoolExecutor(max_workers=workers) as pool:
+            with forked_pool(workers) if can_fork() else ProcessPoolExecutor(max_workers=workers) as pool:
                 chunk = max(1, min(64, len(pages) // (jobs * 8)))
-                work = functools.partial(_extract_page, encode=encode)
+                work = functools.partial(_extract_loaded, encode=encode)
                 answers = pool.map(work, pages, chunksize=chunk)  # the workers start here
                 bar = _bar(len(pages), progress)  # after the fork: no progress thread in the children
                 for i, r in enumerate(answers):
                     answered[i] = True
+                    load = max(load, r.load_seconds)  # (the workers load theirs side by side)
                     done(i, r)
                     bar.update(1)
         except BrokenProcessPool:
             print("warning: a worker process died; extracting its pages in the main process", file=sys.stderr)
-            if load == 0.0:
-                load = warm_up()
+            if not _warm:
+                load += warm_up()
     bar = bar or _bar(len(pages), progress)
     for i, p in enumerate(pages):
         if not answered[i]:

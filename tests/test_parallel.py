@@ -247,3 +247,58 @@ def _alive(pid: int) -> bool:
             return f.read().split()[2] != "Z"
     except FileNotFoundError:
         return False
+
+
+def _noting_pids(path):
+    """A function that writes the process it runs in to ``path``, whichever process that is."""
+
+    def note(*_args, **_kwargs) -> None:
+        with path.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+
+    return note
+
+
+def test_the_extractor_is_loaded_by_the_workers_not_by_the_process_they_answer(tmp_path, monkeypatch):
+    """The main process lives on after extraction, to link at the build's peak: what the extractor
+    loads (200 MB, jieba's dictionaries most of it) must not be there."""
+    import graph.build
+    from graph.bench import make_pages, source_lines
+    from graph.build import Page, extract_pages
+
+    from .conftest import SEEDS
+
+    lines, _ = source_lines(SEEDS)
+    texts = make_pages(lines, [2000], graph.build.PARALLEL_MIN_PAGES, None, 5)
+    pages = [Page(tmp_path / f"p{i}.txt", f"p{i}", t) for i, t in enumerate(texts)]
+    pids = tmp_path / "pids"
+    real, note = graph.build.warm_up, _noting_pids(pids)
+    monkeypatch.setattr(graph.build, "warm_up", lambda: note() or real())
+    monkeypatch.setattr(graph.build, "_warm", False)
+    results, stats = extract_pages([Page(p.path, p.doc, p.text) for p in pages], jobs=2)
+
+    loaded = {int(x) for x in pids.read_text().split()}
+    assert os.getpid() not in loaded and len(loaded) == 2  # each worker its own, and only once
+    assert stats.seconds["load"] > 0
+    here, _ = extract_pages(pages, jobs=1)
+    assert [r.mentions for r in results] == [r.mentions for r in here]
+
+
+def test_the_linkers_words_are_read_by_processes_that_load_jieba_themselves(tmp_path, monkeypatch):
+    import graph.link
+
+    pids = tmp_path / "pids"
+    real, note = graph.link.jieba_tok, _noting_pids(pids)
+    monkeypatch.setattr(graph.link, "jieba_tok", lambda: note() or real())
+    from graph.link import Cluster, _contexts
+    from graph.mentions import Mention
+
+    texts = {f"a{i}": f"重庆渝拓{i}号工厂今年投产，年产值{i}亿元。" for i in range(16)}
+    clusters = [
+        Cluster("company", f"渝拓{i}号", [Mention("d", a, "company", "渝拓", 2, 4, 2, 4, "t")], "same name")
+        for i, a in enumerate(texts)
+    ]
+    bags = _contexts(clusters, texts, 2, None)
+
+    assert os.getpid() not in {int(x) for x in pids.read_text().split()}
+    assert bags == _contexts(clusters, texts, 1, None) and "投产" in bags[0]
