@@ -10,11 +10,14 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graph.build import build
-from graph.export.graphml import _clean, _scalar, write_graphml
+from graph.export.graphml import _clean, _scalar, _text, write_graphml
 from graph.export.html import write_html
 from graph.export.tables import write_jsonl
+from graph.export.xmltext import escape
 
 XSS = "<img src=x onerror=alert(1)>"
 PAGE = (
@@ -122,6 +125,42 @@ def test_streamed_graphml_says_what_networkx_would(hostile_graph, tmp_path):
     write_graphml(hostile_graph, tmp_path / "ours.graphml")
     networkx_graphml(hostile_graph, tmp_path / "nx.graphml")
     assert_same_graphml(tmp_path / "ours.graphml", tmp_path / "nx.graphml")
+
+
+_SCALARS = st.one_of(
+    st.text(alphabet=st.characters(codec=None), max_size=12),
+    st.sampled_from(["a&b", "<x>", "\x01控制", "\ud800", "\ufffe", "重庆"]),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.none(),
+)
+
+
+@given(st.one_of(_SCALARS, st.lists(_SCALARS, max_size=4), st.tuples(_SCALARS, _SCALARS)))
+def test_a_values_text_takes_shortcuts_to_the_same_characters(value):
+    """The writer's fast paths (a plain string, a number, a list of strings) against the plain
+    composition: flattened, cleaned, then escaped."""
+    flat = _clean(_scalar(value))
+    assert _text(value) == (("true" if flat else "false") if isinstance(flat, bool) else escape(str(flat)))
+
+
+def test_an_attributes_type_is_the_one_all_its_values_fit(tmp_path):
+    """Numbers of both kinds read back as doubles, anything else mixed as strings (NetworkX's own
+    writer keeps the first value's type and loses the rest)."""
+    g = nx.MultiDiGraph()
+    g.add_node("a", n=1, mixed=1, flag=True, none=None, items=[1, "二"])
+    g.add_node("b", n=2.5, mixed="三", flag=False, none="x", items=("a&b",))
+    g.add_edge("a", "b", key="k", w=2, note=None)
+    write_graphml(g, tmp_path / "g.graphml")
+    h = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
+    assert dict(h.nodes(data=True)) == {
+        "a": {"n": 1.0, "mixed": "1", "flag": True, "none": "", "items": "1|二"},
+        "b": {"n": 2.5, "mixed": "三", "flag": False, "none": "x", "items": "a&b"},
+    }
+    assert type(h.nodes["a"]["n"]) is float and list(h.edges(keys=True, data=True)) == [
+        ("a", "b", "k", {"w": 2, "note": ""})
+    ]
 
 
 def test_jsonl_keeps_every_string_and_stays_valid_utf8(tmp_path):

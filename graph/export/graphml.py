@@ -7,8 +7,9 @@ same as NetworkX's would (a test reads both back and compares them).
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -47,34 +48,62 @@ _HEAD = (
 )
 
 
-def _flat(d: dict) -> Iterator[tuple[str, object]]:
-    for k, v in d.items():
-        v = _clean(_scalar(v))
-        if v is not None:
-            yield _clean(k), v
+@functools.lru_cache(maxsize=4096)
+def _name(k: object) -> object:
+    """An attribute's name, cleaned once: a graph has a few dozen, each on every node or edge."""
+    return _clean(k)
 
 
-def _key_types(kind: str, dicts: Iterable[dict], keys: dict[tuple[str, str], str]) -> None:
+def _key_type(t: type) -> str:
+    """The GraphML type of values of type ``t`` as written (:func:`_scalar`, then :func:`_clean`,
+    which leaves a string a string)."""
+    if t is type(None) or issubclass(t, list | tuple | set):
+        return "string"
+    return _GRAPHML_TYPE.get(t, "string")
+
+
+def _key_types(kind: str, dicts: Iterable[dict], keys: dict[tuple[str, str], str]) -> dict[object, object]:
     """The GraphML type of every attribute: the values' type; numbers of both kinds are doubles,
-    anything else mixed is a string."""
+    anything else mixed is a string. (The distinct names and types are gathered first: a graph has
+    a million values and a few dozen of those.) Returns the names as found and as written."""
+    seen: dict[tuple[object, type], None] = {}
     for d in dicts:
-        for k, v in _flat(d):
-            t = _GRAPHML_TYPE.get(type(v), "string")
-            seen = keys.get((kind, k))
-            if seen is None or seen == t:
-                keys[(kind, k)] = t
-            else:
-                keys[(kind, k)] = "double" if {seen, t} == {"long", "double"} else "string"
+        for k, v in d.items():
+            seen[(k, type(v))] = None
+    for k, vt in seen:
+        name, t = _name(k), _key_type(vt)
+        known = keys.get((kind, name))
+        if known is None or known == t:
+            keys[(kind, name)] = t
+        else:
+            keys[(kind, name)] = "double" if {known, t} == {"long", "double"} else "string"
+    return {k: _name(k) for k, _ in seen}
+
+
+_SPECIAL = re.compile(_XML_BAD.pattern[:-1] + "&<>]")
+"""What a string value may need done to it (characters dropped, or escaped): most need nothing."""
 
 
 def _text(v: object) -> str:
+    """A value as the text of its ``<data>`` element."""
+    t = type(v)
+    if t is list or t is tuple or t is set:
+        v, t = SEP.join(map(str, v)), str
+    if t is str:
+        if _SPECIAL.search(v) is None:
+            return v
+        return escape(_XML_BAD.sub("", v))
+    if t is int or t is float:
+        return str(v)
+    v = _clean(_scalar(v))
     if isinstance(v, bool):
         return "true" if v else "false"
     return escape(str(v))
 
 
-def _data(d: dict, ids: dict[tuple[str, str], str], kind: str, indent: str) -> str:
-    return "".join(f'{indent}<data key="{ids[(kind, k)]}">{_text(v)}</data>\n' for k, v in _flat(d))
+def _data(d: dict, ids: dict[object, str], indent: str) -> str:
+    """``d``'s ``<data>`` elements; ``ids``: the key id of every raw attribute name of its kind."""
+    return "".join(f'{indent}<data key="{ids[k]}">{_text(v)}</data>\n' for k, v in d.items())
 
 
 def _id(x: object) -> str:
@@ -85,22 +114,25 @@ def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
     """Write ``g`` for Gephi and friends, atomically; names are escaped, and characters XML cannot
     hold are dropped from values and replaced in ids (:func:`_clean`)."""
     types: dict[tuple[str, str], str] = {}
-    _key_types("graph", [g.graph], types)
-    _key_types("node", (d for _, d in g.nodes(data=True)), types)
-    _key_types("edge", (d for *_, d in g.edges(data=True)), types)
+    names = {
+        "graph": _key_types("graph", [g.graph], types),
+        "node": _key_types("node", (d for _, d in g.nodes(data=True)), types),
+        "edge": _key_types("edge", (d for *_, d in g.edges(data=True)), types),
+    }
     ids = {key: f"d{i}" for i, key in enumerate(types)}
+    by_kind = {kind: {k: ids[(kind, name)] for k, name in raw.items()} for kind, raw in names.items()}
     with atomic_open(path, "w") as f:
         f.write(_HEAD)
         for (kind, name), t in types.items():
             key = ids[(kind, name)]
             f.write(f'  <key id="{key}" for="{kind}" attr.name={quoteattr(name)} attr.type="{t}" />\n')
         f.write(f'  <graph edgedefault="{"directed" if g.is_directed() else "undirected"}">\n')
-        f.write(_data(g.graph, ids, "graph", "    "))
+        f.write(_data(g.graph, by_kind["graph"], "    "))
         for n, d in g.nodes(data=True):
-            inner = _data(d, ids, "node", "      ")
+            inner = _data(d, by_kind["node"], "      ")
             node = f"    <node id={_id(n)}"
             f.write(f"{node}>\n{inner}    </node>\n" if inner else f"{node} />\n")
         for u, v, k, d in g.edges(keys=True, data=True):
-            inner = _data(d, ids, "edge", "      ")
+            inner = _data(d, by_kind["edge"], "      ")
             f.write(f"    <edge source={_id(u)} target={_id(v)} id={_id(k)}>\n{inner}    </edge>\n")
         f.write("  </graph>\n</graphml>\n")
