@@ -141,3 +141,16 @@ def test_the_writers_escape_as_the_standard_library_does(s):
 
     assert escape(s) == saxutils.escape(s)
     assert quoteattr(s) == saxutils.quoteattr(s)
+
+
+_CHARS = st.sampled_from(list("ab重庆&<>\"'\n\r\t\x01\ufffe")) | st.characters(codec=None)
+_VALUES = st.text(alphabet=_CHARS, max_size=12) | st.integers() | st.floats() | st.booleans() | st.none()
+
+
+@given(_VALUES | st.lists(_VALUES, max_size=4))
+def test_a_values_attribute_takes_shortcuts_to_the_same_characters(value):
+    """The writer's fast path for plain strings and integers against the plain composition."""
+    from graph.export.gexf import _text, _value
+    from graph.export.xmltext import quoteattr
+
+    assert _value(value) == quoteattr(_text(value))
