@@ -164,11 +164,18 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
     return m.type, surface, "same name"
 
 
+def _in_order(mentions: list[Mention]) -> list[Mention]:
+    """Mentions in the order an entity lists them: by page, article and place."""
+    return sorted(mentions, key=lambda m: (m.doc, m.article, m.start))
+
+
 def _seeds(mentions: list[Mention]) -> list[Cluster]:
+    """The clusters, each with its mentions :func:`_in_order` (sorted once, all together, and
+    grouped in that order: an entity of one cluster, most of them, has its mentions in order)."""
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     rules: dict[tuple[str, str], str] = {}
     keys: dict[tuple[str, str, str | None], tuple[str, str, str]] = {}  # what seed_key reads: once
-    for m in mentions:
+    for m in _in_order(mentions):
         what = (m.type, m.surface, m.kb)
         if (found := keys.get(what)) is None:
             found = keys[what] = seed_key(m)
@@ -176,10 +183,7 @@ def _seeds(mentions: list[Mention]) -> list[Cluster]:
         groups[(t, key)].append(m)
         if rule != "same name" or (t, key) not in rules:
             rules[(t, key)] = rule
-    return [
-        Cluster(t, key, sorted(ms, key=lambda m: (m.doc, m.article, m.start)), rules[(t, key)])
-        for (t, key), ms in sorted(groups.items())
-    ]
+    return [Cluster(t, key, ms, rules[(t, key)]) for (t, key), ms in sorted(groups.items())]
 
 
 # ---------------------------------------------------------------- candidates and scores
@@ -664,7 +668,11 @@ def _entities(clusters: list[Cluster], groups: _Groups, reasons: dict, overrides
             if s in overrides.rename:
                 name = overrides.rename[s]
                 break
-        mentions = sorted((m for c in members for m in c.mentions), key=lambda m: (m.doc, m.article, m.start))
+        mentions = (
+            list(members[0].mentions)
+            if len(members) == 1
+            else _in_order([m for c in members for m in c.mentions])
+        )
         merged = []
         for i in groups.members[root]:
             c = clusters[i]
