@@ -142,6 +142,16 @@ class Cluster:
         """Counted once: a cluster's mentions never change, and scoring asks for them per pair."""
         return Counter(fold(m.surface) for m in self.mentions)
 
+    @functools.cached_property
+    def docs(self) -> frozenset[str]:
+        """The pages it is named on (once: a cluster is in many pairs)."""
+        return frozenset(m.doc for m in self.mentions)
+
+    @functools.cached_property
+    def articles(self) -> frozenset[str]:
+        """The articles it is named in (once: a cluster is in many pairs)."""
+        return frozenset(m.article for m in self.mentions)
+
 
 def seed_key(m: Mention) -> tuple[str, str, str]:
     """``(type, key, rule)``: mentions with equal type and key are one cluster from the start."""
@@ -369,7 +379,7 @@ def _bare(c: Cluster) -> bool:
 
 def _together(a: Cluster, b: Cluster) -> int:
     """Articles two clusters share: a bare brand (渝拓) belongs with the name it is written beside."""
-    return len({m.article for m in a.mentions} & {m.article for m in b.mentions})
+    return len(a.articles & b.articles)
 
 
 def score_pair(
@@ -393,7 +403,7 @@ def score_pair(
     best = (0.0, "")
     lengths = lengths or {}
     context = _cosine(ctx[id(a)], ctx[id(b)], idf, lengths.get(id(a)), lengths.get(id(b)))
-    same_page = bool({m.doc for m in a.mentions} & {m.doc for m in b.mentions})
+    same_page = not a.docs.isdisjoint(b.docs)
     for sa in a.surfaces:
         pa = parse_company(sa)
         for sb in b.surfaces:
@@ -584,7 +594,7 @@ def link(
         bags = _contexts([clusters[i] for i in order], articles, jobs, words)
         for i, bag in zip(order, bags, strict=True):
             c = clusters[i]
-            for art in {m.article for m in c.mentions}:
+            for art in c.articles:
                 bag.update(in_article[art] - {tags[i]})
             ctx[id(c)] = bag
         del in_article, tags, wanted
@@ -609,9 +619,9 @@ def link(
             short, other = (a, b) if _bare(clusters[a]) else (b, a)
             options[short].append((score, rule, other))
         for short in sorted(options):
-            arts = {m.article for m in clusters[short].mentions}
+            arts = clusters[short].articles
 
-            def weight(o: tuple[float, str, int], arts: set[str] = arts) -> tuple:
+            def weight(o: tuple[float, str, int], arts: frozenset[str] = arts) -> tuple:
                 members = groups.members[groups.find(o[2])]
                 near = sum(m.article in arts for k in members for m in clusters[k].mentions)
                 # scores a hair apart are a tie; then the name written beside it, then the brand

@@ -465,15 +465,20 @@ class _Collector:
         self.rules = rules
         self.entities = entities
         self.rels: dict[tuple[str, str, str], Relation] = {}
+        self.directed = frozenset(t for t, spec in rules.types.items() if spec.get("directed"))
 
     def key(self, head: str, tail: str, typ: str) -> tuple[str, str, str]:
-        if not self.rules.types.get(typ, {}).get("directed"):
-            head, tail = sorted((head, tail))
+        if typ not in self.directed and tail < head:
+            head, tail = tail, head
         return head, tail, typ
 
     def get(self, head: str, tail: str, typ: str) -> Relation:
+        """The relation, made on its first support (a relation is asked for once a sentence)."""
         k = self.key(head, tail, typ)
-        return self.rels.setdefault(k, Relation(*k))
+        r = self.rels.get(k)
+        if r is None:
+            r = self.rels[k] = Relation(*k)
+        return r
 
     def fits(self, head: str, tail: str, typ: str) -> bool:
         spec = self.rules.types.get(typ, {})
