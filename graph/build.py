@@ -20,9 +20,12 @@ then linking, relations, the graph and :func:`write_outputs`. Their wall times a
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
+import multiprocessing
 import os
+import pickle
 import sys
 import time
 from array import array
@@ -30,6 +33,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import networkx as nx
@@ -54,7 +58,15 @@ from graph.inputs import DEFAULT_MAX_MB, Skip, find_inputs, read_input
 from graph.link import Entity, Overrides, link
 from graph.mentions import Mention
 from graph.network import build_graph
-from graph.parallel import affordable, can_fork, fork_map, forked_pool, long_lived
+from graph.parallel import (
+    affordable,
+    can_fork,
+    die_with_parent,
+    fork_map,
+    forked_pool,
+    long_lived,
+    stop_started,
+)
 from graph.relations import Relation, extract_relations, write_attributes
 
 PARALLEL_MIN_PAGES = 8
@@ -262,11 +274,98 @@ _warm = False
 
 def _extract_loaded(page: Page, encode: bool = False) -> _Extracted:
     """:func:`_extract_page` in a worker process, which loads the extractor itself before its
-    first page and says how long that took (see :func:`_extract_all`)."""
+    first page unless the process it was forked from had, and says how long that took."""
     load = 0.0 if _warm else warm_up()
     res = _extract_page(page, encode)
     res.load_seconds = load
     return res
+
+
+def _extract_pickled(page: Page, encode: bool = False) -> bytes:
+    """:func:`_extract_loaded`, pickled: what a worker of :func:`_loader` sends on through it, as is."""
+    return pickle.dumps(_extract_loaded(page, encode), pickle.HIGHEST_PROTOCOL)
+
+
+def _extract_in_pool(
+    pages: list[Page], jobs: int, work: Callable, done: Callable[[int, object], None]
+) -> int:
+    """``work`` of each page on ``jobs`` processes forked from this one (started anew where there
+    is no fork), given to ``done(index, answer)`` in page order; returns how many pages were
+    answered before the pool broke, if it did (a process killed for memory, say)."""
+    answered = 0
+    workers = min(jobs, len(pages))
+    before = set(multiprocessing.active_children())
+    try:
+        with forked_pool(workers) if can_fork() else ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, min(64, len(pages) // (jobs * 8)))
+            try:
+                answers = pool.map(work, pages, chunksize=chunk)  # the workers start here
+            except OSError:  # not every process could be made (a limit, memory)
+                stop_started(before)
+                return 0
+            for answer in answers:
+                done(answered, answer)
+                answered += 1
+    except BrokenProcessPool:
+        pass
+    return answered
+
+
+def _loader(pages: list[Page], jobs: int, encode: bool, send: Connection, parent: int) -> None:
+    """In the process :func:`_extract_shared` forks: load the extractor, then extract the pages on
+    ``jobs`` processes forked from here, which share it, and send on what they answer (the
+    loading's seconds first), in order. Stops at the first page not answered.
+
+    What this process inherited, and then the extractor, are frozen out of the garbage
+    collector's sight (``gc.freeze``): a full collection here, or in a worker, would walk them and
+    so copy every memory page they sit on, which the workers and the build share."""
+    die_with_parent(parent)
+    gc.freeze()
+    load = warm_up()
+    gc.freeze()
+    send.send_bytes(pickle.dumps(load))
+    _extract_in_pool(
+        pages, jobs, functools.partial(_extract_pickled, encode=encode), lambda _, b: send.send_bytes(b)
+    )
+    send.close()
+
+
+def _extract_shared(
+    pages: list[Page], jobs: int, encode: bool, done: Callable[[int, _Extracted], None]
+) -> float:
+    """Extract ``pages`` on ``jobs`` workers that share one extractor which this process never
+    loads: they are forked from a process that loaded it (:func:`_loader`), and answer here
+    through it. Gives each answer to ``done(index, answer)`` in page order, up to the first page
+    not answered (a process died, or none could be made); returns the loading's seconds.
+
+    This process lives on to link, at the build's peak, where the extractor would be 200 MB more
+    (jieba's dictionaries, most of it). Loaded by each worker instead, it would be 250 MB a worker
+    and each core would load its own at once. The answers come as the workers pickled them, and
+    are passed on as they are: the process between only copies bytes."""
+    receive, send = multiprocessing.Pipe(duplex=False)
+    loader = multiprocessing.get_context("fork").Process(
+        target=_loader, args=(pages, jobs, encode, send, os.getpid()), name="extractor"
+    )
+    try:
+        loader.start()
+    except OSError:
+        return 0.0
+    finally:
+        send.close()
+    answered, load = 0, 0.0
+    try:
+        load = pickle.loads(receive.recv_bytes())
+        while answered < len(pages):
+            done(answered, pickle.loads(receive.recv_bytes()))
+            answered += 1
+    except EOFError:
+        pass
+    finally:
+        receive.close()
+        if answered < len(pages):
+            loader.kill()
+        loader.join()
+    return load
 
 
 def build(
@@ -754,40 +853,38 @@ def _extract_all(
     """Extract every page, in worker processes when there are enough pages to pay for them, and
     hand each result to ``done(index, result)``; returns the seconds spent loading the extractor.
 
-    Results come back in page order whatever the number of workers (``map`` keeps order), which
-    the outputs' determinism rests on. Should a worker die outright (killed for memory, say), the
-    pages it had not answered are extracted here instead.
+    Results come back in page order whatever the number of workers, which the outputs'
+    determinism rests on. Should a worker die outright (killed for memory, say), the pages not
+    answered yet are extracted here instead.
 
-    Each worker loads the extractor itself, at the same time as the others: loaded here and shared
-    by forking, it would stay in this process for the rest of the build, 200 MB (jieba's
-    dictionaries, most of it) beside the linker's peak, which is the build's."""
+    The workers share one extractor (:func:`_extract_shared`), or this process's where it has
+    loaded one already (a serial build before it, in a notebook): forked from here, they share
+    that, and this process holds nothing more. Without fork (Windows) each loads its own."""
     jobs = jobs or os.cpu_count() or 1
-    answered = [False] * len(pages)
-    parallel = jobs > 1 and len(pages) >= PARALLEL_MIN_PAGES
-    load = 0.0 if parallel else warm_up()
+    answered, load = 0, 0.0
     bar = None
-    if parallel:
-        try:
-            workers = min(jobs, len(pages))
-            with forked_pool(workers) if can_fork() else ProcessPoolExecutor(max_workers=workers) as pool:
-                chunk = max(1, min(64, len(pages) // (jobs * 8)))
-                work = functools.partial(_extract_loaded, encode=encode)
-                answers = pool.map(work, pages, chunksize=chunk)  # the workers start here
-                bar = _bar(len(pages), progress)  # after the fork: no progress thread in the children
-                for i, r in enumerate(answers):
-                    answered[i] = True
-                    load = max(load, r.load_seconds)  # (the workers load theirs side by side)
-                    done(i, r)
-                    bar.update(1)
-        except BrokenProcessPool:
+
+    def answer(i: int, r: _Extracted) -> None:
+        nonlocal answered, load, bar
+        bar = bar or _bar(len(pages), progress)  # (after any fork: no progress thread in a child)
+        load = max(load, r.load_seconds)
+        done(i, r)
+        bar.update(1)
+        answered += 1
+
+    if jobs > 1 and len(pages) >= PARALLEL_MIN_PAGES:
+        if can_fork() and not _warm:
+            load = max(load, _extract_shared(pages, jobs, encode, answer))
+        else:
+            _extract_in_pool(pages, jobs, functools.partial(_extract_loaded, encode=encode), answer)
+        if answered < len(pages):
             print("warning: a worker process died; extracting its pages in the main process", file=sys.stderr)
-            if not _warm:
-                load += warm_up()
+    if answered < len(pages) and not _warm:
+        load += warm_up()
     bar = bar or _bar(len(pages), progress)
-    for i, p in enumerate(pages):
-        if not answered[i]:
-            done(i, _extract_page(p, encode))
-            bar.update(1)
+    for i in range(answered, len(pages)):
+        done(i, _extract_page(pages[i], encode))
+        bar.update(1)
     bar.close()
     return load
 

@@ -313,11 +313,11 @@ def _contexts(
     """Words around each cluster's mentions (not its own names): what the thing is about.
 
     Segmenting the windows is most of the linker's time, so each distinct window is read once, on
-    ``jobs`` processes, and only if ``store`` does not have it (:func:`_stored`). Each of those
-    processes loads jieba's dictionary itself, side by side: loaded here to be shared, it would
-    stay in this process, 70 MB beside the linker's own peak."""
+    ``jobs`` processes, and only if ``store`` does not have it (:func:`_stored`). jieba is loaded
+    here first, once for them all: processes are forked only for a build small enough to afford
+    them (:func:`graph.parallel.affordable`), and a larger one reads its windows here anyway."""
     windows = [_windows(c, texts) for c in clusters]
-    words = _stored(_window_words, [w for ws in windows for w in ws], window_key, jobs, store)
+    words = _stored(_window_words, [w for ws in windows for w in ws], window_key, jobs, store, jieba_tok)
     bags = []
     for c, ws in zip(clusters, windows, strict=True):
         names = set(c.surfaces)
@@ -334,15 +334,19 @@ def _stored(
     key: Callable[[str], str],
     jobs: int | None,
     store: WordStore | None,
+    load: Callable[[], object] | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """``fn`` of each distinct item, from ``store`` (under ``key(item)``) where it is there, else
-    computed on ``jobs`` processes (:func:`graph.parallel.fork_map`) and stored. Every string comes
-    back interned: one string a word however many bags and brands hold it (those from other
-    processes, or the store, are new ones)."""
+    computed on ``jobs`` processes (:func:`graph.parallel.fork_map`; ``load`` loads what ``fn``
+    needs, once, before they are forked) and stored. Every string comes back interned: one string
+    a word however many bags and brands hold it (those from other processes, or the store, are new
+    ones)."""
     distinct = list(dict.fromkeys(items))
     keys = {x: key(x) for x in distinct} if store is not None else {}
     known = store.get_words(list(keys.values())) if store is not None else {}
     todo = [x for x in distinct if keys.get(x) not in known]
+    if todo and load is not None:
+        load()
     out = {x: tuple(map(sys.intern, ws)) for x, ws in zip(todo, fork_map(fn, todo, jobs), strict=True)}
     if store is not None:
         # a space separates the words in the store: anything holding one is computed every time

@@ -196,11 +196,7 @@ def fork_map(
             try:
                 results = pool.map(_run, runs)  # the processes are forked here
             except OSError as exc:  # not every process could be made (a limit, memory)
-                # those that were are not the pool's to stop (it never started running): stopped
-                # here, or the interpreter would wait for them at exit, for ever
-                for child in set(multiprocessing.active_children()) - before:
-                    child.kill()
-                    child.join()
+                stop_started(before)
                 if not rerun:
                     raise BrokenProcessPool(f"cannot start worker processes: {exc}") from exc
                 print(f"warning: no worker process ({exc}); working in the main process", file=sys.stderr)
@@ -218,6 +214,15 @@ def fork_map(
                 gc.unfreeze()
     answers += [fn(item) for item in items[len(answers) :]]
     return answers
+
+
+def stop_started(before: set) -> None:
+    """Stop the processes started since ``before`` (:func:`multiprocessing.active_children`) by a
+    pool that could not start them all: they are not the pool's to stop (it never started
+    running), and the interpreter would wait for them at exit, for ever."""
+    for child in set(multiprocessing.active_children()) - before:
+        child.kill()
+        child.join()
 
 
 def _run(run: tuple[int, int]) -> list:

@@ -259,46 +259,102 @@ def _noting_pids(path):
     return note
 
 
-def test_the_extractor_is_loaded_by_the_workers_not_by_the_process_they_answer(tmp_path, monkeypatch):
-    """The main process lives on after extraction, to link at the build's peak: what the extractor
-    loads (200 MB, jieba's dictionaries most of it) must not be there."""
+def _pages(tmp_path):
     import graph.build
     from graph.bench import make_pages, source_lines
-    from graph.build import Page, extract_pages
+    from graph.build import Page
 
     from .conftest import SEEDS
 
     lines, _ = source_lines(SEEDS)
     texts = make_pages(lines, [2000], graph.build.PARALLEL_MIN_PAGES, None, 5)
-    pages = [Page(tmp_path / f"p{i}.txt", f"p{i}", t) for i, t in enumerate(texts)]
+    return [Page(tmp_path / f"p{i}.txt", f"p{i}", t) for i, t in enumerate(texts)]
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs fork")
+def test_the_workers_share_one_extractor_that_this_process_does_not_load(tmp_path, monkeypatch):
+    """The main process lives on after extraction, to link at the build's peak: what the extractor
+    loads (200 MB, jieba's dictionaries most of it) must not be there. Nor is it loaded by every
+    worker (250 MB each): they are forked from one process that loaded it, once."""
+    import graph.build
+    from graph.build import Page, extract_pages
+
+    pages = _pages(tmp_path)
     pids = tmp_path / "pids"
     real, note = graph.build.warm_up, _noting_pids(pids)
     monkeypatch.setattr(graph.build, "warm_up", lambda: note() or real())
     monkeypatch.setattr(graph.build, "_warm", False)
     results, stats = extract_pages([Page(p.path, p.doc, p.text) for p in pages], jobs=2)
 
-    loaded = {int(x) for x in pids.read_text().split()}
-    assert os.getpid() not in loaded and len(loaded) == 2  # each worker its own, and only once
-    assert stats.seconds["load"] > 0
+    loaded = [int(x) for x in pids.read_text().split()]
+    assert len(loaded) == 1 and loaded[0] != os.getpid()  # once, not here
+    assert graph.build._warm is False and stats.seconds["load"] > 0
     here, _ = extract_pages(pages, jobs=1)
     assert [r.mentions for r in results] == [r.mentions for r in here]
 
 
-def test_the_linkers_words_are_read_by_processes_that_load_jieba_themselves(tmp_path, monkeypatch):
-    import graph.link
+def test_workers_are_forked_from_a_process_that_has_the_extractor_already(tmp_path, monkeypatch):
+    """A process that loaded the extractor (a serial build, a notebook) shares its own: no server."""
+    import graph.build
+    from graph.build import extract_pages
 
     pids = tmp_path / "pids"
-    real, note = graph.link.jieba_tok, _noting_pids(pids)
-    monkeypatch.setattr(graph.link, "jieba_tok", lambda: note() or real())
-    from graph.link import Cluster, _contexts
-    from graph.mentions import Mention
+    monkeypatch.setattr(graph.build, "_warm", True)
+    monkeypatch.setattr(graph.build, "_extract_shared", lambda *_: pytest.fail("a loader was forked"))
+    real, note = graph.build._extract_page, _noting_pids(pids)
+    monkeypatch.setattr(graph.build, "_extract_page", lambda *a: note() or real(*a))
+    results, _ = extract_pages(_pages(tmp_path), jobs=2)
 
-    texts = {f"a{i}": f"重庆渝拓{i}号工厂今年投产，年产值{i}亿元。" for i in range(16)}
-    clusters = [
-        Cluster("company", f"渝拓{i}号", [Mention("d", a, "company", "渝拓", 2, 4, 2, 4, "t")], "same name")
-        for i, a in enumerate(texts)
-    ]
-    bags = _contexts(clusters, texts, 2, None)
+    assert len({int(x) for x in pids.read_text().split()} - {os.getpid()}) == 2  # (patched: forked here)
+    assert not any(r.error for r in results)
 
-    assert os.getpid() not in {int(x) for x in pids.read_text().split()}
-    assert bags == _contexts(clusters, texts, 1, None) and "投产" in bags[0]
+
+@pytest.mark.skipif(not can_fork(), reason="needs fork")
+def test_the_extractions_workers_do_not_outlive_a_build_killed_outright(tmp_path):
+    """The process that loaded the extractor and the workers forked from it go with the build."""
+    from .conftest import SEEDS
+
+    pids = tmp_path / "pids"
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    script = textwrap.dedent(
+        f"""
+        import multiprocessing, os, signal, threading, time
+        from pathlib import Path
+        from graph.build import Page, extract_pages
+
+        text = Path({str(seed)!r}).read_text(encoding="utf-8")
+        pages = [Page(Path(f"p{{i}}.txt"), f"p{{i}}", text) for i in range(200)]
+
+        def children(pid):
+            found = []
+            for stat in Path("/proc").glob("[0-9]*/stat"):
+                try:
+                    fields = stat.read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == pid:
+                    found.append(int(stat.parent.name))
+            return found
+
+        def kill():
+            while True:
+                loaders = [p.pid for p in multiprocessing.active_children()]
+                workers = [w for p in loaders for w in children(p)]
+                if len(workers) >= 2:
+                    break
+                time.sleep(0.1)
+            Path({str(pids)!r}).write_text(" ".join(map(str, loaders + workers)))
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        threading.Thread(target=kill, daemon=True).start()
+        extract_pages(pages, jobs=2, progress=False)
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", script], timeout=120)
+    assert run.returncode == -9
+    left = [int(p) for p in pids.read_text().split()]
+    assert len(left) >= 3  # the loader and its two workers
+    deadline = time.monotonic() + 10
+    while any(_alive(p) for p in left) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in left)
