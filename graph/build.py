@@ -287,11 +287,16 @@ def _extract_pickled(page: Page, encode: bool = False) -> bytes:
 
 
 def _extract_in_pool(
-    pages: list[Page], jobs: int, work: Callable, done: Callable[[int, object], None]
+    pages: list[Page],
+    jobs: int,
+    work: Callable,
+    done: Callable[[int, object], None],
+    started: Callable[[], None] = lambda: None,
 ) -> int:
     """``work`` of each page on ``jobs`` processes forked from this one (started anew where there
-    is no fork), given to ``done(index, answer)`` in page order; returns how many pages were
-    answered before the pool broke, if it did (a process killed for memory, say)."""
+    is no fork), given to ``done(index, answer)`` in page order; ``started()`` once they are.
+    Returns how many pages were answered before the pool broke, if it did (a process killed for
+    memory, say)."""
     answered = 0
     workers = min(jobs, len(pages))
     before = set(multiprocessing.active_children())
@@ -303,6 +308,7 @@ def _extract_in_pool(
             except OSError:  # not every process could be made (a limit, memory)
                 stop_started(before)
                 return 0
+            started()
             for answer in answers:
                 done(answered, answer)
                 answered += 1
@@ -331,12 +337,17 @@ def _loader(pages: list[Page], jobs: int, encode: bool, send: Connection, parent
 
 
 def _extract_shared(
-    pages: list[Page], jobs: int, encode: bool, done: Callable[[int, _Extracted], None]
+    pages: list[Page],
+    jobs: int,
+    encode: bool,
+    done: Callable[[int, _Extracted], None],
+    started: Callable[[], None],
 ) -> float:
     """Extract ``pages`` on ``jobs`` workers that share one extractor which this process never
     loads: they are forked from a process that loaded it (:func:`_loader`), and answer here
     through it. Gives each answer to ``done(index, answer)`` in page order, up to the first page
-    not answered (a process died, or none could be made); returns the loading's seconds.
+    not answered (a process died, or none could be made), and calls ``started()`` once that
+    process is; returns the loading's seconds.
 
     This process lives on to link, at the build's peak, where the extractor would be 200 MB more
     (jieba's dictionaries, most of it). Loaded by each worker instead, it would be 250 MB a worker
@@ -352,6 +363,7 @@ def _extract_shared(
         return 0.0
     finally:
         send.close()
+    started()
     answered, load = 0, 0.0
     try:
         load = pickle.loads(receive.recv_bytes())
@@ -864,9 +876,12 @@ def _extract_all(
     answered, load = 0, 0.0
     bar = None
 
+    def start() -> None:  # (after the fork: no progress thread in a child)
+        nonlocal bar
+        bar = bar or _bar(len(pages), progress)
+
     def answer(i: int, r: _Extracted) -> None:
-        nonlocal answered, load, bar
-        bar = bar or _bar(len(pages), progress)  # (after any fork: no progress thread in a child)
+        nonlocal answered, load
         load = max(load, r.load_seconds)
         done(i, r)
         bar.update(1)
@@ -874,9 +889,9 @@ def _extract_all(
 
     if jobs > 1 and len(pages) >= PARALLEL_MIN_PAGES:
         if can_fork() and not _warm:
-            load = max(load, _extract_shared(pages, jobs, encode, answer))
+            load = max(load, _extract_shared(pages, jobs, encode, answer, start))
         else:
-            _extract_in_pool(pages, jobs, functools.partial(_extract_loaded, encode=encode), answer)
+            _extract_in_pool(pages, jobs, functools.partial(_extract_loaded, encode=encode), answer, start)
         if answered < len(pages):
             print("warning: a worker process died; extracting its pages in the main process", file=sys.stderr)
     if answered < len(pages) and not _warm:
