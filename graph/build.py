@@ -300,24 +300,28 @@ def _extract_in_pool(
     answered = 0
     workers = min(jobs, len(pages))
     before = set(multiprocessing.active_children())
+    pool = forked_pool(workers) if can_fork() else ProcessPoolExecutor(max_workers=workers)
     try:
-        with forked_pool(workers) if can_fork() else ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, min(64, len(pages) // (jobs * 8)))
-            try:
-                answers = pool.map(work, pages, chunksize=chunk)  # the workers start here
-            except OSError:  # not every process could be made (a limit, memory)
-                stop_started(before)
-                return 0
-            started()
-            for answer in answers:
-                done(answered, answer)
-                answered += 1
+        chunk = max(1, min(64, len(pages) // (jobs * 8)))
+        try:
+            answers = pool.map(work, pages, chunksize=chunk)  # the workers start here
+        except OSError:  # not every process could be made (a limit, memory)
+            stop_started(before)
+            return 0
+        started()
+        for answer in answers:
+            done(answered, answer)
+            answered += 1
     except BrokenProcessPool:
         pass
+    finally:  # (should ``done`` fail, the pages not begun are dropped, not extracted first)
+        pool.shutdown(wait=True, cancel_futures=True)
     return answered
 
 
-def _loader(pages: list[Page], jobs: int, encode: bool, send: Connection, parent: int) -> None:
+def _loader(
+    pages: list[Page], jobs: int, encode: bool, receive: Connection, send: Connection, parent: int
+) -> None:
     """In the process :func:`_extract_shared` forks: load the extractor, then extract the pages on
     ``jobs`` processes forked from here, which share it, and send on what they answer (the
     loading's seconds first), in order. Stops at the first page not answered.
@@ -326,6 +330,7 @@ def _loader(pages: list[Page], jobs: int, encode: bool, send: Connection, parent
     collector's sight (``gc.freeze``): a full collection here, or in a worker, would walk them and
     so copy every memory page they sit on, which the workers and the build share."""
     die_with_parent(parent)
+    receive.close()  # (the main process's end: held here too, it would never see this one end)
     gc.freeze()
     load = warm_up()
     gc.freeze()
@@ -355,23 +360,36 @@ def _extract_shared(
     are passed on as they are: the process between only copies bytes."""
     receive, send = multiprocessing.Pipe(duplex=False)
     loader = multiprocessing.get_context("fork").Process(
-        target=_loader, args=(pages, jobs, encode, send, os.getpid()), name="extractor"
+        target=_loader, args=(pages, jobs, encode, receive, send, os.getpid()), name="extractor"
     )
     try:
         loader.start()
     except OSError:
+        receive.close()
         return 0.0
     finally:
         send.close()
     started()
     answered, load = 0, 0.0
+
+    def message() -> bytes | None:
+        """The next thing the loader sent, or ``None`` once it has ended and sent nothing more.
+        Its workers hold the pipe open too, and its sentinel: where they do not die with it (no
+        parent-death signal), neither would ever close, so whether it lives is asked each second."""
+        while not receive.poll(1.0):
+            if not loader.is_alive() and not receive.poll():
+                return None
+        try:
+            return receive.recv_bytes()
+        except EOFError:
+            return None
+
     try:
-        load = pickle.loads(receive.recv_bytes())
-        while answered < len(pages):
-            done(answered, pickle.loads(receive.recv_bytes()))
-            answered += 1
-    except EOFError:
-        pass
+        if (header := message()) is not None:
+            load = pickle.loads(header)
+            while answered < len(pages) and (data := message()) is not None:
+                done(answered, pickle.loads(data))
+                answered += 1
     finally:
         receive.close()
         if answered < len(pages):
@@ -893,7 +911,10 @@ def _extract_all(
         else:
             _extract_in_pool(pages, jobs, functools.partial(_extract_loaded, encode=encode), answer, start)
         if answered < len(pages):
-            print("warning: a worker process died; extracting its pages in the main process", file=sys.stderr)
+            print(
+                "warning: a worker process died or could not be started; extracting its pages here",
+                file=sys.stderr,
+            )
     if answered < len(pages) and not _warm:
         load += warm_up()
     bar = bar or _bar(len(pages), progress)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -9,6 +10,8 @@ import textwrap
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -358,3 +361,91 @@ def test_the_extractions_workers_do_not_outlive_a_build_killed_outright(tmp_path
     while any(_alive(p) for p in left) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(p) for p in left)
+
+
+def test_the_linkers_words_are_the_same_read_by_several_processes_or_one():
+    from graph.link import Cluster, _contexts
+    from graph.mentions import Mention
+
+    texts = {f"a{i}": f"重庆渝拓{i}号工厂今年投产，年产值{i}亿元。" for i in range(16)}
+    clusters = [
+        Cluster("company", f"渝拓{i}号", [Mention("d", a, "company", "渝拓", 2, 4, 2, 4, "t")], "same name")
+        for i, a in enumerate(texts)
+    ]
+    bags = _contexts(clusters, texts, 2, None)
+    assert bags == _contexts(clusters, texts, 1, None) and "投产" in bags[0]
+
+
+def _dying_on(doc: str, main: int, kill_parent: bool = False, pids: Path | None = None):
+    """An ``_extract_page`` that ends the process extracting page ``doc`` (or that process's
+    parent) anywhere but in ``main``, noting in ``pids`` the processes it runs in."""
+    import signal
+
+    import graph.build
+
+    real = graph.build._extract_page
+
+    def extract(page, *args):
+        if pids is not None:
+            with pids.open("a") as f:
+                f.write(f"{os.getpid()}\n")
+        if page.doc == doc and os.getpid() != main:
+            if kill_parent:
+                os.kill(os.getppid(), signal.SIGKILL)
+                time.sleep(5)
+            os._exit(1)
+        return real(page, *args)
+
+    return extract
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs fork")
+def test_a_worker_dying_under_the_loader_costs_its_pages_not_the_answers(tmp_path, monkeypatch, capfd):
+    import graph.build
+    from graph.build import extract_pages
+
+    pages = _pages(tmp_path)
+    here, _ = extract_pages(_pages(tmp_path), jobs=1)
+    monkeypatch.setattr(graph.build, "_warm", False)  # (so that a loader is forked)
+    monkeypatch.setattr(graph.build, "_extract_page", _dying_on(pages[3].doc, os.getpid()))
+    results, _ = extract_pages(pages, jobs=2)
+
+    assert "a worker process died" in capfd.readouterr().err
+    assert [r.mentions for r in results] == [r.mentions for r in here]
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs fork")
+def test_a_loader_that_dies_is_noticed_though_its_workers_hold_the_pipe(tmp_path):
+    """Where workers do not die with the loader (no parent-death signal: here, switched off), they
+    keep its pipe open; the build notices the loader's end all the same, and extracts the rest."""
+    script = textwrap.dedent(
+        f"""
+        import os
+        from pathlib import Path
+        import graph.build, graph.parallel
+        from graph.build import Page, extract_pages
+        from tests.test_parallel import _dying_on, _pages
+
+        pages = _pages(Path({str(tmp_path)!r}))
+        pids = Path({str(tmp_path / "pids")!r})
+        graph.parallel.die_with_parent = graph.build.die_with_parent = lambda parent: None
+        graph.build._extract_page = _dying_on(pages[3].doc, os.getpid(), kill_parent=True, pids=pids)
+        results, _ = extract_pages(pages, jobs=2)
+        print(len(results), sum(len(r.articles) for r in results), sum(1 for r in results if r.error))
+        """
+    )
+    root = Path(__file__).resolve().parent.parent
+    out, err = tmp_path / "out", tmp_path / "err"  # (files: the orphans hold them open)
+    try:
+        with out.open("w") as o, err.open("w") as e:
+            code = subprocess.run([sys.executable, "-c", script], cwd=root, stdout=o, stderr=e, timeout=120)
+    finally:
+        for pid in set(map(int, (tmp_path / "pids").read_text().split())):  # the orphans
+            with contextlib.suppress(OSError):
+                if b"_dying_on" in Path(f"/proc/{pid}/cmdline").read_bytes():  # (not a reused pid)
+                    os.kill(pid, 9)
+    run = SimpleNamespace(returncode=code.returncode, stdout=out.read_text(), stderr=err.read_text())
+    assert run.returncode == 0, run.stderr
+    n, articles, errors = map(int, run.stdout.split())
+    assert n == len(_pages(tmp_path)) and articles > 0 and errors == 0
+    assert "a worker process died" in run.stderr

@@ -27,7 +27,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dest", type=Path, help="folder for the pages (created; same-named pages replaced)")
     ap.add_argument("--pages", type=int, default=100_000)
     ap.add_argument("--per-page", type=float, default=1.5, help="articles a page, on average (default: 1.5)")
-    ap.add_argument("--sources", type=Path, default=Path("seeds"), help="sample pages (default: seeds/)")
+    ap.add_argument(
+        "--sources",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent / "seeds",
+        help="sample pages (default: the project's seeds/)",
+    )
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
 
