@@ -465,7 +465,7 @@ class _Collector:
         self.rules = rules
         self.entities = entities
         self.rels: dict[tuple[str, str, str], Relation] = {}
-        self.directed = frozenset(t for t, spec in rules.types.items() if spec.get("directed"))
+        self.directed = frozenset(rules.directed)
 
     def key(self, head: str, tail: str, typ: str) -> tuple[str, str, str]:
         if typ not in self.directed and tail < head:
