@@ -384,11 +384,10 @@ def _dying_on(doc: str, main: int, kill_parent: bool = False, pids: Path | None 
     import graph.build
 
     real = graph.build._extract_page
+    note = _noting_pids(pids) if pids is not None else lambda: None
 
     def extract(page, *args):
-        if pids is not None:
-            with pids.open("a") as f:
-                f.write(f"{os.getpid()}\n")
+        note()
         if page.doc == doc and os.getpid() != main:
             if kill_parent:
                 os.kill(os.getppid(), signal.SIGKILL)
