@@ -406,7 +406,7 @@ def score_pair(
     """
     best = (0.0, "")
     lengths = lengths or {}
-    context = _cosine(ctx[id(a)], ctx[id(b)], idf, lengths.get(id(a)), lengths.get(id(b)))
+    context: float | None = None  # read when a name one character off needs it, once
     same_page = not a.docs.isdisjoint(b.docs)
     for sa in a.surfaces:
         pa = parse_company(sa)
@@ -421,6 +421,8 @@ def score_pair(
             k = _one_off(pa.brand, pb.brand)
             if k is None or same_page:
                 continue
+            if context is None:
+                context = _cosine(ctx[id(a)], ctx[id(b)], idf, lengths.get(id(a)), lengths.get(id(b)))
             x, y = pa.brand[k], pb.brand[k]
             how = "by sound" if sound(x) == sound(y) else "by shape" if _shape(x) == _shape(y) else "off"
             name = 0.3 if how == "off" else 0.5
@@ -602,17 +604,20 @@ def link(
                 bag.update(in_article[art] - {tags[i]})
             ctx[id(c)] = bag
         del in_article, tags, wanted
-        df: Counter = Counter(w for bag in ctx.values() for w in bag)
+        df: Counter = Counter()
+        for bag in ctx.values():
+            df.update(bag.keys())
         idf = {w: math.log((1 + len(ctx)) / (1 + n)) + 1 for w, n in df.items()}
         lengths = {k: _length(bag, idf) for k, bag in ctx.items()}
+        # most pairs score under the threshold: only the others are ordered (by the articles
+        # they share, too, which costs a set's intersection a pair)
+        scored = [(*score_pair(clusters[a], clusters[b], ctx, idf, lengths, sound), a, b) for a, b in pairs]
         scored = sorted(
-            ((*score_pair(clusters[a], clusters[b], ctx, idf, lengths, sound), a, b) for a, b in pairs),
+            (t for t in scored if t[0] >= THRESHOLD),
             key=lambda t: (-t[0], -_together(clusters[t[2]], clusters[t[3]]), t[2], t[3]),
         )
         bare_pairs = []
         for score, rule, a, b in scored:
-            if score < THRESHOLD:
-                continue
             if _bare(clusters[a]) or _bare(clusters[b]):
                 bare_pairs.append((score, rule, a, b))
             else:
