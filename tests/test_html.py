@@ -6,6 +6,8 @@ Playwright's own browser download cannot work here, so the tests launch ``/usr/b
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -357,3 +359,17 @@ def test_the_bounded_page_searches_the_drawn_nodes_and_points_to_the_index(brows
         assert o.blocked == [] and o.errors == []
     finally:
         o.close()
+
+
+def test_the_view_uses_pyvis_files_without_importing_pyvis():
+    # pyvis's package imports IPython (0.4 s at the start of every command); only its copy of
+    # vis-network is read, and the view must still inline it
+    code = (
+        "import sys, graph.build\n"
+        "from graph.export.html import VIS\n"
+        "assert (VIS / 'vis-network.min.js').is_file(), VIS\n"
+        "print(sorted(m for m in ('pyvis', 'IPython') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import importlib.util
 import json
 import re
 import tomllib
@@ -32,13 +33,22 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import networkx as nx
-import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from graph.export.atomic import atomic_open
 from graph.network import layout
 
-VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+
+def _pyvis_folder() -> Path:
+    """Where pyvis is installed, found without importing it: its package imports IPython, which
+    took 0.4 s of every command's start, and only its copy of vis-network is used here."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis is not installed: it holds the vis-network the view inlines")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+VIS = _pyvis_folder() / "templates" / "lib" / "vis-9.1.2"
 TEMPLATES = Path(__file__).parent / "templates"
 SNIPPET = 70  # characters of an evidence sentence shown in a tooltip
 TOOLTIP_RELATIONS = 4  # typed relations listed in a node's tooltip
