@@ -55,7 +55,7 @@ from graph.export.html import view_positions, write_html
 from graph.export.pages import PAGES_DIR, EntityPages, PagesWritten
 from graph.export.tables import write_jsonl
 from graph.inputs import DEFAULT_MAX_MB, Skip, find_inputs, read_input
-from graph.link import Entity, Overrides, link
+from graph.link import Entity, Overrides, link, window_words
 from graph.mentions import Mention
 from graph.network import build_graph
 from graph.parallel import (
@@ -448,11 +448,19 @@ def build(
             store.close(quietly=True)
         raise InputError(_nothing_built(inputs, reports))
 
+    helper = None
     try:
         with long_lived() as keep:  # each stage's results, held until the end (see long_lived)
             results, stats = extract_pages(
-                [p for p, _ in pages], jobs, progress, scheduler=scheduler, cache=store, update=update
+                [p for p, _ in pages],
+                jobs,
+                progress,
+                scheduler=scheduler,
+                cache=store,
+                update=update,
+                helper=True,
             )
+            helper = stats.helper
             timings.update(stats.seconds)
             if manifest is not None:
                 manifest.save()
@@ -465,7 +473,10 @@ def build(
 
             t = time.perf_counter()
             kept = None if store is None else store if update else _Unread(store)
-            entities = link(mentions, {a.id: a.text for a in articles}, corrections, jobs, kept)
+            segment = helper.words if helper is not None else None
+            entities = link(mentions, {a.id: a.text for a in articles}, corrections, jobs, kept, segment)
+            if helper is not None:
+                helper.close()
             timings["link"] = time.perf_counter() - t
             keep()
             with EarlyOutputs(out, articles, entities, jobs) as early:
@@ -481,6 +492,8 @@ def build(
                 files_written = write_outputs(out, articles, entities, relations, g, reports, jobs, early)
                 timings["export"] = time.perf_counter() - t
     except BaseException:
+        if helper is not None:
+            helper.close()
         if store is not None:
             # what was extracted is valid whatever failed after it: keep it, so that the next
             # --update resumes there (a build killed outright keeps every committed batch)
@@ -674,6 +687,9 @@ class ExtractStats:
     seconds: dict[str, float] = field(
         default_factory=lambda: dict.fromkeys(("cache", "load", "extract", "split_cpu", "extract_cpu"), 0.0)
     )
+    helper: _Ahead | None = field(default=None, repr=False)
+    """With ``extract_pages(..., helper=True)``: the process that extracted an update's few new
+    pages, left running for the linker's windows (:meth:`_Ahead.words`); the caller closes it."""
 
 
 def extract_pages(
@@ -684,13 +700,18 @@ def extract_pages(
     scheduler: str | None = None,
     cache: ExtractionCache | None = None,
     update: bool = False,
+    helper: bool = False,
 ) -> tuple[list[_Extracted], ExtractStats]:
     """Stage 2, split and extract: one result per page, in page order, and what it took.
 
     With ``update``, pages found in ``cache`` are taken from it; every page extracted (without an
     error, with articles) is stored in it as it comes in, so that a build killed halfway keeps
     what it had done. The articles come back without ``origin``, and each page's ``text`` is
-    emptied once its result is in: the build holds the corpus once, not three times."""
+    emptied once its result is in: the build holds the corpus once, not three times.
+
+    With ``helper``, the process that extracted an update's few new pages, if one did and the
+    memory allows a second process (:func:`graph.parallel.affordable`), is kept as
+    ``stats.helper``, for the caller to close."""
     t0 = time.perf_counter()
     stats = ExtractStats()
     secs = stats.seconds
@@ -739,7 +760,8 @@ def extract_pages(
         pages[i].text = ""
 
     if ahead is not None:
-        answers = ahead.results()
+        answers = ahead.results(stay=helper and affordable(2) > 1)
+        stats.helper = ahead if ahead.pool is not None else None
         if answers is not None:
             secs["load"], secs["extract"] = ahead.seconds
             for i, res in zip(missing, answers, strict=True):
@@ -809,7 +831,9 @@ def _extracts_ahead(pages: int, jobs: int | None) -> bool:
 class _Ahead:
     """A few pages extracted in one forked process while this one goes on (:data:`AHEAD_MAX_PAGES`).
     The process is forked at once, small (before the cached pages are decoded), and loads the
-    extractor itself."""
+    extractor itself. It may then stay, to read the words of the linker's new context windows
+    (:meth:`words`): it has jieba loaded, which this process would load for them (1–1.6 s, for
+    the few dozen windows a few new pages bring)."""
 
     def __init__(self, pages: list[Page], encode: bool) -> None:
         self.seconds = (0.0, 0.0)
@@ -821,20 +845,36 @@ class _Ahead:
             print(f"warning: extracting in the main process ({exc})", file=sys.stderr)
             self.close()
 
-    def results(self) -> list[_Extracted] | None:
+    def results(self, stay: bool = False) -> list[_Extracted] | None:
         """The pages' results in order, or ``None`` if the process could not give them (they are
-        extracted here then)."""
+        extracted here then). The process ends, unless it is to ``stay`` for :meth:`words`."""
         if self.pool is None:
             return None
         try:
             load, extract, answers = self.future.result()
         except Exception as exc:  # (a page's own failure comes back as its result: this is the process's)
             print(f"warning: a worker process failed ({exc}); extracting its pages here", file=sys.stderr)
+            self.close()
             return None
-        finally:
+        except BaseException:
+            self.close()
+            raise
+        if not stay:
             self.close()
         self.seconds = (load, extract)
         return answers
+
+    def words(self, windows: list[str]) -> list[tuple[str, ...]] | None:
+        """:func:`graph.link.window_words` of ``windows``, read by the process, or ``None`` if it
+        cannot (the linker reads them itself then): a :data:`graph.link.Segmenter`."""
+        if self.pool is None:
+            return None
+        try:
+            return self.pool.submit(window_words, windows).result()
+        except Exception as exc:
+            print(f"warning: a worker process failed ({exc}); reading the words here", file=sys.stderr)
+            self.close()
+            return None
 
     def close(self) -> None:
         if self.pool is not None:

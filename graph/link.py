@@ -307,17 +307,34 @@ class WordStore(Protocol):
     def put_words(self, words: dict[str, tuple[str, ...]]) -> None: ...
 
 
+Segmenter = Callable[[list[str]], list[tuple[str, ...]] | None]
+"""Somewhere else to read windows' words: another process that has jieba loaded already (an
+update's extraction leaves one, see :func:`graph.build.extract_pages`). It gives each window's
+:func:`_window_words`, in order, or ``None`` if it cannot, and the linker reads them itself then."""
+
+
+def window_words(windows: list[str]) -> list[tuple[str, ...]]:
+    """:func:`_window_words` of each window: what a :data:`Segmenter`'s process runs."""
+    return [_window_words(w) for w in windows]
+
+
 def _contexts(
-    clusters: list[Cluster], texts: dict[str, str], jobs: int | None, store: WordStore | None
+    clusters: list[Cluster],
+    texts: dict[str, str],
+    jobs: int | None,
+    store: WordStore | None,
+    segment: Segmenter | None = None,
 ) -> list[Counter]:
     """Words around each cluster's mentions (not its own names): what the thing is about.
 
     Segmenting the windows is most of the linker's time, so each distinct window is read once, on
-    ``jobs`` processes, and only if ``store`` does not have it (:func:`_stored`). jieba is loaded
-    here first, once for them all: processes are forked only for a build small enough to afford
-    them (:func:`graph.parallel.affordable`), and a larger one reads its windows here anyway."""
+    ``jobs`` processes, and only if ``store`` does not have it (:func:`_stored`), by ``segment``
+    if given. Otherwise jieba is loaded here first, once for them all (1–1.6 s): processes are
+    forked only for a build small enough to afford them (:func:`graph.parallel.affordable`), and
+    a larger one reads its windows here anyway."""
     windows = [_windows(c, texts) for c in clusters]
-    words = _stored(_window_words, [w for ws in windows for w in ws], window_key, jobs, store, jieba_tok)
+    items = [w for ws in windows for w in ws]
+    words = _stored(_window_words, items, window_key, jobs, store, jieba_tok, segment)
     bags = []
     for c, ws in zip(clusters, windows, strict=True):
         names = set(c.surfaces)
@@ -335,19 +352,23 @@ def _stored(
     jobs: int | None,
     store: WordStore | None,
     load: Callable[[], object] | None = None,
+    elsewhere: Segmenter | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """``fn`` of each distinct item, from ``store`` (under ``key(item)``) where it is there, else
-    computed on ``jobs`` processes (:func:`graph.parallel.fork_map`; ``load`` loads what ``fn``
-    needs, once, before they are forked) and stored. Every string comes back interned: one string
-    a word however many bags and brands hold it (those from other processes, or the store, are new
-    ones)."""
+    computed by ``elsewhere`` (``fn`` of each, or ``None``) or on ``jobs`` processes
+    (:func:`graph.parallel.fork_map`; ``load`` loads what ``fn`` needs, once, before they are
+    forked) and stored. Every string comes back interned: one string a word however many bags and
+    brands hold it (those from other processes, or the store, are new ones)."""
     distinct = list(dict.fromkeys(items))
     keys = {x: key(x) for x in distinct} if store is not None else {}
     known = store.get_words(list(keys.values())) if store is not None else {}
     todo = [x for x in distinct if keys.get(x) not in known]
-    if todo and load is not None:
-        load()
-    out = {x: tuple(map(sys.intern, ws)) for x, ws in zip(todo, fork_map(fn, todo, jobs), strict=True)}
+    answers = elsewhere(todo) if todo and elsewhere is not None else None
+    if answers is None:
+        if todo and load is not None:
+            load()
+        answers = fork_map(fn, todo, jobs)
+    out = {x: tuple(map(sys.intern, ws)) for x, ws in zip(todo, answers, strict=True)}
     if store is not None:
         # a space separates the words in the store: anything holding one is computed every time
         store.put_words({keys[x]: out[x] for x in todo if not any(" " in w or not w for w in out[x])})
@@ -517,12 +538,13 @@ def link(
     overrides: Overrides | None = None,
     jobs: int | None = 1,
     words: WordStore | None = None,
+    segment: Segmenter | None = None,
 ):
     """Group mentions into entities, ordered by type and name (deterministic ids and order).
 
     ``articles`` maps article ids to their text, for the context of fuzzy matches. The contexts
-    (segmenting the words around names: most of the linker's time) are read on ``jobs`` processes
-    and kept in ``words`` (see :func:`_contexts`); the result depends on neither.
+    (segmenting the words around names: most of the linker's time) are read on ``jobs`` processes,
+    or by ``segment``, and kept in ``words`` (see :func:`_contexts`); the result depends on none.
 
     >>> from graph.mentions import Mention
     >>> ms = [Mention("d", "d#1", "district", s, 0, len(s), 0, len(s), "t") for s in ("江津", "江津区")]
@@ -597,7 +619,7 @@ def link(
                     in_article[m.article].add(tag)
         ctx = {}
         order = sorted(paired)
-        bags = _contexts([clusters[i] for i in order], articles, jobs, words)
+        bags = _contexts([clusters[i] for i in order], articles, jobs, words, segment)
         for i, bag in zip(order, bags, strict=True):
             c = clusters[i]
             for art in c.articles:

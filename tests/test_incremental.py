@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import graph.build
+import graph.link
 from graph.bench import make_pages, source_lines
 from graph.build import OUTPUTS, build, read_page
 from graph.cache import (
@@ -337,6 +338,47 @@ def test_pages_whose_process_dies_are_extracted_here(tmp_path, capsys):
         lambda mp: mp.setattr(graph.build, "_extract_in_order", lambda pages, encode: os._exit(3)),
     )
     assert "extracting its pages here" in capsys.readouterr().err
+    assert (result.extracted, result.cached) == (3, 4)
+    assert _outputs(out) == _outputs(fresh)
+
+
+@pytest.mark.skipif(not graph.build._extracts_ahead(1, 2), reason="processes are not forked here")
+def test_the_process_that_extracted_the_new_pages_reads_the_linkers_new_words(tmp_path):
+    # it has jieba loaded; this process would load it (1-1.6 s) for a few dozen windows
+    noted = tmp_path / "pids"
+    words, extract = graph.link._window_words, graph.build._extract_page
+
+    def noting(what, real):
+        def run(*args):
+            with noted.open("a") as f:
+                f.write(f"{what} {os.getpid()}\n")
+            return real(*args)
+
+        return run
+
+    def patch(mp):
+        mp.setattr(graph.link, "_window_words", noting("words", words))
+        mp.setattr(graph.build, "_extract_page", noting("page", extract))
+
+    out, fresh, result = _grow_with_two_jobs(tmp_path, 61, patch)
+    seen = [line.split() for line in noted.read_text().splitlines()]
+    pages = {pid for what, pid in seen if what == "page"}
+    assert len(pages) == 1 and str(os.getpid()) not in pages
+    assert {pid for what, pid in seen if what == "words"} == pages  # new windows, all read there
+    assert (result.extracted, result.cached) == (3, 4)
+    assert _outputs(out) == _outputs(fresh)
+
+
+def _dying_words(windows):
+    os._exit(3)
+
+
+@pytest.mark.skipif(not graph.build._extracts_ahead(1, 2), reason="processes are not forked here")
+def test_new_words_are_read_here_when_that_process_is_gone(tmp_path, capsys):
+    out, fresh, result = _grow_with_two_jobs(
+        tmp_path, 61, lambda mp: mp.setattr(graph.build, "window_words", _dying_words)
+    )
+    assert "reading the words here" in capsys.readouterr().err
     assert (result.extracted, result.cached) == (3, 4)
     assert _outputs(out) == _outputs(fresh)
 
