@@ -759,35 +759,40 @@ def extract_pages(
             a.origin = _NO_ORIGIN
         pages[i].text = ""
 
-    if ahead is not None:
-        answers = ahead.results(stay=helper and affordable(2) > 1)
-        stats.helper = ahead if ahead.pool is not None else None
-        if answers is not None:
-            secs["load"], secs["extract"] = ahead.seconds
-            for i, res in zip(missing, answers, strict=True):
-                done(i, res)
-    todo = [i for i, r in enumerate(results) if r is None]  # (and rows that did not decode)
-    _read_again(pages, todo, keys, cache)
-    if todo:
-        todo_pages = [pages[i] for i in todo]
-        t = time.perf_counter()
-        cached = secs["cache"]
-        load = 0.0
-        if scheduler:
-            from graph.distributed import extract_on_dask
+    try:
+        if ahead is not None:
+            answers = ahead.results(stay=helper and affordable(2) > 1)
+            stats.helper = ahead if ahead.pool is not None else None
+            if answers is not None:
+                secs["load"], secs["extract"] = ahead.seconds
+                for i, res in zip(missing, answers, strict=True):
+                    done(i, res)
+        todo = [i for i, r in enumerate(results) if r is None]  # (and rows that did not decode)
+        _read_again(pages, todo, keys, cache)
+        if todo:
+            todo_pages = [pages[i] for i in todo]
+            t = time.perf_counter()
+            cached = secs["cache"]
+            load = 0.0
+            if scheduler:
+                from graph.distributed import extract_on_dask
 
-            extract_on_dask(todo_pages, scheduler, lambda j, res: done(todo[j], res), progress)
-        else:
-            load = _extract_all(
-                todo_pages, jobs, progress, lambda j, res: done(todo[j], res), encode=cache is not None
-            )
-        secs["load"] += load
-        # the stores into the cache happen between pages: they are the cache's time, not extraction's
-        secs["extract"] += time.perf_counter() - t - load - (secs["cache"] - cached)
-    if cache is not None:
-        t = time.perf_counter()
-        cache.flush()
-        secs["cache"] += time.perf_counter() - t
+                extract_on_dask(todo_pages, scheduler, lambda j, res: done(todo[j], res), progress)
+            else:
+                load = _extract_all(
+                    todo_pages, jobs, progress, lambda j, res: done(todo[j], res), encode=cache is not None
+                )
+            secs["load"] += load
+            # the stores into the cache happen between pages: they are the cache's time, not extraction's
+            secs["extract"] += time.perf_counter() - t - load - (secs["cache"] - cached)
+        if cache is not None:
+            t = time.perf_counter()
+            cache.flush()
+            secs["cache"] += time.perf_counter() - t
+    except BaseException:  # (the caller never gets the process kept for the linker: closed here)
+        if stats.helper is not None:
+            stats.helper.close()
+        raise
     return [r for r in results if r is not None], stats
 
 

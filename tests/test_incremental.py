@@ -4,6 +4,7 @@ are extracted, and the outputs are the same bytes as a full build's."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sqlite3
 import subprocess
@@ -381,6 +382,25 @@ def test_new_words_are_read_here_when_that_process_is_gone(tmp_path, capsys):
     assert "reading the words here" in capsys.readouterr().err
     assert (result.extracted, result.cached) == (3, 4)
     assert _outputs(out) == _outputs(fresh)
+
+
+@pytest.mark.skipif(not graph.build._extracts_ahead(1, 2), reason="processes are not forked here")
+def test_the_process_kept_for_the_linker_ends_when_the_build_fails_before_linking(tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    texts = _pages(5, seed=67)
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[:4])})
+    build([corpus], out, jobs=1, progress=False)
+    _write(corpus, {"page4": texts[4]})
+    before = set(multiprocessing.active_children())
+
+    def full(self, *args):
+        raise OSError(28, "No space left on device")
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(graph.build.ExtractionCache, "put", full)
+        with pytest.raises(OSError, match="No space"):
+            build([corpus], out, jobs=2, progress=False, update=True)
+    assert set(multiprocessing.active_children()) <= before
 
 
 def _counting_reads(monkeypatch) -> list[str]:
