@@ -541,6 +541,27 @@ def test_a_page_replaced_between_its_check_and_its_link_is_written_instead(folde
     assert {p.name: p.read_bytes() for p in (folder / page_path(e.id) for e in ents)} == expected
 
 
+def test_a_shard_folder_swapped_for_a_link_while_its_pages_are_written_is_not_followed(folders, tmp_path):
+    old, new, outside = tmp_path / "old", tmp_path / "new", tmp_path / "outside"
+    for folder in (old / "ab", new / "ab", outside):
+        folder.mkdir(parents=True)
+    page = b"<p>page</p>"
+    for folder in (old / "ab", outside):
+        for name in ("x.html", "y.html"):
+            (folder / name).write_bytes(page)
+            os.chmod(folder / name, 0o666 & ~_umask())
+    first = (old / "ab" / "y.html").stat().st_ino
+    with pages._Shard(old, new, "ab") as shard:
+        assert shard.keep("x.html", page)
+        (old / "ab").rename(tmp_path / "moved")  # another process swaps the folder for a link
+        (old / "ab").symlink_to(outside, target_is_directory=True)
+        kept = shard.keep("y.html", page)
+    # by its open descriptor, the folder checked is still the one read; by its path, it is not
+    assert kept == folders and (new / "ab" / "y.html").exists() == kept
+    if kept:
+        assert (new / "ab" / "y.html").stat().st_ino == first  # never the file the link leads to
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

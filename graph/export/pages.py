@@ -209,7 +209,12 @@ class EntityPages:
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-_FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+_FOLDER = (
+    (getattr(os, "O_PATH", 0) or os.O_RDONLY) | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+)
+"""How a shard folder is opened: only to name files in it (``O_PATH`` on Linux, which needs no
+permission to list the folder), never through a symbolic link (``O_NOFOLLOW``: a link is no
+directory then, and the open fails)."""
 _BY_FOLDER = {os.open, os.link, os.stat, os.unlink} <= os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
 """Whether files can be opened, linked and checked relative to an open folder (Linux, macOS; not
 Windows, where each page's path is given whole)."""
@@ -223,38 +228,41 @@ class _Shard:
     named relative to it: a page's path is not resolved again for each of the five calls that
     check, link and verify it (half the time keeping 37,000 pages took), and the old folder is
     checked once to be no symbolic link, and is the folder checked whatever replaces its name
-    later. Elsewhere, paths are given whole, and a shard folder that is a link keeps nothing."""
+    later. Elsewhere, or for a folder that cannot be opened so, paths are given whole, and the
+    old folder is checked again before each page: still the same folder, and no link."""
 
     def __init__(self, old: Path | None, new: Path, shard: str) -> None:
         self.fds: list[int] = []
-        self.old: str | None = None
-        self.old_fd = self.new_fd = None
-        self.new = ""
-        if _BY_FOLDER:
-            self.new_fd = self._open(new / shard)
-            if self.new_fd is None:
-                raise OSError(f"cannot open the new pages' folder {new / shard}")
-        else:
-            self.new = os.path.join(new, shard, "")
-        if old is None:
-            return
-        if _BY_FOLDER:
-            self.old_fd = self._open(old / shard)
-            self.old = "" if self.old_fd is not None else None
-            return
-        try:
-            if not stat.S_ISLNK(os.lstat(old / shard).st_mode):
-                self.old = os.path.join(old, shard, "")
-        except OSError:
-            pass
+        self.new_fd = self._open(new / shard)
+        self.new = "" if self.new_fd is not None else os.path.join(new, shard, "")
+        self.old: str | None = None  # what a page's name is joined to (None: nothing kept)
+        self.old_fd = self._open(old / shard) if old is not None else None
+        self.old_folder = ""
+        self.old_id: tuple[int, int] | None = None
+        if self.old_fd is not None:
+            self.old = ""
+        elif old is not None:
+            self.old_folder = os.path.join(old, shard)
+            self.old_id = self._folder_id()
+            self.old = os.path.join(self.old_folder, "") if self.old_id is not None else None
 
     def _open(self, folder: Path) -> int | None:
+        if not _BY_FOLDER:
+            return None
         try:
             fd = os.open(folder, _FOLDER)
-        except OSError:  # none there, or a symbolic link (O_NOFOLLOW)
+        except OSError:  # none there, a symbolic link, no permission: by its path, then
             return None
         self.fds.append(fd)
         return fd
+
+    def _folder_id(self) -> tuple[int, int] | None:
+        """The old folder's device and inode if it is a folder, not a link to one."""
+        try:
+            st = os.lstat(self.old_folder)
+        except OSError:
+            return None
+        return (st.st_dev, st.st_ino) if stat.S_ISDIR(st.st_mode) else None
 
     def __enter__(self) -> _Shard:
         return self
@@ -275,7 +283,7 @@ class _Shard:
         that is no symbolic link (a named pipe is never waited on, a link never followed out of
         the folder), and the name linked is the file compared. Anything else, or a file system
         without hard links, and the page is simply written."""
-        if self.old is None:
+        if self.old is None or (self.old_fd is None and self._folder_id() != self.old_id):
             return False
         old, new = self.old + name, self.new + name
         try:
