@@ -492,12 +492,12 @@ def build(
                 files_written = write_outputs(out, articles, entities, relations, g, reports, jobs, early)
                 timings["export"] = time.perf_counter() - t
     except BaseException:
-        if helper is not None:
-            helper.close()
         if store is not None:
             # what was extracted is valid whatever failed after it: keep it, so that the next
             # --update resumes there (a build killed outright keeps every committed batch)
             store.close(quietly=True)
+        if helper is not None:
+            helper.close()
         raise
     if store is not None:
         t = time.perf_counter()
@@ -829,6 +829,13 @@ the time the decoding takes (3.5 s for 10,000 cached pages), instead of after it
 pages, extraction is worth all the cores, and runs after."""
 
 
+AHEAD_MAX_WINDOWS = 2000
+"""Context windows the process of :class:`_Ahead` reads for the linker, at most: about 0.9 ms a
+window there, against jieba's loading here (1–1.6 s) and then the windows shared by ``jobs``
+forked processes. A few new pages bring a few dozen windows; an update whose new mentions
+change which mentions many large clusters are read by can bring thousands."""
+
+
 def _extracts_ahead(pages: int, jobs: int | None) -> bool:
     return pages <= AHEAD_MAX_PAGES and (jobs or os.cpu_count() or 1) > 1 and can_fork()
 
@@ -872,7 +879,7 @@ class _Ahead:
     def words(self, windows: list[str]) -> list[tuple[str, ...]] | None:
         """:func:`graph.link.window_words` of ``windows``, read by the process, or ``None`` if it
         cannot (the linker reads them itself then): a :data:`graph.link.Segmenter`."""
-        if self.pool is None:
+        if self.pool is None or len(windows) > AHEAD_MAX_WINDOWS:
             return None
         try:
             return self.pool.submit(window_words, windows).result()
