@@ -610,7 +610,7 @@ def link(
     if pairs:
         paired = {i for p in pairs for i in p}
         # the things named in the articles of the clusters to score (a tag string a cluster, shared)
-        wanted = {m.article for i in paired for m in clusters[i].mentions}
+        wanted = set().union(*(clusters[i].articles for i in paired))
         tags = [f"@{c.type}:{c.key}" for c in clusters]
         in_article: dict[str, set[str]] = defaultdict(set)
         for c, tag in zip(clusters, tags, strict=True):
