@@ -297,9 +297,7 @@ class _Shard:
             try:
                 os.link(old, new, src_dir_fd=self.old_fd, dst_dir_fd=self.new_fd, follow_symlinks=False)
             except FileExistsError:
-                raise FileExistsError(
-                    f"two entities have the same page name {name}; raise HASH_CHARS"
-                ) from None
+                raise _clash(name) from None
             except (OSError, NotImplementedError):
                 return False
             linked = os.stat(new, dir_fd=self.new_fd, follow_symlinks=False)
@@ -334,6 +332,11 @@ def _holds(fd: int, data: bytes) -> os.stat_result | None:
         return None
 
 
+def _clash(name: str) -> FileExistsError:
+    """Two entities' pages would have one name (see :data:`HASH_CHARS`): writing or keeping it."""
+    return FileExistsError(f"two entities have the same page name {name}; raise HASH_CHARS")
+
+
 def _write(path: str | Path, data: bytes, folder: int | None = None) -> None:
     """Write one page (``path`` relative to the open ``folder``, if given), with as few system
     calls as can be (``open()`` costs three times as much as ``os.open`` here, and there are
@@ -343,8 +346,7 @@ def _write(path: str | Path, data: bytes, folder: int | None = None) -> None:
     try:
         fd = os.open(path, flags, 0o666, dir_fd=folder)
     except FileExistsError:
-        name = os.path.basename(path)
-        raise FileExistsError(f"two entities have the same page name {name}; raise HASH_CHARS") from None
+        raise _clash(os.path.basename(path)) from None
     try:
         view = memoryview(data)
         while view:
