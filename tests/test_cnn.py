@@ -164,3 +164,83 @@ def test_weights_changed_after_compiling_are_compiled_again():
     nlp.update([Example.from_dict(nlp.make_doc("张三在北京工作。"), {"tags": TAGS})], sgd=optimizer)
     for a, b in zip(tagger._scores(docs), tagger.model.predict(docs), strict=True):
         np.testing.assert_allclose(a, b, atol=1e-4)
+
+
+def test_each_process_and_thread_primes_the_blas_before_its_first_scores():
+    import multiprocessing
+    import os
+    import threading
+
+    from graph.extract import cnn
+
+    nlp, tagger = _tagger(_config())
+    compiled = CompiledTagger.of(tagger.model)
+    docs = [nlp.make_doc(t) for t in TEXTS]
+    compiled.scores(docs)
+    assert (os.getpid(), threading.get_ident()) in cnn._primed
+    seen: list[tuple[int, int]] = []
+
+    def in_thread() -> None:
+        before = set(cnn._primed)
+        compiled.scores(docs)
+        seen.extend(cnn._primed - before)
+
+    thread = threading.Thread(target=in_thread)
+    thread.start()
+    thread.join()
+    assert seen == [(os.getpid(), thread.ident)]
+    # a forked process starts with the library's buffers reset: it primes itself, though it
+    # inherits this process's record
+    receive, send = multiprocessing.Pipe(duplex=False)
+
+    def in_child() -> None:
+        before = set(cnn._primed)
+        compiled.scores(docs)
+        send.send(sorted(cnn._primed - before))
+
+    child = multiprocessing.get_context("fork").Process(target=in_child)
+    child.start()
+    news = receive.recv()
+    child.join()
+    assert child.exitcode == 0 and len(news) == 1 and news[0][0] == child.pid
+
+
+PRIMING = """
+import hashlib, sys
+from pathlib import Path
+import numpy as np
+from graph.articles import split_page
+from graph.extract import cnn
+from graph.extract.model import MODEL_DIR, load_model
+if sys.argv[1] == "off":
+    cnn.prime_blas = lambda: None
+nlp = load_model(MODEL_DIR)
+pages = sorted(Path(sys.argv[2]).glob("*.txt"))
+docs = [nlp.make_doc(a.text) for f in pages for a in split_page(f.read_text("utf-8"), f.stem)]
+h = hashlib.sha256()
+for a in nlp.get_pipe("tagger").compiled.scores(docs):
+    h.update(np.ascontiguousarray(a).tobytes())
+print(h.hexdigest())
+"""
+
+
+@pytest.mark.skipif(not model_available(), reason="no model shipped")
+def test_priming_the_blas_changes_no_score():
+    """Each in a fresh process (the priming lasts a thread's life), with one BLAS thread as a build
+    runs: the scores of the sample pages are the same bits primed or not."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    digests = {
+        primed: subprocess.run(
+            [sys.executable, "-c", PRIMING, primed, str(SEEDS)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for primed in ("off", "on")
+    }
+    assert len(digests["on"]) == 64 and digests["on"] == digests["off"]
