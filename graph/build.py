@@ -19,6 +19,7 @@ then linking, relations, the graph and :func:`write_outputs`. Their wall times a
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import hashlib
@@ -34,6 +35,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import networkx as nx
@@ -320,25 +322,49 @@ def _extract_in_pool(
 
 
 def _loader(
-    pages: list[Page], jobs: int, encode: bool, receive: Connection, send: Connection, parent: int
+    pages: list[Page],
+    jobs: int,
+    encode: bool,
+    receive: Connection,
+    send: Connection,
+    parent: int,
+    asks: Connection,
+    ask: Connection,
 ) -> None:
     """In the process :func:`_extract_shared` forks: load the extractor, then extract the pages on
     ``jobs`` processes forked from here, which share it, and send on what they answer (the
     loading's seconds first), in order. Stops at the first page not answered.
 
+    Then it reads the words of the linker's context windows, on ``jobs`` processes forked from here
+    again (they have jieba loaded), for each list of windows it is sent through ``asks``, until an
+    empty message or the main process's end of that pipe closes (:class:`_Kept`).
+
     What this process inherited, and then the extractor, are frozen out of the garbage
     collector's sight (``gc.freeze``): a full collection here, or in a worker, would walk them and
     so copy every memory page they sit on, which the workers and the build share."""
     die_with_parent(parent)
-    receive.close()  # (the main process's end: held here too, it would never see this one end)
+    receive.close()  # (the main process's ends: held here too, it would never see them end)
+    ask.close()
     gc.freeze()
     load = warm_up()
     gc.freeze()
     send.send_bytes(pickle.dumps(load))
-    _extract_in_pool(
+    answered = _extract_in_pool(
         pages, jobs, functools.partial(_extract_pickled, encode=encode), lambda _, b: send.send_bytes(b)
     )
+    try:
+        while answered == len(pages) and (request := asks.recv_bytes()):
+            windows = pickle.loads(request)
+            runs = [windows[i : i + WINDOWS_A_RUN] for i in range(0, len(windows), WINDOWS_A_RUN)]
+            words = [w for run in fork_map(window_words, runs, jobs) for w in run]
+            send.send_bytes(pickle.dumps(words, pickle.HIGHEST_PROTOCOL))
+    except (EOFError, OSError):
+        pass
     send.close()
+
+
+WINDOWS_A_RUN = 64
+"""Windows the loader's readers take at a time (:func:`_loader`)."""
 
 
 def _extract_shared(
@@ -347,30 +373,35 @@ def _extract_shared(
     encode: bool,
     done: Callable[[int, _Extracted], None],
     started: Callable[[], None],
-) -> float:
+    keep: Callable[[], bool] = lambda: False,
+) -> tuple[float, _Kept | None]:
     """Extract ``pages`` on ``jobs`` workers that share one extractor which this process never
     loads: they are forked from a process that loaded it (:func:`_loader`), and answer here
     through it. Gives each answer to ``done(index, answer)`` in page order, up to the first page
     not answered (a process died, or none could be made), and calls ``started()`` once that
-    process is; returns the loading's seconds.
+    process is; returns the loading's seconds, and that process, kept for the linker's words
+    (:class:`_Kept`) if every page was answered and ``keep()`` says so then.
 
     This process lives on to link, at the build's peak, where the extractor would be 200 MB more
     (jieba's dictionaries, most of it). Loaded by each worker instead, it would be 250 MB a worker
     and each core would load its own at once. The answers come as the workers pickled them, and
     are passed on as they are: the process between only copies bytes."""
     receive, send = multiprocessing.Pipe(duplex=False)
+    asks, ask = multiprocessing.Pipe(duplex=False)
     loader = multiprocessing.get_context("fork").Process(
-        target=_loader, args=(pages, jobs, encode, receive, send, os.getpid()), name="extractor"
+        target=_loader, args=(pages, jobs, encode, receive, send, os.getpid(), asks, ask), name="extractor"
     )
     try:
         loader.start()
     except OSError:
         receive.close()
-        return 0.0
+        ask.close()
+        return 0.0, None
     finally:
         send.close()
+        asks.close()
     started()
-    answered, load = 0, 0.0
+    answered, load, kept = 0, 0.0, None
 
     def message() -> bytes | None:
         """The next thing the loader sent, or ``None`` once it has ended and sent nothing more.
@@ -390,12 +421,57 @@ def _extract_shared(
             while answered < len(pages) and (data := message()) is not None:
                 done(answered, pickle.loads(data))
                 answered += 1
+        if answered == len(pages) and keep():
+            kept = _Kept(loader, receive, ask, message)
     finally:
-        receive.close()
-        if answered < len(pages):
-            loader.kill()
-        loader.join()
-    return load
+        if kept is None:
+            ask.close()  # (the loader ends when it sees this end close)
+            receive.close()
+            if answered < len(pages):
+                loader.kill()
+            loader.join()
+    return load, kept
+
+
+class _Kept:
+    """The process that loaded the extractor for a build's workers (:func:`_loader`), kept after
+    the pages to read the words of the linker's context windows: it has jieba loaded, and forks
+    its readers small, where this process would load jieba (1–1.6 s, 200 MB it would then hold
+    to the end) and fork them from the whole corpus. A :data:`graph.link.Segmenter`."""
+
+    def __init__(
+        self, loader: BaseProcess, receive: Connection, ask: Connection, message: Callable[[], bytes | None]
+    ) -> None:
+        self.loader: BaseProcess | None = loader
+        self.receive, self.ask, self.message = receive, ask, message
+
+    def words(self, windows: list[str]) -> list[tuple[str, ...]] | None:
+        """:func:`graph.link.window_words` of ``windows``, or ``None`` if the process cannot give
+        them (the linker reads them itself then)."""
+        if self.loader is None:
+            return None
+        try:
+            self.ask.send_bytes(pickle.dumps(windows, pickle.HIGHEST_PROTOCOL))
+            if (data := self.message()) is None:
+                raise EOFError("it ended")
+            return pickle.loads(data)
+        except Exception as exc:
+            print(f"warning: a worker process failed ({exc}); reading the words here", file=sys.stderr)
+            self.close()
+            return None
+
+    def close(self) -> None:
+        if self.loader is None:
+            return
+        with contextlib.suppress(OSError):  # (its end of the pipe may be held by a process forked here)
+            self.ask.send_bytes(b"")
+        self.ask.close()
+        self.receive.close()
+        self.loader.join(timeout=10)
+        if self.loader.is_alive():
+            self.loader.kill()
+            self.loader.join()
+        self.loader = None
 
 
 def build(
@@ -687,9 +763,11 @@ class ExtractStats:
     seconds: dict[str, float] = field(
         default_factory=lambda: dict.fromkeys(("cache", "load", "extract", "split_cpu", "extract_cpu"), 0.0)
     )
-    helper: _Ahead | None = field(default=None, repr=False)
-    """With ``extract_pages(..., helper=True)``: the process that extracted an update's few new
-    pages, left running for the linker's windows (:meth:`_Ahead.words`); the caller closes it."""
+    helper: _Ahead | _Kept | None = field(default=None, repr=False)
+    """With ``extract_pages(..., helper=True)``: a process with jieba loaded, left running for the
+    linker's windows (its ``words``), the caller to close it: the one that extracted an update's
+    few new pages (:class:`_Ahead`), or the one that loaded the extractor for the workers
+    (:class:`_Kept`)."""
 
 
 def extract_pages(
@@ -709,9 +787,9 @@ def extract_pages(
     what it had done. The articles come back without ``origin``, and each page's ``text`` is
     emptied once its result is in: the build holds the corpus once, not three times.
 
-    With ``helper``, the process that extracted an update's few new pages, if one did and the
-    memory allows a second process (:func:`graph.parallel.affordable`), is kept as
-    ``stats.helper``, for the caller to close."""
+    With ``helper``, a process that has jieba loaded, if one did the extraction (the update's few
+    new pages, or the workers' loader) and the memory allows a second process
+    (:func:`graph.parallel.affordable`), is kept as ``stats.helper``, for the caller to close."""
     t0 = time.perf_counter()
     stats = ExtractStats()
     secs = stats.seconds
@@ -779,9 +857,15 @@ def extract_pages(
 
                 extract_on_dask(todo_pages, scheduler, lambda j, res: done(todo[j], res), progress)
             else:
-                load = _extract_all(
-                    todo_pages, jobs, progress, lambda j, res: done(todo[j], res), encode=cache is not None
+                load, kept = _extract_all(
+                    todo_pages,
+                    jobs,
+                    progress,
+                    lambda j, res: done(todo[j], res),
+                    encode=cache is not None,
+                    keep=lambda: helper and stats.helper is None and affordable(2) > 1,
                 )
+                stats.helper = stats.helper or kept
             secs["load"] += load
             # the stores into the cache happen between pages: they are the cache's time, not extraction's
             secs["extract"] += time.perf_counter() - t - load - (secs["cache"] - cached)
@@ -931,9 +1015,11 @@ def _extract_all(
     progress: bool,
     done: Callable[[int, _Extracted], None],
     encode: bool = False,
-) -> float:
+    keep: Callable[[], bool] = lambda: False,
+) -> tuple[float, _Kept | None]:
     """Extract every page, in worker processes when there are enough pages to pay for them, and
-    hand each result to ``done(index, result)``; returns the seconds spent loading the extractor.
+    hand each result to ``done(index, result)``; returns the seconds spent loading the extractor,
+    and the process that loaded it if there was one and ``keep()`` says to keep it (:class:`_Kept`).
 
     Results come back in page order whatever the number of workers, which the outputs'
     determinism rests on. Should a worker die outright (killed for memory, say), the pages not
@@ -943,7 +1029,7 @@ def _extract_all(
     loaded one already (a serial build before it, in a notebook): forked from here, they share
     that, and this process holds nothing more. Without fork (Windows) each loads its own."""
     jobs = jobs or os.cpu_count() or 1
-    answered, load = 0, 0.0
+    answered, load, kept = 0, 0.0, None
     bar = None
 
     def start() -> None:  # (after the fork: no progress thread in a child)
@@ -959,7 +1045,8 @@ def _extract_all(
 
     if jobs > 1 and len(pages) >= PARALLEL_MIN_PAGES:
         if can_fork() and not _warm:
-            load = max(load, _extract_shared(pages, jobs, encode, answer, start))
+            shared, kept = _extract_shared(pages, jobs, encode, answer, start, keep)
+            load = max(load, shared)
         else:
             _extract_in_pool(pages, jobs, functools.partial(_extract_loaded, encode=encode), answer, start)
         if answered < len(pages):
@@ -974,7 +1061,7 @@ def _extract_all(
         done(i, _extract_page(pages[i], encode))
         bar.update(1)
     bar.close()
-    return load
+    return load, kept
 
 
 def _nothing_built(inputs: list[Path], reports: list[FileReport]) -> str:

@@ -448,3 +448,85 @@ def test_a_loader_that_dies_is_noticed_though_its_workers_hold_the_pipe(tmp_path
     n, articles, errors = map(int, run.stdout.split())
     assert n == len(_pages(tmp_path)) and articles > 0 and errors == 0
     assert "a worker process died" in run.stderr
+
+
+def _built_by_loader(tmp_path, patch) -> tuple[dict, dict]:
+    """The pages of :func:`_pages` built with two jobs, through a loader (after ``patch(mp)``), and
+    with one; both builds' outputs."""
+    import graph.build
+    from graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in _pages(tmp_path):
+        (corpus / f"{p.doc}.txt").write_text(p.text, encoding="utf-8")
+    outputs = ("articles.jsonl", "entities.jsonl", "relations.jsonl", "graph.graphml")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(graph.build, "_warm", False)  # (so that a loader is forked)
+        patch(mp)
+        build([corpus], tmp_path / "two", jobs=2, progress=False)
+    build([corpus], tmp_path / "one", jobs=1, progress=False)
+    return tuple({n: (tmp_path / d / n).read_bytes() for n in outputs} for d in ("two", "one"))
+
+
+def _noting_words(path):
+    """``graph.link._window_words``, writing the process it runs in and its parent to ``path``."""
+    import graph.link
+
+    real = graph.link._window_words
+
+    def words(window: str) -> tuple[str, ...]:
+        with path.open("a") as f:
+            f.write(f"{os.getpid()} {os.getppid()}\n")
+        return real(window)
+
+    return words
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs fork")
+@pytest.mark.parametrize("memory", [True, False], ids=["kept", "no-memory-for-it"])
+def test_a_full_builds_loader_reads_the_linkers_words_where_memory_allows(memory, tmp_path):
+    """It has jieba loaded, which this process would load (1-1.6 s, 200 MB) and fork from the
+    whole corpus; where memory is short it is not kept, and the words are read here."""
+    import multiprocessing
+
+    import graph.build
+    import graph.link
+
+    loaded, words = tmp_path / "loaded", tmp_path / "words"
+    real = graph.build.warm_up
+
+    def patch(mp):
+        mp.setattr(graph.build, "warm_up", lambda: _noting_pids(loaded)() or real())
+        mp.setattr(graph.link, "_window_words", _noting_words(words))
+        mp.setattr(graph.build, "affordable", lambda jobs: jobs if memory else 1)
+        mp.setattr(graph.link, "fork_map", lambda fn, items, jobs: [fn(x) for x in items])  # (here, if here)
+
+    before = set(multiprocessing.active_children())
+    two, one = _built_by_loader(tmp_path, patch)
+    assert set(multiprocessing.active_children()) <= before  # (ended with the build)
+    (loader,) = {int(x) for x in loaded.read_text().split()}
+    read = {tuple(map(int, line.split())) for line in words.read_text().splitlines()}
+    assert read and loader != os.getpid()
+    if memory:  # by the loader, or by readers it forked
+        assert all(loader in (pid, parent) for pid, parent in read)
+    else:
+        assert {pid for pid, _ in read} == {os.getpid()}
+    assert two == one
+
+
+def _dying_words(windows):
+    os._exit(3)
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs fork")
+def test_the_linkers_words_are_read_here_when_the_loader_dies_reading_them(tmp_path, capsys):
+    import graph.build
+
+    def patch(mp):
+        mp.setattr(graph.build, "window_words", _dying_words)
+        mp.setattr(graph.build, "affordable", lambda jobs: jobs)  # (whatever this machine's memory)
+
+    two, one = _built_by_loader(tmp_path, patch)
+    assert "reading the words here" in capsys.readouterr().err
+    assert two == one
