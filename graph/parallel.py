@@ -175,9 +175,22 @@ def fork_map(
     >>> fork_map(len, ["a", "bb", "ccc"], jobs=2)
     [1, 2, 3]
     """
+    return list(fork_imap(fn, items, jobs, parts, rerun=rerun))
+
+
+def fork_imap(
+    fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None, parts: int = 8, *, rerun: bool = True
+) -> Iterator[R]:
+    """:func:`fork_map`, its answers given as their runs come back, in order: the caller works on
+    the first while the children compute the rest. The children are forked at the first ``next``;
+    closing the iterator early stops them (the runs not started are dropped).
+
+    >>> list(fork_imap(len, ["a", "bb", "ccc"], jobs=2))
+    [1, 2, 3]
+    """
     global _TASK
     jobs = min(jobs or os.cpu_count() or 1, len(items))
-    answers: list[R] = []
+    given = 0
     if jobs > 1 and can_fork() and _TASK is None and (jobs := affordable(jobs)) > 1:
         n = len(items)
         step = max(1, -(-n // (jobs * parts)))
@@ -201,8 +214,12 @@ def fork_map(
                     raise BrokenProcessPool(f"cannot start worker processes: {exc}") from exc
                 print(f"warning: no worker process ({exc}); working in the main process", file=sys.stderr)
                 results = iter(())
+            if thawed:  # (the children have their copies: the caller's new objects are its own)
+                gc.unfreeze()
+                thawed = False
             for run in results:
-                answers += run
+                given += len(run)
+                yield from run
         except BrokenProcessPool:
             if not rerun:
                 raise
@@ -212,8 +229,8 @@ def fork_map(
             _TASK = None
             if thawed:
                 gc.unfreeze()
-    answers += [fn(item) for item in items[len(answers) :]]
-    return answers
+    for i in range(given, len(items)):
+        yield fn(items[i])
 
 
 def stop_started(before: set) -> None:

@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import product
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from graph.articles import Article
 from graph.cache import code_version
@@ -53,7 +53,7 @@ from graph.link import Entity, fold
 from graph.mentions import TYPES, Mention
 from graph.names import leading_places, parse_company
 from graph.normalize import sentences
-from graph.parallel import fork_map
+from graph.parallel import fork_imap
 
 MAX_EVIDENCE = 20
 READ_CHUNK = 5_000
@@ -293,10 +293,11 @@ def directed_types() -> tuple[str, ...]:
 # ---------------------------------------------------------------- references in an article
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(NamedTuple):
     """An entity named at a place in an article: a mention (``via`` empty), a short form of a
-    project's name (``via`` = "short form"), or an anaphor resolved to it (``via`` = the word)."""
+    project's name (``via`` = "short form"), or an anaphor resolved to it (``via`` = the word).
+    (A tuple: every article makes one a mention, and a frozen dataclass costs four times as much
+    to make.)"""
 
     start: int
     end: int
@@ -676,7 +677,7 @@ def extract_relations(
 ) -> RelationList:
     """All relations, ordered by (type, source, target), with project facts in ``.attributes``.
 
-    Articles are read on ``jobs`` processes (:func:`graph.parallel.fork_map`), and only those
+    Articles are read on ``jobs`` processes (:func:`graph.parallel.fork_imap`), and only those
     ``store`` has not kept from an earlier build (see :func:`_reading_key`); the result depends on
     neither."""
     rules = load_rules()
@@ -741,16 +742,27 @@ def _readings(
     """What each article of ``chunk`` says, in order: from ``store``, or read (on ``jobs``
     processes) and stored."""
     if store is None:
-        yield from fork_map(read, chunk, jobs)
+        yield from fork_imap(read, chunk, jobs)
         return
     keys = [_reading_key(art, corpus) for art in chunk]
     known = store.get_readings(keys)
-    todo = [(art, key) for art, key in zip(chunk, keys, strict=True) if key not in known]
-    fresh = fork_map(read, [art for art, _ in todo], jobs)
-    store.put_readings({key: r.encode() for (_, key), r in zip(todo, fresh, strict=True)})
-    new = iter(fresh)
-    for key in keys:
-        yield _Reading.decode(known[key]) if key in known else next(new)
+    todo = [art for art, key in zip(chunk, keys, strict=True) if key not in known]
+    # read and encoded by the children, as the store keeps them; each applied (by the caller) as
+    # it comes back, while they read the next
+    fresh = fork_imap(functools.partial(_encoded, read=read), todo, jobs)
+    blobs: dict[str, bytes] = {}
+    try:
+        for key in keys:
+            if key not in known:
+                blobs[key] = next(fresh)
+            yield _Reading.decode(known[key] if key in known else blobs[key])
+    finally:
+        fresh.close()
+    store.put_readings(blobs)
+
+
+def _encoded(art: Article, read: Callable[[Article], _Reading]) -> bytes:
+    return read(art).encode()
 
 
 def _reading_key(art: Article, corpus: _Corpus) -> str:

@@ -44,6 +44,40 @@ def test_answers_come_in_order_from_several_processes():
     assert len({pid for pid, _ in got}) == 2 and os.getpid() not in {pid for pid, _ in got}
 
 
+_GATE: Path | None = None
+"""A file the last item of :func:`_gated` waits for: set before the children are forked."""
+
+
+def _gated(x: int) -> str:
+    if x < 7:
+        return str(x)
+    deadline = time.monotonic() + 30
+    while not _GATE.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return "opened" if _GATE.exists() else "never opened"
+
+
+def test_imap_gives_the_first_answers_while_the_children_work_on_the_rest(tmp_path, monkeypatch):
+    """The last item waits for a file made only once the first answer is here: given all at once,
+    at the end, it would wait in vain (30 s)."""
+    monkeypatch.setattr(sys.modules[__name__], "_GATE", tmp_path / "gate")
+    answers = graph.parallel.fork_imap(_gated, list(range(8)), jobs=2, parts=4)
+    assert next(answers) == "0"
+    (tmp_path / "gate").touch()
+    assert list(answers) == ["1", "2", "3", "4", "5", "6", "opened"]
+
+
+def test_an_imap_closed_early_stops_its_children():
+    import multiprocessing
+
+    before = set(multiprocessing.active_children())
+    answers = graph.parallel.fork_imap(_slowly, list(range(200)), jobs=2)
+    assert next(answers)[1] == 0
+    answers.close()
+    assert set(multiprocessing.active_children()) <= before
+    assert graph.parallel._TASK is None and graph.parallel.fork_map(len, ["ab", "c"], jobs=2) == [2, 1]
+
+
 def test_one_job_or_one_item_runs_here():
     assert {pid for pid, _ in fork_map(_pid_and_square, [1, 2, 3], jobs=1)} == {os.getpid()}
     assert fork_map(_pid_and_square, [3], jobs=4) == [(os.getpid(), 9)]
