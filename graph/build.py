@@ -36,6 +36,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from multiprocessing.util import Finalize
 from pathlib import Path
 
 import networkx as nx
@@ -335,9 +336,10 @@ def _loader(
     ``jobs`` processes forked from here, which share it, and send on what they answer (the
     loading's seconds first), in order. Stops at the first page not answered.
 
-    Then it reads the words of the linker's context windows, on ``jobs`` processes forked from here
-    again (they have jieba loaded), for each list of windows it is sent through ``asks``, until an
-    empty message or the main process's end of that pipe closes (:class:`_Kept`).
+    Then it reads the words of the linker's context windows for each list of them it is sent
+    through ``asks`` (:class:`_Kept`), until it is sent an empty message or the main process's
+    end of that pipe closes: here, or on up to ``jobs`` processes forked from here (they have
+    jieba loaded) when there are enough windows and memory (:func:`graph.parallel.fork_map`).
 
     What this process inherited, and then the extractor, are frozen out of the garbage
     collector's sight (``gc.freeze``): a full collection here, or in a worker, would walk them and
@@ -425,12 +427,21 @@ def _extract_shared(
             kept = _Kept(loader, receive, ask, message)
     finally:
         if kept is None:
-            ask.close()  # (the loader ends when it sees this end close)
-            receive.close()
+            _release(ask, receive)
             if answered < len(pages):
                 loader.kill()
             loader.join()
     return load, kept
+
+
+def _release(ask: Connection, receive: Connection) -> None:
+    """Let the loader end (:func:`_loader`). It is told so: a process forked from here since it
+    was may hold this end of its pipe open, and so keep it from ever seeing the end close. An
+    error sending means it has ended already."""
+    with contextlib.suppress(OSError):
+        ask.send_bytes(b"")
+    ask.close()
+    receive.close()
 
 
 class _Kept:
@@ -444,6 +455,9 @@ class _Kept:
     ) -> None:
         self.loader: BaseProcess | None = loader
         self.receive, self.ask, self.message = receive, ask, message
+        # never closed (an interrupt before its owner had it, a caller that forgot), it is still
+        # told to end before the interpreter, on its way out, waits for its children to
+        self.release = Finalize(self, _release, (ask, receive), exitpriority=10)
 
     def words(self, windows: list[str]) -> list[tuple[str, ...]] | None:
         """:func:`graph.link.window_words` of ``windows``, or ``None`` if the process cannot give
@@ -463,10 +477,7 @@ class _Kept:
     def close(self) -> None:
         if self.loader is None:
             return
-        with contextlib.suppress(OSError):  # (its end of the pipe may be held by a process forked here)
-            self.ask.send_bytes(b"")
-        self.ask.close()
-        self.receive.close()
+        self.release()
         self.loader.join(timeout=10)
         if self.loader.is_alive():
             self.loader.kill()
@@ -1054,13 +1065,18 @@ def _extract_all(
                 "warning: a worker process died or could not be started; extracting its pages here",
                 file=sys.stderr,
             )
-    if answered < len(pages) and not _warm:
-        load += warm_up()
-    bar = bar or _bar(len(pages), progress)
-    for i in range(answered, len(pages)):
-        done(i, _extract_page(pages[i], encode))
-        bar.update(1)
-    bar.close()
+    try:
+        if answered < len(pages) and not _warm:
+            load += warm_up()
+        bar = bar or _bar(len(pages), progress)
+        for i in range(answered, len(pages)):
+            done(i, _extract_page(pages[i], encode))
+            bar.update(1)
+        bar.close()
+    except BaseException:  # (the caller never gets the process kept: closed here)
+        if kept is not None:
+            kept.close()
+        raise
     return load, kept
 
 

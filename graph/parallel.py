@@ -212,7 +212,7 @@ def fork_imap(
                 stop_started(before)
                 if not rerun:
                     raise BrokenProcessPool(f"cannot start worker processes: {exc}") from exc
-                print(f"warning: no worker process ({exc}); working in the main process", file=sys.stderr)
+                print(f"warning: no worker process ({exc}); working in the forking one", file=sys.stderr)
                 results = iter(())
             if thawed:  # (the children have their copies: the caller's new objects are its own)
                 gc.unfreeze()
@@ -223,7 +223,10 @@ def fork_imap(
         except BrokenProcessPool:
             if not rerun:
                 raise
-            print("warning: a worker process died; finishing its work in the main process", file=sys.stderr)
+            print(
+                "warning: a worker process died; its work is finished by the one that forked it",
+                file=sys.stderr,
+            )
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             _TASK = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -535,6 +536,7 @@ def test_a_full_builds_loader_reads_the_linkers_words_where_memory_allows(memory
         mp.setattr(graph.link, "_window_words", _noting_words(words))
         mp.setattr(graph.build, "affordable", lambda jobs: jobs if memory else 1)
         mp.setattr(graph.link, "fork_map", lambda fn, items, jobs: [fn(x) for x in items])  # (here, if here)
+        mp.setattr(graph.build, "WINDOWS_A_RUN", 1)  # (so that the loader forks readers for these few)
 
     before = set(multiprocessing.active_children())
     two, one = _built_by_loader(tmp_path, patch)
@@ -542,8 +544,8 @@ def test_a_full_builds_loader_reads_the_linkers_words_where_memory_allows(memory
     (loader,) = {int(x) for x in loaded.read_text().split()}
     read = {tuple(map(int, line.split())) for line in words.read_text().splitlines()}
     assert read and loader != os.getpid()
-    if memory:  # by the loader, or by readers it forked
-        assert all(loader in (pid, parent) for pid, parent in read)
+    if memory:  # by readers the loader forked
+        assert {parent for _, parent in read} == {loader} and len({pid for pid, _ in read}) == 2
     else:
         assert {pid for pid, _ in read} == {os.getpid()}
     assert two == one
@@ -561,6 +563,65 @@ def test_the_linkers_words_are_read_here_when_the_loader_dies_reading_them(tmp_p
         mp.setattr(graph.build, "window_words", _dying_words)
         mp.setattr(graph.build, "affordable", lambda jobs: jobs)  # (whatever this machine's memory)
 
+    before = set(multiprocessing.active_children())
     two, one = _built_by_loader(tmp_path, patch)
     assert "reading the words here" in capsys.readouterr().err
+    assert set(multiprocessing.active_children()) <= before
     assert two == one
+
+
+def _sleeping() -> None:
+    time.sleep(60)
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs fork")
+@pytest.mark.parametrize("helper", [False, True], ids=["not-kept", "kept-then-closed"])
+def test_the_loader_ends_though_a_process_forked_since_holds_its_pipe(helper, tmp_path, monkeypatch):
+    """Any process forked here after the loader holds this end of the pipe the loader waits on,
+    so the loader is told to end, not left to see that end close."""
+    import graph.build
+    from graph.build import extract_pages
+
+    stray = []
+    real_bar = graph.build._bar
+
+    def bar(*args):  # (called once the loader is forked)
+        if not stray:
+            stray.append(multiprocessing.get_context("fork").Process(target=_sleeping))
+            stray[0].start()
+        return real_bar(*args)
+
+    monkeypatch.setattr(graph.build, "_bar", bar)
+    monkeypatch.setattr(graph.build, "_warm", False)
+    monkeypatch.setattr(graph.build, "affordable", lambda jobs: jobs)
+    try:
+        _, stats = extract_pages(_pages(tmp_path), jobs=2, helper=helper)
+        assert (stats.helper is not None) == helper
+        if stats.helper is not None:
+            stats.helper.close()
+        assert stray[0].is_alive()  # (ended without waiting for it)
+    finally:
+        stray[0].kill()
+        stray[0].join()
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs fork")
+def test_a_loader_kept_and_never_closed_does_not_hold_the_interpreter_at_exit(tmp_path):
+    script = textwrap.dedent(
+        f"""
+        from pathlib import Path
+        import graph.build
+        from graph.build import extract_pages
+        from tests.test_parallel import _pages
+
+        graph.build._warm = False
+        graph.build.affordable = lambda jobs: jobs
+        _, stats = extract_pages(_pages(Path({str(tmp_path)!r})), jobs=2, helper=True)
+        print(stats.helper is not None)
+        """
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0 and done.stdout.split() == ["True"]

@@ -35,7 +35,9 @@ _OPS = NumpyOps(use_blis=False)
 PRIME_SHAPE = (256, 384, 384)
 """The product :func:`prime_blas` computes: one with an inner size of 384."""
 
-_primed: set[tuple[int, int]] = set()
+_primed = threading.local()
+"""``pid``: the process in which this thread primed the BLAS (a forked child's thread inherits the
+value; a new thread starts without one, even one that reuses an ended thread's id)."""
 
 
 def prime_blas() -> None:
@@ -50,11 +52,14 @@ def prime_blas() -> None:
     state is the library's own, per thread, and a forked process starts without it (OpenBLAS
     resets its buffers in the child), so each worker primes itself. It costs about 2 ms, once; a
     BLAS without the effect loses those."""
-    key = (os.getpid(), threading.get_ident())
-    if key not in _primed:
-        m, k, n = PRIME_SHAPE
-        np.ones((m, k), dtype="f") @ np.ones((k, n), dtype="f")
-        _primed.add(key)
+    if getattr(_primed, "pid", None) != os.getpid():
+        _prime_product()
+        _primed.pid = os.getpid()
+
+
+def _prime_product() -> None:
+    m, k, n = PRIME_SHAPE
+    np.ones((m, k), dtype="f") @ np.ones((k, n), dtype="f")
 
 
 @dataclass(frozen=True)
