@@ -42,6 +42,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.articles import Article, doc_name, split_page
+from graph.blas import prime_blas
 from graph.cache import CACHE_NAME, ExtractionCache, decode_result, encode_result, file_key, page_key
 from graph.export.atomic import (
     adopt,
@@ -237,6 +238,7 @@ def _extract_page(page: Page, encode: bool = False) -> _Extracted:
         ]
         arts = [a for a in arts if len(a.text) <= MAX_ARTICLE_CHARS]
         t1 = time.perf_counter()
+        prime_blas()  # (once a process and thread)
         found = extract(arts)
         for a in arts:
             a.origin = compact_offsets(a.origin)

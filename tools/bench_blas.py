@@ -1,4 +1,4 @@
-"""Does priming the BLAS (:func:`graph.extract.cnn.prime_blas`) pay on this machine?
+"""Does priming the BLAS (:func:`graph.blas.prime_blas`) pay on this machine?
 
     python tools/bench_blas.py                     # the products, then the seed pages extracted
     python tools/bench_blas.py --pages 'out-corpus/*.txt' --repeat 3
@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PRODUCTS = """
 import json, time, numpy as np
-from graph.extract import cnn
+from graph.blas import prime_blas
 if {primed}:
-    cnn.prime_blas()
+    prime_blas()
 rng = np.random.default_rng(0)
 X = rng.standard_normal((5000, 192)).astype("f")
 W = rng.standard_normal((192, 192)).astype("f")
@@ -40,10 +40,10 @@ print(json.dumps(2 * 5000 * 192 * 192 * 40 / (time.perf_counter() - t) / 1e9))
 EXTRACT = """
 import json, sys, time
 from pathlib import Path
+import graph.build
 from graph.build import read_page, warm_up, _extract_page
-from graph.extract import cnn
 if not {primed}:
-    cnn.prime_blas = lambda: None
+    graph.build.prime_blas = lambda: None
 pages = [read_page(Path(p)) for p in {paths!r}]
 warm_up()
 t = time.perf_counter()

@@ -12,7 +12,6 @@ says where that costs (a 20 MB corpus spends four fifths of its extraction in th
   the best with a strided loop; reordered once, at compile time, the pieces are three blocks of
   columns and their maximum is two element-wise ``np.maximum`` calls.
 - **Buffers reused** across the residual blocks (the window matrix and the blocks' output).
-- **The BLAS primed** in each process and thread before its first product (:func:`prime_blas`).
 
 The matrix products are the same products, computed by the same BLAS, so the scores agree with
 thinc's to float rounding (a test compares them, and the tags, on the sample pages). Anything that
@@ -22,8 +21,6 @@ is not the architecture this reads (spaCy's ``Tok2Vec.v2`` with ``MultiHashEmbed
 
 from __future__ import annotations
 
-import os
-import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,35 +28,6 @@ from spacy.tokens import Doc
 from thinc.api import Model, NumpyOps
 
 _OPS = NumpyOps(use_blis=False)
-
-PRIME_SHAPE = (256, 384, 384)
-"""The product :func:`prime_blas` computes: one with an inner size of 384."""
-
-_primed = threading.local()
-"""``pid``: the process in which this thread primed the BLAS (a forked child's thread inherits the
-value; a new thread starts without one, even one that reuses an ended thread's id)."""
-
-
-def prime_blas() -> None:
-    """Multiply two matrices with a large inner size once in this process and thread, before the
-    tagger's own products (inner sizes of 64 to 192: the embeddings' two tables of 64, the blocks'
-    windows of three tokens of 64, the output's 64).
-
-    Measured with numpy 2.4 and the OpenBLAS it bundles (0.3.31, one thread, AMD EPYC): products of
-    the tagger's shapes ran at 13 GFLOP/s in a thread that had never computed one with an inner size
-    of 256 or more, and at 30–36 GFLOP/s once it had, for the rest of its life; the whole
-    extraction 1.6× faster (15.1 s against 9.3 s for 1 MB of pages; ``tools/bench_blas.py``). The
-    state is the library's own, per thread, and a forked process starts without it (OpenBLAS
-    resets its buffers in the child), so each worker primes itself. It costs about 2 ms, once; a
-    BLAS without the effect loses those."""
-    if getattr(_primed, "pid", None) != os.getpid():
-        _prime_product()
-        _primed.pid = os.getpid()
-
-
-def _prime_product() -> None:
-    m, k, n = PRIME_SHAPE
-    np.ones((m, k), dtype="f") @ np.ones((k, n), dtype="f")
 
 
 @dataclass(frozen=True)
@@ -219,7 +187,6 @@ class CompiledTagger:
 
     def scores(self, docs: list[Doc]) -> list[np.ndarray]:
         """Unnormalised tag scores of each document's tokens (tokens × tags)."""
-        prime_blas()
         n_tags = len(self.b)
         lengths = [len(doc) for doc in docs]
         nonempty = [doc for doc in docs if len(doc)]
