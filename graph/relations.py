@@ -31,6 +31,7 @@ What the text says about a project — investment (总投资约10亿元), capaci
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -698,28 +699,30 @@ def extract_relations(
     read = functools.partial(_read_article, corpus=corpus)
     # a few thousand articles at a time: what an article says is held only until it is applied
     chunks = (articles[i : i + READ_CHUNK] for i in range(0, len(articles), READ_CHUNK))
+    # closed however the loop ends: a reading suspended mid-chunk holds forked processes
     readings = (r for chunk in chunks for r in _readings(chunk, corpus, read, jobs, store))
-    for art, reading in zip(articles, readings, strict=True):
-        text, sentence, at = art.text, "", (-1, -1)
-        for head, tail, typ, s0, s1, rule, role, new in reading.supports:
-            if (s0, s1) != at:  # one string for all the relations of a sentence
-                sentence, at = text[s0:s1], (s0, s1)
-            # the ids and words of the entities and rules, not the copies another process sent
-            r = col.get(by_id[head].id, by_id[tail].id, sys.intern(typ))
-            r.support(art.id, sentence, s0, sys.intern(rule), new=new)
-            if role and role not in r.roles:
-                r.roles.append(role)
-        for key, s0, s1 in reading.named:
-            if key in wanted:
-                named_at[key].append((art.id, text[s0:s1], s0))
-        for pid, s0, s1, found in reading.facts:
-            f = facts.get(pid) or ProjectFacts(pid, by_id[pid].name)
-            for key, value, yuan in found:
-                f.add(key, value, art.id, text[s0:s1])
-                if yuan is not None:
-                    f.investment_cny = max(f.investment_cny or 0.0, yuan)
-            if f.investment or f.capacity or f.dates:
-                facts[pid] = f
+    with contextlib.closing(readings):
+        for art, reading in zip(articles, readings, strict=True):
+            text, sentence, at = art.text, "", (-1, -1)
+            for head, tail, typ, s0, s1, rule, role, new in reading.supports:
+                if (s0, s1) != at:  # one string for all the relations of a sentence
+                    sentence, at = text[s0:s1], (s0, s1)
+                # the ids and words of the entities and rules, not the copies another process sent
+                r = col.get(by_id[head].id, by_id[tail].id, sys.intern(typ))
+                r.support(art.id, sentence, s0, sys.intern(rule), new=new)
+                if role and role not in r.roles:
+                    r.roles.append(role)
+            for key, s0, s1 in reading.named:
+                if key in wanted:
+                    named_at[key].append((art.id, text[s0:s1], s0))
+            for pid, s0, s1, found in reading.facts:
+                f = facts.get(pid) or ProjectFacts(pid, by_id[pid].name)
+                for key, value, yuan in found:
+                    f.add(key, value, art.id, text[s0:s1])
+                    if yuan is not None:
+                        f.investment_cny = max(f.investment_cny or 0.0, yuan)
+                if f.investment or f.capacity or f.dates:
+                    facts[pid] = f
 
     for head, tail, typ, rule, named in name_relations:
         # the evidence of a name is every sentence the name is written in

@@ -625,3 +625,34 @@ def test_a_loader_kept_and_never_closed_does_not_hold_the_interpreter_at_exit(tm
         [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0 and done.stdout.split() == ["True"]
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs fork")
+def test_relations_failing_midway_leave_no_process_nor_task_behind(tmp_path, monkeypatch):
+    """What the articles say is applied as it comes back from forked processes: a failure while
+    applying closes them, though the failure's traceback (which holds the loop's frame) lives on."""
+    import graph.relations
+    from graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in _pages(tmp_path)[:4]:
+        (corpus / f"{p.doc}.txt").write_text(p.text, encoding="utf-8")
+    built = build([corpus], tmp_path / "out", jobs=1, progress=False)
+    assert len(built.articles) > 2
+    calls = []
+    real = graph.relations._Collector.get
+
+    def failing(self, *args):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("applying failed")
+        return real(self, *args)
+
+    monkeypatch.setattr(graph.relations._Collector, "get", failing)
+    before = set(multiprocessing.active_children())
+    with pytest.raises(RuntimeError, match="applying failed") as failure:
+        graph.relations.extract_relations(built.articles, built.entities, jobs=2)
+    assert failure.traceback  # (held while these are checked)
+    assert graph.parallel._TASK is None
+    assert set(multiprocessing.active_children()) <= before
