@@ -196,17 +196,20 @@ def fork_imap(
         step = max(1, -(-n // (jobs * parts)))
         runs = [(i, min(n, i + step)) for i in range(0, n, step)]
         _TASK = (fn, items)
-        # the caller's objects out of the collector's reach in the children: a full collection
-        # there would walk (and so copy, page by page) the whole inherited heap. Given back after,
-        # unless a long_lived block does that; never frozen over a caller's own freeze (which the
-        # collector could not give back apart from it)
+        # the caller's objects out of the collector's reach in the children, and here while they
+        # live: a full collection would walk (and so copy, page by page) the heap they share.
+        # Given back after, unless a long_lived block does that; never frozen over a caller's own
+        # freeze (which the collector could not give back apart from it). Within a long_lived
+        # block, which may freeze while the answers are used, given back as soon as the children
+        # are forked, so as not to give back that freeze with it (its full collections wait)
         thawed = gc.get_freeze_count() == 0
         if thawed or _KEEPING:
             gc.freeze()
-        pool = forked_pool(jobs)
+        pool = None
         before = set(multiprocessing.active_children())
         try:
             try:
+                pool = forked_pool(jobs)
                 results = pool.map(_run, runs)  # the processes are forked here
             except OSError as exc:  # not every process could be made (a limit, memory)
                 stop_started(before)
@@ -214,7 +217,7 @@ def fork_imap(
                     raise BrokenProcessPool(f"cannot start worker processes: {exc}") from exc
                 print(f"warning: no worker process ({exc}); working in the forking one", file=sys.stderr)
                 results = iter(())
-            if thawed:  # (the children have their copies: the caller's new objects are its own)
+            if thawed and _KEEPING:
                 gc.unfreeze()
                 thawed = False
             for run in results:
@@ -228,7 +231,8 @@ def fork_imap(
                 file=sys.stderr,
             )
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
             _TASK = None
             if thawed:
                 gc.unfreeze()

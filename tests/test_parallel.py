@@ -656,3 +656,20 @@ def test_relations_failing_midway_leave_no_process_nor_task_behind(tmp_path, mon
     assert failure.traceback  # (held while these are checked)
     assert graph.parallel._TASK is None
     assert set(multiprocessing.active_children()) <= before
+
+
+def test_a_pool_that_cannot_be_made_leaves_no_task_nor_freeze(monkeypatch, capsys):
+    import gc
+
+    def no_pool(jobs):
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(graph.parallel, "forked_pool", no_pool)
+    frozen = gc.get_freeze_count()
+    assert fork_map(_pid_and_square, [1, 2, 3], jobs=2) == [
+        (os.getpid(), 1),
+        (os.getpid(), 4),
+        (os.getpid(), 9),
+    ]
+    assert "no worker process" in capsys.readouterr().err
+    assert graph.parallel._TASK is None and gc.get_freeze_count() == frozen
