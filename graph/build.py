@@ -449,7 +449,7 @@ def _release(ask: Connection, receive: Connection) -> None:
 class _Kept:
     """The process that loaded the extractor for a build's workers (:func:`_loader`), kept after
     the pages to read the words of the linker's context windows: it has jieba loaded, and forks
-    its readers small, where this process would load jieba (1–1.6 s, 200 MB it would then hold
+    its readers small, where this process would load jieba (1–1.6 s, some 90 MB it would then hold
     to the end) and fork them from the whole corpus. A :data:`graph.link.Segmenter`."""
 
     def __init__(
