@@ -850,9 +850,12 @@ def extract_pages(
             a.origin = _NO_ORIGIN
         pages[i].text = ""
 
+    def affords_helper() -> bool:  # (a second process, beside this one, for the linker)
+        return helper and stats.helper is None and affordable(2) > 1
+
     try:
         if ahead is not None:
-            answers = ahead.results(stay=helper and affordable(2) > 1)
+            answers = ahead.results(stay=affords_helper())
             stats.helper = ahead if ahead.pool is not None else None
             if answers is not None:
                 secs["load"], secs["extract"] = ahead.seconds
@@ -876,7 +879,7 @@ def extract_pages(
                     progress,
                     lambda j, res: done(todo[j], res),
                     encode=cache is not None,
-                    keep=lambda: helper and stats.helper is None and affordable(2) > 1,
+                    keep=affords_helper,
                 )
                 stats.helper = stats.helper or kept
             secs["load"] += load

@@ -69,8 +69,6 @@ def test_imap_gives_the_first_answers_while_the_children_work_on_the_rest(tmp_pa
 
 
 def test_an_imap_closed_early_stops_its_children():
-    import multiprocessing
-
     before = set(multiprocessing.active_children())
     answers = graph.parallel.fork_imap(_slowly, list(range(200)), jobs=2)
     assert next(answers)[1] == 0
@@ -521,10 +519,8 @@ def _noting_words(path):
 @pytest.mark.skipif(not can_fork(), reason="needs fork")
 @pytest.mark.parametrize("memory", [True, False], ids=["kept", "no-memory-for-it"])
 def test_a_full_builds_loader_reads_the_linkers_words_where_memory_allows(memory, tmp_path):
-    """It has jieba loaded, which this process would load (1-1.6 s, 200 MB) and fork from the
+    """It has jieba loaded, which this process would load (1-1.6 s, some 90 MB) and fork from the
     whole corpus; where memory is short it is not kept, and the words are read here."""
-    import multiprocessing
-
     import graph.build
     import graph.link
 
