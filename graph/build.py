@@ -522,9 +522,14 @@ def build(
         raise InputError(str(exc)) from exc
     store = ExtractionCache(out / CACHE_NAME, extractor_version()) if cache or update else None
     manifest = Manifest(store, trust=update) if store is not None else None
+    # an update adds a few pages, most often: their extractor loads while the inputs are read
+    early = update and store is not None and store.path.exists() and _prefers_ahead(jobs, scheduler)
+    ahead = _Ahead() if early else None
     try:
         pages, reports = read_pages(inputs, out, max_mb, manifest)
     except BaseException:
+        if ahead is not None:
+            ahead.close()
         if store is not None:
             store.close(quietly=True)
         raise
@@ -533,6 +538,8 @@ def build(
         if rep.reason:
             print(f"skipped {rep.path}: {rep.reason}", file=sys.stderr)
     if not pages:
+        if ahead is not None:
+            ahead.close()
         if store is not None:
             store.close(quietly=True)
         raise InputError(_nothing_built(inputs, reports))
@@ -548,6 +555,7 @@ def build(
                 cache=store,
                 update=update,
                 helper=True,
+                ahead=ahead,
             )
             helper = stats.helper
             timings.update(stats.seconds)
@@ -792,6 +800,7 @@ def extract_pages(
     cache: ExtractionCache | None = None,
     update: bool = False,
     helper: bool = False,
+    ahead: _Ahead | None = None,
 ) -> tuple[list[_Extracted], ExtractStats]:
     """Stage 2, split and extract: one result per page, in page order, and what it took.
 
@@ -802,18 +811,33 @@ def extract_pages(
 
     With ``helper``, a process that has jieba loaded, if one did the extraction (the update's few
     new pages, or the workers' loader) and the memory allows a second process
-    (:func:`graph.parallel.affordable`), is kept as ``stats.helper``, for the caller to close."""
+    (:func:`graph.parallel.affordable`), is kept as ``stats.helper``, for the caller to close.
+
+    ``ahead``, a process started beforehand to extract an update's few new pages
+    (:class:`_Ahead`), is this function's from then on: used, kept, or closed."""
     t0 = time.perf_counter()
     stats = ExtractStats()
     secs = stats.seconds
     results: list[_Extracted | None] = [None] * len(pages)
-    keys = [p.key or page_key(cache.version, p.doc, p.text) for p in pages] if cache is not None else []
-    found = cache.get_many(keys) if cache is not None and update else {}
-    missing = [i for i in range(len(pages)) if not found or keys[i] not in found]
-    _read_again(pages, missing, keys, cache)
-    ahead = None
-    if found and missing and not scheduler and _extracts_ahead(len(missing), jobs):
-        ahead = _Ahead([pages[i] for i in missing], encode=cache is not None)
+    try:
+        keys = [p.key or page_key(cache.version, p.doc, p.text) for p in pages] if cache is not None else []
+        present = cache.has_pages(keys) if cache is not None and update else set()
+        missing = (
+            [i for i in range(len(pages)) if keys[i] not in present] if present else list(range(len(pages)))
+        )
+        _read_again(pages, missing, keys, cache)
+        if present and missing and _extracts_ahead(len(missing), jobs) and not scheduler:
+            # given the pages before the cached ones are read: it extracts while they are decoded
+            ahead = ahead or _Ahead()
+            ahead.extract([pages[i] for i in missing], encode=cache is not None)
+        elif ahead is not None:
+            ahead.close()
+            ahead = None
+        found = cache.get_many(keys[i] for i in range(len(pages)) if keys[i] in present) if present else {}
+    except BaseException:
+        if ahead is not None:
+            ahead.close()
+        raise
     try:
         for i, p in enumerate(pages):
             blob = found.get(keys[i]) if found else None
@@ -923,9 +947,9 @@ def _text_again(page: Page) -> bool:
 
 
 AHEAD_MAX_PAGES = 32
-"""An update with at most this many new pages extracts them in one process forked before the
-cached pages are decoded, while they are: the extractor loads (2.5 s) and the few pages are done in
-the time the decoding takes (3.5 s for 10,000 cached pages), instead of after it. With more new
+"""An update with at most this many new pages extracts them in one process of their own
+(:class:`_Ahead`), which loads the extractor (2.5–4.5 s) while this process reads the pages and
+decodes the cached ones (1.3 s and 3.5–4.5 s for 10,000 pages), instead of after. With more new
 pages, extraction is worth all the cores, and runs after."""
 
 
@@ -937,25 +961,44 @@ change which mentions many large clusters are read by can bring thousands."""
 
 
 def _extracts_ahead(pages: int, jobs: int | None) -> bool:
-    return pages <= AHEAD_MAX_PAGES and (jobs or os.cpu_count() or 1) > 1 and can_fork()
+    return pages <= AHEAD_MAX_PAGES and _prefers_ahead(jobs)
+
+
+def _prefers_ahead(jobs: int | None, scheduler: str | None = None) -> bool:
+    """Whether new pages, if few, would be extracted by an :class:`_Ahead` process."""
+    return not scheduler and (jobs or os.cpu_count() or 1) > 1 and can_fork()
 
 
 class _Ahead:
-    """A few pages extracted in one forked process while this one goes on (:data:`AHEAD_MAX_PAGES`).
-    The process is forked at once, small (before the cached pages are decoded), and loads the
-    extractor itself. It may then stay, to read the words of the linker's new context windows
-    (:meth:`words`): it has jieba loaded, which this process would load for them (1–1.6 s, for
-    the few dozen windows a few new pages bring)."""
+    """One forked process that loads the extractor at once, before it has anything to extract, then
+    extracts the few pages it is given (:meth:`extract`, :data:`AHEAD_MAX_PAGES`) while this one
+    goes on. An update starts it before reading its inputs, when it is small and the pages new
+    since the last build are not known yet: by the time they are, the extractor is half loaded,
+    and it is done loading before this process has decoded the cached ones. A process that is
+    given no pages (none new, or too many) is stopped, loaded or not (:meth:`close`).
 
-    def __init__(self, pages: list[Page], encode: bool) -> None:
+    It may then stay, to read the words of the linker's new context windows (:meth:`words`): it
+    has jieba loaded, which this process would load for them (1–1.6 s, for the few dozen windows
+    a few new pages bring)."""
+
+    def __init__(self) -> None:
         self.seconds = (0.0, 0.0)
         self.pool: ProcessPoolExecutor | None = None
+        self.loading: Future | None = None
+        self.future: Future | None = None
         try:
             self.pool = forked_pool(1)
-            self.future = self.pool.submit(_extract_in_order, pages, encode)
+            self.loading = self.pool.submit(warm_up)
         except OSError as exc:  # no process to be had: the pages are extracted afterwards, here
             print(f"warning: extracting in the main process ({exc})", file=sys.stderr)
             self.close()
+
+    def extract(self, pages: list[Page], encode: bool) -> None:
+        """Have the process extract ``pages``, in order (see :meth:`results`)."""
+        if self.pool is None:
+            return
+        with contextlib.suppress(BrokenProcessPool):  # (died loading: results() says so)
+            self.future = self.pool.submit(_extract_in_order, pages, encode)
 
     def results(self, stay: bool = False) -> list[_Extracted] | None:
         """The pages' results in order, or ``None`` if the process could not give them (they are
@@ -963,6 +1006,9 @@ class _Ahead:
         if self.pool is None:
             return None
         try:
+            if self.future is None or self.loading is None:
+                raise BrokenProcessPool("the process ended before it was given the pages")
+            loaded = self.loading.result()
             load, extract, answers = self.future.result()
         except Exception as exc:  # (a page's own failure comes back as its result: this is the process's)
             print(f"warning: a worker process failed ({exc}); extracting its pages here", file=sys.stderr)
@@ -973,7 +1019,7 @@ class _Ahead:
             raise
         if not stay:
             self.close()
-        self.seconds = (load, extract)
+        self.seconds = (loaded + load, extract)
         return answers
 
     def words(self, windows: list[str]) -> list[tuple[str, ...]] | None:
@@ -989,14 +1035,23 @@ class _Ahead:
             return None
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
+        """End the process: at once if it was never given pages (it may still be loading, for
+        nothing), else once its task is done."""
+        if self.pool is None:
+            return
+        pool, self.pool = self.pool, None
+        if self.future is None:
+            # (the executor has no way to stop a task that runs: its process is killed, and the
+            # executor, finding it dead, ends)
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _extract_in_order(pages: list[Page], encode: bool) -> tuple[float, float, list[_Extracted]]:
-    """In the process of :class:`_Ahead`: load the extractor, then extract every page."""
-    load = warm_up()
+    """In the process of :class:`_Ahead`: extract every page (loading the extractor first, unless
+    the process has)."""
+    load = 0.0 if _warm else warm_up()
     t = time.perf_counter()
     answers = [_extract_page(p, encode) for p in pages]
     return load, time.perf_counter() - t, answers

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 import zlib
 from pathlib import Path
 
@@ -327,6 +328,76 @@ def test_a_few_new_pages_are_extracted_in_a_process_of_their_own_while_the_cache
     seen = [line.split() for line in pids.read_text().splitlines()]
     assert sorted(doc for _, doc in seen if doc.startswith("page")) == ["page4", "page5", "page6"]
     assert len({pid for pid, _ in seen}) == 1 and int(seen[0][0]) != os.getpid()  # in one other process
+    assert (result.extracted, result.cached) == (3, 4)
+    assert _outputs(out) == _outputs(fresh)
+
+
+@pytest.mark.skipif(not graph.build._extracts_ahead(1, 2), reason="processes are not forked here")
+def test_the_process_for_new_pages_is_started_before_the_inputs_are_read(tmp_path):
+    # it loads the extractor while they are read and the cached pages decoded
+    noted = tmp_path / "pids"
+    read, extract = graph.build.read_pages, graph.build._extract_page
+
+    def reading(*args):
+        children = " ".join(str(c.pid) for c in multiprocessing.active_children())
+        noted.write_text(f"{children}\n")
+        return read(*args)
+
+    def extracting(page, encode=False):
+        with noted.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return extract(page, encode)
+
+    def patch(mp):
+        mp.setattr(graph.build, "read_pages", reading)
+        mp.setattr(graph.build, "_extract_page", extracting)
+
+    out, fresh, result = _grow_with_two_jobs(tmp_path, 43, patch)
+    there, *extracted_by = noted.read_text().splitlines()
+    assert extracted_by and set(extracted_by) <= set(there.split())
+    assert (result.extracted, result.cached) == (3, 4)
+    assert _outputs(out) == _outputs(fresh)
+
+
+def _loading_forever() -> float:
+    time.sleep(90)
+    return 0.0
+
+
+@pytest.mark.skipif(not graph.build._extracts_ahead(1, 2), reason="processes are not forked here")
+@pytest.mark.parametrize("new", [0, 3], ids=["nothing-new", "too-many-new"])
+def test_a_process_started_for_new_pages_is_stopped_unused_without_waiting_for_it(new, tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    texts = _pages(7, seed=47)
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[:4])})
+    build([corpus], out, jobs=1, progress=False)
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[4 : 4 + new], start=4)})
+    before = set(multiprocessing.active_children())
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(graph.build, "warm_up", _loading_forever)  # (the parent's loading is its own)
+        mp.setattr(graph.build, "AHEAD_MAX_PAGES", 2)
+        mp.setattr(graph.build, "PARALLEL_MIN_PAGES", 100)  # (the three new pages: extracted here)
+        mp.setattr(graph.build, "_warm", True)
+        t = time.monotonic()
+        result = build([corpus], out, jobs=2, progress=False, update=True)
+    assert time.monotonic() - t < 60
+    assert (result.extracted, result.cached) == (new, 4)
+    assert set(multiprocessing.active_children()) <= before
+
+
+@pytest.mark.skipif(not graph.build._extracts_ahead(1, 2), reason="processes are not forked here")
+def test_pages_whose_process_dies_loading_are_extracted_here(tmp_path, capsys):
+    main, real = os.getpid(), graph.build.warm_up
+
+    def dying() -> float:
+        if os.getpid() != main:
+            os._exit(3)
+        return real()
+
+    out, fresh, result = _grow_with_two_jobs(
+        tmp_path, 53, lambda mp: mp.setattr(graph.build, "warm_up", dying)
+    )
+    assert "extracting its pages here" in capsys.readouterr().err
     assert (result.extracted, result.cached) == (3, 4)
     assert _outputs(out) == _outputs(fresh)
 
