@@ -27,7 +27,7 @@ import sys
 import tomllib
 import types
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -390,6 +390,20 @@ def _length(bag: Counter, idf: dict[str, float]) -> float:
     return math.sqrt(sum((v * idf.get(w, 1.0)) ** 2 for w, v in bag.items()))
 
 
+class _Lengths(dict):
+    """The bags' lengths under ``idf`` by cluster, each computed the first time a pair asks for it:
+    a bag is in many pairs, but only pairs of names one character off read their context, and
+    two bags in three are never read (their words still count in the document frequencies)."""
+
+    def __init__(self, bags: dict[int, Counter], idf: dict[str, float]) -> None:
+        super().__init__()
+        self.bags, self.idf = bags, idf
+
+    def __missing__(self, key: int) -> float:
+        n = self[key] = _length(self.bags[key], self.idf)
+        return n
+
+
 def _one_off(a: str, b: str) -> int | None:
     """The position where two equally long strings differ, if they differ in exactly one."""
     if len(a) != len(b) or len(a) < 2:
@@ -412,7 +426,7 @@ def score_pair(
     b: Cluster,
     ctx: dict[int, Counter],
     idf: dict[str, float],
-    lengths: dict[int, float] | None = None,
+    lengths: Mapping[int, float] | None = None,
     sound: Callable[[str], str] = _pinyin,
 ) -> tuple[float, str]:
     """Score and the rule behind it for two company clusters that share a blocking key.
@@ -422,11 +436,10 @@ def score_pair(
     (the same four-corner code, 浩 3416 / 洁 3416), less so otherwise; the context then has to agree.
     Within one page a writer (and a scanner) spells a name one way, so two spellings on one page are
     two names (恒拓 / 渝拓) and never merge this way. ``lengths`` are the bags' lengths by cluster
-    (a cluster is in many pairs: computed once, they were most of the scoring's time); ``sound`` as
-    :func:`blocking_keys`'.
+    (a cluster is in many pairs: computed once, they were most of the scoring's time), each one
+    that a pair reads to be there (:class:`_Lengths`); ``sound`` as :func:`blocking_keys`'.
     """
     best = (0.0, "")
-    lengths = lengths or {}
     context: float | None = None  # read when a name one character off needs it, once
     same_page = not a.docs.isdisjoint(b.docs)
     for sa in a.surfaces:
@@ -443,7 +456,8 @@ def score_pair(
             if k is None or same_page:
                 continue
             if context is None:
-                context = _cosine(ctx[id(a)], ctx[id(b)], idf, lengths.get(id(a)), lengths.get(id(b)))
+                na, nb = (lengths[id(a)], lengths[id(b)]) if lengths is not None else (None, None)
+                context = _cosine(ctx[id(a)], ctx[id(b)], idf, na, nb)
             x, y = pa.brand[k], pb.brand[k]
             how = "by sound" if sound(x) == sound(y) else "by shape" if _shape(x) == _shape(y) else "off"
             name = 0.3 if how == "off" else 0.5
@@ -630,7 +644,7 @@ def link(
         for bag in ctx.values():
             df.update(bag.keys())
         idf = {w: math.log((1 + len(ctx)) / (1 + n)) + 1 for w, n in df.items()}
-        lengths = {k: _length(bag, idf) for k, bag in ctx.items()}
+        lengths = _Lengths(ctx, idf)
         # most pairs score under the threshold: only the others are ordered (by the articles
         # they share, too, which costs a set's intersection a pair)
         scored = [(*score_pair(clusters[a], clusters[b], ctx, idf, lengths, sound), a, b) for a, b in pairs]
