@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -103,21 +103,48 @@ def find_inputs(inputs: Iterable[Path], exclude: Iterable[Path] = ()) -> tuple[l
     missing: list[Path] = []
     for p in inputs:
         if p.is_dir():
-            for root, dirs, names in os.walk(p):
-                dirs[:] = [
-                    d
-                    for d in dirs
-                    if not d.startswith(".") and os.path.realpath(os.path.join(root, d)) not in skip_dirs
-                ]
-                for name in names:
-                    q = Path(root) / name
-                    if _wanted(q) and q.is_file():
-                        found.setdefault(os.path.realpath(q), q)
+            for real, q in _files_below(str(p), skip_dirs):
+                found.setdefault(real, q)
         elif p.is_file():
             found.setdefault(os.path.realpath(p), p)
         else:
             missing.append(p)
     return sorted(found.values(), key=lambda q: (doc_name(q), str(q))), missing
+
+
+def _files_below(top: str, skip_dirs: set[str]) -> Iterator[tuple[str, Path]]:
+    """``(real path, path)`` of each wanted file below ``top``, in the order ``os.walk`` gives
+    (symbolic links to folders not followed, folders that cannot be listed passed over, hidden
+    folders and ``skip_dirs`` left out).
+
+    Each folder's real path is resolved once, and a file's is that and its name unless the file
+    is itself a symbolic link; the listing says which, and which entries are files, without a
+    system call of its own. Resolving every file's path (one ``lstat`` a component) and then
+    asking whether it is a file were most of the time an update took to find 10,000 pages."""
+    stack = [(top, os.path.realpath(top))]
+    while stack:
+        root, real_root = stack.pop()
+        try:
+            with os.scandir(root) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        folders = []
+        for entry in entries:
+            name = entry.name
+            try:
+                if entry.is_dir():
+                    if not name.startswith(".") and not entry.is_symlink():
+                        real = os.path.join(real_root, name)
+                        if real not in skip_dirs:
+                            folders.append((entry.path, real))
+                elif _wanted(Path(name)) and entry.is_file():
+                    link = entry.is_symlink()
+                    real = os.path.realpath(entry.path) if link else os.path.join(real_root, name)
+                    yield real, Path(entry.path)
+            except OSError:  # (as os.walk and Path.is_file: an entry that cannot be looked at is none)
+                continue
+        stack.extend(reversed(folders))
 
 
 # ---------------------------------------------------------------- decoding

@@ -152,6 +152,35 @@ def test_folders_are_searched_for_text_and_html_pages(tmp_path):
     assert missing == [tmp_path / "nope.txt"]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_folders_are_searched_as_os_walk_would_without_following_linked_folders(tmp_path):
+    tree, elsewhere = tmp_path / "tree", tmp_path / "elsewhere"
+    for name in ("a.txt", "deep/er/b.txt"):
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text("x", encoding="utf-8")
+    elsewhere.mkdir()
+    (elsewhere / "c.txt").write_text("x", encoding="utf-8")
+    (elsewhere / "d.txt").write_text("x", encoding="utf-8")
+    (tree / "same-as-a.txt").symlink_to(tree / "a.txt")  # one file, found twice
+    (tree / "e.txt").symlink_to(elsewhere / "c.txt")  # a file from elsewhere, linked in
+    (tree / "linked").symlink_to(elsewhere, target_is_directory=True)  # not followed
+    (tree / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (tree / "dir.txt").mkdir()  # a folder named like a page
+    files, missing = find_inputs([tree, tmp_path / "tree" / "deep" / ".." / "a.txt"])
+    assert not missing
+    real = sorted(os.path.realpath(f) for f in files)
+    assert real == sorted(
+        os.path.realpath(p) for p in (tree / "a.txt", tree / "deep/er/b.txt", elsewhere / "c.txt")
+    )
+    assert tree / "deep/er/b.txt" in files and tree / "e.txt" in files
+    # through a linked top folder, every path found is under the name given
+    top = tmp_path / "top"
+    top.symlink_to(tree, target_is_directory=True)
+    files, _ = find_inputs([top])
+    assert {f.relative_to(top).as_posix() for f in files} >= {"deep/er/b.txt", "e.txt"}
+    assert len(files) == 3
+
+
 # ---------------------------------------------------------------- the build over a messy archive
 
 
