@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import networkx as nx
 import pytest
 
 import graph.export.atomic as atomic
@@ -409,6 +410,23 @@ def test_the_pages_do_not_depend_on_the_order_of_the_graph(tmp_path):
         build_graph(ents, rels), tmp_path / "b", {"p#0": "标题"}, rels, graph_page="graph.html"
     )
     assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+
+def test_values_equal_as_keys_but_printed_differently_are_shown_each_as_itself(tmp_path):
+    """The pieces of text cached for all pages (relation names, article lines) are not shared by
+    values a dictionary takes for one key: ``1``, ``True`` and ``1.0`` print differently."""
+    g = nx.MultiDiGraph(directed_types="")
+    g.add_node("x", label="x", type=1, article_ids=["1", 1, True, 1.0])
+    g.add_node("y", label="y", type=True)
+    for t in (1, True, 1.0):
+        g.add_edge("x", "y", type=t, articles=[t, "p"])
+    write_entity_pages(g, tmp_path / "entities")
+    text = (tmp_path / "entities" / page_path("x")).read_text(encoding="utf-8")
+    assert re.findall(r"<li><span class=m>([^<]*)</span></li>", text) == ["1", "1", "True", "1.0"]
+    assert sorted(re.findall(r"<li>(\S+) — <a ", text)) == ["1", "1.0", "True"]
+    evidence = re.findall(r"<li>文章：<span class=m>([^<]*)</span>；", text)
+    assert sorted(evidence) == ["1", "1.0", "True"]
+    assert text.count("其他") == 2  # the type of neither is known: in the title and under the name
 
 
 def test_a_replaced_folder_is_removed_after_the_build_returns(tmp_path):
