@@ -66,10 +66,7 @@ def _key_types(kind: str, dicts: Iterable[dict], keys: dict[tuple[str, str], str
     """The GraphML type of every attribute: the values' type; numbers of both kinds are doubles,
     anything else mixed is a string. (The distinct names and types are gathered first: a graph has
     a million values and a few dozen of those.) Returns the names as found and as written."""
-    seen: dict[tuple[object, type], None] = {}
-    for d in dicts:
-        for k, v in d.items():
-            seen[(k, type(v))] = None
+    seen = {(k, type(v)): None for d in dicts for k, v in d.items()}  # (ordered as first met)
     for k, vt in seen:
         name, t = _name(k), _key_type(vt)
         known = keys.get((kind, name))
@@ -101,9 +98,10 @@ def _text(v: object) -> str:
     return escape(str(v))
 
 
-def _data(d: dict, ids: dict[object, str], indent: str) -> str:
-    """``d``'s ``<data>`` elements; ``ids``: the key id of every raw attribute name of its kind."""
-    return "".join(f'{indent}<data key="{ids[k]}">{_text(v)}</data>\n' for k, v in d.items())
+def _data(d: dict, heads: dict[object, str]) -> str:
+    """``d``'s ``<data>`` elements; ``heads``: the start of the element (indent and key id) for
+    every raw attribute name of its kind, made once per name rather than once per value."""
+    return "".join([f"{heads[k]}{_text(v)}</data>\n" for k, v in d.items()])
 
 
 def _id(x: object) -> str:
@@ -120,19 +118,38 @@ def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
         "edge": _key_types("edge", (d for *_, d in g.edges(data=True)), types),
     }
     ids = {key: f"d{i}" for i, key in enumerate(types)}
-    by_kind = {kind: {k: ids[(kind, name)] for k, name in raw.items()} for kind, raw in names.items()}
+    indents = {"graph": "    ", "node": "      ", "edge": "      "}
+    heads = {
+        kind: {k: f'{indents[kind]}<data key="{ids[(kind, name)]}">' for k, name in raw.items()}
+        for kind, raw in names.items()
+    }
+    # every string id as written, for the edges: their ends are nodes already written, and their
+    # keys (relation types) are few; a string's id depends on its characters alone
+    quoted: dict[str, str] = {}
+
+    def quoted_id(x: object) -> str:
+        if type(x) is not str:
+            return _id(x)
+        q = quoted.get(x)
+        if q is None:
+            q = quoted[x] = _id(x)
+        return q
+
     with atomic_open(path, "w") as f:
         f.write(_HEAD)
         for (kind, name), t in types.items():
             key = ids[(kind, name)]
             f.write(f'  <key id="{key}" for="{kind}" attr.name={quoteattr(name)} attr.type="{t}" />\n')
         f.write(f'  <graph edgedefault="{"directed" if g.is_directed() else "undirected"}">\n')
-        f.write(_data(g.graph, by_kind["graph"], "    "))
+        f.write(_data(g.graph, heads["graph"]))
         for n, d in g.nodes(data=True):
-            inner = _data(d, by_kind["node"], "      ")
-            node = f"    <node id={_id(n)}"
+            inner = _data(d, heads["node"])
+            node = f"    <node id={quoted_id(n)}"
             f.write(f"{node}>\n{inner}    </node>\n" if inner else f"{node} />\n")
         for u, v, k, d in g.edges(keys=True, data=True):
-            inner = _data(d, by_kind["edge"], "      ")
-            f.write(f"    <edge source={_id(u)} target={_id(v)} id={_id(k)}>\n{inner}    </edge>\n")
+            inner = _data(d, heads["edge"])
+            f.write(
+                f"    <edge source={quoted_id(u)} target={quoted_id(v)} id={quoted_id(k)}>\n"
+                f"{inner}    </edge>\n"
+            )
         f.write("  </graph>\n</graphml>\n")
