@@ -10,6 +10,13 @@ from pathlib import Path
 from graph.export.atomic import atomic_open
 
 _ESCAPE = re.compile("[\ud800-\udfff\x85\u2028\u2029]")
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""What ``json.dumps(record, ensure_ascii=False, separators=(",", ":"))`` uses, made once: ``dumps``
+with arguments makes an encoder for every record."""
+
+
+def _escaped(line: str) -> str:
+    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
 def json_line(record: dict) -> str:
@@ -25,15 +32,31 @@ def json_line(record: dict) -> str:
     >>> json_line({"name": "a\\ud800b\\x01"})
     '{"name":"a\\\\ud800b\\\\u0001"}'
     """
-    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+    return _escaped(_ENCODER.encode(record))
+
+
+def _line_bytes(record: dict) -> bytes:
+    """``json_line(record) + "\\n"`` in UTF-8, with the escaping found faster.
+
+    A regular-expression search of every character was 15–30% of the writer's time, and nearly
+    no line needs it. The line is encoded for the file anyway, and strict UTF-8 fails on exactly the
+    characters the escapes are for but three, which ``in`` finds some fifteen times faster than the
+    search; only a line with one of them is searched and escaped, as :func:`json_line` does.
+    """
+    line = _ENCODER.encode(record)
+    if "\x85" not in line and "\u2028" not in line and "\u2029" not in line:
+        try:
+            return line.encode("utf-8") + b"\n"
+        except UnicodeEncodeError:  # a surrogate (U+D800–U+DFFF), lone or not
+            pass
+    return _escaped(line).encode("utf-8") + b"\n"
 
 
 def write_jsonl(path: Path, records: Iterable[dict]) -> int:
-    """Write ``records`` one a line, atomically; returns how many were written."""
+    """Write ``records`` one a line (:func:`json_line`), atomically; returns how many were written."""
     n = 0
-    with atomic_open(path) as f:
+    with atomic_open(path, "wb") as f:
         for r in records:
-            f.write(json_line(r) + "\n")
+            f.write(_line_bytes(r))
             n += 1
     return n
