@@ -59,6 +59,8 @@ _PLAIN = re.compile(_XML_BAD.pattern[:-1] + "&<>\n\r\t\"']")
 
 
 _STR = frozenset({str})
+"""The element types of a list that can be joined as it is: plain strings (a subclass of ``str``
+may show itself otherwise, and :func:`_text` writes what ``str`` shows)."""
 
 
 def _value(v) -> str:
