@@ -36,7 +36,7 @@ from graph.cache import dist_version
 from graph.extract.lexicon import gazetteer, jieba_tok
 from graph.mentions import Mention
 from graph.names import compatible, leading_places, parse_company
-from graph.parallel import fork_map
+from graph.parallel import ForkedCall, fork_map
 
 THRESHOLD = 0.55
 FUZZY_BLOCK = 12
@@ -558,7 +558,9 @@ def link(
 
     ``articles`` maps article ids to their text, for the context of fuzzy matches. The contexts
     (segmenting the words around names: most of the linker's time) are read on ``jobs`` processes,
-    or by ``segment``, and kept in ``words`` (see :func:`_contexts`); the result depends on none.
+    or by ``segment``, and kept in ``words`` (see :func:`_contexts`). With more than one job, the
+    candidates are scored by a forked process while this one makes the merges that need no score
+    (:class:`graph.parallel.ForkedCall`). The result depends on none of these.
 
     >>> from graph.mentions import Mention
     >>> ms = [Mention("d", "d#1", "district", s, 0, len(s), 0, len(s), "t") for s in ("江津", "江津区")]
@@ -568,44 +570,10 @@ def link(
     overrides = overrides or Overrides()
     articles = articles or {}
     clusters = _seeds(mentions)
-    groups = _Groups(clusters, set(overrides.separate))
-    reasons: dict[int, tuple[str, float]] = {}
 
-    def join(i: int, j: int, rule: str, score: float) -> bool:
-        if groups.find(i) == groups.find(j) or groups.conflict(i, j):
-            return False
-        groups.union(i, j)
-        reasons[j] = (rule, score)
-        reasons.setdefault(i, (rule, score))
-        return True
-
-    by_surface: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, c in enumerate(clusters):
-        for s in c.surfaces:
-            by_surface[(c.type, s)].append(i)
-
-    # 1. analysts' merges
-    for names in overrides.merge:
-        idx = sorted(
-            {
-                i
-                for n in names
-                for t in ("district", "company", "person", "project", "government", "park")
-                for i in by_surface.get((t, n), [])
-            }
-        )
-        for j in idx[1:]:
-            groups.union(idx[0], j)
-            reasons[j] = reasons[idx[0]] = ("merged by an override", 1.0)
-
-    # 2. short forms to the full name they abbreviate in the same article
-    for i, c in enumerate(clusters):
-        refs = Counter(fold(m.ref) for m in c.mentions if m.ref)
-        for ref, _ in refs.most_common():
-            for j in by_surface.get((c.type, ref), []):
-                join(j, i, f"short form of {ref} in the same article", 1.0)
-
-    # 3. candidates sharing a blocking key, scored, strongest first
+    # 3. (found first) candidates sharing a blocking key, with the contexts that score them; the
+    # scores need none of the merges before them, so they are computed by another process, if
+    # there is a core for one, while this one makes those (see _scored)
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     syllables = _stored(_syllables, _brands(clusters), sound_key, jobs, words)
     sound = {brand: " ".join(ws) for brand, ws in syllables.items()}.__getitem__
@@ -621,37 +589,53 @@ def link(
             for b in ids[x + 1 :]
         }
     )
-    if pairs:
-        paired = {i for p in pairs for i in p}
-        # the things named in the articles of the clusters to score (a tag string a cluster, shared)
-        wanted = set().union(*(clusters[i].articles for i in paired))
-        tags = [f"@{c.type}:{c.key}" for c in clusters]
-        in_article: dict[str, set[str]] = defaultdict(set)
-        for c, tag in zip(clusters, tags, strict=True):
-            for m in c.mentions:
-                if m.article in wanted:
-                    in_article[m.article].add(tag)
-        ctx = {}
-        order = sorted(paired)
-        bags = _contexts([clusters[i] for i in order], articles, jobs, words, segment)
-        for i, bag in zip(order, bags, strict=True):
-            c = clusters[i]
-            for art in c.articles:
-                bag.update(in_article[art] - {tags[i]})
-            ctx[id(c)] = bag
-        del in_article, tags, wanted
-        df: Counter = Counter()
-        for bag in ctx.values():
-            df.update(bag.keys())
-        idf = {w: math.log((1 + len(ctx)) / (1 + n)) + 1 for w, n in df.items()}
-        lengths = _Lengths(ctx, idf)
-        # most pairs score under the threshold: only the others are ordered (by the articles
-        # they share, too, which costs a set's intersection a pair)
-        scored = [(*score_pair(clusters[a], clusters[b], ctx, idf, lengths, sound), a, b) for a, b in pairs]
-        scored = sorted(
-            (t for t in scored if t[0] >= THRESHOLD),
-            key=lambda t: (-t[0], -_together(clusters[t[2]], clusters[t[3]]), t[2], t[3]),
-        )
+    del blocks
+    order = sorted({i for p in pairs for i in p})
+    bags = _contexts([clusters[i] for i in order], articles, jobs, words, segment) if pairs else []
+    score = functools.partial(_scored, clusters, pairs, order, bags, sound)
+    with ForkedCall(score, jobs if pairs else 1) as scoring:
+        groups = _Groups(clusters, set(overrides.separate))
+        reasons: dict[int, tuple[str, float]] = {}
+
+        def join(i: int, j: int, rule: str, score: float) -> bool:
+            if groups.find(i) == groups.find(j) or groups.conflict(i, j):
+                return False
+            groups.union(i, j)
+            reasons[j] = (rule, score)
+            reasons.setdefault(i, (rule, score))
+            return True
+
+        by_surface: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, c in enumerate(clusters):
+            for s in c.surfaces:
+                by_surface[(c.type, s)].append(i)
+
+        # 1. analysts' merges
+        for names in overrides.merge:
+            idx = sorted(
+                {
+                    i
+                    for n in names
+                    for t in ("district", "company", "person", "project", "government", "park")
+                    for i in by_surface.get((t, n), [])
+                }
+            )
+            for j in idx[1:]:
+                groups.union(idx[0], j)
+                reasons[j] = reasons[idx[0]] = ("merged by an override", 1.0)
+
+        # 2. short forms to the full name they abbreviate in the same article
+        for i, c in enumerate(clusters):
+            refs = Counter(fold(m.ref) for m in c.mentions if m.ref)
+            for ref, _ in refs.most_common():
+                for j in by_surface.get((c.type, ref), []):
+                    join(j, i, f"short form of {ref} in the same article", 1.0)
+
+        scored = scoring.result()
+    del bags
+
+    # 3. the candidates that scored, strongest first
+    if scored:
         bare_pairs = []
         for score, rule, a, b in scored:
             if _bare(clusters[a]) or _bare(clusters[b]):
@@ -679,6 +663,48 @@ def link(
                     break
 
     return _entities(clusters, groups, reasons, overrides)
+
+
+def _scored(
+    clusters: list[Cluster],
+    pairs: list[tuple[int, int]],
+    order: list[int],
+    bags: list[Counter],
+    sound: Callable[[str], str],
+) -> list[tuple[float, str, int, int]]:
+    """The ``pairs`` that score :data:`THRESHOLD` or more, ``(score, rule, a, b)``, strongest first
+    (then those whose clusters share more articles). ``bags`` are the words around the clusters
+    ``order`` lists (:func:`_contexts`); to each is added what else its articles name, and the
+    words are weighed by their inverse document frequency over all of them."""
+    if not pairs:
+        return []
+    # the things named in the articles of the clusters to score (a tag string a cluster, shared)
+    wanted = set().union(*(clusters[i].articles for i in order))
+    tags = [f"@{c.type}:{c.key}" for c in clusters]
+    in_article: dict[str, set[str]] = defaultdict(set)
+    for c, tag in zip(clusters, tags, strict=True):
+        for m in c.mentions:
+            if m.article in wanted:
+                in_article[m.article].add(tag)
+    ctx = {}
+    for i, bag in zip(order, bags, strict=True):
+        c = clusters[i]
+        for art in c.articles:
+            bag.update(in_article[art] - {tags[i]})
+        ctx[id(c)] = bag
+    del in_article, tags, wanted
+    df: Counter = Counter()
+    for bag in ctx.values():
+        df.update(bag.keys())
+    idf = {w: math.log((1 + len(ctx)) / (1 + n)) + 1 for w, n in df.items()}
+    lengths = _Lengths(ctx, idf)
+    # most pairs score under the threshold: only the others are ordered (by the articles they
+    # share, too, which costs a set's intersection a pair)
+    scored = [(*score_pair(clusters[a], clusters[b], ctx, idf, lengths, sound), a, b) for a, b in pairs]
+    return sorted(
+        (t for t in scored if t[0] >= THRESHOLD),
+        key=lambda t: (-t[0], -_together(clusters[t[2]], clusters[t[3]]), t[2], t[3]),
+    )
 
 
 def _canonical(type_: str, clusters: list[Cluster]) -> str:

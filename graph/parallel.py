@@ -240,6 +240,88 @@ def fork_imap(
         yield fn(items[i])
 
 
+class ForkedCall(contextlib.AbstractContextManager):
+    """``fn()`` computed by one process forked at once, while the caller goes on with other work;
+    :meth:`result` waits for its answer. Where there is one job, no fork, or no memory for a
+    second process (:func:`affordable`), or should the process die or not start, ``fn()`` is
+    computed by :meth:`result` instead, here: the answer is the same either way. Leaving the
+    ``with`` block stops the process if its answer was not taken.
+
+    As in :func:`fork_imap`, ``fn`` and what it reads are not sent: the child finds them in its
+    copy of the memory, and only the answer comes back.
+
+    >>> with ForkedCall(lambda: 6 * 7, jobs=2) as call:
+    ...     call.result()
+    42
+    """
+
+    def __init__(self, fn: Callable[[], R], jobs: int | None = None) -> None:
+        global _CALL
+        self.fn = fn
+        self.pool: ProcessPoolExecutor | None = None
+        self.thawed = False
+        jobs = jobs or os.cpu_count() or 1
+        if jobs < 2 or not can_fork() or _CALL is not None or affordable(2) < 2:
+            return
+        # the heap out of the collector's reach while the child lives (see fork_imap)
+        self.thawed = gc.get_freeze_count() == 0
+        if self.thawed or _KEEPING:
+            gc.freeze()
+        before = set(multiprocessing.active_children())
+        _CALL = fn
+        try:
+            self.pool = forked_pool(1)
+            self.future = self.pool.submit(_call)  # (forked here: it finds fn in _CALL)
+        except OSError as exc:  # (a process limit, memory)
+            stop_started(before)
+            print(f"warning: no worker process ({exc}); working in the forking one", file=sys.stderr)
+            self.close()
+        finally:
+            _CALL = None
+        if self.thawed and _KEEPING:  # (a long_lived block's own freezes are not to be undone)
+            gc.unfreeze()
+            self.thawed = False
+
+    def result(self) -> R:
+        """``fn()``, from the process, or computed here."""
+        if self.pool is None:
+            return self.fn()
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            print(
+                "warning: a worker process died; its work is finished by the one that forked it",
+                file=sys.stderr,
+            )
+            return self.fn()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            pool, self.pool = self.pool, None
+            if not self.future.done():  # (not wanted any more: its process is stopped)
+                for process in list((getattr(pool, "_processes", None) or {}).values()):
+                    process.kill()
+            pool.shutdown(wait=True, cancel_futures=True)
+        if self.thawed:
+            gc.unfreeze()
+            self.thawed = False
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_CALL: Callable[[], object] | None = None
+"""The function of the :class:`ForkedCall` being forked."""
+
+
+def _call() -> object:
+    if _CALL is None:  # only a process forked by ForkedCall runs this
+        raise RuntimeError("ForkedCall's function was not set before the process was forked")
+    return _CALL()
+
+
 def stop_started(before: set) -> None:
     """Stop the processes started since ``before`` (:func:`multiprocessing.active_children`) by a
     pool that could not start them all: they are not the pool's to stop (it never started

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import subprocess
@@ -16,6 +17,7 @@ from types import SimpleNamespace
 
 import pytest
 
+import graph.link
 import graph.parallel
 from graph.parallel import can_fork, fork_map
 
@@ -133,6 +135,77 @@ def test_an_error_in_the_work_is_raised_here():
         fork_map(failing, list(range(10)), jobs=2)
     # and the next call is not left running here (as a call inside a child does)
     assert os.getpid() not in {pid for pid, _ in fork_map(_pid_and_square, list(range(8)), jobs=2)}
+
+
+def test_a_forked_call_runs_in_a_child_while_the_caller_goes_on(tmp_path, monkeypatch):
+    """The child waits for a file made only after the call was started: were it computed at
+    result(), by the caller, it would wait in vain (30 s)."""
+    monkeypatch.setattr(sys.modules[__name__], "_GATE", tmp_path / "gate")
+    big = ["x" * 1000 for _ in range(2000)]  # (never pickled: the child inherits it)
+    with graph.parallel.ForkedCall(lambda: (os.getpid(), _gated(7), len(big)), jobs=2) as call:
+        (tmp_path / "gate").touch()
+        pid, gate, n = call.result()
+    assert pid != os.getpid() and gate == "opened" and n == 2000
+    assert graph.parallel._CALL is None
+
+
+def test_a_forked_call_with_one_job_is_computed_here_when_asked():
+    asked = []
+    with graph.parallel.ForkedCall(lambda: asked.append(os.getpid()) or 42, jobs=1) as call:
+        assert not asked
+        assert call.result() == 42
+    assert asked == [os.getpid()]
+
+
+def test_a_forked_call_whose_child_dies_is_computed_here(capfd):
+    parent = os.getpid()
+
+    def fragile() -> int:
+        if os.getpid() != parent:
+            os._exit(1)
+        return 42
+
+    before = set(multiprocessing.active_children())
+    with graph.parallel.ForkedCall(fragile, jobs=2) as call:
+        assert call.result() == 42
+    assert "worker process died" in capfd.readouterr().err
+    assert set(multiprocessing.active_children()) <= before
+
+
+def test_a_forked_call_left_unanswered_is_stopped_without_waiting_for_it():
+    before = set(multiprocessing.active_children())
+    t = time.monotonic()
+    with pytest.raises(KeyError), graph.parallel.ForkedCall(lambda: time.sleep(60), jobs=2):
+        raise KeyError("the caller failed meanwhile")
+    assert time.monotonic() - t < 30
+    assert set(multiprocessing.active_children()) <= before
+    assert gc.get_freeze_count() == 0  # (the heap, frozen while the child lived, is given back)
+
+
+def test_the_linker_scores_in_a_child_and_gives_the_same_entities(monkeypatch):
+    from graph.link import link
+    from graph.mentions import Mention
+
+    # one company, its name misread on half the pages (拓/柘), in the same words
+    names = ["重庆渝拓化工有限公司", "重庆渝柘化工有限公司"] * 3
+    texts = {f"d{i}#1": f"{name}今年在涪陵区投产，年产聚氨酯原液十万吨。" for i, name in enumerate(names)}
+    mentions = [
+        Mention(f"d{i}", f"d{i}#1", "company", name, 0, len(name), 0, len(name), "t")
+        for i, name in enumerate(names)
+    ]
+    scored_in = []
+    real = graph.link._scored
+
+    def noting(*args):
+        scored_in.append(os.getpid())
+        return real(*args)
+
+    monkeypatch.setattr(graph.link, "_scored", noting)
+    one = link(mentions, texts, jobs=1)
+    two = link(mentions, texts, jobs=2)
+    assert [(e.id, e.aliases, e.merged) for e in one] == [(e.id, e.aliases, e.merged) for e in two]
+    assert scored_in == [os.getpid()]  # (the child's note stays in the child)
+    assert any(e.merged for e in two)
 
 
 def test_a_large_build_forks_only_what_memory_allows(monkeypatch):
