@@ -52,6 +52,7 @@ def build_graph(
     g = nx.MultiDiGraph(directed_types="|".join(sorted(directed_types())))
     for e in entities:
         roles = sorted({m.role for m in e.mentions if m.role})
+        arts = e.articles  # (computed from the mentions each time it is asked)
         g.add_node(
             e.id,
             label=e.name,
@@ -59,8 +60,8 @@ def build_graph(
             aliases=list(e.aliases),
             roles=roles,
             mentions=len(e.mentions),
-            articles=len(e.articles),
-            article_ids=e.articles,
+            articles=len(arts),
+            article_ids=arts,
         )
         if e.id in attributes:
             g.nodes[e.id].update(attributes[e.id].node_attrs())
