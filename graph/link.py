@@ -631,6 +631,12 @@ def link(
                 for j in by_surface.get((c.type, ref), []):
                     join(j, i, f"short form of {ref} in the same article", 1.0)
 
+        # while the scores are computed elsewhere: the entity of each cluster still alone (most
+        # stay so), made now rather than after the merges
+        alone = None
+        if scoring.elsewhere:
+            single = [i for i, ms in groups.members.items() if len(ms) == 1]
+            alone = {i: _parts([i], clusters, reasons, overrides) for i in single}
         scored = scoring.result()
     del bags
 
@@ -662,7 +668,7 @@ def link(
                 if join(other, short, rule, score):
                     break
 
-    return _entities(clusters, groups, reasons, overrides)
+    return _entities(clusters, groups, reasons, overrides, alone)
 
 
 def _scored(
@@ -734,37 +740,58 @@ def entity_id(type_: str, name: str) -> str:
     return f"{type_}:{name[:32]}~{hashlib.sha1(name.encode()).hexdigest()[:8]}"
 
 
-def _entities(clusters: list[Cluster], groups: _Groups, reasons: dict, overrides: Overrides) -> list[Entity]:
+_Parts = tuple[str, str, list[str], list[Mention], list[dict]]
+"""An entity but for its id: type, name, aliases, mentions, merged names (see :func:`_parts`)."""
+
+
+def _parts(members: list[int], clusters: list[Cluster], reasons: dict, overrides: Overrides) -> _Parts:
+    """The entity the clusters ``members`` (one group) make, but for its id, which depends on
+    the other entities of the same name."""
+    group = [clusters[i] for i in members]
+    t = group[0].type
+    name = _canonical(t, group)
+    for s in sorted({s for c in group for s in c.surfaces} | {name}):
+        if s in overrides.rename:
+            name = overrides.rename[s]
+            break
+    if len(group) == 1:
+        mentions = list(group[0].mentions)
+    else:
+        mentions = _in_order([m for c in group for m in c.mentions])
+    merged = []
+    for i in members:
+        c = clusters[i]
+        rule, score = reasons.get(i, (c.rule, 1.0))
+        for s in sorted(c.surfaces):
+            if s != name:
+                merged.append({"surface": s, "rule": rule if rule else c.rule, "score": score})
+    aliases = sorted({s for c in group for s in c.surfaces} | {name})
+    return t, name, aliases, mentions, sorted(merged, key=lambda d: d["surface"])
+
+
+def _entities(
+    clusters: list[Cluster],
+    groups: _Groups,
+    reasons: dict,
+    overrides: Overrides,
+    alone: dict[int, _Parts] | None = None,
+) -> list[Entity]:
+    """The entities of the groups, ordered by type and name. ``alone`` holds the parts of clusters
+    made while they were alone (:func:`_parts`), for those that stayed so."""
     entities: list[Entity] = []
     used: Counter = Counter()
+    alone = alone or {}
 
     def first(root: int) -> tuple[str, str]:  # whichever cluster the union left as the root
         return min((clusters[i].type, clusters[i].key) for i in groups.members[root])
 
     for root in sorted(groups.members, key=first):
-        members = [clusters[i] for i in groups.members[root]]
-        t = members[0].type
-        name = _canonical(t, members)
-        for s in sorted({s for c in members for s in c.surfaces} | {name}):
-            if s in overrides.rename:
-                name = overrides.rename[s]
-                break
-        mentions = (
-            list(members[0].mentions)
-            if len(members) == 1
-            else _in_order([m for c in members for m in c.mentions])
-        )
-        merged = []
-        for i in groups.members[root]:
-            c = clusters[i]
-            rule, score = reasons.get(i, (c.rule, 1.0))
-            for s in sorted(c.surfaces):
-                if s != name:
-                    merged.append({"surface": s, "rule": rule if rule else c.rule, "score": score})
-        aliases = sorted({s for c in members for s in c.surfaces} | {name})
+        members = groups.members[root]
+        parts = alone.get(root) if len(members) == 1 else None
+        t, name, aliases, mentions, merged = parts or _parts(members, clusters, reasons, overrides)
         eid = entity_id(t, name)
         used[eid] += 1
         if used[eid] > 1:
             eid = f"{eid}~{used[eid]}"
-        entities.append(Entity(eid, t, name, aliases, mentions, sorted(merged, key=lambda d: d["surface"])))
+        entities.append(Entity(eid, t, name, aliases, mentions, merged))
     return sorted(entities, key=lambda e: (e.type, e.name, e.id))

@@ -282,6 +282,11 @@ class ForkedCall(contextlib.AbstractContextManager):
             gc.unfreeze()
             self.thawed = False
 
+    @property
+    def elsewhere(self) -> bool:
+        """Whether ``fn()`` is being computed by another process (so far)."""
+        return self.pool is not None
+
     def result(self) -> R:
         """``fn()``, from the process, or computed here."""
         if self.pool is None:

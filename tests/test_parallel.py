@@ -183,7 +183,7 @@ def test_a_forked_call_left_unanswered_is_stopped_without_waiting_for_it():
 
 
 def test_the_linker_scores_in_a_child_and_gives_the_same_entities(monkeypatch):
-    from graph.link import link
+    from graph.link import Overrides, link
     from graph.mentions import Mention
 
     # one company, its name misread on half the pages (拓/柘), in the same words
@@ -201,11 +201,19 @@ def test_the_linker_scores_in_a_child_and_gives_the_same_entities(monkeypatch):
         return real(*args)
 
     monkeypatch.setattr(graph.link, "_scored", noting)
-    one = link(mentions, texts, jobs=1)
-    two = link(mentions, texts, jobs=2)
-    assert [(e.id, e.aliases, e.merged) for e in one] == [(e.id, e.aliases, e.merged) for e in two]
+    # and names alone in their entity, made while the child scores: renamed, one twice over
+    alone = ["涪陵区", "涪陵", "两江新区", "江北区"]
+    texts |= {f"e{i}#1": f"{name}新建一座工厂。" for i, name in enumerate(alone)}
+    mentions += [
+        Mention(f"e{i}", f"e{i}#1", "district", n, 0, len(n), 0, len(n), "t") for i, n in enumerate(alone)
+    ]
+    fixes = Overrides(rename={"两江新区": "江北区"})
+    one = link(mentions, texts, fixes, jobs=1)
+    two = link(mentions, texts, fixes, jobs=2)
+    got = [(e.id, e.name, e.aliases, e.mentions, e.merged) for e in two]
+    assert [(e.id, e.name, e.aliases, e.mentions, e.merged) for e in one] == got
     assert scored_in == [os.getpid()]  # (the child's note stays in the child)
-    assert any(e.merged for e in two)
+    assert any(e.merged for e in two) and {"district:江北区", "district:江北区~2"} <= {e.id for e in two}
 
 
 def test_a_large_build_forks_only_what_memory_allows(monkeypatch):
