@@ -525,27 +525,15 @@ def build(
     # an update adds a few pages, most often: their extractor loads while the inputs are read
     early = update and store is not None and store.path.exists() and _prefers_ahead(jobs, scheduler)
     ahead = _Ahead() if early else None
-    try:
-        pages, reports = read_pages(inputs, out, max_mb, manifest)
-    except BaseException:
-        if ahead is not None:
-            ahead.close()
-        if store is not None:
-            store.close(quietly=True)
-        raise
-    timings["read"] = time.perf_counter() - t0
-    for rep in reports:
-        if rep.reason:
-            print(f"skipped {rep.path}: {rep.reason}", file=sys.stderr)
-    if not pages:
-        if ahead is not None:
-            ahead.close()
-        if store is not None:
-            store.close(quietly=True)
-        raise InputError(_nothing_built(inputs, reports))
-
     helper = None
     try:
+        pages, reports = read_pages(inputs, out, max_mb, manifest)
+        timings["read"] = time.perf_counter() - t0
+        for rep in reports:
+            if rep.reason:
+                print(f"skipped {rep.path}: {rep.reason}", file=sys.stderr)
+        if not pages:
+            raise InputError(_nothing_built(inputs, reports))
         with long_lived() as keep:  # each stage's results, held until the end (see long_lived)
             results, stats = extract_pages(
                 [p for p, _ in pages],
@@ -595,6 +583,8 @@ def build(
             store.close(quietly=True)
         if helper is not None:
             helper.close()
+        if ahead is not None:  # (extract_pages', once given it: closed there, or kept as the helper)
+            ahead.close()
         raise
     if store is not None:
         t = time.perf_counter()
@@ -822,10 +812,9 @@ def extract_pages(
     try:
         keys = [p.key or page_key(cache.version, p.doc, p.text) for p in pages] if cache is not None else []
         present = cache.has_pages(keys) if cache is not None and update else set()
-        missing = (
-            [i for i in range(len(pages)) if keys[i] not in present] if present else list(range(len(pages)))
-        )
-        _read_again(pages, missing, keys, cache)
+        missing = [i for i in range(len(pages)) if not present or keys[i] not in present]
+        stored = [i for i in range(len(pages)) if present and keys[i] in present]
+        _read_again(pages, missing, keys, cache)  # (which may change their keys, not the others')
         if present and missing and _extracts_ahead(len(missing), jobs) and not scheduler:
             # given the pages before the cached ones are read: it extracts while they are decoded
             ahead = ahead or _Ahead()
@@ -833,18 +822,18 @@ def extract_pages(
         elif ahead is not None:
             ahead.close()
             ahead = None
-        found = cache.get_many(keys[i] for i in range(len(pages)) if keys[i] in present) if present else {}
+        found = cache.get_many(keys[i] for i in stored) if stored else {}
     except BaseException:
         if ahead is not None:
             ahead.close()
         raise
     try:
-        for i, p in enumerate(pages):
-            blob = found.get(keys[i]) if found else None
+        for i in stored:
+            blob = found.get(keys[i])
             if blob is None:
                 continue
             try:
-                arts, ments, notes = decode_result(blob, str(p.path), origins=False)
+                arts, ments, notes = decode_result(blob, str(pages[i].path), origins=False)
             except Exception:  # a row that does not decode is a miss, not a failure
                 continue
             results[i] = _Extracted(arts, ments, notes)

@@ -15,6 +15,7 @@ for one by Simplified ones, so the extractor's Simplified word lists match while
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import re
@@ -120,7 +121,12 @@ def _files_below(top: str, skip_dirs: set[str]) -> Iterator[tuple[str, Path]]:
     Each folder's real path is resolved once, and a file's is that and its name unless the file
     is itself a symbolic link; the listing says which, and which entries are files, without a
     system call of its own. Resolving every file's path (one ``lstat`` a component) and then
-    asking whether it is a file were most of the time an update took to find 10,000 pages."""
+    asking whether it is a file were most of the time an update took to find 10,000 pages.
+
+    An entry with a page's name that cannot be looked at for want of permission (a link into a
+    folder that cannot be searched) is listed: reading it then says why, and the build goes on
+    without it. One that is not there (a dangling link) or cannot be resolved (a loop of links)
+    is not a page, as for ``Path.is_file``."""
     stack = [(top, os.path.realpath(top))]
     while stack:
         root, real_root = stack.pop()
@@ -138,13 +144,25 @@ def _files_below(top: str, skip_dirs: set[str]) -> Iterator[tuple[str, Path]]:
                         real = os.path.join(real_root, name)
                         if real not in skip_dirs:
                             folders.append((entry.path, real))
-                elif _wanted(Path(name)) and entry.is_file():
-                    link = entry.is_symlink()
-                    real = os.path.realpath(entry.path) if link else os.path.join(real_root, name)
-                    yield real, Path(entry.path)
-            except OSError:  # (as os.walk and Path.is_file: an entry that cannot be looked at is none)
+                    continue
+            except OSError:
+                pass
+            if not _wanted(Path(name)):
                 continue
+            try:
+                if not entry.is_file():
+                    continue
+            except OSError as exc:
+                if exc.errno in _NOT_THERE:
+                    continue
+            link = entry.is_symlink()
+            real = os.path.realpath(entry.path) if link else os.path.join(real_root, name)
+            yield real, Path(entry.path)
         stack.extend(reversed(folders))
+
+
+_NOT_THERE = {errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP}
+"""What ``Path.is_file`` takes for "no such file" rather than an error."""
 
 
 # ---------------------------------------------------------------- decoding

@@ -403,6 +403,9 @@ class _Lengths(dict):
         n = self[key] = _length(self.bags[key], self.idf)
         return n
 
+    def get(self, key: int, default: float | None = None) -> float | None:  # type: ignore[override]
+        return self[key] if key in self.bags else default
+
 
 def _one_off(a: str, b: str) -> int | None:
     """The position where two equally long strings differ, if they differ in exactly one."""
@@ -436,10 +439,12 @@ def score_pair(
     (the same four-corner code, 浩 3416 / 洁 3416), less so otherwise; the context then has to agree.
     Within one page a writer (and a scanner) spells a name one way, so two spellings on one page are
     two names (恒拓 / 渝拓) and never merge this way. ``lengths`` are the bags' lengths by cluster
-    (a cluster is in many pairs: computed once, they were most of the scoring's time), each one
-    that a pair reads to be there (:class:`_Lengths`); ``sound`` as :func:`blocking_keys`'.
+    (a cluster is in many pairs: computed once, they were most of the scoring's time), those not
+    given computed here (:class:`_Lengths` computes each when first asked); ``sound`` as
+    :func:`blocking_keys`'.
     """
     best = (0.0, "")
+    lengths = {} if lengths is None else lengths  # (not ``or``: _Lengths is empty until asked)
     context: float | None = None  # read when a name one character off needs it, once
     same_page = not a.docs.isdisjoint(b.docs)
     for sa in a.surfaces:
@@ -456,8 +461,7 @@ def score_pair(
             if k is None or same_page:
                 continue
             if context is None:
-                na, nb = (lengths[id(a)], lengths[id(b)]) if lengths is not None else (None, None)
-                context = _cosine(ctx[id(a)], ctx[id(b)], idf, na, nb)
+                context = _cosine(ctx[id(a)], ctx[id(b)], idf, lengths.get(id(a)), lengths.get(id(b)))
             x, y = pa.brand[k], pb.brand[k]
             how = "by sound" if sound(x) == sound(y) else "by shape" if _shape(x) == _shape(y) else "off"
             name = 0.3 if how == "off" else 0.5

@@ -16,11 +16,14 @@ import ctypes
 import gc
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -243,12 +246,16 @@ def fork_imap(
 class ForkedCall(contextlib.AbstractContextManager):
     """``fn()`` computed by one process forked at once, while the caller goes on with other work;
     :meth:`result` waits for its answer. Where there is one job, no fork, or no memory for a
-    second process (:func:`affordable`), or should the process die or not start, ``fn()`` is
-    computed by :meth:`result` instead, here: the answer is the same either way. Leaving the
-    ``with`` block stops the process if its answer was not taken.
+    second process (:func:`affordable`), or should the process not start, die, or fail, ``fn()``
+    is computed by :meth:`result` instead, here (an error of its own is then raised here): the
+    answer is the same either way. Leaving the ``with`` block stops the process if its answer was
+    not taken.
 
     As in :func:`fork_imap`, ``fn`` and what it reads are not sent: the child finds them in its
-    copy of the memory, and only the answer comes back.
+    copy of the memory, and only the answer comes back, through a pipe of its own that only the
+    child writes to (killed halfway through an answer, it leaves the reader an end of file, never
+    a wait). The child is a daemon: ``fn`` may not start processes of its own there, and it ends
+    with the interpreter.
 
     >>> with ForkedCall(lambda: 6 * 7, jobs=2) as call:
     ...     call.result()
@@ -256,59 +263,70 @@ class ForkedCall(contextlib.AbstractContextManager):
     """
 
     def __init__(self, fn: Callable[[], R], jobs: int | None = None) -> None:
-        global _CALL
         self.fn = fn
-        self.pool: ProcessPoolExecutor | None = None
+        self.process: BaseProcess | None = None
+        self.receive: Connection | None = None
         self.thawed = False
         jobs = jobs or os.cpu_count() or 1
-        if jobs < 2 or not can_fork() or _CALL is not None or affordable(2) < 2:
+        if jobs < 2 or not can_fork() or affordable(2) < 2:
             return
         # the heap out of the collector's reach while the child lives (see fork_imap)
         self.thawed = gc.get_freeze_count() == 0
         if self.thawed or _KEEPING:
             gc.freeze()
-        before = set(multiprocessing.active_children())
-        _CALL = fn
         try:
-            self.pool = forked_pool(1)
-            self.future = self.pool.submit(_call)  # (forked here: it finds fn in _CALL)
-        except OSError as exc:  # (a process limit, memory)
-            stop_started(before)
-            print(f"warning: no worker process ({exc}); working in the forking one", file=sys.stderr)
+            receive, send = multiprocessing.Pipe(duplex=False)
+            try:
+                process = multiprocessing.get_context("fork").Process(
+                    target=_answer, args=(fn, send, os.getpid()), name="forked-call", daemon=True
+                )
+                process.start()
+            except OSError as exc:  # (a process limit, memory)
+                receive.close()
+                print(f"warning: no worker process ({exc}); working in the forking one", file=sys.stderr)
+            else:
+                self.process, self.receive = process, receive
+            finally:
+                send.close()  # (the child's alone: its end is the reader's end of file)
+        except BaseException:
             self.close()
-        finally:
-            _CALL = None
-        if self.thawed and _KEEPING:  # (a long_lived block's own freezes are not to be undone)
+            raise
+        if self.thawed and (self.process is None or _KEEPING):
+            # nothing to keep frozen for; or within a long_lived block, whose freezes are its own
             gc.unfreeze()
             self.thawed = False
 
     @property
     def elsewhere(self) -> bool:
         """Whether ``fn()`` is being computed by another process (so far)."""
-        return self.pool is not None
+        return self.process is not None
 
     def result(self) -> R:
         """``fn()``, from the process, or computed here."""
-        if self.pool is None:
+        if self.process is None or self.receive is None:
             return self.fn()
         try:
-            return self.future.result()
-        except BrokenProcessPool:
+            answer = pickle.loads(self.receive.recv_bytes())
+        except (EOFError, OSError):
             print(
-                "warning: a worker process died; its work is finished by the one that forked it",
+                "warning: a worker process died or failed; its work is done by the one that forked it",
                 file=sys.stderr,
             )
-            return self.fn()
+            answer = None
         finally:
             self.close()
+        return self.fn() if answer is None else answer[0]
 
     def close(self) -> None:
-        if self.pool is not None:
-            pool, self.pool = self.pool, None
-            if not self.future.done():  # (not wanted any more: its process is stopped)
-                for process in list((getattr(pool, "_processes", None) or {}).values()):
-                    process.kill()
-            pool.shutdown(wait=True, cancel_futures=True)
+        """Stop the process (if it has not ended) and give the heap back to the collector."""
+        if self.process is not None:
+            process, self.process = self.process, None
+            if process.is_alive():
+                process.kill()
+            process.join()
+        if self.receive is not None:
+            self.receive.close()
+            self.receive = None
         if self.thawed:
             gc.unfreeze()
             self.thawed = False
@@ -317,14 +335,17 @@ class ForkedCall(contextlib.AbstractContextManager):
         self.close()
 
 
-_CALL: Callable[[], object] | None = None
-"""The function of the :class:`ForkedCall` being forked."""
-
-
-def _call() -> object:
-    if _CALL is None:  # only a process forked by ForkedCall runs this
-        raise RuntimeError("ForkedCall's function was not set before the process was forked")
-    return _CALL()
+def _answer(fn: Callable[[], object], send: Connection, parent: int) -> None:
+    """In the process of :class:`ForkedCall`: ``fn()``, sent back (in a one-element tuple, so that
+    an answer of ``None`` is one). A failure sends nothing: the caller computes it again, and
+    meets the error there."""
+    die_with_parent(parent)
+    try:
+        data = pickle.dumps((fn(),), pickle.HIGHEST_PROTOCOL)
+    except BaseException:
+        os._exit(1)
+    send.send_bytes(data)
+    send.close()
 
 
 def stop_started(before: set) -> None:

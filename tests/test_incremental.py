@@ -386,6 +386,25 @@ def test_a_process_started_for_new_pages_is_stopped_unused_without_waiting_for_i
 
 
 @pytest.mark.skipif(not graph.build._extracts_ahead(1, 2), reason="processes are not forked here")
+def test_a_process_started_for_new_pages_ends_when_the_build_fails_before_extracting(tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    texts = _pages(5, seed=59)
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[:4])})
+    build([corpus], out, jobs=1, progress=False)
+    _write(corpus, {"page4": texts[4]})
+    before = set(multiprocessing.active_children())
+
+    def failing():
+        raise RuntimeError("interrupted")
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(graph.build, "long_lived", failing)
+        with pytest.raises(RuntimeError, match="interrupted"):
+            build([corpus], out, jobs=2, progress=False, update=True)
+    assert set(multiprocessing.active_children()) <= before
+
+
+@pytest.mark.skipif(not graph.build._extracts_ahead(1, 2), reason="processes are not forked here")
 def test_pages_whose_process_dies_loading_are_extracted_here(tmp_path, capsys):
     main, real = os.getpid(), graph.build.warm_up
 

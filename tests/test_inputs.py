@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
@@ -179,6 +180,46 @@ def test_folders_are_searched_as_os_walk_would_without_following_linked_folders(
     files, _ = find_inputs([top])
     assert {f.relative_to(top).as_posix() for f in files} >= {"deep/er/b.txt", "e.txt"}
     assert len(files) == 3
+
+
+class _Unseen:
+    """A listing's entry that cannot be looked at: ``errno`` for every question but its name."""
+
+    def __init__(self, folder: Path, name: str, error: int) -> None:
+        self.name, self.path, self.error = name, str(folder / name), error
+
+    def _fail(self, follow_symlinks: bool = True) -> bool:
+        raise OSError(self.error, os.strerror(self.error), self.path)
+
+    is_dir = is_file = _fail
+
+    def is_symlink(self) -> bool:
+        return True
+
+
+def test_a_page_that_cannot_be_looked_at_is_listed_and_one_that_is_not_there_is_not(tmp_path, monkeypatch):
+    # (a link into a folder that cannot be searched; a loop of links): reading the first says why
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    real = os.scandir
+
+    class Listing:
+        def __init__(self, path):
+            self.entries = [
+                *real(path),
+                _Unseen(tmp_path, "locked.txt", errno.EACCES),
+                _Unseen(tmp_path, "loop.txt", errno.ELOOP),
+                _Unseen(tmp_path, "locked.md", errno.EACCES),
+            ]
+
+        def __enter__(self):
+            return iter(self.entries)
+
+        def __exit__(self, *exc):
+            return False
+
+    monkeypatch.setattr(os, "scandir", Listing)
+    files, _ = find_inputs([tmp_path])
+    assert sorted(f.name for f in files) == ["a.txt", "locked.txt"]
 
 
 # ---------------------------------------------------------------- the build over a messy archive

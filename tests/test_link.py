@@ -1,6 +1,7 @@
 """The linker on mentions written for the test."""
 
 import dataclasses
+import math
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,8 @@ def test_one_character_variants_need_the_context_to_agree():
     c = _cluster("卡涞科技", "r#1")  # 涞 looks like 涑: the same four-corner code
     score, rule = score_pair(a, c, {id(a): same[id(a)], id(c): same[id(b)]}, idf)
     assert score >= THRESHOLD and "by shape" in rule
+    # the bags' lengths, where given, are taken; those not given are computed
+    assert score_pair(a, b, same, idf, {id(a): math.sqrt(17)}) == score_pair(a, b, same, idf)
 
 
 def test_one_character_variants_on_one_page_are_two_names():

@@ -146,7 +146,6 @@ def test_a_forked_call_runs_in_a_child_while_the_caller_goes_on(tmp_path, monkey
         (tmp_path / "gate").touch()
         pid, gate, n = call.result()
     assert pid != os.getpid() and gate == "opened" and n == 2000
-    assert graph.parallel._CALL is None
 
 
 def test_a_forked_call_with_one_job_is_computed_here_when_asked():
@@ -180,6 +179,61 @@ def test_a_forked_call_left_unanswered_is_stopped_without_waiting_for_it():
     assert time.monotonic() - t < 30
     assert set(multiprocessing.active_children()) <= before
     assert gc.get_freeze_count() == 0  # (the heap, frozen while the child lived, is given back)
+
+
+def test_a_forked_call_that_cannot_fork_is_computed_here(monkeypatch, capfd):
+    def refused():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    with graph.parallel.ForkedCall(lambda: os.getpid(), jobs=2) as call:
+        assert not call.elsewhere
+        assert call.result() == os.getpid()
+    assert "no worker process" in capfd.readouterr().err
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_forked_call_failing_there_fails_here():
+    def failing() -> int:
+        raise ValueError("bad input")
+
+    with pytest.raises(ValueError, match="bad input"), graph.parallel.ForkedCall(failing, jobs=2) as call:
+        assert call.elsewhere
+        call.result()
+
+
+_HALFWAY = """
+import os, sys, time
+from pathlib import Path
+from graph.parallel import ForkedCall, _memory
+import graph.parallel
+graph.parallel._memory = lambda: (10**8, 10**11)
+gate = Path(sys.argv[1])
+for attempt in range(12):
+    gate.unlink(missing_ok=True)
+    try:
+        with ForkedCall(lambda: (gate.touch(), b"x" * 50_000_000)[1], jobs=2) as call:
+            while not gate.exists():
+                time.sleep(0.001)
+            time.sleep(0.008 * attempt)  # (the answer on its way: 50 MB through a pipe)
+            raise KeyError("the caller failed meanwhile")
+    except KeyError:
+        pass
+print("ended")
+"""
+
+
+def test_a_forked_call_left_while_its_answer_is_on_its_way_ends_at_once(tmp_path):
+    """Killed halfway through sending its answer, the child leaves no reader waiting for the rest
+    (a process pool's would wait for ever, in the pool's thread and at exit)."""
+    run = subprocess.run(
+        [sys.executable, "-c", _HALFWAY, str(tmp_path / "gate")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(graph.parallel.__file__).parent.parent,
+    )
+    assert run.returncode == 0 and run.stdout.strip() == "ended", run.stderr
 
 
 def test_the_linker_scores_in_a_child_and_gives_the_same_entities(monkeypatch):
