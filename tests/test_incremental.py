@@ -295,6 +295,16 @@ def test_an_update_reads_again_only_the_articles_whose_inputs_changed(tmp_path, 
     assert _outputs(out) == _outputs(fresh)
 
 
+def _built_and_one_more(tmp_path: Path, seed: int) -> tuple[Path, Path]:
+    """``(corpus, out)``: four pages built, and a fifth added to the corpus since."""
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    texts = _pages(5, seed=seed)
+    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[:4])})
+    build([corpus], out, jobs=1, progress=False)
+    _write(corpus, {"page4": texts[4]})
+    return corpus, out
+
+
 def _grow_with_two_jobs(tmp_path: Path, seed: int, patch=None) -> tuple[Path, Path, object]:
     """Four pages built, three added and built with ``update`` and two jobs (so the new pages are
     extracted ahead, in a forked process) after calling ``patch``, and the same corpus built whole,
@@ -387,11 +397,7 @@ def test_a_process_started_for_new_pages_is_stopped_unused_without_waiting_for_i
 
 @pytest.mark.skipif(not graph.build._extracts_ahead(1, 2), reason="processes are not forked here")
 def test_a_process_started_for_new_pages_ends_when_the_build_fails_before_extracting(tmp_path):
-    corpus, out = tmp_path / "corpus", tmp_path / "out"
-    texts = _pages(5, seed=59)
-    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[:4])})
-    build([corpus], out, jobs=1, progress=False)
-    _write(corpus, {"page4": texts[4]})
+    corpus, out = _built_and_one_more(tmp_path, seed=59)
     before = set(multiprocessing.active_children())
 
     def failing():
@@ -483,11 +489,7 @@ def test_new_words_are_read_here_when_that_process_is_gone(tmp_path, capsys):
 
 @pytest.mark.skipif(not graph.build._extracts_ahead(1, 2), reason="processes are not forked here")
 def test_the_process_kept_for_the_linker_ends_when_the_build_fails_before_linking(tmp_path):
-    corpus, out = tmp_path / "corpus", tmp_path / "out"
-    texts = _pages(5, seed=67)
-    _write(corpus, {f"page{i}": t for i, t in enumerate(texts[:4])})
-    build([corpus], out, jobs=1, progress=False)
-    _write(corpus, {"page4": texts[4]})
+    corpus, out = _built_and_one_more(tmp_path, seed=67)
     before = set(multiprocessing.active_children())
 
     def full(self, *args):
