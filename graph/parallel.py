@@ -162,6 +162,29 @@ def _memory() -> tuple[int, int]:
     return rss, available
 
 
+def _freeze_for_children() -> bool:
+    """Take the heap out of the collector's reach before forking children that share it: a full
+    collection, in a child or here while they live, would walk (and so copy, page by page) the
+    memory they share. Never frozen over a caller's own freeze, which the collector could not give
+    back apart from it. Returns whether the heap is the caller's to give back once the children
+    end (``gc.unfreeze``), as :func:`_forked` leaves it."""
+    thawed = gc.get_freeze_count() == 0
+    if thawed or _KEEPING:
+        gc.freeze()
+    return thawed
+
+
+def _forked(thawed: bool) -> bool:
+    """Once the children are forked (``thawed`` from :func:`_freeze_for_children`): within a
+    :func:`long_lived` block, which may freeze while the answers are used, the heap is given back
+    at once, so as not to give back that freeze with it later (the block's full collections wait
+    anyway). Returns whether it is still to be given back when the children end."""
+    if thawed and _KEEPING:
+        gc.unfreeze()
+        return False
+    return thawed
+
+
 def fork_map(
     fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None, parts: int = 8, *, rerun: bool = True
 ) -> list[R]:
@@ -199,15 +222,7 @@ def fork_imap(
         step = max(1, -(-n // (jobs * parts)))
         runs = [(i, min(n, i + step)) for i in range(0, n, step)]
         _TASK = (fn, items)
-        # the caller's objects out of the collector's reach in the children, and here while they
-        # live: a full collection would walk (and so copy, page by page) the heap they share.
-        # Given back after, unless a long_lived block does that; never frozen over a caller's own
-        # freeze (which the collector could not give back apart from it). Within a long_lived
-        # block, which may freeze while the answers are used, given back as soon as the children
-        # are forked, so as not to give back that freeze with it (its full collections wait)
-        thawed = gc.get_freeze_count() == 0
-        if thawed or _KEEPING:
-            gc.freeze()
+        thawed = _freeze_for_children()
         pool = None
         before = set(multiprocessing.active_children())
         try:
@@ -220,9 +235,7 @@ def fork_imap(
                     raise BrokenProcessPool(f"cannot start worker processes: {exc}") from exc
                 print(f"warning: no worker process ({exc}); working in the forking one", file=sys.stderr)
                 results = iter(())
-            if thawed and _KEEPING:
-                gc.unfreeze()
-                thawed = False
+            thawed = _forked(thawed)
             for run in results:
                 given += len(run)
                 yield from run
@@ -270,10 +283,7 @@ class ForkedCall(contextlib.AbstractContextManager):
         jobs = jobs or os.cpu_count() or 1
         if jobs < 2 or not can_fork() or affordable(2) < 2:
             return
-        # the heap out of the collector's reach while the child lives (see fork_imap)
-        self.thawed = gc.get_freeze_count() == 0
-        if self.thawed or _KEEPING:
-            gc.freeze()
+        self.thawed = _freeze_for_children()
         try:
             receive, send = multiprocessing.Pipe(duplex=False)
             try:
@@ -291,10 +301,9 @@ class ForkedCall(contextlib.AbstractContextManager):
         except BaseException:
             self.close()
             raise
-        if self.thawed and (self.process is None or _KEEPING):
-            # nothing to keep frozen for; or within a long_lived block, whose freezes are its own
-            gc.unfreeze()
-            self.thawed = False
+        self.thawed = _forked(self.thawed)
+        if self.process is None:  # (nothing to keep frozen for)
+            self.close()
 
     @property
     def elsewhere(self) -> bool:
