@@ -815,7 +815,7 @@ def extract_pages(
         missing = [i for i in range(len(pages)) if not present or keys[i] not in present]
         stored = [i for i in range(len(pages)) if present and keys[i] in present]
         _read_again(pages, missing, keys, cache)  # (which may change their keys, not the others')
-        if present and missing and _extracts_ahead(len(missing), jobs) and not scheduler:
+        if present and missing and _extracts_ahead(len(missing), jobs, scheduler):
             # given the pages before the cached ones are read: it extracts while they are decoded
             ahead = ahead or _Ahead()
             ahead.extract([pages[i] for i in missing], encode=cache is not None)
@@ -949,8 +949,8 @@ forked processes. A few new pages bring a few dozen windows; an update whose new
 change which mentions many large clusters are read by can bring thousands."""
 
 
-def _extracts_ahead(pages: int, jobs: int | None) -> bool:
-    return pages <= AHEAD_MAX_PAGES and _prefers_ahead(jobs)
+def _extracts_ahead(pages: int, jobs: int | None, scheduler: str | None = None) -> bool:
+    return pages <= AHEAD_MAX_PAGES and _prefers_ahead(jobs, scheduler)
 
 
 def _prefers_ahead(jobs: int | None, scheduler: str | None = None) -> bool:

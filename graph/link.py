@@ -596,8 +596,8 @@ def link(
     del blocks
     order = sorted({i for p in pairs for i in p})
     bags = _contexts([clusters[i] for i in order], articles, jobs, words, segment) if pairs else []
-    score = functools.partial(_scored, clusters, pairs, order, bags, sound)
-    with ForkedCall(score, jobs if pairs else 1) as scoring:
+    to_score = functools.partial(_scored, clusters, pairs, order, bags, sound)
+    with ForkedCall(to_score, jobs if pairs else 1) as scoring:
         groups = _Groups(clusters, set(overrides.separate))
         reasons: dict[int, tuple[str, float]] = {}
 
