@@ -133,6 +133,17 @@ def test_markup_in_names_is_escaped_and_bad_characters_dropped(doc):
     assert f"company:{HOSTILE.replace(chr(1), chr(0xFFFD))}" in {n.get("id") for n in root.iter(q("node"))}
 
 
+def test_a_relation_type_no_xml_can_hold_is_written_without_it(tmp_path):
+    """A graph given by a caller may carry any string as a relation type: the file is still
+    strict UTF-8 XML, the type's kind and label without the characters XML cannot hold."""
+    g = build_graph([entity("company", "甲公司"), entity("company", "乙公司")], [])
+    g.add_edge("company:甲公司", "company:乙公司", key="x\udc80", type="合作\udc80\x01伙伴", weight=1)
+    path = tmp_path / "graph.gexf"
+    write_gexf(g, path)
+    (edge,) = ET.fromstring(path.read_bytes()).iter(q("edge"))
+    assert edge.get("kind") == edge.get("label") == "合作伙伴"
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab重庆&<>\"'\n\r\t ;#")) | st.characters(), max_size=40))
 def test_the_writers_escape_as_the_standard_library_does(s):
     from xml.sax import saxutils

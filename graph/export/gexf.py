@@ -228,7 +228,7 @@ def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
                 undirected = "" if rel in directed else ' type="undirected"'
                 colour = st["relations"].get(rel, {}).get("colour", st["other"]["colour"])
                 look = looks[(type(rel), rel)] = (
-                    f"kind={_value(rel)} label={quoteattr(relation_name(rel))} ",
+                    f"kind={_value(rel)} label={_value(relation_name(rel))} ",
                     undirected,
                     _colour(colour),
                 )
