@@ -39,10 +39,32 @@ class CompanyName:
 
 
 @functools.lru_cache(maxsize=1)
-def _suffixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _suffixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str]]:
     lex = lexicon()["company"]
     by_len = lambda ws: tuple(sorted(set(ws), key=len, reverse=True))  # noqa: E731
-    return by_len(lex["legal"]), by_len(lex["industry"])
+    legal, industry, verbs = by_len(lex["legal"]), by_len(lex["industry"]), by_len(lex["name_verbs"])
+    return legal, industry, verbs, frozenset(lex["industry_after"])
+
+
+def _industry(rest: str) -> tuple[str, str]:
+    """``(brand, industry)`` of a name without its places and legal form: the industry word that
+    ends it (卡涞科技), with a general one after it (信华新材料科技: 新材料科技) or a verb
+    (捷力轮毂制造: 轮毂制造); one word leaves at least a character of brand, two leave two."""
+    _, industries, verbs, after = _suffixes()
+    tail = next((v for v in verbs if rest.endswith(v) and _ends(rest[: -len(v)], industries, 2)), "")
+    rest = rest[: len(rest) - len(tail)]
+    word = _ends(rest, industries, 2 if tail else 1)
+    if word is None:
+        return rest, tail
+    rest, tail = rest[: -len(word)], word + tail
+    if word in after and (more := _ends(rest, industries, 2)):
+        rest, tail = rest[: -len(more)], more + tail
+    return rest, tail
+
+
+def _ends(s: str, words: tuple[str, ...], keep: int) -> str | None:
+    """The longest of ``words`` that ends ``s`` and leaves ``keep`` characters before it."""
+    return next((w for w in words if s.endswith(w) and len(s) - len(w) >= keep), None)
 
 
 def leading_places(s: str) -> tuple[tuple[str, ...], str]:
@@ -57,7 +79,7 @@ def parse_company(name: str) -> CompanyName:
     >>> parse_company("重庆渝拓化工有限公司")
     CompanyName(region=('重庆市',), brand='渝拓', industry='化工', legal='有限公司', branch='')
     """
-    legal_forms, industries = _suffixes()
+    legal_forms = _suffixes()[0]
     branch = ""
     if BRANCH_END.search(name):
         for f in legal_forms:
@@ -71,12 +93,8 @@ def parse_company(name: str) -> CompanyName:
             name, legal = name[: -len(f)], f
             break
     region, rest = leading_places(name)
-    industry = ""
-    for w in industries:
-        if rest.endswith(w) and len(rest) > len(w):
-            rest, industry = rest[: -len(w)], w
-            break
-    return CompanyName(region, rest, industry, legal, branch)
+    brand, industry = _industry(rest)
+    return CompanyName(region, brand, industry, legal, branch)
 
 
 def within(a: str, b: str) -> bool:

@@ -43,6 +43,9 @@ def test_place_names_inside_other_words_are_not_places(nlp):
     got = found(nlp, "重庆市民热情很高，资源城市转型加快。")
     assert ("district", "重庆市") not in got
     assert ("district", "重庆") in got
+    # 双城 of 成渝地区双城经济圈 (in most articles about the two cities) is not 哈尔滨市双城区
+    got = found(nlp, "推动成渝地区双城经济圈建设，涪陵区加快发展。")
+    assert not any(s.startswith("双城") for _, s in got) and ("district", "涪陵区") in got
 
 
 def test_companies_by_legal_form_and_by_brand(nlp):

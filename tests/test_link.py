@@ -62,6 +62,31 @@ def test_parent_brand_and_regional_operating_company_stay_apart():
     assert sorted(e.name for e in ents) == ["杭州卡涑科技", "重庆卡涑"]
 
 
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("重庆市信华新材料科技有限公司", "信华新材料有限公司"),  # an industry word and a general one after it
+        ("重庆捷力轮毂制造有限公司", "捷力轮毂"),  # an industry word and a verb after it
+    ],
+)
+def test_a_name_with_more_industry_words_joins_its_short_form(full, short):
+    (e,) = link([mention(full), mention(short, start=30)])
+    assert e.name == full and e.aliases == sorted({full, short})
+    assert e.merged[0]["rule"].startswith("same brand")
+
+
+def test_the_brand_is_before_one_specific_industry_word_only():
+    """长安新能源汽车 is not the brand 长安 with two industries: only a general word (科技) or a verb
+    (制造) lets the brand begin before an industry word that is not the last."""
+    from graph.names import parse_company
+
+    assert parse_company("长安新能源汽车科技有限公司").brand == "长安新能源"
+    assert parse_company("重庆长安汽车股份有限公司").brand == "长安"
+    assert parse_company("XX制造").brand == "XX制造"  # a verb after no industry word stays the brand's
+    ents = link([mention("长安新能源汽车科技有限公司"), mention("长安汽车", start=30)])
+    assert sorted(e.name for e in ents) == ["长安新能源汽车科技有限公司", "长安汽车"]
+
+
 def test_people_and_places_of_the_same_name_are_not_mixed():
     ents = link(
         [mention("陈星", "person"), mention("陈星宇", "person", start=5), mention("梁平", "district")]
