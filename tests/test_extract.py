@@ -119,6 +119,26 @@ def test_company_title_after_an_anaphor_belongs_to_the_article_company(nlp):
     assert text[org[0] : org[1]] == "博恒科技"
 
 
+def test_deputy_and_standing_committee_titles_are_titles(nlp):
+    """区委副书记 and 区委常委 are titles: no person 区委副 (区 is also a surname), no body 涪陵区委常委."""
+    text = "区委副书记、区长王志杰主持会议。涪陵区委常委、宣传部部长李华，涪陵区委副书记王明出席。"
+    doc = nlp(text)
+    got = {(s.label_, s.text) for s in doc.spans["mentions"]}
+    assert {t for t in got if t[0] == "person"} == {("person", n) for n in ("王志杰", "李华", "王明")}
+    assert {t for t in got if t[0] == "government"} == {("government", "涪陵区委")}
+    roles = {doc.text[s:e]: a.get("role") for (s, e), a in doc.user_data["mention_attrs"].items()}
+    assert roles["王明"] == "区委副书记" and roles["王志杰"] == "区委副书记、区长"
+
+
+def test_a_run_of_titles_is_one_role_at_the_organisation_before_it(nlp):
+    text = "重庆湘渝盐化有限责任公司党委委员、副总经理孙广宇说，居民代表、志愿者张明也来了。"
+    doc = nlp(text)
+    attrs = {doc.text[s:e]: a for (s, e), a in doc.user_data["mention_attrs"].items()}
+    assert attrs["孙广宇"]["role"] == "党委委员、副总经理"
+    assert text[slice(*attrs["孙广宇"]["org"])] == "重庆湘渝盐化有限责任公司"
+    assert attrs["张明"]["role"] == "居民代表、志愿者"
+
+
 def test_title_after_the_name(nlp):
     text = "会上，何鹏董事长表示，公司将扩产。“我们很有信心。”王志杰书记说。"
     doc = nlp(text)

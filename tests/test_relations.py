@@ -193,6 +193,21 @@ def test_an_anaphor_skips_the_companies_of_a_list():
     assert ("何鹏", "holds_role_at", "长安汽车") not in got
 
 
+def test_a_run_of_titles_is_read_by_its_last():
+    """党委委员、副总经理 is a position at the company before it; 居民代表、志愿者 is none."""
+    text = "重庆湘渝盐化有限责任公司党委委员、副总经理孙广宇说，万州区居民代表、志愿者张明说。"
+    got = rels(
+        text,
+        {"重庆湘渝盐化有限责任公司": ("company", []), "万州区": ("district", [])},
+        people={
+            "孙广宇": ("党委委员、副总经理", "重庆湘渝盐化有限责任公司"),
+            "张明": ("居民代表、志愿者", "万州区"),
+        },
+    )
+    roles = {(r.source, r.target): r.roles for r in got if r.type == "holds_role_at"}
+    assert roles == {("person:孙广宇", "company:重庆湘渝盐化有限责任公司"): ["党委委员、副总经理"]}
+
+
 def test_resolve_anaphora_district_and_project_words():
     text = "涪陵区建成重庆卡涑项目。该项目总投资约10亿元。该区还将扩大投资。"
     ents = make_entities(text, {"涪陵区": ("district", []), "重庆卡涑项目": ("project", [])})

@@ -210,6 +210,7 @@ class GovernmentMatcher:
         self.boundary = boundary_words() | {"相关", "负责人", "主要", "领导", "书记", "部门"}
         self.name_verbs = frozenset(lex["name_verbs"])
         self.centre_words = tuple(lex["centre_words"])
+        self.member_titles = tuple(lex["member_titles"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
@@ -230,8 +231,8 @@ class GovernmentMatcher:
             if m.group().endswith("中心") and not any(w in m.group() for w in self.centre_words):
                 continue  # 铁路集装箱中心 is a business, 社保中心 a public body
             end = m.end()
-            if text.startswith("书记", end) or text.startswith("副书记", end):
-                # 江津区委书记: the body is 江津区委, the rest is a title
+            if text.startswith(self.member_titles, end) or m.group().endswith(self.member_titles):
+                # 江津区委书记, 涪陵区委常委: the body is the head (江津区委), the rest is a title
                 h = self.heads.match(text, at)
                 if not h:
                     continue

@@ -43,6 +43,7 @@ class PersonMatcher:
         self.surnames = surnames()
         self.after = tuple(sorted(lex["after"], key=len, reverse=True))
         self.company_titles = frozenset(lex["company_titles"])
+        self.titles = tuple(sorted(set(lex["titles"]), key=len, reverse=True))
         sn = alternation(sorted(self.surnames)) or "(?!)"
         self.titled = re.compile(
             rf"(?P<title>{alternation(lex['titles'])})(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}})"
@@ -69,8 +70,9 @@ class PersonMatcher:
             if not n:
                 continue
             s, e = m.start("name"), m.start("name") + n
-            attrs = {"role": m.group("title")}
-            org = self._org_for(doc, m.start("title"), m.group("title") in self.company_titles)
+            run = self._run_start(text, m.start("title"))
+            attrs = {"role": text[run : m.end("title")]}
+            org = self._org_for(doc, run, m.group("title") in self.company_titles)
             if org is not None:
                 attrs["org"] = org
             cand.add(doc, s, e, "person", self.name, priority=2, guessed=not sure, **attrs)
@@ -93,6 +95,19 @@ class PersonMatcher:
             for m in re.finditer(re.escape(name), text):
                 cand.add(doc, m.start(), m.end(), "person", self.name, priority=0)
         return doc
+
+    def _run_start(self, text: str, pos: int) -> int:
+        """Where the run of titles that ends with the one at ``pos`` begins: titles a person
+        holds at once are written one after another with 、 (党委委员、副总经理孙广宇), and the
+        role is all of them."""
+        for _ in range(3):
+            if text[pos - 1 : pos] != "、":
+                break
+            before = next((t for t in self.titles if text.startswith(t, pos - 1 - len(t))), None)
+            if before is None or pos - 1 - len(before) < 0:
+                break
+            pos -= 1 + len(before)
+        return pos
 
     @staticmethod
     def _verb_at(text: str, pos: int) -> bool:
