@@ -71,6 +71,11 @@ def test_parks(nlp):
     got = found(nlp, "企业落户园区星湖科创小镇，毗邻双福工业园区。")
     assert ("park", "星湖科创小镇") in got
     assert ("park", "双福工业园区") in got
+    # towns built for industry, science or logistics; 科学城 is the 西部（重庆）科学城 zone's, a district
+    got = found(nlp, "推动青凤科创城和国际物流城联合招商，金山家居建材产业城投产，各产业城火热。")
+    assert {t for t in got if t[0] == "park"} == {
+        ("park", n) for n in ("青凤科创城", "国际物流城", "金山家居建材产业城")
+    }
 
 
 def test_projects_named_and_generic(nlp):
