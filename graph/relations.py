@@ -75,7 +75,7 @@ _CLAUSE_END = re.compile(r"[，；：,;:]")
 _CLAUSE = r"[^，。；！？\n]*?"
 _SENTENCE = r"[^。；！？\n]*?"
 _PLACEHOLDER = re.compile(
-    r"\{(?:(?P<role>heads|tails|head|tail)?:(?P<cls>\w+)(?P<many>\*)?|(?P<word>chain|gap|longgap|clause|sentence))\}"
+    r"\{(?:(?P<role>heads|tails|head|tail)?:(?P<cls>\w+)(?P<many>[*+])?|(?P<word>chain|gap|longgap|clause|sentence))\}"
 )
 
 
@@ -229,6 +229,8 @@ def _expand(regex: str, classes: dict[str, tuple[str, ...]]) -> tuple[str, dict[
         if not role:
             return f"(?:{tok})"
         groups[role] = frozenset(classes[m["cls"]])
+        if m["many"] == "+":  # mentions written one after another with 、 and nothing else
+            return f"(?P<{role}>{tok}(?:、{tok})*)"
         if m["many"]:
             return f"(?P<{role}>{_LIST}{tok}(?:{_LIST}{tok})*)"
         return f"(?P<{role}>{tok})"

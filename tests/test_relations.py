@@ -193,6 +193,16 @@ def test_an_anaphor_skips_the_companies_of_a_list():
     assert ("何鹏", "holds_role_at", "长安汽车") not in got
 
 
+def test_places_listed_after_their_province_are_each_in_it():
+    text = "项目连接四川省邻水县、达川区、大竹县，也连接重庆市长寿区、成都市。重庆市、成都市携手。"
+    places = ("四川省", "邻水县", "达川区", "大竹县", "重庆市", "长寿区", "成都市")
+    got = {t for t in typed(rels(text, {n: ("district", []) for n in places})) if t[1] == "located_in"}
+    # 成都市, listed after 长寿区, is in 四川省 (the gazetteer says so), not in 重庆市
+    assert got == {(n, "located_in", "四川省") for n in ("邻水县", "达川区", "大竹县")} | {
+        ("长寿区", "located_in", "重庆市")
+    }
+
+
 def test_a_run_of_titles_is_read_by_its_last():
     """党委委员、副总经理 is a position at the company before it; 居民代表、志愿者 is none."""
     text = "重庆湘渝盐化有限责任公司党委委员、副总经理孙广宇说，万州区居民代表、志愿者张明说。"
