@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Protocol
 
 from graph.cache import dist_version
-from graph.extract.lexicon import gazetteer, jieba_tok
+from graph.extract.lexicon import gazetteer, jieba_tok, lexicon
 from graph.mentions import Mention
 from graph.names import compatible, leading_places, parse_company
 from graph.parallel import ForkedCall, fork_map
@@ -169,9 +169,16 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         return m.type, fold(m.kb), "same known company"
     if m.type == "government":
         places, rest = leading_places(surface)
+        if not places and surface.startswith("市") and len(surface) > 1:
+            places, rest = (_home_city(),), surface[1:]  # 市经济信息委: the city's own, as its paper writes
         if places and rest:
             return m.type, places[0] + "|" + _HEAD.sub("", rest), "same body"
     return m.type, surface, "same name"
+
+
+@functools.lru_cache(maxsize=1)
+def _home_city() -> str:
+    return lexicon()["government"]["home_city"]
 
 
 def _in_order(mentions: list[Mention]) -> list[Mention]:

@@ -124,6 +124,17 @@ def test_company_title_after_an_anaphor_belongs_to_the_article_company(nlp):
     assert text[org[0] : org[1]] == "博恒科技"
 
 
+def test_the_citys_own_bodies_written_with_a_bare_city_word(nlp):
+    """The city's paper writes its own bodies with 市 alone (市经济信息委); 市场, 市中心, 市民, 全市 and
+    城市 are no such 市."""
+    got = found(nlp, "据市发展改革委消息，市经济信息委、市委组织部和重庆市人民政府办公厅联合发文。")
+    assert {t for t in got if t[0] == "government"} == {
+        ("government", n) for n in ("市发展改革委", "市经济信息委", "市委组织部", "重庆市人民政府办公厅")
+    }
+    got = found(nlp, "全市市场监管局系统和市中心的超市，在城市管理局指导下，市民纷纷点赞。")
+    assert not {t for t in got if t[0] == "government"}
+
+
 def test_deputy_and_standing_committee_titles_are_titles(nlp):
     """区委副书记 and 区委常委 are titles: no person 区委副 (区 is also a surname), no body 涪陵区委常委."""
     text = "区委副书记、区长王志杰主持会议。涪陵区委常委、宣传部部长李华，涪陵区委副书记王明出席。"

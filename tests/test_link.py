@@ -87,6 +87,21 @@ def test_the_brand_is_before_one_specific_industry_word_only():
     assert sorted(e.name for e in ents) == ["长安新能源汽车科技有限公司", "长安汽车"]
 
 
+def test_a_body_written_with_a_bare_city_word_is_the_home_citys():
+    ms = [
+        mention(s, "government", start=i * 10)
+        for i, s in enumerate(("市经济信息委", "重庆市经济信息委", "市委"))
+    ]
+    ents = link(
+        [*ms, mention("重庆市委", "government", start=40), mention("江津区委", "government", start=50)]
+    )
+    assert sorted(e.aliases for e in ents) == [
+        ["市委", "重庆市委"],
+        ["市经济信息委", "重庆市经济信息委"],
+        ["江津区委"],
+    ]
+
+
 def test_people_and_places_of_the_same_name_are_not_mixed():
     ents = link(
         [mention("陈星", "person"), mention("陈星宇", "person", start=5), mention("梁平", "district")]

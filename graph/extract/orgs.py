@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
 from graph.extract.lexicon import (
+    PUNCT,
     Trie,
     alternation,
     boundary_words,
@@ -198,7 +199,8 @@ class CompanyMatcher:
 
 
 class GovernmentMatcher:
-    """Government bodies named after their place: 江津区委, 荣昌区委组织部, 合川区生态环境局."""
+    """Government bodies named after their place: 江津区委, 荣昌区委组织部, 合川区生态环境局; and the
+    city's own written with a bare 市 (市经济信息委, 市委组织部), as the city's paper writes them."""
 
     def __init__(self, name: str = "government_matcher") -> None:
         self.name = name
@@ -207,10 +209,13 @@ class GovernmentMatcher:
         tails = alternation([s for s in lex["suffixes"] if s not in lex["heads"]])
         self.pattern = re.compile(rf"(?:{heads})?(?:[\u4e00-\u9fff]{{0,8}}?(?:{tails}))?")
         self.heads = re.compile(heads)
+        self.head_words = tuple(lex["heads"])
         self.boundary = boundary_words() | {"相关", "负责人", "主要", "领导", "书记", "部门"}
         self.name_verbs = frozenset(lex["name_verbs"])
         self.centre_words = tuple(lex["centre_words"])
         self.member_titles = tuple(lex["member_titles"])
+        left = "".join(sorted(PUNCT | set("".join(lex["before_bare"]))))
+        self.bare = re.compile(rf"(?:(?<=[{re.escape(left)}])|^)市")
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
@@ -223,22 +228,31 @@ class GovernmentMatcher:
                 if text[c.end - 1 : c.end] in "区县市" and self.heads.match(text, c.end - 1)
                 else c.end
             )
-            m = self.pattern.match(text, at)
-            if not m or m.end() <= c.end:
+            end = self._body(text, at, c.end)
+            if end is not None:
+                cand.add(doc, c.start, end, "government", self.name, priority=2)
+        for m in self.bare.finditer(text):
+            # 市 read as a word of its own (市|经济|信息|委, 市委|组织部), not 市场监管局 or 市中心
+            first = posseg(text[m.start() : m.start() + 12])[0][0]
+            if first != "市" and not first.startswith(self.head_words):
                 continue
-            if not self._name_like(m.group()):
-                continue
-            if m.group().endswith("中心") and not any(w in m.group() for w in self.centre_words):
-                continue  # 铁路集装箱中心 is a business, 社保中心 a public body
-            end = m.end()
-            if text.startswith(self.member_titles, end) or m.group().endswith(self.member_titles):
-                # 江津区委书记, 涪陵区委常委: the body is the head (江津区委), the rest is a title
-                h = self.heads.match(text, at)
-                if not h:
-                    continue
-                end = h.end()
-            cand.add(doc, c.start, end, "government", self.name, priority=2)
+            end = self._body(text, m.start(), m.end())
+            if end is not None:
+                cand.add(doc, m.start(), end, "government", self.name, priority=1)
         return doc
+
+    def _body(self, text: str, at: int, after: int) -> int | None:
+        """Where the name of a body that starts at ``at`` ends, if one does past ``after``."""
+        m = self.pattern.match(text, at)
+        if not m or m.end() <= after or not self._name_like(m.group()):
+            return None
+        if m.group().endswith("中心") and not any(w in m.group() for w in self.centre_words):
+            return None  # 铁路集装箱中心 is a business, 社保中心 a public body
+        if text.startswith(self.member_titles, m.end()) or m.group().endswith(self.member_titles):
+            # 江津区委书记, 涪陵区委常委: the body is the head (江津区委), the rest is a title
+            h = self.heads.match(text, at)
+            return h.end() if h else None
+        return m.end()
 
     def _name_like(self, words: str) -> bool:
         """Only nouns make a body's name: 城市管理局 is one, 举办 or 为老百姓办 is not."""
