@@ -98,6 +98,11 @@ def test_people_with_titles_speech_and_bylines(nlp):
     assert ("person", "杨立新和") not in got
 
 
+def test_writers_listed_before_a_pictures_source_are_people(nlp):
+    got = found(nlp, "正文。\n唐楸 龙搏 马建保 图片由黔江区委宣传部提供\n相关 图片由区委宣传部提供")
+    assert {t for t in got if t[0] == "person"} == {("person", n) for n in ("唐楸", "龙搏", "马建保")}
+
+
 def test_offsets_match_the_text(nlp):
     text = "万州区经信委副主任陈可说，重庆西南水泥有限公司完成技改。"
     doc = nlp(text)

@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.articles import BYLINE, CREDIT
+from graph.articles import BYLINE, CREDIT, PROVIDED
 from graph.extract import candidates as cand
 from graph.extract.lexicon import (
     alternation,
@@ -170,16 +170,23 @@ class PersonMatcher:
                     return c.start, c.end
         return None
 
-    @staticmethod
-    def _bylines(text: str):
+    def _bylines(self, text: str):
+        """The names of bylines (□ 重庆日报记者 左黎韵), photo credits (记者 张三 摄) and the writers
+        listed before a picture's source (唐楸 龙搏 图片由黔江区委宣传部提供), with role and outlet."""
         pos = 0
         for line in text.split("\n"):
             m = BYLINE.match(line) or CREDIT.search(line)
+            provided = None if m else PROVIDED.match(line)
             if m:
                 names = m.group("names")
                 off = pos + m.start("names")
                 for n in re.finditer(r"[\u4e00-\u9fff·]{2,4}", names):
                     yield off + n.start(), off + n.end(), m.group("role"), m.group("outlet") or None
+            elif provided:  # (no title says these are names: each must look like one)
+                off = pos + provided.start("names")
+                for n in re.finditer(r"[\u4e00-\u9fff]{2,3}", provided.group("names")):
+                    if self._plausible(n.group()):
+                        yield off + n.start(), off + n.end(), None, None
             pos += len(line) + 1
 
 
