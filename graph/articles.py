@@ -26,6 +26,10 @@ from graph.normalize import TERMINAL, Piece, is_cjk, normalise
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _NAMES = rf"{_NAME}(?:[ 、，]+{_NAME})*"
 _ROLE = r"首席记者|特约记者|见习记者|实习记者|摄影记者|记者|特约通讯员|通讯员|特约摄影|摄影"
+ROLE_WORDS = frozenset(_ROLE.split("|")) | {"实习生"}
+"""Words a byline's list of names may hold between them (记者 陈曦 实习生 刘思远): no names."""
+_PADDED = re.compile(r"(?<![\u4e00-\u9fff·])[\u4e00-\u9fff]( )[\u4e00-\u9fff](?![\u4e00-\u9fff·])")
+_CREDIT_WORD = re.compile(rf"{_ROLE}|实习生|摄|图片由|图片来源")
 BYLINE = re.compile(
     rf"^□?\s*(?P<outlet>[\u4e00-\u9fffA-Za-z]{{0,12}}?)(?P<role>{_ROLE})\s*(?P<names>{_NAMES})$"
 )
@@ -189,8 +193,16 @@ def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
         t = tight[k].text
         if not any(is_cjk(c) or c.isalnum() for c in t):
             continue  # ornaments such as ……
+        narrow = _unpadded(tight[k])
+        if narrow is not tight[k] and (
+            BYLINE.match(narrow.text) or CREDIT.search(narrow.text) or PROVIDED.match(narrow.text)
+        ):
+            tight[k] = narrow
+            t = narrow.text
         if m := BYLINE.match(t):
-            units.append(Unit("byline", tight[k], no, no, names=_split_names(m["names"])))
+            # a photographer's name on a line of its own credits the picture above (特约摄影 朱丹)
+            kind = "credit" if m["role"] in ("特约摄影", "摄影") else "byline"
+            units.append(Unit(kind, tight[k], no, no, names=_split_names(m["names"])))
             continue
         if m := CREDIT.search(t):
             kind = "credit" if m.start() == 0 or t.startswith("□") else "caption"
@@ -214,7 +226,20 @@ def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
 
 
 def _split_names(names: str) -> list[str]:
-    return [n for n in re.split(r"[ 、，]+", names) if n]
+    return [n for n in re.split(r"[ 、，]+", names) if n and n not in ROLE_WORDS]
+
+
+def _unpadded(line: Piece) -> Piece:
+    """``line`` without the space a credit sets inside a two-character name to give it the width
+    of three (□ 重庆日报记者 谭 亮, 特约摄影 朱 丹): the same piece if it has none. A space between
+    two lone characters cannot separate two names, which have two or more each."""
+    if not _CREDIT_WORD.search(line.text):
+        return line
+    drop = {m.start(1) for m in _PADDED.finditer(line.text)}
+    if not drop:
+        return line
+    keep = [i for i in range(len(line.text)) if i not in drop]
+    return Piece("".join(line.text[i] for i in keep), [line.origin[i] for i in keep])
 
 
 def _join_paragraphs(units: list[Unit]) -> list[Unit]:

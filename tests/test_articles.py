@@ -107,3 +107,36 @@ def test_spaces_from_column_wraps_are_gone(seed_pages):
     assert len(paragraphs) > 20
     assert not [p for p in paragraphs if re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", p)]
     assert "产业集群" in "".join(paragraphs)
+
+
+PADDED = """
+年产10万吨 涪陵一新材料项目投产
+
+□ 重庆日报记者 谭 亮 实习生 刘思远
+
+本报讯 4月9日，一新材料项目在涪陵区投产。
+
+工人正在车间忙碌。
+
+特约摄影 朱 丹
+
+“今年已累计开工项目19个。”负责人介绍。
+
+潼南区长走访企业
+
+□ 重庆日报记者 何 婷
+
+5月22日，潼南区区长带队走访企业。
+"""
+
+
+def test_two_character_names_set_as_wide_as_three_still_make_bylines():
+    """A credit pads a two-character name to three characters' width (谭 亮): the byline still
+    starts an item, its names are whole (and point back at the page), 实习生 is no name, and a
+    photographer's line credits the picture above without starting an item."""
+    arts = split_page(PADDED, "p")
+    assert [a.title for a in arts] == ["年产10万吨 涪陵一新材料项目投产", "潼南区长走访企业"]
+    assert [a.reporters for a in arts] == [["谭亮", "刘思远", "朱丹"], ["何婷"]]
+    assert "负责人介绍" in arts[0].text
+    k = arts[0].text.index("谭亮")
+    assert PADDED[arts[0].origin[k]] == "谭" and PADDED[arts[0].origin[k + 1]] == "亮"

@@ -98,6 +98,12 @@ def test_people_with_titles_speech_and_bylines(nlp):
     assert ("person", "杨立新和") not in got
 
 
+def test_a_surname_that_is_also_a_preposition(nlp):
+    """向 is a surname (向德明) and the word "to" (董事长向记者介绍): the rest of the name decides."""
+    got = found(nlp, "巴山雀舌公司总经理向德明介绍，公司董事长向记者介绍，“好。”向德明说。")
+    assert {t for t in got if t[0] == "person"} == {("person", "向德明")}
+
+
 def test_writers_listed_before_a_pictures_source_are_people(nlp):
     got = found(nlp, "正文。\n唐楸 龙搏 马建保 图片由黔江区委宣传部提供\n相关 图片由区委宣传部提供")
     assert {t for t in got if t[0] == "person"} == {("person", n) for n in ("唐楸", "龙搏", "马建保")}

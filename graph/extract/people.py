@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.articles import BYLINE, CREDIT, PROVIDED
+from graph.articles import BYLINE, CREDIT, PROVIDED, ROLE_WORDS
 from graph.extract import candidates as cand
 from graph.extract.lexicon import (
     alternation,
@@ -125,7 +125,8 @@ class PersonMatcher:
         return (
             len(name) >= 2
             and name[0] in self.surnames
-            and name[0] not in NOT_AFTER_PUNCT
+            # 向, 和, 从 are surnames and words: 向德明 is a name, 向记者 (to the reporter) is not
+            and (name[0] not in NOT_AFTER_PUNCT or word_freq(name[1:]) <= self.max_name_freq)
             and (word_freq(name) <= self.max_name_freq or dictionary_tag(name) == "nr")
             and word_freq(name[:2]) <= self.max_name_freq * 20
         )
@@ -181,7 +182,8 @@ class PersonMatcher:
                 names = m.group("names")
                 off = pos + m.start("names")
                 for n in re.finditer(r"[\u4e00-\u9fff·]{2,4}", names):
-                    yield off + n.start(), off + n.end(), m.group("role"), m.group("outlet") or None
+                    if n.group() not in ROLE_WORDS:
+                        yield off + n.start(), off + n.end(), m.group("role"), m.group("outlet") or None
             elif provided:  # (no title says these are names: each must look like one)
                 off = pos + provided.start("names")
                 for n in re.finditer(r"[\u4e00-\u9fff]{2,3}", provided.group("names")):
