@@ -39,6 +39,14 @@ def test_districts_full_short_towns_and_zones(nlp):
     } <= got
 
 
+def test_a_town_named_like_a_place_elsewhere_is_the_town(nlp):
+    """太原镇 (in 彭水) is no 太原市, 桂林街道 no 桂林市; 乡村 and 镇街 after a place make no town."""
+    got = found(nlp, "彭水县太原镇的茶园里，随后将在桂林街道召开会议。推动重庆乡村振兴，江津镇街干部参与。")
+    assert {t for t in got if t[0] == "district"} == {
+        ("district", n) for n in ("彭水县", "太原镇", "桂林街道", "重庆", "江津")
+    }
+
+
 def test_place_names_inside_other_words_are_not_places(nlp):
     got = found(nlp, "重庆市民热情很高，资源城市转型加快。")
     assert ("district", "重庆市") not in got
