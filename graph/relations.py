@@ -605,10 +605,43 @@ def _role_relations(
                 org = max(near, key=lambda r: min(r.end, m.org_end) - max(r.start, m.org_start), default=None)
         elif titled and m.role.rsplit("、", 1)[-1] not in col.rules.roles["outlets"]:
             org = _title_org(text, s0, title_start, refs, col.rules)
+        if org is None:
+            org = _own_place(m.role, title_start if titled else m.start, refs, col)
         if org is None or not col.fits(e.id, org.entity, "holds_role_at"):
             continue
         out.append((e.id, org.entity, m.role, s0, s1))
     return out
+
+
+_PLACE_TITLE = re.compile(r"^(?:常务)?副?(区|县)(?:委|长|政府)")
+"""A title of a district's or county's own leadership (区委书记, 副区长, 县委常委): which level."""
+
+
+def _own_place(role: str, before: int, refs: list[Ref], col: _Collector) -> Ref | None:
+    """The district or county whose own title a person holds without its name (区委副书记、区长程志毅
+    in an article about 璧山区): the last of that level named before it in the article."""
+    levels = {m[1] for t in role.split("、") if (m := _PLACE_TITLE.match(t))}
+    if len(levels) != 1:
+        return None
+    (level,) = levels
+    gaz = gazetteer().places
+
+    def county(name: str) -> bool:  # (a zone, 璧山高新区, has a 党工委 and a 管委会, no 区委)
+        return name.endswith(level) and (gaz[name].level == "county" if name in gaz else "新区" not in name)
+
+    def own(r: Ref) -> bool:  # the place, or its own committee or government (长寿区委)
+        name = col.entities[r.entity].name
+        if r.type == "district":
+            return county(name)
+        places, rest = leading_places(name)
+        return r.type == "government" and bool(places) and county(places[-1]) and rest in _OWN_BODIES
+
+    places = [r for r in refs if r.named and r.end <= before and own(r)]
+    return max(places, key=lambda r: r.end, default=None)
+
+
+_OWN_BODIES = frozenset({"委", "政府", "人民政府"})
+"""What follows a place's name in the name of its own committee or government (长寿区委, 璧山区政府)."""
 
 
 def _title_org(text: str, s0: int, title_start: int, refs: list[Ref], rules: Rules) -> Ref | None:

@@ -203,6 +203,30 @@ def test_places_listed_after_their_province_are_each_in_it():
     }
 
 
+def test_a_districts_own_leaders_written_without_its_name_hold_their_role_there():
+    """区委书记韦家宏 in an article about 璧山区 leads 璧山区 (its zone, 璧山高新区, has no 区委); after
+    长寿区委 is named, 区长 is of 长寿; a 县 title is no 区's."""
+    text = (
+        "璧山区项目签约仪式在璧山高新区举行，区委书记韦家宏出席。"
+        "长寿区委书记罗成栋宣布开工，区长谢婉清致辞，副县长刘洋出席。"
+    )
+    got = rels(
+        text,
+        {"璧山区": ("district", []), "璧山高新区": ("district", []), "长寿区委": ("government", [])},
+        people={
+            "韦家宏": ("区委书记", None),
+            "罗成栋": ("区委书记", "长寿区委"),
+            "谢婉清": ("区长", None),
+            "刘洋": ("副县长", None),
+        },
+    )
+    assert {t for t in typed(got) if t[1] == "holds_role_at"} == {
+        ("韦家宏", "holds_role_at", "璧山区"),
+        ("罗成栋", "holds_role_at", "长寿区委"),
+        ("谢婉清", "holds_role_at", "长寿区委"),
+    }
+
+
 def test_a_run_of_titles_is_read_by_its_last():
     """党委委员、副总经理 is a position at the company before it; 居民代表、志愿者 is none."""
     text = "重庆湘渝盐化有限责任公司党委委员、副总经理孙广宇说，万州区居民代表、志愿者张明说。"
