@@ -42,7 +42,8 @@ class CompanyName:
 def _suffixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str]]:
     lex = lexicon()["company"]
     by_len = lambda ws: tuple(sorted(set(ws), key=len, reverse=True))  # noqa: E731
-    legal, industry, verbs = by_len(lex["legal"]), by_len(lex["industry"]), by_len(lex["name_verbs"])
+    legal, verbs = by_len(lex["legal"]), by_len(lex["name_verbs"])
+    industry = by_len(lex["industry"] + lex["industry_after"])  # (技术: in names, not short forms)
     return legal, industry, verbs, frozenset(lex["industry_after"])
 
 

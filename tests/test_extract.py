@@ -63,6 +63,13 @@ def test_companies_by_legal_form_and_by_brand(nlp):
     assert ("company", "鑫达轮毂") in got
 
 
+def test_short_names_of_newer_industries(nlp):
+    got = found(nlp, "恒钧储能总经理邱敏介绍，龙峰刀具、川渝锂电也在扩产，聚焦先进材料、汽摩装备产业。")
+    assert {t for t in got if t[0] == "company"} == {
+        ("company", n) for n in ("恒钧储能", "龙峰刀具", "川渝锂电")
+    }
+
+
 def test_generic_company_words_are_not_companies(nlp):
     got = found(nlp, "该公司与一家物流公司合作，新能源汽车产业发展迅速，四家公司参与。")
     assert not {t for t in got if t[0] == "company"}

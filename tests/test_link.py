@@ -67,6 +67,7 @@ def test_parent_brand_and_regional_operating_company_stay_apart():
     [
         ("重庆市信华新材料科技有限公司", "信华新材料有限公司"),  # an industry word and a general one after it
         ("重庆捷力轮毂制造有限公司", "捷力轮毂"),  # an industry word and a verb after it
+        ("重庆恒钧储能技术有限公司", "恒钧储能"),  # 技术 after an industry word
     ],
 )
 def test_a_name_with_more_industry_words_joins_its_short_form(full, short):
