@@ -70,6 +70,14 @@ def test_short_names_of_newer_industries(nlp):
     }
 
 
+def test_a_subsidiary_is_no_part_of_its_parents_name(nlp):
+    """全资子公司 is what a company is to another; 系 (is) ends a name."""
+    got = found(nlp, "由浙江川澜控股集团有限公司全资子公司投资。渝钛新材料系攀西钛业集团的子公司。")
+    assert {t for t in got if t[0] == "company"} == {
+        ("company", n) for n in ("浙江川澜控股集团有限公司", "渝钛新材料", "攀西钛业集团")
+    }
+
+
 def test_generic_company_words_are_not_companies(nlp):
     got = found(nlp, "该公司与一家物流公司合作，新能源汽车产业发展迅速，四家公司参与。")
     assert not {t for t in got if t[0] == "company"}

@@ -98,8 +98,8 @@ class CompanyMatcher:
         found: list[tuple[int, int]] = []
         taken: set[int] = set()
         for m in self.legal.finditer(text):
-            if m.start() in taken:
-                continue
+            if m.start() in taken or (m.group() == "公司" and m.start() and text[m.start() - 1] in "子母"):
+                continue  # (全资子公司, 母公司: what a company is to another, no name)
             start = extend_left(
                 text, m.start(), max_chars=24, boundary=self.boundary, name_verbs=self.name_verbs
             )
