@@ -193,6 +193,18 @@ def test_an_anaphor_skips_the_companies_of_a_list():
     assert ("何鹏", "holds_role_at", "长安汽车") not in got
 
 
+def test_the_place_where_two_sign_is_no_party():
+    text = "永川区人民政府与深圳市博衡精密制造股份有限公司在重庆签约。"
+    names = {
+        "永川区人民政府": ("government", []),
+        "深圳市博衡精密制造股份有限公司": ("company", []),
+        "重庆": ("district", []),
+    }
+    assert {t for t in typed(rels(text, names)) if t[1] == "signed_with"} == {
+        ("深圳市博衡精密制造股份有限公司", "signed_with", "永川区人民政府")
+    }
+
+
 def test_places_listed_after_their_province_are_each_in_it():
     text = "项目连接四川省邻水县、达川区、大竹县，也连接重庆市长寿区、成都市。重庆市、成都市携手。"
     places = ("四川省", "邻水县", "达川区", "大竹县", "重庆市", "长寿区", "成都市")
