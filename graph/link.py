@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Protocol
 
 from graph.cache import dist_version
-from graph.extract.lexicon import gazetteer, jieba_tok, lexicon
+from graph.extract.lexicon import gazetteer, jieba_tok
 from graph.mentions import Mention
 from graph.names import compatible, leading_places, parse_company
 from graph.parallel import ForkedCall, fork_map
@@ -168,17 +168,11 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
     if m.type == "company" and m.kb:
         return m.type, fold(m.kb), "same known company"
     if m.type == "government":
-        places, rest = leading_places(surface)
-        if not places and surface.startswith("市") and len(surface) > 1:
-            places, rest = (_home_city(),), surface[1:]  # 市经济信息委: the city's own, as its paper writes
+        # a body written with a bare 市 or 区 (区发展改革委) is the one its ref names (潼南区发展改革委)
+        places, rest = leading_places(fold(m.ref) if m.ref else surface)
         if places and rest:
             return m.type, places[0] + "|" + _HEAD.sub("", rest), "same body"
     return m.type, surface, "same name"
-
-
-@functools.lru_cache(maxsize=1)
-def _home_city() -> str:
-    return lexicon()["government"]["home_city"]
 
 
 def _in_order(mentions: list[Mention]) -> list[Mention]:
@@ -191,9 +185,9 @@ def _seeds(mentions: list[Mention]) -> list[Cluster]:
     grouped in that order: an entity of one cluster, most of them, has its mentions in order)."""
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     rules: dict[tuple[str, str], str] = {}
-    keys: dict[tuple[str, str, str | None], tuple[str, str, str]] = {}  # what seed_key reads: once
+    keys: dict[tuple, tuple[str, str, str]] = {}  # what seed_key reads: once
     for m in _in_order(mentions):
-        what = (m.type, m.surface, m.kb)
+        what = (m.type, m.surface, m.kb, m.ref if m.type == "government" else None)
         if (found := keys.get(what)) is None:
             found = keys[what] = seed_key(m)
         t, key, rule = found
@@ -734,6 +728,11 @@ def _canonical(type_: str, clusters: list[Cluster]) -> str:
             if c.key in gazetteer().places:
                 return c.key
         return max(surfaces, key=lambda s: (surfaces[s], len(s), s))
+    if type_ == "government" and not any(leading_places(s)[0] for s in surfaces):
+        # written with a bare 市 or 区 only (区发展改革委): named by the full name it stands for
+        refs = Counter(fold(m.ref) for c in clusters for m in c.mentions if m.ref)
+        if refs:
+            return max(refs, key=lambda s: (refs[s], s))
     if type_ == "company":
         brands = Counter()
         for s, n in surfaces.items():

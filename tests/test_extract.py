@@ -169,6 +169,25 @@ def test_the_citys_own_bodies_written_with_a_bare_city_word(nlp):
     assert not {t for t in got if t[0] == "government"}
 
 
+def test_a_districts_bodies_written_with_a_bare_district_word(nlp):
+    """区发展改革委 after 潼南区 is 潼南区's (its ref); with no district named before, or a 县 body
+    after a 区, none is read; 区域 and 县城 are words."""
+    text = (
+        "区委书记出席。潼南区召开会议，区发展改革委、区经济信息委负责人随行，县农业农村委未到。区域发展加快。"
+    )
+    doc = nlp(text)
+    got = {
+        (s.label_, s.text): a.get("ref")
+        for (s0, e), a in doc.user_data["mention_attrs"].items()
+        for s in doc.spans["mentions"]
+        if (s.start_char, s.end_char) == (s0, e)
+    }
+    assert {k: v for k, v in got.items() if k[0] == "government"} == {
+        ("government", "区发展改革委"): "潼南区发展改革委",
+        ("government", "区经济信息委"): "潼南区经济信息委",
+    }
+
+
 def test_deputy_and_standing_committee_titles_are_titles(nlp):
     """区委副书记 and 区委常委 are titles: no person 区委副 (区 is also a surname), no body 涪陵区委常委."""
     text = "区委副书记、区长王志杰主持会议。涪陵区委常委、宣传部部长李华，涪陵区委副书记王明出席。"

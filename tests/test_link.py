@@ -88,18 +88,21 @@ def test_the_brand_is_before_one_specific_industry_word_only():
     assert sorted(e.name for e in ents) == ["长安新能源汽车科技有限公司", "长安汽车"]
 
 
-def test_a_body_written_with_a_bare_city_word_is_the_home_citys():
+def test_a_body_written_with_a_bare_place_word_is_the_one_its_ref_names():
+    """区发展改革委 in two articles is two districts' bodies, each linked with its full name and
+    named by it where the full name is not written."""
     ms = [
-        mention(s, "government", start=i * 10)
-        for i, s in enumerate(("市经济信息委", "重庆市经济信息委", "市委"))
+        mention("市经济信息委", "government", "p#1", ref="重庆市经济信息委"),
+        mention("重庆市经济信息委", "government", "p#2"),
+        mention("区发展改革委", "government", "p#1", ref="潼南区发展改革委", start=10),
+        mention("区发展改革委", "government", "p#2", ref="璧山区发展改革委", start=10),
+        mention("璧山区发展改革委", "government", "p#3"),
     ]
-    ents = link(
-        [*ms, mention("重庆市委", "government", start=40), mention("江津区委", "government", start=50)]
-    )
-    assert sorted(e.aliases for e in ents) == [
-        ["市委", "重庆市委"],
-        ["市经济信息委", "重庆市经济信息委"],
-        ["江津区委"],
+    ents = link(ms)
+    assert sorted((e.name, e.aliases) for e in ents) == [
+        ("潼南区发展改革委", ["区发展改革委", "潼南区发展改革委"]),
+        ("璧山区发展改革委", ["区发展改革委", "璧山区发展改革委"]),
+        ("重庆市经济信息委", ["市经济信息委", "重庆市经济信息委"]),
     ]
 
 

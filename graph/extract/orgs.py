@@ -199,8 +199,11 @@ class CompanyMatcher:
 
 
 class GovernmentMatcher:
-    """Government bodies named after their place: 江津区委, 荣昌区委组织部, 合川区生态环境局; and the
-    city's own written with a bare 市 (市经济信息委, 市委组织部), as the city's paper writes them."""
+    """Government bodies named after their place: 江津区委, 荣昌区委组织部, 合川区生态环境局; and those
+    written with a bare 市, 区 or 县, as a paper writes its own city's (市经济信息委) and a district's
+    in an article about it (区发展改革委): their ``ref`` is the full name they stand for
+    (重庆市经济信息委, 潼南区发展改革委), the last district of that level named before them; none
+    is read where no such district is named."""
 
     def __init__(self, name: str = "government_matcher") -> None:
         self.name = name
@@ -215,7 +218,8 @@ class GovernmentMatcher:
         self.centre_words = tuple(lex["centre_words"])
         self.member_titles = tuple(lex["member_titles"])
         left = "".join(sorted(PUNCT | set("".join(lex["before_bare"]))))
-        self.bare = re.compile(rf"(?:(?<=[{re.escape(left)}])|^)市")
+        self.bare = re.compile(rf"(?:(?<=[{re.escape(left)}])|^)[市区县]")
+        self.home_city = lex["home_city"]
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
@@ -231,14 +235,18 @@ class GovernmentMatcher:
             end = self._body(text, at, c.end)
             if end is not None:
                 cand.add(doc, c.start, end, "government", self.name, priority=2)
+        places = sorted(cand.of_type(doc, "district"), key=lambda c: c.end)
         for m in self.bare.finditer(text):
             # 市 read as a word of its own (市|经济|信息|委, 市委|组织部), not 市场监管局 or 市中心
+            level = m.group()
             first = posseg(text[m.start() : m.start() + 12])[0][0]
-            if first != "市" and not first.startswith(self.head_words):
+            if first != level and not first.startswith(self.head_words):
                 continue
             end = self._body(text, m.start(), m.end())
-            if end is not None:
-                cand.add(doc, m.start(), end, "government", self.name, priority=1)
+            place = self.home_city if level == "市" else _last_county(text, places, m.start(), level)
+            if end is not None and place:
+                ref = place + text[m.end() : end]
+                cand.add(doc, m.start(), end, "government", self.name, priority=1, ref=ref)
         return doc
 
     def _body(self, text: str, at: int, after: int) -> int | None:
@@ -265,6 +273,18 @@ class GovernmentMatcher:
             if stop and flag != "vn" and tok not in self.name_verbs:
                 return False
         return True
+
+
+def _last_county(text: str, places: list, before: int, level: str) -> str | None:
+    """The full name of the last district or county (``level``: 区 or 县) named before ``before``."""
+    gaz = gazetteer().places
+    for c in reversed(places):
+        if c.end > before:
+            continue
+        for full in gazetteer().full_names(text[c.start : c.end]) or [text[c.start : c.end]]:
+            if full.endswith(level) and full in gaz and gaz[full].level == "county":
+                return full
+    return None
 
 
 class ParkMatcher:
