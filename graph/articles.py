@@ -200,8 +200,10 @@ def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
             tight[k] = narrow
             t = narrow.text
         if m := BYLINE.match(t):
-            # a photographer's name on a line of its own credits the picture above (特约摄影 朱丹)
-            kind = "credit" if m["role"] in ("特约摄影", "摄影") else "byline"
+            # a photographer's name on a line of its own after a paragraph credits the picture
+            # above (特约摄影 朱丹); after a heading it is the byline of a picture story
+            photo = m["role"] in ("特约摄影", "摄影") and bool(units) and units[-1].kind == "para"
+            kind = "credit" if photo else "byline"
             units.append(Unit(kind, tight[k], no, no, names=_split_names(m["names"])))
             continue
         if m := CREDIT.search(t):
@@ -232,14 +234,22 @@ def _split_names(names: str) -> list[str]:
 def _unpadded(line: Piece) -> Piece:
     """``line`` without the space a credit sets inside a two-character name to give it the width
     of three (□ 重庆日报记者 谭 亮, 特约摄影 朱 丹): the same piece if it has none. A space between
-    two lone characters cannot separate two names, which have two or more each."""
-    if not _CREDIT_WORD.search(line.text):
-        return line
-    drop = {m.start(1) for m in _PADDED.finditer(line.text)}
+    two lone characters cannot separate two names, which have two or more each; only the names
+    are looked at, the run of characters and spaces after a role word (or before 图片由)."""
+    text = line.text
+    drop: set[int] = set()
+    for w in _CREDIT_WORD.finditer(text):
+        if w.group() in ("图片由", "图片来源"):
+            lo, hi = 0, w.start()
+        else:
+            lo = hi = w.end()
+            while hi < len(text) and (text[hi] == " " or is_cjk(text[hi])) and text[hi] != "摄":
+                hi += 1
+        drop.update(lo + m.start(1) for m in _PADDED.finditer(text[lo:hi]))
     if not drop:
         return line
-    keep = [i for i in range(len(line.text)) if i not in drop]
-    return Piece("".join(line.text[i] for i in keep), [line.origin[i] for i in keep])
+    keep = [i for i in range(len(text)) if i not in drop]
+    return Piece("".join(text[i] for i in keep), [line.origin[i] for i in keep])
 
 
 def _join_paragraphs(units: list[Unit]) -> list[Unit]:

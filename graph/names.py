@@ -127,6 +127,13 @@ def compatible(a: CompanyName, b: CompanyName) -> str | None:
     if a.industry and b.industry and not related and formal and not (a.group or b.group):
         # 重庆渝拓化工 and 重庆渝拓新材料 are two companies; 赛力斯汽车 and 赛力斯新能源 are one brand's talk
         return "different industries"
+    if a.industry and b.industry and a.legal and b.legal and a.industry != b.industry:
+        # two legal names: two registered names differ (重庆长安汽车股份 / 重庆长安汽车实业); one
+        # written without its region may drop words of the other's, never add them (信华新材料有限公司
+        # is 重庆市信华新材料科技有限公司; 长安汽车科技有限公司 is no 重庆长安汽车股份有限公司)
+        full, short = (a, b) if a.qualified else (b, a)
+        if (a.qualified == b.qualified) or not full.industry.startswith(short.industry):
+            return "different industries"
     if not regions_agree(a.region, b.region):
         return "different regions"
     for x, y in ((a, b), (b, a)):

@@ -140,3 +140,17 @@ def test_two_character_names_set_as_wide_as_three_still_make_bylines():
     assert "负责人介绍" in arts[0].text
     k = arts[0].text.index("谭亮")
     assert PADDED[arts[0].origin[k]] == "谭" and PADDED[arts[0].origin[k + 1]] == "亮"
+
+
+def test_a_picture_story_keeps_its_photographer_and_a_caption_keeps_its_spaces():
+    page = (
+        "甲文标题在此处\n\n□ 重庆日报记者 张 三\n\n正文第一段讲述了很多事情，内容丰富。\n\n"
+        "春到乡村 油菜花开\n\n特约摄影 朱 丹\n\n3月20日，游客在油菜花田中游玩。\n\n"
+        "6月1日，市民在 渝 中 区 游玩。记者 李 四 摄\n"
+    )
+    arts = split_page(page, "p")
+    assert [(a.title, a.reporters) for a in arts] == [
+        ("甲文标题在此处", ["张三"]),
+        ("春到乡村 油菜花开", ["朱丹", "李四"]),
+    ]
+    assert arts[1].captions == ["6月1日，市民在 渝 中 区 游玩。记者 李四 摄"]

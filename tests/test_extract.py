@@ -45,6 +45,9 @@ def test_a_town_named_like_a_place_elsewhere_is_the_town(nlp):
     assert {t for t in got if t[0] == "district"} == {
         ("district", n) for n in ("彭水县", "太原镇", "桂林街道", "重庆", "江津")
     }
+    # 乡 begins too many words (乡风, 乡贤) to make a town; a street's name may hold 和 (人和街道)
+    got = found(nlp, "万州乡风文明建设成效明显，奉节乡贤回乡投资，人和街道开展活动。")
+    assert {t for t in got if t[0] == "district"} == {("district", n) for n in ("万州", "奉节", "人和街道")}
 
 
 def test_place_names_inside_other_words_are_not_places(nlp):
@@ -167,6 +170,10 @@ def test_the_citys_own_bodies_written_with_a_bare_city_word(nlp):
     }
     got = found(nlp, "全市市场监管局系统和市中心的超市，在城市管理局指导下，市民纷纷点赞。")
     assert not {t for t in got if t[0] == "government"}
+    # the city named before is the one (成都市委); 市人民政府 alone is a body
+    doc = nlp("在成都市召开会议，市委书记王某出席。经市人民政府批准。")
+    refs = {doc.text[s:e]: a.get("ref") for (s, e), a in doc.user_data["mention_attrs"].items()}
+    assert refs["市委"] == "成都市委" and refs["市人民政府"] == "成都市人民政府"
 
 
 def test_a_districts_bodies_written_with_a_bare_district_word(nlp):

@@ -76,6 +76,17 @@ def test_a_name_with_more_industry_words_joins_its_short_form(full, short):
     assert e.merged[0]["rule"].startswith("same brand")
 
 
+def test_two_registered_names_of_one_brand_and_different_words_are_two_companies():
+    """Two legal names with their region differ as registered names do; one without its region
+    may leave words of the other's out, not add its own."""
+    for a, b in [
+        ("重庆长安汽车股份有限公司", "重庆长安汽车实业有限公司"),
+        ("重庆长安汽车股份有限公司", "长安汽车科技有限公司"),
+    ]:
+        assert len(link([mention(a), mention(b, start=30)])) == 2, (a, b)
+    assert len(link([mention("重庆市信华新材料科技有限公司"), mention("信华新材料有限公司", start=30)])) == 1
+
+
 def test_the_brand_is_before_one_specific_industry_word_only():
     """长安新能源汽车 is not the brand 长安 with two industries: only a general word (科技) or a verb
     (制造) lets the brand begin before an industry word that is not the last."""

@@ -217,7 +217,7 @@ class GovernmentMatcher:
         self.name_verbs = frozenset(lex["name_verbs"])
         self.centre_words = tuple(lex["centre_words"])
         self.member_titles = tuple(lex["member_titles"])
-        left = "".join(sorted(PUNCT | set("".join(lex["before_bare"]))))
+        left = "".join(sorted(PUNCT | set(lex["before_bare"])))
         self.bare = re.compile(rf"(?:(?<=[{re.escape(left)}])|^)[市区县]")
         self.home_city = lex["home_city"]
 
@@ -243,7 +243,11 @@ class GovernmentMatcher:
             if first != level and not first.startswith(self.head_words):
                 continue
             end = self._body(text, m.start(), m.end())
-            place = self.home_city if level == "市" else _last_county(text, places, m.start(), level)
+            if end is None and (h := self.heads.match(text, m.end())):
+                end = h.end()  # 市人民政府
+            place = _last_place(text, places, m.start(), level)
+            if level == "市":
+                place = place or self.home_city
             if end is not None and place:
                 ref = place + text[m.end() : end]
                 cand.add(doc, m.start(), end, "government", self.name, priority=1, ref=ref)
@@ -275,14 +279,18 @@ class GovernmentMatcher:
         return True
 
 
-def _last_county(text: str, places: list, before: int, level: str) -> str | None:
-    """The full name of the last district or county (``level``: 区 or 县) named before ``before``."""
+_LEVELS = {"区": ("county",), "县": ("county",), "市": ("city", "province")}
+
+
+def _last_place(text: str, places: list, before: int, level: str) -> str | None:
+    """The full name of the last district or county (``level`` 区 or 县), or city (市), named
+    before ``before``."""
     gaz = gazetteer().places
     for c in reversed(places):
         if c.end > before:
             continue
         for full in gazetteer().full_names(text[c.start : c.end]) or [text[c.start : c.end]]:
-            if full.endswith(level) and full in gaz and gaz[full].level == "county":
+            if full.endswith(level) and full in gaz and gaz[full].level in _LEVELS[level]:
                 return full
     return None
 

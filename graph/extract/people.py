@@ -103,8 +103,11 @@ class PersonMatcher:
         for _ in range(3):
             if text[pos - 1 : pos] != "、":
                 break
-            before = next((t for t in self.titles if text.startswith(t, pos - 1 - len(t))), None)
-            if before is None or pos - 1 - len(before) < 0:
+            before = next(
+                (t for t in self.titles if pos - 1 - len(t) >= 0 and text.startswith(t, pos - 1 - len(t))),
+                None,
+            )
+            if before is None:
                 break
             pos -= 1 + len(before)
         return pos
@@ -125,7 +128,7 @@ class PersonMatcher:
         return (
             len(name) >= 2
             and name[0] in self.surnames
-            # 向, 和, 从 are surnames and words: 向德明 is a name, 向记者 (to the reporter) is not
+            # these are surnames and words too (向, 和, 从…): 向德明 is a name, 向记者 (to the reporter) not
             and (name[0] not in NOT_AFTER_PUNCT or word_freq(name[1:]) <= self.max_name_freq)
             and (word_freq(name) <= self.max_name_freq or dictionary_tag(name) == "nr")
             and word_freq(name[:2]) <= self.max_name_freq * 20

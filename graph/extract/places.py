@@ -13,17 +13,20 @@ from graph.extract.lexicon import Trie, crosses_word, gazetteer
 # A zone named after its district (荣昌高新区, 荣昌国家高新区, 长寿经开区, 丰都县高新区).
 ZONE = re.compile(r"(?:国家)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|综合保税区|保税港区|新区)")
 STREET = re.compile(
-    r"(?:^|(?<=[，。、；：“\n]))(?P<name>(?:(?![在将的了和与及对向从把被是为于到])[\u4e00-\u9fff]){2,4}街道)(?!办事处)"
+    r"(?:^|(?<=[，。、；：“\n]))(?P<name>(?![在将的了和与及对向从把被是为于到])[\u4e00-\u9fff]{2,4}街道)(?!办事处)"
 )
 MEDIA = re.compile(
     r"(?:日报|晚报|晨报|商报|时报|都市报|报社|报|电视台|广播电视台|广播电台|新闻网|网)(?![\u4e00-\u9fff]{0,1}(?:告|名|道|销|到|价|表|送))"
 )
 BARE = re.compile(r"(?:高新区|经开区|科学城)$")
 # A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇).
-TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人民|长|干部))")
+TOWN = re.compile(
+    r"(?![乡镇街村])[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人民|长|干部))"
+)
 # What makes a place's short form the name of a town instead (太原镇 is no 太原市, 桂林街道 no 桂林市);
-# not 乡村, 乡镇, 镇街 (重庆乡村振兴, 江津镇街: the place's villages, towns and streets).
-TOWN_WORD = re.compile(r"(?:街道|镇|乡)(?!村|镇|街|亲|土|愁)")
+# not 镇街, 镇村 (江津镇街: the place's towns and streets), and not 乡, which begins too many words
+# (万州乡风, 奉节乡贤, 乡村, 乡情).
+TOWN_WORD = re.compile(r"(?:街道|镇(?!街|村|域))")
 
 
 class DistrictMatcher:
