@@ -202,8 +202,9 @@ class GovernmentMatcher:
     """Government bodies named after their place: 江津区委, 荣昌区委组织部, 合川区生态环境局; and those
     written with a bare 市, 区 or 县, as a paper writes its own city's (市经济信息委) and a district's
     in an article about it (区发展改革委): their ``ref`` is the full name they stand for
-    (重庆市经济信息委, 潼南区发展改革委), the last district of that level named before them; none
-    is read where no such district is named."""
+    (重庆市经济信息委, 潼南区发展改革委), after the last city, district or county of that level named
+    before them, or for 市 the paper's own city (``home_city``); a 区 or 县 body is not read
+    where no such place is named."""
 
     def __init__(self, name: str = "government_matcher") -> None:
         self.name = name
