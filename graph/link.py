@@ -167,6 +167,8 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
             return m.type, full[0], "gazetteer short form"
     if m.type == "company" and m.kb:
         return m.type, fold(m.kb), "same known company"
+    if m.type == "project" and m.ref:  # a name particular only with its builder's (see _canonical)
+        return m.type, fold(m.ref), "same project of the same company"
     if m.type == "government":
         # a body written with a bare 市 or 区 (区发展改革委) is the one its ref names (潼南区发展改革委)
         places, rest = leading_places(fold(m.ref) if m.ref else surface)
@@ -187,7 +189,7 @@ def _seeds(mentions: list[Mention]) -> list[Cluster]:
     rules: dict[tuple[str, str], str] = {}
     keys: dict[tuple, tuple[str, str, str]] = {}  # what seed_key reads: once
     for m in _in_order(mentions):
-        what = (m.type, m.surface, m.kb, m.ref if m.type == "government" else None)
+        what = (m.type, m.surface, m.kb, m.ref if m.type in ("government", "project") else None)
         if (found := keys.get(what)) is None:
             found = keys[what] = seed_key(m)
         t, key, rule = found
@@ -728,8 +730,9 @@ def _canonical(type_: str, clusters: list[Cluster]) -> str:
             if c.key in gazetteer().places:
                 return c.key
         return max(surfaces, key=lambda s: (surfaces[s], len(s), s))
-    if type_ == "government" and not any(leading_places(s)[0] for s in surfaces):
-        # written with a bare 市 or 区 only (区发展改革委): named by the full name it stands for
+    if (type_ == "government" and not any(leading_places(s)[0] for s in surfaces)) or type_ == "project":
+        # a body written with a bare 市 or 区 only (区发展改革委), a project particular only with its
+        # builder's name (原料药扩能项目): named by the full name it stands for
         refs = Counter(fold(m.ref) for c in clusters for m in c.mentions if m.ref)
         if refs:
             return max(refs, key=lambda s: (refs[s], s))

@@ -135,6 +135,25 @@ def test_writers_listed_before_a_pictures_source_are_people(nlp):
     assert {t for t in got if t[0] == "person"} == {("person", n) for n in ("唐楸", "龙搏", "马建保")}
 
 
+def test_a_project_particular_only_by_the_company_that_builds_it(nlp):
+    """高端钛合金板带项目 is no name alone; after the company that builds it, it is that company's
+    project, its ref the two together. With no company before it, it is not read."""
+    text = (
+        "重庆渝钛新材料科技有限公司投资建设的高端钛合金板带项目开工，"
+        "重庆瑞康医药化工有限公司原料药扩能项目投产，一批原料药扩能项目加快。"
+    )
+    doc = nlp(text)
+    refs = {
+        doc.text[s:e]: a.get("ref")
+        for (s, e), a in doc.user_data["mention_attrs"].items()
+        if any(m.label_ == "project" and (m.start_char, m.end_char) == (s, e) for m in doc.spans["mentions"])
+    }
+    assert refs == {
+        "高端钛合金板带项目": "重庆渝钛新材料科技有限公司高端钛合金板带项目",
+        "原料药扩能项目": "重庆瑞康医药化工有限公司原料药扩能项目",
+    }
+
+
 def test_offsets_match_the_text(nlp):
     text = "万州区经信委副主任陈可说，重庆西南水泥有限公司完成技改。"
     doc = nlp(text)

@@ -117,6 +117,19 @@ def test_a_body_written_with_a_bare_place_word_is_the_one_its_ref_names():
     ]
 
 
+def test_two_companies_projects_of_one_descriptive_name_stay_two():
+    ms = [
+        mention("原料药扩能项目", "project", "p#1", ref="重庆瑞康医药化工有限公司原料药扩能项目"),
+        mention("原料药扩能项目", "project", "p#2", ref="重庆康华制药有限公司原料药扩能项目"),
+        mention("原料药扩能项目", "project", "p#3", ref="重庆康华制药有限公司原料药扩能项目"),
+    ]
+    ents = link(ms)
+    assert sorted((e.name, len(e.mentions)) for e in ents) == [
+        ("重庆康华制药有限公司原料药扩能项目", 2),
+        ("重庆瑞康医药化工有限公司原料药扩能项目", 1),
+    ]
+
+
 def test_people_and_places_of_the_same_name_are_not_mixed():
     ents = link(
         [mention("陈星", "person"), mention("陈星宇", "person", start=5), mention("梁平", "district")]

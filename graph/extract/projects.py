@@ -24,6 +24,8 @@ CAPACITY = re.compile(
 )
 WHEN = re.compile(r"(?:\d{4}年|今年|去年|明年|前年)(?:\d{1,2}月)?(?:以来|底|初|内)?")
 ANCHOR_TYPES = ("company", "district", "park")
+OWNER_BEFORE = re.compile(r"(?:投资建设|投资兴建|投资新建|投资|建设|投建|打造|新建)的$")
+"""What may stand between a project and the company that builds it (…公司投资建设的…项目)."""
 
 
 class ProjectMatcher:
@@ -90,9 +92,17 @@ class ProjectMatcher:
             name = text[start : m.end()]
             if start == m.start() or name.startswith(self.generic) or len(name) < self.min_len:
                 continue
-            if not self._anchored(text, start, m.start(), anchors) or self._generic(text[start : m.start()]):
+            if self._generic(text[start : m.start()]):
                 continue
-            cand.add(doc, start, m.end(), "project", self.name, priority=1)
+            attrs = {}
+            if not self._anchored(text, start, m.start(), anchors):
+                # a name particular only by the company that builds it (…有限公司投资建设的高端钛合金
+                # 板带项目): that project of that company, its ref the two together
+                builder = _builder(text, start, anchors)
+                if builder is None:
+                    continue
+                attrs["ref"] = text[builder.start : builder.end] + name
+            cand.add(doc, start, m.end(), "project", self.name, priority=1, **attrs)
             self._owner(doc, start, m.start())
         return doc
 
@@ -114,6 +124,13 @@ class ProjectMatcher:
         if any(c.type == "company" and c.start <= pos < c.end for c in cand.candidates(doc)):
             return
         cand.add(doc, start, pos + n, "company", self.name, priority=0, nested=True)
+
+
+def _builder(text: str, start: int, anchors: list):
+    """The company written right before a project's name, or before 投资建设的 and its kin."""
+    built = OWNER_BEFORE.search(text, max(0, start - 8), start)
+    end = built.start() if built else start
+    return next((a for a in anchors if a.type == "company" and a.end == end), None)
 
 
 @Language.factory("project_matcher", default_config={"min_len": 6})
