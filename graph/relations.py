@@ -977,6 +977,9 @@ def _operators(entities: list[Entity]) -> Iterator[NameRelation]:
         ids = names[name]
         if len(ids) == 1:
             named = tuple((p.id, a) for a in p.aliases if name in a)
+            if not any(name in fold(m.surface) for m in p.mentions):
+                # named with its builder only (…有限公司原料药扩能项目): wherever it is written
+                named = tuple((p.id, a) for a in p.aliases)
             yield next(iter(ids)), p.id, "operates", f"name: the project is named after {name}", named
 
 

@@ -193,6 +193,19 @@ def test_an_anaphor_skips_the_companies_of_a_list():
     assert ("何鹏", "holds_role_at", "长安汽车") not in got
 
 
+def test_a_project_named_with_its_builder_is_operated_by_it_where_it_is_written():
+    text = "重庆瑞康医药化工有限公司原料药扩能项目开工。"
+    company = make_entities(text, {"重庆瑞康医药化工有限公司": ("company", [])})
+    s0 = text.index("原料药")
+    full = "重庆瑞康医药化工有限公司原料药扩能项目"
+    mention = Mention("p", "p#1", "project", "原料药扩能项目", s0, s0 + 7, s0, s0 + 7, "t", ref=full)
+    project = Entity(f"project:{full}", "project", full, ["原料药扩能项目", full], [mention])
+    got = extract_relations([make_article(text)], [*company, project])
+    (r,) = [r for r in got if r.type == "operates"]
+    assert (r.source, r.target) == ("company:重庆瑞康医药化工有限公司", project.id)
+    assert [e["sentence"] for e in r.evidence] == [text]
+
+
 def test_the_place_where_two_sign_is_no_party():
     text = "永川区人民政府与深圳市博衡精密制造股份有限公司在重庆签约。"
     names = {
