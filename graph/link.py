@@ -189,7 +189,7 @@ def _seeds(mentions: list[Mention]) -> list[Cluster]:
     rules: dict[tuple[str, str], str] = {}
     keys: dict[tuple, tuple[str, str, str]] = {}  # what seed_key reads: once
     for m in _in_order(mentions):
-        what = (m.type, m.surface, m.kb, m.ref if m.type in ("government", "project") else None)
+        what = (m.type, m.surface, m.kb, m.ref)
         if (found := keys.get(what)) is None:
             found = keys[what] = seed_key(m)
         t, key, rule = found

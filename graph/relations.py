@@ -590,7 +590,8 @@ def _role_relations(
     out = []
     for e, m in ments:
         # (a run of titles, 党委委员、副总经理, is what the last one is)
-        if e.type != "person" or not m.role or m.role.rsplit("、", 1)[-1] in col.rules.roles["not_positions"]:
+        last = m.role.rsplit("、", 1)[-1] if m.role else ""
+        if e.type != "person" or not last or last in col.rules.roles["not_positions"]:
             continue
         s0, s1 = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
         title_start = m.start - len(m.role)
@@ -603,7 +604,7 @@ def _role_relations(
             if org is None:  # the extractor's span and the final mention may differ at the edges
                 near = [r for r in refs if r.named and r.start < m.org_end and m.org_start < r.end]
                 org = max(near, key=lambda r: min(r.end, m.org_end) - max(r.start, m.org_start), default=None)
-        elif titled and m.role.rsplit("、", 1)[-1] not in col.rules.roles["outlets"]:
+        elif titled and last not in col.rules.roles["outlets"]:
             org = _title_org(text, s0, title_start, refs, col.rules)
         if org is None:
             org = _own_place(m.role, title_start if titled else m.start, refs, col)

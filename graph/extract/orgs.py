@@ -224,7 +224,8 @@ class GovernmentMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
-        for c in cand.of_type(doc, "district"):
+        places = sorted(cand.of_type(doc, "district"), key=lambda c: c.end)
+        for c in places:
             if c.attrs.get("bare_zone"):
                 continue
             # 荣昌区委组织部: the district's own 区 starts the head 区委
@@ -236,7 +237,6 @@ class GovernmentMatcher:
             end = self._body(text, at, c.end)
             if end is not None:
                 cand.add(doc, c.start, end, "government", self.name, priority=2)
-        places = sorted(cand.of_type(doc, "district"), key=lambda c: c.end)
         for m in self.bare.finditer(text):
             # 市 read as a word of its own (市|经济|信息|委, 市委|组织部), not 市场监管局 or 市中心
             level = m.group()
@@ -286,12 +286,12 @@ _LEVELS = {"区": ("county",), "县": ("county",), "市": ("city", "province")}
 def _last_place(text: str, places: list, before: int, level: str) -> str | None:
     """The full name of the last district or county (``level`` 区 or 县), or city (市), named
     before ``before``."""
-    gaz = gazetteer().places
+    gaz = gazetteer()
     for c in reversed(places):
         if c.end > before:
             continue
-        for full in gazetteer().full_names(text[c.start : c.end]) or [text[c.start : c.end]]:
-            if full.endswith(level) and full in gaz and gaz[full].level in _LEVELS[level]:
+        for full in gaz.full_names(text[c.start : c.end]) or [text[c.start : c.end]]:
+            if full.endswith(level) and full in gaz.places and gaz.places[full].level in _LEVELS[level]:
                 return full
     return None
 
