@@ -71,3 +71,18 @@ def seeds_extracted(tmp_path_factory) -> SeedsExtracted:
         arts += res.articles
         ments += [m for ms in res.mentions.values() for m in ms]
     return SeedsExtracted(arts, ments)
+
+
+def _dying_words(windows):
+    import os
+
+    os._exit(3)
+
+
+def words_reader_dies(mp: pytest.MonkeyPatch) -> None:
+    """Make the process that reads the linker's words die when asked for them, and let a second
+    process be kept whatever this machine's memory (for the tests of what a build does then)."""
+    import graph.build
+
+    mp.setattr(graph.build, "window_words", _dying_words)
+    mp.setattr(graph.build, "affordable", lambda jobs: jobs)

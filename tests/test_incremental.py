@@ -30,7 +30,7 @@ from graph.cache import (
     page_key,
 )
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, words_reader_dies
 
 
 def _pages(count: int, seed: int) -> list[str]:
@@ -471,17 +471,9 @@ def test_the_process_that_extracted_the_new_pages_reads_the_linkers_new_words(ma
     assert _outputs(out) == _outputs(fresh)
 
 
-def _dying_words(windows):
-    os._exit(3)
-
-
 @pytest.mark.skipif(not graph.build._extracts_ahead(1, 2), reason="processes are not forked here")
 def test_new_words_are_read_here_when_that_process_is_gone(tmp_path, capsys):
-    def patch(mp):
-        mp.setattr(graph.build, "window_words", _dying_words)
-        mp.setattr(graph.build, "affordable", lambda jobs: jobs)  # (whatever this machine's memory)
-
-    out, fresh, result = _grow_with_two_jobs(tmp_path, 61, patch)
+    out, fresh, result = _grow_with_two_jobs(tmp_path, 61, words_reader_dies)
     assert "reading the words here" in capsys.readouterr().err
     assert (result.extracted, result.cached) == (3, 4)
     assert _outputs(out) == _outputs(fresh)

@@ -682,20 +682,12 @@ def test_a_full_builds_loader_reads_the_linkers_words_where_memory_allows(memory
     assert two == one
 
 
-def _dying_words(windows):
-    os._exit(3)
-
-
 @pytest.mark.skipif(not can_fork(), reason="needs fork")
 def test_the_linkers_words_are_read_here_when_the_loader_dies_reading_them(tmp_path, capsys):
-    import graph.build
-
-    def patch(mp):
-        mp.setattr(graph.build, "window_words", _dying_words)
-        mp.setattr(graph.build, "affordable", lambda jobs: jobs)  # (whatever this machine's memory)
+    from .conftest import words_reader_dies
 
     before = set(multiprocessing.active_children())
-    two, one = _built_by_loader(tmp_path, patch)
+    two, one = _built_by_loader(tmp_path, words_reader_dies)
     assert "reading the words here" in capsys.readouterr().err
     assert set(multiprocessing.active_children()) <= before
     assert two == one
