@@ -16,12 +16,12 @@ article's text points back at the page.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.normalize import TERMINAL, Piece, is_cjk, normalise
+from graph.segmenter import jieba
 
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _NAMES = rf"{_NAME}(?:[ 、，]+{_NAME})*"
@@ -123,22 +123,13 @@ def _balanced(text: str) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba
-
-
 def _word_across(left: str, right: str) -> bool:
     """Does a dictionary word run across the line break (``订|单量`` → 订单)?"""
     a, b = left[-3:], right[:3]
     if not a or not b or not (is_cjk(a[-1]) and is_cjk(b[0])):
         return False
     pos = 0
-    for tok in _jieba().lcut(a + b, HMM=False):
+    for tok in jieba().lcut(a + b, HMM=False):
         if pos < len(a) < pos + len(tok):
             return True
         pos += len(tok)

@@ -741,7 +741,14 @@ def _canonical(type_: str, clusters: list[Cluster]) -> str:
         for s, n in surfaces.items():
             brands[parse_company(s).brand] += n
         top = max(brands, key=lambda b: (brands[b], b))
-        pool = [s for s in surfaces if parse_company(s).brand == top] or list(surfaces)
+        # and the legal names of that brand, however differently their words split it (a short form
+        # written twice, 锐铂五金, does not outweigh the 重庆锐铂五金制品有限公司 it stands for)
+        pool = [
+            s
+            for s in surfaces
+            if (b := parse_company(s).brand) == top
+            or (parse_company(s).legal and (b.startswith(top) or top.startswith(b)))
+        ] or list(surfaces)
         return max(pool, key=lambda s: (bool(parse_company(s).legal), len(s), surfaces[s], s))
     return max(surfaces, key=lambda s: (len(s), surfaces[s], s))
 

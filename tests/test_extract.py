@@ -3,6 +3,7 @@
 import pytest
 
 from graph.extract.pipeline import build_nlp
+from graph.extract.resolve import mention_attrs
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +74,33 @@ def test_short_names_of_newer_industries(nlp):
     }
 
 
+def test_registered_names_made_of_verbs_and_trades_jieba_tags_verbs(nlp):
+    """建设 and 投资 end a name on its left, but registered names are made of them too; 包装 is a trade."""
+    text = "中渝交通建设集团有限公司与重庆高晟包装科技有限公司签约，将投资重庆华峰化工有限公司的新厂。"
+    names = ("中渝交通建设集团有限公司", "重庆高晟包装科技有限公司", "重庆华峰化工有限公司")
+    assert {t for t in found(nlp, text) if t[0] == "company"} == {("company", n) for n in names}
+    assert not found(nlp, "区政府正加快建设集团公司总部。")
+
+
+def test_a_broader_place_inside_the_walk_begins_the_registered_name(nlp):
+    got = found(nlp, "万州区属国企重庆三峡港航投资有限公司与华峰重庆氨纶有限公司签约。")
+    assert ("company", "重庆三峡港航投资有限公司") in got
+    assert ("company", "华峰重庆氨纶有限公司") in got  # (one place only: the brand before it stays)
+
+
+def test_brand_and_next_word_short_forms_refer_to_the_full_name(nlp):
+    text = (
+        "重庆锐铂五金制品有限公司和浙江恒驰汽车部件股份有限公司、重庆荣牧农业发展有限公司签约。"
+        "锐铂五金总经理邱洪说，恒驰股份将供货，由荣牧农业提供鱼苗。重庆赛力斯汽车有限公司也来了，赛力斯汽车销量好。"
+    )
+    doc = nlp(text)
+    refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
+    assert refs["锐铂五金"] == "重庆锐铂五金制品有限公司"
+    assert refs["恒驰股份"] == "浙江恒驰汽车部件股份有限公司"
+    assert refs["荣牧农业"] == "重庆荣牧农业发展有限公司"  # found by its trade too, and not as 由荣牧农业
+    assert not any(n.startswith("由") or n == "赛力斯汽" for n in refs)  # (赛力 + 斯汽 is no brand and word)
+
+
 def test_a_subsidiary_is_no_part_of_its_parents_name(nlp):
     """全资子公司 is what a company is to another; 系 (is) ends a name."""
     got = found(nlp, "由浙江川澜控股集团有限公司全资子公司投资。渝钛新材料系攀西钛业集团的子公司。")
@@ -83,6 +111,9 @@ def test_a_subsidiary_is_no_part_of_its_parents_name(nlp):
 
 def test_generic_company_words_are_not_companies(nlp):
     got = found(nlp, "该公司与一家物流公司合作，新能源汽车产业发展迅速，四家公司参与。")
+    assert not {t for t in got if t[0] == "company"}
+    # two common words before a trade, a place the gazetteer lacks, a trade in a list of trades
+    got = found(nlp, "精准解锁文旅新场景，武陵山区冷链物流中心项目开工，渝东家居建材城开业。")
     assert not {t for t in got if t[0] == "company"}
 
 
@@ -110,6 +141,16 @@ def test_projects_named_and_generic(nlp):
     )
     assert ("project", "年产50万件铝合金轮毂生产基地项目") in got
     assert not any(t[1].endswith("重点项目") for t in got)
+
+
+def test_a_route_between_two_places_is_part_of_the_projects_name(nlp):
+    text = "由中铁十一局集团有限公司承建的渝湘高铁重庆至黔江段项目开工。丰都至忠县高速公路扩能工程进展顺利。"
+    got = found(nlp, text)
+    assert ("project", "渝湘高铁重庆至黔江段项目") in got
+    assert ("project", "丰都至忠县高速公路扩能工程") in got
+    assert {n for t, n in got if t == "company"} == {"中铁十一局集团有限公司"}  # (渝湘: two places)
+    # 至 between other words still ends a name
+    assert not any(t[1].startswith("发展") for t in found(nlp, "发展至今天的生产基地项目"))
 
 
 def test_people_with_titles_speech_and_bylines(nlp):

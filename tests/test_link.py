@@ -43,6 +43,13 @@ def test_short_forms_join_the_full_name_they_stand_for():
     ]
 
 
+def test_a_short_form_written_more_often_does_not_name_the_company():
+    ms = [mention("重庆锐铂五金制品有限公司")]
+    ms += [mention("锐铂五金", ref="重庆锐铂五金制品有限公司", start=30 + 10 * k) for k in range(3)]
+    (e,) = link(ms)
+    assert e.name == "重庆锐铂五金制品有限公司"
+
+
 def test_group_and_its_regional_company_stay_two_while_the_bare_brand_joins_its_neighbour():
     ms = [
         mention("华峰集团", article="p#2"),

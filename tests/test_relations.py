@@ -313,6 +313,15 @@ def test_invests_in_and_a_project_written_without_its_brand():
     assert rs.attributes["project:华峰新材料一体化项目"].investment_cny == 287e8
 
 
+def test_a_project_built_by_a_company_written_after_it():
+    text = "丰都至忠县高速公路扩能工程昨日开工，项目由某某交通建设集团有限公司投资建设。"
+    names = {"丰都至忠县高速公路扩能工程": ("project", []), "某某交通建设集团有限公司": ("company", [])}
+    assert ("某某交通建设集团有限公司", "operates", "丰都至忠县高速公路扩能工程") in typed(rels(text, names))
+    # a company that only takes part in the ceremony builds nothing
+    text = "丰都至忠县高速公路扩能工程昨日开工，某某交通建设集团有限公司等单位参加了仪式。"
+    assert not typed(rels(text, names))
+
+
 def test_operates_and_subsidiary_of_from_names_say_their_rule():
     text = (
         "重庆卡涑高性能复合材料零部件研发及制造项目开工。杭州卡涑科技与重庆卡涑同日签约。"

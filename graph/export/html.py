@@ -36,7 +36,7 @@ import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from graph.export.atomic import atomic_open
-from graph.network import layout
+from graph.network import edge_count, layout
 
 
 def _pyvis_folder() -> Path:
@@ -111,7 +111,7 @@ def _view(g: nx.MultiDiGraph, max_nodes: int | None, max_edges: int | None) -> d
     default_nodes, default_edges = view_limits()
     max_nodes = default_nodes if max_nodes is None else max_nodes
     max_edges = default_edges if max_edges is None else max_edges
-    key = (g.number_of_nodes(), g.number_of_edges(), max_nodes, max_edges)
+    key = (g.number_of_nodes(), edge_count(g), max_nodes, max_edges)
     views = _views.setdefault(g, {})
     if key in views:
         return views[key]
@@ -137,7 +137,7 @@ def _view(g: nx.MultiDiGraph, max_nodes: int | None, max_edges: int | None) -> d
     views[key] = {
         "nodes": nodes,
         "edges": sorted((u, v, k) for u, v, k, _ in edges),
-        "all_edges": len(edges) == g.number_of_edges(),
+        "all_edges": len(edges) == edge_count(g),
     }
     return views[key]
 
@@ -370,14 +370,14 @@ def write_html(
                 "relations": rels,
                 "other": st["other"],
                 "sizes": {"min": st["sizes"]["html_min"], "max": st["sizes"]["html_max"]},
-                "total": {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()},
+                "total": {"nodes": g.number_of_nodes(), "edges": edge_count(g)},
                 "index": f"{pages}/index.html" if pages is not None else None,
             }
         ),
         n_nodes=len(nodes),
         n_edges=len(edges),
         n_total=g.number_of_nodes(),
-        n_total_edges=g.number_of_edges(),
+        n_total_edges=edge_count(g),
         index=f"{pages}/index.html" if pages is not None else None,
     )
     with atomic_open(path) as f:

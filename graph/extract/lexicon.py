@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.normalize import is_cjk, normalise
+from graph.segmenter import jieba
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PUNCT = set("，。！？；：、“”‘’（）《》〈〉【】「」…—·,.!?;:()[]<>\"' \n\t/")
@@ -132,11 +133,7 @@ def jieba_tok():
     everybody's in the process: code that adds words to jieba's dictionary (``jieba.add_word``)
     changes what the extractor reads, which the cache's version cannot see; nothing in this
     package does."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba.dt
+    return jieba().dt
 
 
 def word_freq(word: str) -> int:
@@ -161,6 +158,7 @@ def extend_left(
     keep: str = "",
     max_verb_freq: int = 100,
     amounts: bool = False,
+    routes: bool = False,
 ) -> int:
     """Where a name that ends at ``pos`` (exclusive of its suffix) begins.
 
@@ -169,7 +167,8 @@ def extend_left(
     verb is one names are made of (``name_verbs``: 制造, 发电) — or ``max_chars``. Names in
     Chinese news are preceded by exactly such words, so the walk finds the left edge without a
     model. ``keep`` lists single characters the walk may cross although jieba tags them as
-    conjunctions (及 in 研发及制造项目); ``amounts`` lets it cross amounts of goods (年产30万吨…项目).
+    conjunctions (及 in 研发及制造项目); ``amounts`` lets it cross amounts of goods (年产30万吨…项目);
+    ``routes`` lets it cross the 至 of a route between two places (重庆至黔江段, 渝湘高铁…).
     """
     lo = max(0, pos - max_chars)
     window = text[lo:pos]
@@ -180,7 +179,12 @@ def extend_left(
     if not window:
         return pos
     cur = pos
-    for tok, flag in reversed(posseg(window)):
+    words = posseg(window)
+    for k in range(len(words) - 1, -1, -1):
+        tok, flag = words[k]
+        if routes and tok == "至" and 0 < k < len(words) - 1 and _route(words[k - 1][0], words[k + 1][0]):
+            cur -= 1
+            continue
         if (
             tok in boundary
             or _COUNT.match(tok)
@@ -200,6 +204,11 @@ def extend_left(
             break
         cur -= len(tok)
     return cur
+
+
+def _route(before: str, after: str) -> bool:
+    """``before`` 至 ``after`` names a route: a place on each side (重庆 至 黔江段)."""
+    return not leading_places(before)[1] and bool(leading_places(after)[0])
 
 
 @functools.lru_cache(maxsize=65536)

@@ -56,8 +56,9 @@ def _has_proper_word(s: str) -> bool:
 
 
 def _broad_restart(text: str, start: int, end: int) -> int:
-    """Where the name starts if a place written first is only where it is (江津区重庆恒锦…研发中心):
-    names go from broad to narrow, so a broader place after a narrower one begins the name."""
+    """Where the name starts if a place written first is only where it is (江津区重庆恒锦…研发中心,
+    万州区属国企重庆三峡港航投资有限公司): names go from broad to narrow, so a broader place after a
+    narrower one begins the name."""
     gaz = gazetteer()
     pos, prev = start, None
     while pos < end:
@@ -69,7 +70,9 @@ def _broad_restart(text: str, start: int, end: int) -> int:
                 prev, pos = full[0], pos + k
                 break
         else:
-            break
+            if prev is None:
+                break  # (a name that does not begin with a place keeps the places in it: 华峰重庆氨纶)
+            pos += 1
     return start
 
 
@@ -90,8 +93,14 @@ class CompanyMatcher:
         self.weak_legal = dict(lex["weak_legal"])
         self.not_before = tuple(sorted(lex["not_before"], key=len, reverse=True))
         self.boundary = boundary_words()
-        self.name_verbs = frozenset(lex["name_verbs"])
+        # (an industry word jieba tags a verb is no verb here: 重庆高晟包装科技有限公司)
+        self.name_verbs = frozenset(lex["name_verbs"]) | frozenset(lex["industry"])
+        # verbs that end a name on its left but that registered names are also made of (重庆渝南路桥
+        # 建设集团有限公司): crossed on the way to a legal form, taken off again where they begin it
+        self.verb_words = tuple(sorted(self.boundary & self.name_verbs, key=len, reverse=True))
         self.max_brand_freq = max_brand_freq
+        self._legal_end = re.compile(f"(?:{self.legal.pattern})$")
+        self._industry_end = re.compile(f"(?:{self.industry.pattern})$")
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
@@ -101,8 +110,14 @@ class CompanyMatcher:
             if m.start() in taken or (m.group() == "公司" and m.start() and text[m.start() - 1] in "子母"):
                 continue  # (全资子公司, 母公司: what a company is to another, no name)
             start = extend_left(
-                text, m.start(), max_chars=24, boundary=self.boundary, name_verbs=self.name_verbs
+                text,
+                m.start(),
+                max_chars=24,
+                boundary=self.boundary.difference(self.verb_words),
+                name_verbs=self.name_verbs,
             )
+            while text.startswith(self.verb_words, start, m.start()):  # (投资重庆…有限公司: 投资 is no name)
+                start += next(len(w) for w in self.verb_words if text.startswith(w, start))
             start = _broad_restart(text, start, m.start())
             brand = text[start : m.start()]
             if not self._good_brand(brand, legal=True):
@@ -120,12 +135,15 @@ class CompanyMatcher:
                 taken.update(range(m.end(), end))
             cand.add(doc, start, end, "company", self.name, priority=2)
             found.append((start, end))
+        legal_forms = {f for s, e in found for f in self._forms_of(text[s:e])}
         for m in self.industry.finditer(text):
             if any(s <= m.start() < e for s, e in found):
                 continue
             start = extend_left(
                 text, m.start(), max_chars=10, boundary=self.boundary, name_verbs=self.name_verbs
             )
+            if text[start] in self.boundary and text[start + 1 : m.end()] in legal_forms:
+                start += 1  # (由荣牧农业 after 重庆荣牧农业发展有限公司: 由 is no part of the brand)
             brand = _strip_places(text[start : m.start()])
             if len(brand) > 4:  # the walk went past the brand
                 continue
@@ -148,8 +166,8 @@ class CompanyMatcher:
             return False
         if legal:
             return True
-        if len(core) > 4 or _is_place(core):
-            return False
+        if len(core) > 4 or _is_place(core) or core[-1] in "省市区县镇乡村州":
+            return False  # (武陵山区冷链物流中心: a place the gazetteer does not know, and a trade)
         if self.industry.search(core):
             return False  # 欧新能源汽车: an industry word inside the brand makes a phrase
         if word_freq(core) > self.max_brand_freq:
@@ -158,31 +176,51 @@ class CompanyMatcher:
         words = jieba_tok().lcut(core, HMM=False)
         if any(len(w) > 1 and word_freq(w) >= 1000 for w in words):
             return False  # a common word inside (智能网联): a phrase, not a brand
-        return not (len(words) > 1 and all(len(w) > 1 and word_freq(w) >= 100 for w in words))
+        return not (len(words) > 1 and all(len(w) > 1 and word_freq(w) >= 1 for w in words))
 
     def _ends_word(self, text: str, end: int) -> bool:
         """科技 in 科技创新 or 汽车 in 汽车零部件 is not the end of a name."""
         nxt = text[end : end + 3]
         if not nxt or not is_cjk(nxt[0]):
             return True
-        if nxt.startswith(self.not_before):
-            return False
+        if nxt.startswith(self.not_before) or self.industry.match(text, end):
+            return False  # (家居 in 渝东家居建材产业城: one trade of a list, not a name's end)
         return not crosses_word(text, end, end)
+
+    def _forms_of(self, name: str) -> list[str]:
+        """The short forms of a company's name: without its legal form, its places, its industry."""
+        core = self._legal_end.sub("", name)
+        bare = _strip_places(core)
+        brand = self._industry_end.sub("", bare)
+        forms = (core, bare, brand, *self._brand_forms(bare, name[len(core) :]))
+        return [
+            f for f in forms if f and f != name and (f != brand or word_freq(brand) <= self.max_brand_freq)
+        ]
+
+    def _brand_forms(self, bare: str, legal: str) -> list[str]:
+        """How news shortens a long registered name after giving it once: its two-character brand
+        and the word after it (重庆锐铂五金制品有限公司 → 锐铂五金, 重庆仙岭文旅发展集团 → 仙岭文旅), or the
+        brand and its legal form's 股份 or 集团 (浙江恒驰汽车部件股份有限公司 → 恒驰股份). Only for a brand
+        that is a proper name (no common word) and a next word that is one (赛力斯汽车 is no 赛力 + 斯汽)."""
+        head = bare[:2]
+        if len(bare) <= 4 or word_freq(head) > self.max_brand_freq or _is_place(head):
+            return []
+        forms = [head + w for w in ("股份", "集团") if w in legal]
+        if word_freq(bare[2:4]) > 0 or self.industry.fullmatch(bare[2:4]):
+            forms.append(bare[:4])
+        return forms
 
     def _short_forms(self, doc: Doc, found: list[tuple[int, int]]) -> None:
         text = cand.text_of(doc)
         forms: dict[str, set[str]] = {}  # short form -> the full names it abbreviates
-        legal_end = re.compile(f"(?:{self.legal.pattern})$")
-        industry_end = re.compile(f"(?:{self.industry.pattern})$")
         for s, e in found:
             name = text[s:e]
-            core = legal_end.sub("", name)
-            bare = _strip_places(core)
-            brand = industry_end.sub("", bare)
             forms.setdefault(name, set())  # the name itself wherever else it is written
-            for form in (core, bare, brand):
-                if form and form != name and (form != brand or word_freq(brand) <= self.max_brand_freq):
-                    forms.setdefault(form, set()).add(name)
+            for form in self._forms_of(name):
+                forms.setdefault(form, set()).add(name)
+        # names found by their industry word that are also short forms of a full name (汇鲜冷链 after
+        # 重庆汇鲜冷链物流有限公司): they abbreviate it as much as the short forms below
+        own = {(c.start, c.end): c for c in cand.of_type(doc, "company") if c.source == self.name}
         for form in sorted(forms, key=len, reverse=True):
             if len(form) < 2 or form in self.generic or _is_place(form):
                 continue
@@ -195,6 +233,9 @@ class CompanyMatcher:
                         start -= k
                         break
                 ref = full[0] if len(full) == 1 and text[start : m.end()] != full[0] else None
+                found_as = own.get((start, m.end()))
+                if ref and found_as is not None:
+                    found_as.attrs.setdefault("ref", ref)
                 cand.add(doc, start, m.end(), "company", self.name, priority=0, short_form=True, ref=ref)
 
 

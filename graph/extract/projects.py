@@ -47,6 +47,7 @@ class ProjectMatcher:
             f"(?:{alternation([x for x in legal if len(x) >= 3])})(?!.*(?:有限|公司|集团))"
         )
         self.min_len = min_len
+        self.place_letters = frozenset(lex["place_letters"])
 
     def _generic(self, prefix: str) -> bool:
         """綦江重点项目: a place and a generic word are no name."""
@@ -80,6 +81,7 @@ class ProjectMatcher:
                 keep="及与",
                 max_verb_freq=2000,
                 amounts=True,
+                routes=True,
             )
             # a company's full name before the project is its owner, not part of its name
             owner = self.legal_end.search(text, start, m.start())
@@ -119,8 +121,8 @@ class ProjectMatcher:
             n += len(w)
             if len(w) > 1:
                 break
-        if not 2 <= n <= 4:
-            return
+        if not 2 <= n <= 4 or all(c in self.place_letters for c in text[pos : pos + n]):
+            return  # (渝湘 in 渝湘高铁: a route between two places)
         if any(c.type == "company" and c.start <= pos < c.end for c in cand.candidates(doc)):
             return
         cand.add(doc, start, pos + n, "company", self.name, priority=0, nested=True)
