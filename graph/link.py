@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Protocol
 
 from graph.cache import dist_version
-from graph.extract.lexicon import gazetteer, jieba_tok
+from graph.extract.lexicon import departments, gazetteer, jieba_tok
 from graph.mentions import Mention
 from graph.names import compatible, leading_places, parse_company
 from graph.parallel import ForkedCall, fork_map
@@ -173,7 +173,8 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         # a body written with a bare 市 or 区 (区发展改革委) is the one its ref names (潼南区发展改革委)
         places, rest = leading_places(fold(m.ref) if m.ref else surface)
         if places and rest:
-            return m.type, places[0] + "|" + _HEAD.sub("", rest), "same body"
+            dept = _HEAD.sub("", rest)
+            return m.type, places[0] + "|" + departments().get(dept, dept), "same body"
     return m.type, surface, "same name"
 
 

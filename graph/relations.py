@@ -112,6 +112,21 @@ class Relation:
                 ev["rule"] = rule
             self.evidence.append(ev)
 
+    def add_role(self, role: str) -> None:
+        """Add the titles of a run (党组书记、主任) that the relation has not got yet: a run that holds
+        all it has (主任, from a headline) gives their order.
+
+        >>> r = Relation("person:a", "government:b", "holds_role_at")
+        >>> for role in ("主任", "党组书记、主任", "主任"): r.add_role(role)
+        >>> r.roles
+        ['党组书记', '主任']
+        """
+        titles = role.split("、")
+        if set(self.roles) <= set(titles):
+            self.roles = list(dict.fromkeys(titles))
+        else:
+            self.roles.extend(t for t in dict.fromkeys(titles) if t not in self.roles)
+
     @property
     def rules(self) -> list[str]:
         return sorted({ev["rule"] for ev in self.evidence if ev.get("rule")})
@@ -614,35 +629,49 @@ def _role_relations(
     return out
 
 
-_PLACE_TITLE = re.compile(r"^(?:常务)?副?(区|县)(?:委|长|政府)")
+_PLACE_TITLE = re.compile(r"^(?:常务)?副?(区|县)(委|长|政府)")
 """A title of a district's or county's own leadership (区委书记, 副区长, 县委常委): which level."""
 
 
 def _own_place(role: str, before: int, refs: list[Ref], col: _Collector) -> Ref | None:
     """The district or county whose own title a person holds without its name (区委副书记、区长程志毅
     in an article about 璧山区): the last of that level named before it in the article."""
-    levels = {m[1] for t in role.split("、") if (m := _PLACE_TITLE.match(t))}
+    titles = [m for t in role.split("、") if (m := _PLACE_TITLE.match(t))]
+    levels = {m[1] for m in titles}
     if len(levels) != 1:
         return None
     (level,) = levels
+    # a 区委 title is held at the committee, a 区长 or 区政府 one at the government (副区长 is no 区委
+    # post): the bodies of the sides the titles name
+    bodies = frozenset().union(*(_OWN_BODIES[m[2]] for m in titles))
     gaz = gazetteer().places
 
     def county(name: str) -> bool:  # (a zone, 璧山高新区, has a 党工委 and a 管委会, no 区委)
         return name.endswith(level) and (gaz[name].level == "county" if name in gaz else "新区" not in name)
 
-    def own(r: Ref) -> bool:  # the place, or its own committee or government (长寿区委)
+    def own(r: Ref, bodies: frozenset[str] = bodies) -> bool:  # the place, or its own body (长寿区委)
         name = col.entities[r.entity].name
         if r.type == "district":
             return county(name)
         places, rest = leading_places(name)
-        return r.type == "government" and bool(places) and county(places[-1]) and rest in _OWN_BODIES
+        return r.type == "government" and bool(places) and county(places[-1]) and rest in bodies
 
-    places = [r for r in refs if r.named and r.end <= before and own(r)]
-    return max(places, key=lambda r: r.end, default=None)
+    named = [r for r in refs if r.named and r.end <= before]
+    found = max((r for r in named if own(r)), key=lambda r: r.end, default=None)
+    if found is None and "委" not in bodies:
+        # only the place's committee is named (铜梁区委副书记、区长…，副区长…): the place itself
+        committee = max((r for r in named if own(r, frozenset({"委"}))), key=lambda r: r.end, default=None)
+        if committee is not None:
+            place = "district:" + leading_places(col.entities[committee.entity].name)[0][-1]
+            if place in col.entities:
+                found = committee._replace(entity=place, type="district")
+    return found
 
 
-_OWN_BODIES = frozenset({"委", "政府", "人民政府"})
-"""What follows a place's name in the name of its own committee or government (长寿区委, 璧山区政府)."""
+_GOVERNMENT = frozenset({"政府", "人民政府"})
+_OWN_BODIES = {"委": frozenset({"委"}), "长": _GOVERNMENT, "政府": _GOVERNMENT}
+"""What follows a place's name in the name of its own committee or government (长寿区委, 璧山区政府),
+by the side of the title (区委书记, 区长, 区政府秘书长)."""
 
 
 def _title_org(text: str, s0: int, title_start: int, refs: list[Ref], rules: Rules) -> Ref | None:
@@ -747,8 +776,8 @@ def extract_relations(
                 # the ids and words of the entities and rules, not the copies another process sent
                 r = col.get(by_id[head].id, by_id[tail].id, sys.intern(typ))
                 r.support(art.id, sentence, s0, sys.intern(rule), new=new)
-                if role and role not in r.roles:
-                    r.roles.append(role)
+                if role:
+                    r.add_role(role)
             for key, s0, s1 in reading.named:
                 if key in wanted:
                     named_at[key].append((art.id, text[s0:s1], s0))

@@ -124,6 +124,11 @@ def test_government_bodies_and_titles(nlp):
     assert ("person", "刘海明") in got
 
 
+def test_bodies_named_with_verbs_and_shortened_departments(nlp):
+    got = found(nlp, "据永川区招商投资促进局局长刘芳介绍，市经信委相关负责人表示支持。这个城市场景丰富。")
+    assert {n for t, n in got if t == "government"} == {"永川区招商投资促进局", "市经信委"}
+
+
 def test_parks(nlp):
     got = found(nlp, "企业落户园区星湖科创小镇，毗邻双福工业园区。")
     assert ("park", "星湖科创小镇") in got

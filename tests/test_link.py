@@ -124,6 +124,19 @@ def test_a_body_written_with_a_bare_place_word_is_the_one_its_ref_names():
     ]
 
 
+def test_a_department_written_in_full_and_shortened_is_one_body_of_its_place():
+    ms = [
+        mention("重庆市经济和信息化委员会", "government", "p#1"),
+        mention("市经信委", "government", "p#2", ref="重庆市经信委"),
+        mention("市经济信息委", "government", "p#3", ref="重庆市经济信息委"),
+        mention("璧山区经济信息委", "government", "p#3", start=20),
+    ]
+    assert sorted(e.aliases for e in link(ms)) == [
+        ["市经信委", "市经济信息委", "重庆市经济和信息化委员会"],
+        ["璧山区经济信息委"],
+    ]
+
+
 def test_two_companies_projects_of_one_descriptive_name_stay_two():
     ms = [
         mention("原料药扩能项目", "project", "p#1", ref="重庆瑞康医药化工有限公司原料药扩能项目"),

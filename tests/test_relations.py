@@ -230,14 +230,20 @@ def test_places_listed_after_their_province_are_each_in_it():
 
 def test_a_districts_own_leaders_written_without_its_name_hold_their_role_there():
     """区委书记韦家宏 in an article about 璧山区 leads 璧山区 (its zone, 璧山高新区, has no 区委); after
-    长寿区委 is named, 区长 is of 长寿; a 县 title is no 区's."""
+    长寿区 and its 区委 are named, 区长 is of 长寿区 (a 区长 holds no post in the 区委); a 县 title is
+    no 区's."""
     text = (
         "璧山区项目签约仪式在璧山高新区举行，区委书记韦家宏出席。"
-        "长寿区委书记罗成栋宣布开工，区长谢婉清致辞，副县长刘洋出席。"
+        "长寿区项目开工，长寿区委书记罗成栋宣布开工，区长谢婉清致辞，副县长刘洋出席。"
     )
     got = rels(
         text,
-        {"璧山区": ("district", []), "璧山高新区": ("district", []), "长寿区委": ("government", [])},
+        {
+            "璧山区": ("district", []),
+            "璧山高新区": ("district", []),
+            "长寿区": ("district", []),
+            "长寿区委": ("government", []),
+        },
         people={
             "韦家宏": ("区委书记", None),
             "罗成栋": ("区委书记", "长寿区委"),
@@ -248,7 +254,25 @@ def test_a_districts_own_leaders_written_without_its_name_hold_their_role_there(
     assert {t for t in typed(got) if t[1] == "holds_role_at"} == {
         ("韦家宏", "holds_role_at", "璧山区"),
         ("罗成栋", "holds_role_at", "长寿区委"),
-        ("谢婉清", "holds_role_at", "长寿区委"),
+        ("谢婉清", "holds_role_at", "长寿区"),
+    }
+
+
+def test_a_deputy_district_heads_post_is_the_districts_where_only_its_committee_is_named():
+    text = "铜梁区推进新材料产业发展。铜梁区委副书记、区长孟凡宇，副区长杜晓燕陪同调研，区委常委李四参加。"
+    got = rels(
+        text,
+        {"铜梁区": ("district", []), "铜梁区委": ("government", [])},
+        people={
+            "孟凡宇": ("区委副书记、区长", "铜梁区委"),
+            "杜晓燕": ("副区长", None),
+            "李四": ("区委常委", None),
+        },
+    )
+    assert {t for t in typed(got) if t[1] == "holds_role_at"} == {
+        ("孟凡宇", "holds_role_at", "铜梁区委"),
+        ("杜晓燕", "holds_role_at", "铜梁区"),
+        ("李四", "holds_role_at", "铜梁区委"),
     }
 
 
@@ -263,8 +287,8 @@ def test_a_run_of_titles_is_read_by_its_last():
             "张明": ("居民代表、志愿者", "万州区"),
         },
     )
-    roles = {(r.source, r.target): r.roles for r in got if r.type == "holds_role_at"}
-    assert roles == {("person:孙广宇", "company:重庆湘渝盐化有限责任公司"): ["党委委员、副总经理"]}
+    roles = {(r.source, r.target): r.to_json()["role"] for r in got if r.type == "holds_role_at"}
+    assert roles == {("person:孙广宇", "company:重庆湘渝盐化有限责任公司"): "党委委员、副总经理"}
 
 
 def test_resolve_anaphora_district_and_project_words():
@@ -303,6 +327,15 @@ def test_both_parties_sign_and_a_signing_is_not_also_a_partnership():
     assert (frozenset(("卡涑科技", "涪陵高新区")), "signed_with") in pairs
     assert (frozenset(("华峰集团", "涪陵")), "signed_with") in pairs
     assert not any(t == "partner_of" for _, t in pairs)
+
+
+def test_one_signs_with_each_of_a_list_and_the_listed_do_not_sign_with_each_other():
+    names = ("重庆高晟包装科技有限公司", "重庆德丰竹业有限公司", "重庆国瑞医药有限公司")
+    text = f"梁平区人民政府与{'、'.join(names)}分别签订战略合作协议。"
+    got = typed(rels(text, {"梁平区人民政府": ("government", [])} | {n: ("company", []) for n in names}))
+    assert {(frozenset((a, b)), t) for a, t, b in got} == {
+        (frozenset(("梁平区人民政府", n)), "signed_with") for n in names
+    }
 
 
 def test_invests_in_and_a_project_written_without_its_brand():

@@ -25,6 +25,17 @@ def lexicon() -> dict:
         return tomllib.load(f)
 
 
+@functools.lru_cache(maxsize=1)
+def departments() -> dict[str, str]:
+    """Every written form of a government department (发改委, 发展改革委) → its full name
+    (发展和改革委员会), from ``departments.tsv``."""
+    out: dict[str, str] = {}
+    for row in _rows("departments.tsv"):
+        for form in [row["name"], *filter(None, row.get("short", "").split(","))]:
+            out[form.strip()] = row["name"]
+    return out
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     path = DATA / name
     if not path.exists():

@@ -20,6 +20,7 @@ from graph.extract.lexicon import (
     alternation,
     boundary_words,
     crosses_word,
+    departments,
     extend_left,
     gazetteer,
     jieba_tok,
@@ -262,6 +263,7 @@ class GovernmentMatcher:
         left = "".join(sorted(PUNCT | set(lex["before_bare"])))
         self.bare = re.compile(rf"(?:(?<=[{re.escape(left)}])|^)[市区县]")
         self.home_city = lex["home_city"]
+        self.departments = tuple(sorted(departments(), key=len, reverse=True))
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
@@ -282,7 +284,11 @@ class GovernmentMatcher:
             # 市 read as a word of its own (市|经济|信息|委, 市委|组织部), not 市场监管局 or 市中心
             level = m.group()
             first = posseg(text[m.start() : m.start() + 12])[0][0]
-            if first != level and not first.startswith(self.head_words):
+            if (
+                first != level
+                and not first.startswith(self.head_words)
+                and not text.startswith(self.departments, m.end())  # (市经信委: jieba reads 市经)
+            ):
                 continue
             end = self._body(text, m.start(), m.end())
             if end is None and (h := self.heads.match(text, m.end())):
@@ -309,7 +315,10 @@ class GovernmentMatcher:
         return m.end()
 
     def _name_like(self, words: str) -> bool:
-        """Only nouns make a body's name: 城市管理局 is one, 举办 or 为老百姓办 is not."""
+        """Only nouns make a body's name: 城市管理局 is one, 举办 or 为老百姓办 is not. A department's
+        usual short form is one whatever jieba makes of it (经信委)."""
+        if words in departments() or words.lstrip("市区县") in departments():
+            return True
         if words.endswith("委员会") and "和" in words:
             words = words.replace("和", "")  # 文化和旅游发展委员会
         for tok, flag in posseg(words):
