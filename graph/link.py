@@ -160,7 +160,8 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         zone = _ZONE.sub("", surface)
         places, rest = leading_places(zone)
         if places and _ZONE_WORD.fullmatch(rest):
-            key = places[0] + rest
+            # (万盛 + 经开区: the zone's own short form, read as the zone 万盛经开区 already)
+            key = places[0] if places[0].endswith(rest) else places[0] + rest
             return m.type, key, "same name" if key == surface else "same zone"
         full = gazetteer().full_names(surface)
         if len(full) == 1 and full[0] != surface:

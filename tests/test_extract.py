@@ -158,6 +158,21 @@ def test_a_route_between_two_places_is_part_of_the_projects_name(nlp):
     assert not any(t[1].startswith("发展") for t in found(nlp, "发展至今天的生产基地项目"))
 
 
+def test_works_named_after_places_are_projects_and_no_company(nlp):
+    text = (
+        "綦万城际铁路由重庆綦万城际铁路有限公司负责建设。綦万城际铁路控制性工程——蒲河特大桥顺利合龙。"
+        "这座大桥很壮观，重庆高速公路网不断完善。"
+    )
+    got = found(nlp, text)
+    assert {n for t, n in got if t == "project"} == {"綦万城际铁路", "綦万城际铁路控制性工程", "蒲河特大桥"}
+    assert {n for t, n in got if t == "company"} == {"重庆綦万城际铁路有限公司"}  # (not 綦万, 蒲河)
+
+
+def test_nouns_and_products_are_no_people(nlp):
+    got = found(nlp, "“稻渔共生”鼓起村民钱袋子。这里出产的花田贡米是贡品，村民钱小兵说。欧阳明远表示满意。")
+    assert {n for t, n in got if t == "person"} == {"钱小兵", "欧阳明远"}
+
+
 def test_people_with_titles_speech_and_bylines(nlp):
     doc = nlp("□ 重庆日报记者 周小川\n“我们很有信心。”公司总经理杨立新说。杨立新和同事们正在车间。")
     got = {(s.label_, s.text) for s in doc.spans["mentions"]}

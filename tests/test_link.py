@@ -30,6 +30,11 @@ def test_district_short_form_joins_its_full_name_and_the_zone_stays_apart():
     assert "涪陵区" not in zone.aliases
 
 
+def test_a_zone_named_by_its_own_short_form_is_one_zone():
+    ents = link([mention(s, "district", start=k * 10) for k, s in enumerate(("万盛", "万盛经开区"))])
+    assert [(e.name, e.aliases) for e in ents] == [("万盛经开区", ["万盛", "万盛经开区"])]
+
+
 def test_short_forms_join_the_full_name_they_stand_for():
     ms = [mention("重庆湘渝盐化有限责任公司"), mention("湘渝盐化", ref="重庆湘渝盐化有限责任公司", start=30)]
     (e,) = link(ms)

@@ -137,6 +137,35 @@ def test_addresses_nest_and_only_the_right_way_round():
     assert got == {("大足区", "located_in", "重庆市"), ("三驱镇", "located_in", "大足区")}
 
 
+def test_where_a_thing_is_said_to_lie_start_or_come_from():
+    text = (
+        "綦万城际铁路起于綦江区古南街道。蒲河特大桥位于綦江区三角镇。在大足高新区的重庆锐铂五金制品有限公司"
+        "生产车间，工人正忙。重庆陶然新材料有限公司是荣昌高新区引进的企业。华峰集团考察了位于涪陵区的万凯新材。"
+    )
+    names = {
+        "綦万城际铁路": ("project", []),
+        "蒲河特大桥": ("project", []),
+        "古南街道": ("district", []),
+        "三角镇": ("district", []),
+        "綦江区": ("district", []),
+        "大足高新区": ("district", []),
+        "重庆锐铂五金制品有限公司": ("company", []),
+        "重庆陶然新材料有限公司": ("company", []),
+        "荣昌高新区": ("district", []),
+        "华峰集团": ("company", []),
+        "涪陵区": ("district", []),
+        "万凯新材": ("company", []),
+    }
+    got = {(a, b) for a, t, b in typed(rels(text, names)) if t == "located_in" and names[a][0] != "district"}
+    assert got == {
+        ("綦万城际铁路", "古南街道"),
+        ("蒲河特大桥", "三角镇"),
+        ("重庆锐铂五金制品有限公司", "大足高新区"),
+        ("重庆陶然新材料有限公司", "荣昌高新区"),
+        ("万凯新材", "涪陵区"),
+    }
+
+
 def test_a_list_of_projects_is_located_where_it_breaks_ground():
     text = "今年还有甲乙动力电池项目、丙丁零部件研发制造项目等一批重点项目在涪陵落地开工。"
     got = typed(

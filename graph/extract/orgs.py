@@ -222,11 +222,14 @@ class CompanyMatcher:
         # names found by their industry word that are also short forms of a full name (汇鲜冷链 after
         # 重庆汇鲜冷链物流有限公司): they abbreviate it as much as the short forms below
         own = {(c.start, c.end): c for c in cand.of_type(doc, "company") if c.source == self.name}
+        longest: dict[int, int] = {}  # where a longer form was found: a shorter one there is its start
         for form in sorted(forms, key=len, reverse=True):
             if len(form) < 2 or form in self.generic or _is_place(form):
                 continue
             full = sorted(forms[form])
             for m in re.finditer(re.escape(form), text):
+                if longest.setdefault(m.start(), m.end()) > m.end():
+                    continue  # (綦万城际 in 綦万城际铁路)
                 start = m.start()
                 # 重庆卓浩, 江津卓洁科技: a place written right before the short form belongs to it
                 for k in range(min(start, 6), 1, -1):

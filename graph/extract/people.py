@@ -131,6 +131,7 @@ class PersonMatcher:
             # these are surnames and words too (向, 和, 从…): 向德明 is a name, 向记者 (to the reporter) not
             and (name[0] not in NOT_AFTER_PUNCT or word_freq(name[1:]) <= self.max_name_freq)
             and (word_freq(name) <= self.max_name_freq or dictionary_tag(name) == "nr")
+            and not (len(name) >= 3 and dictionary_tag(name) == "n")  # (村民钱袋子: a purse, no name)
             and word_freq(name[:2]) <= self.max_name_freq * 20
         )
 

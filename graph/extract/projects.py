@@ -48,6 +48,7 @@ class ProjectMatcher:
         )
         self.min_len = min_len
         self.place_letters = frozenset(lex["place_letters"])
+        self.short_suffixes = frozenset(lex["short_suffixes"])
 
     def _generic(self, prefix: str) -> bool:
         """綦江重点项目: a place and a generic word are no name."""
@@ -92,7 +93,8 @@ class ProjectMatcher:
             if when:
                 start = when.end()
             name = text[start : m.end()]
-            if start == m.start() or name.startswith(self.generic) or len(name) < self.min_len:
+            shortest = self.min_len - (m.group() in self.short_suffixes)
+            if start == m.start() or name.startswith(self.generic) or len(name) < shortest:
                 continue
             if self._generic(text[start : m.start()]):
                 continue
@@ -105,7 +107,8 @@ class ProjectMatcher:
                     continue
                 attrs["ref"] = text[builder.start : builder.end] + name
             cand.add(doc, start, m.end(), "project", self.name, priority=1, **attrs)
-            self._owner(doc, start, m.start())
+            if not any(w in name for w in self.short_suffixes):  # (works are named after places)
+                self._owner(doc, start, m.start())
         return doc
 
     def _owner(self, doc: Doc, start: int, end: int) -> None:

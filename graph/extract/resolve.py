@@ -26,6 +26,10 @@ class MentionResolver:
             cand.candidates(doc),
             key=lambda c: (-(c.end - c.start), -c.priority, -TYPE_RANK.get(c.type, 0), c.start),
         )
+        text = cand.text_of(doc)
+        # what the article names as a project is not a company inside another (綦万城际铁路 in
+        # 綦万城际铁路控制性工程, where 重庆綦万城际铁路有限公司 is named after the line)
+        works = {text[c.start : c.end] for c in cands if c.type == "project"}
         chosen: list[cand.Candidate] = []
         for c in cands:
             if c.end <= c.start:
@@ -34,6 +38,9 @@ class MentionResolver:
             for k in chosen:
                 if c.start < k.end and k.start < c.end:
                     inside = k.start <= c.start and c.end <= k.end
+                    if inside and c.type == "company" and text[c.start : c.end] in works:
+                        clash = True
+                        break
                     if not (inside and (k.type, c.type) in NESTED) or (k.start, k.end) == (c.start, c.end):
                         clash = True
                         break
