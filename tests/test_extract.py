@@ -40,6 +40,29 @@ def test_districts_full_short_towns_and_zones(nlp):
     } <= got
 
 
+def test_towns_listed_after_a_town_are_towns(nlp):
+    text = (
+        "企业分别与永川区朱沱镇、仙龙镇签约，带动开州区温泉镇、满月镇、特色小镇等发展。永川区的一个镇也来了。"
+    )
+    assert {n for t, n in found(nlp, text) if t == "district"} == {
+        "永川区",
+        "朱沱镇",
+        "仙龙镇",
+        "开州区",
+        "温泉镇",
+        "满月镇",
+    }
+
+
+def test_cooperatives_are_companies_and_their_officers_hold_roles_there(nlp):
+    doc = nlp("基地由荣昌区河中稻渔种养股份合作社统一经营。合作社理事长邓德华说，农民专业合作社发展迅速。")
+    got = {(s.label_, s.text) for s in doc.spans["mentions"]}
+    assert {n for t, n in got if t == "company"} == {"荣昌区河中稻渔种养股份合作社"}
+    (person,) = [s for s in doc.spans["mentions"] if s.label_ == "person"]
+    org = mention_attrs(doc, person)["org"]
+    assert doc.text[org[0] : org[1]] == "荣昌区河中稻渔种养股份合作社"
+
+
 def test_a_town_named_like_a_place_elsewhere_is_the_town(nlp):
     """太原镇 (in 彭水) is no 太原市, 桂林街道 no 桂林市; 乡村 and 镇街 after a place make no town."""
     got = found(nlp, "彭水县太原镇的茶园里，随后将在桂林街道召开会议。推动重庆乡村振兴，江津镇街干部参与。")

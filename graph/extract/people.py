@@ -25,7 +25,14 @@ ORG_TYPES = ("company", "government", "park", "district")
 CUES = "，。、！？：；”）\n 和等在也就说称还正带向给是的"
 # Surnames that are far more often a function word at the start of a phrase.
 NOT_AFTER_PUNCT = set("和与在向把被对从给让将有")
-ANAPHORS = {"公司": "company", "该公司": "company", "企业": "company", "该企业": "company", "集团": "company"}
+ANAPHORS = {
+    "公司": "company",
+    "该公司": "company",
+    "企业": "company",
+    "该企业": "company",
+    "集团": "company",
+    "合作社": "company",
+}
 
 
 class PersonMatcher:

@@ -21,7 +21,12 @@ MEDIA = re.compile(
 BARE = re.compile(r"(?:高新区|经开区|科学城)$")
 # A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇).
 TOWN = re.compile(
-    r"(?![乡镇街村])[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人民|长|干部))"
+    r"(?![乡镇街村的在和与及是为一个])[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人民|长|干部))"
+)
+# More towns listed after a town (永川区朱沱镇、仙龙镇, 温泉镇、满月镇等): towns of the same kind.
+LISTED_TOWN = re.compile(
+    r"、(?P<name>(?![乡镇街村])[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))(?<!小镇)(?<!古镇)(?<!城镇)(?<!集镇)(?<!重镇)"
+    r"(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人民|长|干部))"
 )
 # What makes a place's short form the name of a town instead (太原镇 is no 太原市, 桂林街道 no 桂林市);
 # not 镇街, 镇村 (江津镇街: the place's towns and streets), and not 乡, which begins too many words
@@ -77,6 +82,7 @@ class DistrictMatcher:
                         doc, m.start(), m.end(), "district", self.name, priority=-1, bare_zone=True, ref=zone
                     )
         self._streets(doc, text)
+        self._listed(text, towns)
         for town in towns:
             for m in re.finditer(re.escape(town), text):
                 cand.add(doc, m.start(), m.end(), "district", self.name, priority=-1)
@@ -102,6 +108,18 @@ class DistrictMatcher:
         if text[s:e] in gazetteer().stopwords or ZONE.match(text, e) or TOWN.match(text, e):
             return text[s:e] in gazetteer().stopwords
         return crosses_word(text, s, e)
+
+    @staticmethod
+    def _listed(text: str, towns: set[str]) -> None:
+        """Add to ``towns`` those listed after one of them (朱沱镇、仙龙镇、…), and after those."""
+        todo = list(towns)
+        while todo:
+            town = todo.pop()
+            for m in re.finditer(re.escape(town), text):
+                nxt = LISTED_TOWN.match(text, m.end())
+                if nxt and nxt.group("name") not in towns:
+                    towns.add(nxt.group("name"))
+                    todo.append(nxt.group("name"))
 
     def _streets(self, doc: Doc, text: str) -> None:
         """A street or town named on its own after punctuation (几江街道)."""
