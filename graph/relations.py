@@ -448,7 +448,11 @@ def resolve_anaphora(
             ent = entities.get(r.entity)
             if ent is None or r.entity in exclude:
                 continue
-            fits = r.type in an.refers or ("zone" in an.refers and _is_zone(ent, rules))
+            fits = (
+                r.type in an.refers
+                or ("zone" in an.refers and _is_zone(ent, rules))
+                or ("cooperative" in an.refers and ent.type == "company" and ent.name.endswith("合作社"))
+            )
             if fits and not (r.named and _in_list(text, r, rules)):
                 best = r
         if best is not None:

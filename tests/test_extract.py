@@ -236,6 +236,18 @@ def test_a_project_particular_only_by_the_company_that_builds_it(nlp):
         "高端钛合金板带项目": "重庆渝钛新材料科技有限公司高端钛合金板带项目",
         "原料药扩能项目": "重庆瑞康医药化工有限公司原料药扩能项目",
     }
+    # the company the sentence is about, that 投资N亿元建设 it; none where no company is named
+    text = (
+        "重庆德丰竹业有限公司投资12亿元，在梁平区竹山镇建设竹材精深加工基地。"
+        "全区投资100亿元建设竹材精深加工基地。"
+    )
+    doc = nlp(text)
+    refs = [
+        (mention_attrs(doc, m).get("ref"), m.start_char)
+        for m in doc.spans["mentions"]
+        if m.label_ == "project"
+    ]
+    assert refs == [("重庆德丰竹业有限公司竹材精深加工基地", text.index("竹材"))]
 
 
 def test_offsets_match_the_text(nlp):

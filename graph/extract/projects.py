@@ -26,6 +26,11 @@ WHEN = re.compile(r"(?:\d{4}年|今年|去年|明年|前年)(?:\d{1,2}月)?(?:�
 ANCHOR_TYPES = ("company", "district", "park")
 OWNER_BEFORE = re.compile(r"(?:投资建设|投资兴建|投资新建|投资|建设|投建|打造|新建)的$")
 """What may stand between a project and the company that builds it (…公司投资建设的…项目)."""
+INVESTS_BEFORE = re.compile(
+    r"投资(?:约|近|超|逾)?\d+(?:\.\d+)?(?:亿|万|千万)元[，,]?(?:在[^，。；！？]{2,15})?"
+    r"(?:建设|打造|新建|兴建|建|实施|上马)了?$"
+)
+"""How a sentence about a company says it builds a project (…，投资3.6亿元建设了…项目)."""
 
 
 class ProjectMatcher:
@@ -132,10 +137,21 @@ class ProjectMatcher:
 
 
 def _builder(text: str, start: int, anchors: list):
-    """The company written right before a project's name, or before 投资建设的 and its kin."""
+    """The company written right before a project's name, or before 投资建设的 and its kin; or the
+    company a sentence is about that 投资N亿元建设 the project (…公司，投资1.5亿元建设…加工项目)."""
     built = OWNER_BEFORE.search(text, max(0, start - 8), start)
     end = built.start() if built else start
-    return next((a for a in anchors if a.type == "company" and a.end == end), None)
+    found = next((a for a in anchors if a.type == "company" and a.end == end), None)
+    if found is not None:
+        return found
+    invested = INVESTS_BEFORE.search(text, max(0, start - 40), start)
+    if invested is None:
+        return None
+    sentence = max(text.rfind(c, 0, invested.start()) for c in "。！？；\n") + 1
+    companies = [
+        a for a in anchors if a.type == "company" and sentence <= a.start and a.end <= invested.start()
+    ]
+    return max(companies, key=lambda a: a.end, default=None)
 
 
 @Language.factory("project_matcher", default_config={"min_len": 6})
