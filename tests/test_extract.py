@@ -191,6 +191,16 @@ def test_works_named_after_places_are_projects_and_no_company(nlp):
     assert {n for t, n in got if t == "company"} == {"重庆綦万城际铁路有限公司"}  # (not 綦万, 蒲河)
 
 
+def test_a_works_builder_and_site_office_are_no_part_of_its_name(nlp):
+    doc = nlp("渝南路桥綦万城际铁路项目经理部常务副经理钱勇告诉记者，工程进展顺利。")
+    got = {(s.label_, s.text, mention_attrs(doc, s).get("role")) for s in doc.spans["mentions"]}
+    assert got == {
+        ("company", "渝南路桥", None),
+        ("project", "綦万城际铁路", None),
+        ("person", "钱勇", "常务副经理"),
+    }
+
+
 def test_nouns_and_products_are_no_people(nlp):
     got = found(nlp, "“稻渔共生”鼓起村民钱袋子。这里出产的花田贡米是贡品，村民钱小兵说。欧阳明远表示满意。")
     assert {n for t, n in got if t == "person"} == {"钱小兵", "欧阳明远"}

@@ -93,6 +93,10 @@ class ProjectMatcher:
             owner = self.legal_end.search(text, start, m.start())
             if owner:
                 start = owner.end()
+            if m.group() in self.short_suffixes:  # (a work is named after places, not its builder:
+                # 渝南路桥|綦万城际铁路)
+                builders = [a for a in anchors if a.type == "company" and a.start == start]
+                start = max([start] + [a.end for a in builders if a.end < m.start()])
             # a date before the name is when, not what (2022年两江新区…项目)
             when = WHEN.match(text, start, m.start())
             if when:
