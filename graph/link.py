@@ -170,6 +170,11 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         return m.type, fold(m.kb), "same known company"
     if m.type == "project" and m.ref:  # a name particular only with its builder's (see _canonical)
         return m.type, fold(m.ref), "same project of the same company"
+    if m.type == "park":
+        # a park's place in any form (秀山武陵现代物流园 = 秀山县武陵现代物流园)
+        places, rest = leading_places(surface)
+        if places and len(rest) >= 3:
+            return m.type, "|".join(places) + "|" + rest, "same park"
     if m.type == "government":
         # a body written with a bare 市 or 区 (区发展改革委) is the one its ref names (潼南区发展改革委)
         places, rest = leading_places(fold(m.ref) if m.ref else surface)

@@ -268,6 +268,16 @@ def test_offsets_match_the_text(nlp):
         assert text[s.start_char : s.end_char] == s.text
 
 
+def test_known_companies_jieba_has_no_word_for_but_not_a_developers_estate(nlp):
+    got = found(nlp, "永川距离长安汽车、赛力斯等整车企业不远。璧山区璧泉街道恒大绿岛新城C区举行分红大会。")
+    assert {n for t, n in got if t == "company"} == {"长安汽车", "赛力斯"}
+
+
+def test_a_street_after_its_county_in_a_headline_is_the_street(nlp):
+    got = found(nlp, "潼南桂林街道：小柠檬撬动大产业")
+    assert got == {("district", "潼南"), ("district", "桂林街道")}
+
+
 def test_known_companies_by_name_alone_but_not_inside_other_words(nlp):
     got = found(nlp, "合作伙伴有宁德时代、长安汽车等行业巨头，会议中通过了方案。")
     assert ("company", "宁德时代") in got and ("company", "长安汽车") in got

@@ -142,6 +142,19 @@ def test_a_department_written_in_full_and_shortened_is_one_body_of_its_place():
     ]
 
 
+def test_a_park_and_a_government_written_with_their_place_in_two_forms_are_one():
+    ms = [
+        mention("秀山县武陵现代物流园", "park", "p#1"),
+        mention("秀山武陵现代物流园", "park", "p#2"),
+        mention("梁平区人民政府", "government", "p#1", start=20),
+        mention("梁平区政府", "government", "p#2", start=20),
+    ]
+    assert sorted(e.aliases for e in link(ms)) == [
+        ["梁平区人民政府", "梁平区政府"],
+        ["秀山县武陵现代物流园", "秀山武陵现代物流园"],
+    ]
+
+
 def test_two_companies_projects_of_one_descriptive_name_stay_two():
     ms = [
         mention("原料药扩能项目", "project", "p#1", ref="重庆瑞康医药化工有限公司原料药扩能项目"),

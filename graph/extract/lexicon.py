@@ -261,8 +261,9 @@ def known_companies() -> dict[str, str]:
             if len(s) < 2 or s in table or gazetteer().full_names(s):
                 continue
             words = jieba_tok().lcut(s, HMM=False)
-            if len(words) > 1 and all(word_freq(w) >= 100 for w in words) and not s.endswith(ends):
-                continue
+            common = all(word_freq(w) >= 100 for w in words) and not s.endswith(ends)
+            if len(words) > 1 and common and any(len(w) > 1 for w in words):
+                continue  # (a name jieba has no word at all for is coined: 赛|力|斯, 宗|申)
             table[s] = name
     return table
 

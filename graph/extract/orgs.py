@@ -34,6 +34,8 @@ from graph.names import within
 from graph.normalize import is_cjk
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# What a property developer's brand names when it follows it: an estate (恒大绿岛新城, 融创滨江花园).
+ESTATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:新城|小区|花园|家园|公馆|名邸|华府|山庄|名苑|雅苑)")
 # A branch written after its bank or company: 中国农业银行荣昌支行.
 BRANCH = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:支行|分行|分公司|营业部)")
 
@@ -411,8 +413,8 @@ class KnownCompanyMatcher:
             if surface.isascii():
                 if (s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
                     continue
-            elif crosses_word(text, s, e):
-                continue
+            elif crosses_word(text, s, e) or ESTATE.match(text, e):
+                continue  # (恒大绿岛新城: a housing estate the developer named, no mention of it)
             cand.add(doc, s, e, "company", self.name, priority=2, kb=self.table[surface])
         return doc
 

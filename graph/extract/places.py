@@ -124,6 +124,9 @@ class DistrictMatcher:
     def _streets(self, doc: Doc, text: str) -> None:
         """A street or town named on its own after punctuation (几江街道)."""
         for m in STREET.finditer(text):
+            name = m.group("name")
+            if any(len(name) - k >= 4 and gazetteer().full_names(name[:k]) for k in (2, 3)):
+                continue  # (潼南桂林街道: a county and its street, found as such)
             cand.add(doc, m.start("name"), m.end("name"), "district", self.name, priority=-1)
 
 
