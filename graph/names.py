@@ -94,8 +94,15 @@ def parse_company(name: str) -> CompanyName:
             name, legal = name[: -len(f)], f
             break
     region, rest = leading_places(name)
+    bracket = _BRACKET_PLACE.search(rest)
+    if bracket and not region and (places := _leading_places(bracket.group(1))[0]):
+        # 渝味源（成都）食品有限公司: the brand's company in 成都, its region written after the brand
+        region, rest = places, rest[: bracket.start()] + rest[bracket.end() :]
     brand, industry = _industry(rest)
     return CompanyName(region, brand, industry, legal, branch)
+
+
+_BRACKET_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 
 
 def within(a: str, b: str) -> bool:

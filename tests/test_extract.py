@@ -17,13 +17,14 @@ def found(nlp, text: str) -> set[tuple[str, str]]:
 
 
 def test_components_are_registered_spacy_factories(nlp):
-    assert nlp.pipe_names[:7] == [
+    assert nlp.pipe_names[:8] == [
         "district_matcher",
         "known_company_matcher",
         "company_matcher",
         "government_matcher",
         "park_matcher",
         "project_matcher",
+        "alias_matcher",
         "person_matcher",
     ]
     assert nlp.lang == "zh"
@@ -61,6 +62,41 @@ def test_cooperatives_are_companies_and_their_officers_hold_roles_there(nlp):
     (person,) = [s for s in doc.spans["mentions"] if s.label_ == "person"]
     org = mention_attrs(doc, person)["org"]
     assert doc.text[org[0] : org[1]] == "荣昌区河中稻渔种养股份合作社"
+
+
+def test_a_town_named_like_a_county_elsewhere_and_towns_joined_by_conjunctions(nlp):
+    got = found(nlp, "该项目连接万州区新田镇与长岭镇。涪陵区白涛镇镇长李明说。")
+    assert {n for t, n in got if t == "district"} == {"万州区", "新田镇", "长岭镇", "涪陵区", "白涛镇"}
+
+
+def test_a_name_an_article_defines_stands_for_what_it_defines(nlp):
+    text = (
+        "中国农业银行重庆市分行（以下简称农行重庆市分行）发放贷款。农行重庆市分行行长赵国华表示。"
+        "开州至巫溪高速公路（以下简称开巫高速）贯通，开巫高速全长120公里。"
+    )
+    doc = nlp(text)
+    got = {(s.label_, s.text, mention_attrs(doc, s).get("ref")) for s in doc.spans["mentions"]}
+    assert ("company", "农行重庆市分行", "中国农业银行重庆市分行") in got
+    assert ("project", "开巫高速", "开州至巫溪高速公路") in got
+    (person,) = [s for s in doc.spans["mentions"] if s.label_ == "person"]
+    assert mention_attrs(doc, person)["role"] == "行长"
+
+
+def test_a_brands_company_with_its_place_in_brackets(nlp):
+    got = found(nlp, "渝味源（成都）食品有限公司投产。重庆市城市建设投资（集团）有限公司参与。")
+    assert {n for t, n in got if t == "company"} == {
+        "渝味源（成都）食品有限公司",
+        "重庆市城市建设投资（集团）有限公司",
+    }
+    assert not any(t == "district" for t, _ in got)
+
+
+def test_a_place_beginning_an_institutions_or_an_areas_name_is_no_mention(nlp):
+    got = found(
+        nlp,
+        "重庆大学与重庆博康生物技术有限公司签约，重庆医科大学附属第一医院、东城片区参加。涪陵区的大学生来了。",
+    )
+    assert {n for t, n in got if t == "district"} == {"涪陵区"}
 
 
 def test_a_town_named_like_a_place_elsewhere_is_the_town(nlp):

@@ -377,6 +377,13 @@ def test_one_signs_with_each_of_a_list_and_the_listed_do_not_sign_with_each_othe
     }
 
 
+def test_places_sign_with_each_other_not_with_the_province_or_city_before_them():
+    text = "重庆市綦江区与贵州省桐梓县签署了《渝黔合作先行示范区建设合作协议》。"
+    names = {n: ("district", []) for n in ("重庆市", "綦江区", "贵州省", "桐梓县")}
+    got = {(frozenset((a, b)), t) for a, t, b in typed(rels(text, names)) if t != "located_in"}
+    assert got == {(frozenset(("綦江区", "桐梓县")), "signed_with")}
+
+
 def test_invests_in_and_a_project_written_without_its_brand():
     text = "华峰集团将新增投资287亿元打造新材料一体化项目。除华峰新材料一体化项目外，还有别的项目。"
     rs = rels(text, {"华峰集团": ("company", ["华峰"]), "华峰新材料一体化项目": ("project", [])})

@@ -36,6 +36,8 @@ from graph.normalize import is_cjk
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # What a property developer's brand names when it follows it: an estate (恒大绿岛新城, 融创滨江花园).
 ESTATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:新城|小区|花园|家园|公馆|名邸|华府|山庄|名苑|雅苑)")
+# A place in brackets after a brand (渝味源（成都）食品有限公司): the brand's company there.
+BRACKET_PLACE = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{2,8})[）)]$")
 # A branch written after its bank or company: 中国农业银行荣昌支行.
 BRANCH = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:支行|分行|分公司|营业部)")
 
@@ -112,16 +114,10 @@ class CompanyMatcher:
         for m in self.legal.finditer(text):
             if m.start() in taken or (m.group() == "公司" and m.start() and text[m.start() - 1] in "子母"):
                 continue  # (全资子公司, 母公司: what a company is to another, no name)
-            start = extend_left(
-                text,
-                m.start(),
-                max_chars=24,
-                boundary=self.boundary.difference(self.verb_words),
-                name_verbs=self.name_verbs,
-            )
-            while text.startswith(self.verb_words, start, m.start()):  # (投资重庆…有限公司: 投资 is no name)
-                start += next(len(w) for w in self.verb_words if text.startswith(w, start))
-            start = _broad_restart(text, start, m.start())
+            start = self._walk(text, m.start())
+            bracket = BRACKET_PLACE.search(text, max(0, start - 10), start)
+            if bracket and _is_place(bracket.group("place")):  # (渝味源（成都）食品有限公司)
+                start = min(start, self._walk(text, bracket.start()))
             brand = text[start : m.start()]
             if not self._good_brand(brand, legal=True):
                 continue
@@ -157,6 +153,19 @@ class CompanyMatcher:
             found.append((start, m.end()))
         self._short_forms(doc, found)
         return doc
+
+    def _walk(self, text: str, end: int) -> int:
+        """Where a registered name that ends (before its legal form) at ``end`` begins."""
+        start = extend_left(
+            text,
+            end,
+            max_chars=24,
+            boundary=self.boundary.difference(self.verb_words),
+            name_verbs=self.name_verbs,
+        )
+        while text.startswith(self.verb_words, start, end):  # (投资重庆…有限公司: 投资 is no name)
+            start += next(len(w) for w in self.verb_words if text.startswith(w, start))
+        return _broad_restart(text, start, end)
 
     def _good_brand(self, brand: str, *, legal: bool) -> bool:
         if not brand or brand[0] in "某该这那其各每本":

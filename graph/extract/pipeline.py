@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 
 from graph.articles import Article
-from graph.extract import bio, model, orgs, people, places, projects, resolve  # noqa: F401  (registers factories)
+from graph.extract import aliases, bio, model, orgs, people, places, projects, resolve  # noqa: F401  (factories)
 from graph.extract.candidates import KeepText
 from graph.extract.model import MODEL_DIR, load_model, model_available
 from graph.extract.resolve import mention_attrs
@@ -28,6 +28,7 @@ RULES = (
     "government_matcher",
     "park_matcher",
     "project_matcher",
+    "alias_matcher",
     "person_matcher",
 )
 

@@ -19,14 +19,19 @@ MEDIA = re.compile(
     r"(?:日报|晚报|晨报|商报|时报|都市报|报社|报|电视台|广播电视台|广播电台|新闻网|网)(?![\u4e00-\u9fff]{0,1}(?:告|名|道|销|到|价|表|送))"
 )
 BARE = re.compile(r"(?:高新区|经开区|科学城)$")
+# A place that begins the name of an institution or of a local area is no mention of the place
+# (重庆大学, 重庆医科大学附属第一医院, 东城片区, 龙岩组团).
+INSTITUTION = re.compile(
+    r"(?![的在和与及])[\u4e00-\u9fff]{0,4}?(?:大学|学院|医院|中学|小学|研究院|研究所)|片区|组团"
+)
 # A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇).
 TOWN = re.compile(
-    r"(?![乡镇街村的在和与及是为一个])[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人民|长|干部))"
+    r"(?![乡镇街村的在和与及是为一个])[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?!长|[\u4e00-\u9fff]?(?:政府|党委|人民|干部))"
 )
 # More towns listed after a town (永川区朱沱镇、仙龙镇, 温泉镇、满月镇等): towns of the same kind.
 LISTED_TOWN = re.compile(
-    r"、(?P<name>(?![乡镇街村])[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))(?<!小镇)(?<!古镇)(?<!城镇)(?<!集镇)(?<!重镇)"
-    r"(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人民|长|干部))"
+    r"[、和与及](?P<name>(?![乡镇街村])[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))(?<!小镇)(?<!古镇)(?<!城镇)(?<!集镇)(?<!重镇)"
+    r"(?!长|[\u4e00-\u9fff]?(?:政府|党委|人民|干部))"
 )
 # What makes a place's short form the name of a town instead (太原镇 is no 太原市, 桂林街道 no 桂林市);
 # not 镇街, 镇村 (江津镇街: the place's towns and streets), and not 乡, which begins too many words
@@ -69,7 +74,8 @@ class DistrictMatcher:
                 continue
             cand.add(doc, s, e, "district", self.name)
             t = TOWN.match(text, e)
-            if t and not self.trie.longest_at(text, e):
+            n = self.trie.longest_at(text, e)  # (新田镇 after 万州区: a town, though 新田 is a county)
+            if t and (not n or TOWN_WORD.match(text, e + n)):
                 cand.add(doc, e, t.end(), "district", self.name)
                 towns.add(t.group())
         for zone in zones:  # a bare 高新区 or 科学城 in an article that names the zone in full
@@ -103,8 +109,8 @@ class DistrictMatcher:
                 i += 1
 
     def _crosses(self, text: str, s: int, e: int) -> bool:
-        if MEDIA.match(text, e):
-            return True  # 重庆日报, 武隆报: a newspaper, not the place
+        if MEDIA.match(text, e) or INSTITUTION.match(text, e):
+            return True  # 重庆日报, 武隆报: a newspaper, not the place; 重庆大学
         if text[s:e] in gazetteer().stopwords or ZONE.match(text, e) or TOWN.match(text, e):
             return text[s:e] in gazetteer().stopwords
         return crosses_word(text, s, e)

@@ -1,0 +1,47 @@
+"""Names an article defines for what it has just named: 中国农业银行重庆市分行（以下简称农行重庆市分行）,
+开州至巫溪高速公路（以下简称开巫高速）.
+
+The defined name is often one no rule would read (农行重庆市分行 is no legal form, 开巫高速 no
+project's suffix), and it stands for the full name wherever the article uses it: every occurrence
+is a mention of the full name's type, its ``ref`` the full name, which the linker joins it to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.extract import candidates as cand
+
+DEFINED = re.compile(
+    r"[（(](?:以下简称|以下称|下称|简称|以下统称|统称)[“\"‘]?(?P<alias>[^（）()“”\"‘’，。、；：\s]{2,12})[”\"’]?[）)]"
+)
+TYPES = ("company", "government", "project", "park", "district")
+
+
+class AliasMatcher:
+    """Every occurrence of a name an article defines (…（以下简称X）) is a mention of what it defines."""
+
+    def __init__(self, name: str = "alias_matcher") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = cand.text_of(doc)
+        for m in DEFINED.finditer(text):
+            named = [c for c in cand.candidates(doc) if c.end == m.start() and c.type in TYPES]
+            if not named:
+                continue
+            full = max(named, key=lambda c: (c.end - c.start, c.priority))
+            alias, full_name = m.group("alias"), text[full.start : full.end]
+            if alias == full_name:
+                continue
+            for a in re.finditer(re.escape(alias), text):
+                cand.add(doc, a.start(), a.end(), full.type, self.name, priority=3, ref=full_name)
+        return doc
+
+
+@Language.factory("alias_matcher")
+def make_alias_matcher(nlp: Language, name: str) -> AliasMatcher:
+    return AliasMatcher(name)
