@@ -237,6 +237,17 @@ def test_a_works_builder_and_site_office_are_no_part_of_its_name(nlp):
     }
 
 
+def test_lines_named_by_the_places_they_join_and_works_by_their_own_name(nlp):
+    text = "渝西高铁、渝湘高铁和渝贵铁路加快建设，兰海高速扩能，九重山隧道贯通。经济高速发展，高速铁路成网。"
+    assert {n for t, n in found(nlp, text) if t == "project"} == {
+        "渝西高铁",
+        "渝湘高铁",
+        "渝贵铁路",
+        "兰海高速",
+        "九重山隧道",
+    }
+
+
 def test_nouns_and_products_are_no_people(nlp):
     got = found(nlp, "“稻渔共生”鼓起村民钱袋子。这里出产的花田贡米是贡品，村民钱小兵说。欧阳明远表示满意。")
     assert {n for t, n in got if t == "person"} == {"钱小兵", "欧阳明远"}

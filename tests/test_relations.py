@@ -401,6 +401,45 @@ def test_a_project_built_by_a_company_written_after_it():
     assert not typed(rels(text, names))
 
 
+def test_a_projects_owner_and_builder_written_after_it():
+    text = (
+        "西南智能装备制造基地项目总投资15亿元，业主为四川蓉欧智造集团有限公司，今年开工。"
+        "綦万城际铁路总投资约78亿元，由重庆綦万城际铁路有限公司负责建设管理，"
+        "重庆渝南路桥建设集团有限公司承担施工总承包。"
+    )
+    names = {
+        "西南智能装备制造基地项目": ("project", []),
+        "四川蓉欧智造集团有限公司": ("company", []),
+        "綦万城际铁路": ("project", []),
+        "重庆綦万城际铁路有限公司": ("company", []),
+        "重庆渝南路桥建设集团有限公司": ("company", []),
+    }
+    assert {t for t in typed(rels(text, names)) if t[1] == "operates"} == {
+        ("四川蓉欧智造集团有限公司", "operates", "西南智能装备制造基地项目"),
+        ("重庆綦万城际铁路有限公司", "operates", "綦万城际铁路"),
+        ("重庆渝南路桥建设集团有限公司", "operates", "綦万城际铁路"),
+    }
+
+
+def test_where_a_company_is_from_the_place_a_clause_is_set_in_and_lists_that_move_in():
+    text = (
+        "在荣昌兽药科技城，重庆荣牧饲料有限公司与企业合作。"
+        "重庆华岳电机有限公司、重庆华岳模具有限公司等12家企业入驻铜梁高新区。"
+    )
+    names = {
+        "荣昌兽药科技城": ("park", []),
+        "重庆荣牧饲料有限公司": ("company", []),
+        "重庆华岳电机有限公司": ("company", []),
+        "重庆华岳模具有限公司": ("company", []),
+        "铜梁高新区": ("district", []),
+    }
+    assert {t for t in typed(rels(text, names)) if t[1] == "located_in"} == {
+        ("重庆荣牧饲料有限公司", "located_in", "荣昌兽药科技城"),
+        ("重庆华岳电机有限公司", "located_in", "铜梁高新区"),
+        ("重庆华岳模具有限公司", "located_in", "铜梁高新区"),
+    }
+
+
 def test_operates_and_subsidiary_of_from_names_say_their_rule():
     text = (
         "重庆卡涑高性能复合材料零部件研发及制造项目开工。杭州卡涑科技与重庆卡涑同日签约。"

@@ -11,6 +11,7 @@ from graph.extract import candidates as cand
 from graph.extract.lexicon import (
     alternation,
     boundary_words,
+    crosses_word,
     extend_left,
     jieba_tok,
     leading_places,
@@ -24,6 +25,9 @@ CAPACITY = re.compile(
 )
 WHEN = re.compile(r"(?:\d{4}年|今年|去年|明年|前年)(?:\d{1,2}月)?(?:以来|底|初|内)?")
 ANCHOR_TYPES = ("company", "district", "park")
+ROUTE_KINDS = ("城际铁路", "高速公路", "高铁", "铁路", "高速", "城际")
+ROUTE = re.compile(rf"(?P<places>[\u4e00-\u9fff]{{2}})(?P<kind>{'|'.join(ROUTE_KINDS)})")
+NOT_AFTER_SPEED = ("发展", "增长", "运转", "运行", "推进", "前进", "行驶", "旋转", "度", "列车", "动车")
 OWNER_BEFORE = re.compile(r"(?:投资建设|投资兴建|投资新建|投资|建设|投建|打造|新建)的$")
 """What may stand between a project and the company that builds it (…公司投资建设的…项目)."""
 INVESTS_BEFORE = re.compile(
@@ -108,7 +112,8 @@ class ProjectMatcher:
             if self._generic(text[start : m.start()]):
                 continue
             attrs = {}
-            if not self._anchored(text, start, m.start(), anchors):
+            work = m.group() in self.short_suffixes  # (九重山隧道, 长江大桥: a work's name is its own)
+            if not work and not self._anchored(text, start, m.start(), anchors):
                 # a name particular only by the company that builds it (…有限公司投资建设的高端钛合金
                 # 板带项目): that project of that company, its ref the two together
                 builder = _builder(text, start, anchors)
@@ -116,9 +121,21 @@ class ProjectMatcher:
                     continue
                 attrs["ref"] = text[builder.start : builder.end] + name
             cand.add(doc, start, m.end(), "project", self.name, priority=1, **attrs)
-            if not any(w in name for w in self.short_suffixes):  # (works are named after places)
+            if not any(w in name for w in (*self.short_suffixes, *ROUTE_KINDS)):  # (works: after places)
                 self._owner(doc, start, m.start())
+        self._routes(doc, text)
         return doc
+
+    def _routes(self, doc: Doc, text: str) -> None:
+        """Lines named by the places they join, one character each (渝万高铁, 渝贵铁路, 兰海高速): two
+        characters that make no word, and the kind of line."""
+        for m in ROUTE.finditer(text):
+            places, kind = m.group("places"), m.group("kind")
+            if word_freq(places) > 0 or crosses_word(text, m.start(), m.start()):
+                continue  # (a word, or the end of one: 高速铁路, 建渝万)
+            if kind == "高速" and text.startswith(NOT_AFTER_SPEED, m.end()):
+                continue  # (高速发展: fast, no motorway)
+            cand.add(doc, m.start(), m.end(), "project", self.name, priority=0)
 
     def _owner(self, doc: Doc, start: int, end: int) -> None:
         """The company a project is named after (卓皓 in 卓皓轻量化零部件研发制造项目): a proper name
