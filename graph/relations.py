@@ -520,6 +520,8 @@ def _level(name: str, rules: Rules) -> float | None:
     p = gazetteer().places.get(name)
     if p is not None and p.level in rules.levels:
         return float(rules.levels[p.level])
+    if name.endswith(rules.zone_suffixes) and "zone" in rules.levels:  # (大足高新区: a zone, no 区)
+        return float(rules.levels["zone"])
     for suffix, lvl in sorted(rules.levels["suffix"].items(), key=lambda kv: -len(kv[0])):
         if name.endswith(suffix):
             return float(lvl)
@@ -1037,6 +1039,13 @@ def _name_places(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]
             if place in place_ids:
                 rule = f"name: {names[0]} starts with the place"
                 yield e.id, place_ids[place], "located_in", rule, tuple((e.id, a) for a in names)
+    # a zone named after its county (大足高新区, 涪陵国家高新区) is in that county
+    for e in sorted((e for e in entities if _is_zone(e, rules)), key=lambda e: e.id):
+        places, rest = leading_places(e.name)
+        parent = gaz[e.name].parent if e.name in gaz else places[0] if places and rest else ""
+        if parent and parent in gaz and gaz[parent].level == "county" and place_ids.get(parent, e.id) != e.id:
+            rule = f"name: {e.name} is a zone of {parent}"
+            yield e.id, place_ids[parent], "located_in", rule, tuple((e.id, a) for a in e.aliases)
 
 
 # ---------------------------------------------------------------- project attributes

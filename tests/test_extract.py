@@ -99,6 +99,24 @@ def test_a_place_beginning_an_institutions_or_an_areas_name_is_no_mention(nlp):
     assert {n for t, n in got if t == "district"} == {"涪陵区"}
 
 
+def test_towns_and_streets_listed_after_punctuation_are_towns(nlp):
+    text = (
+        "由合作社经营；西沱镇、王场镇的辣椒增收，以及卫星湖街道、陈食街道的改造。"
+        "打造特色小镇、历史古镇，城镇、乡镇都在行动。"
+    )
+    assert {n for t, n in found(nlp, text) if t == "district"} == {
+        "西沱镇",
+        "王场镇",
+        "卫星湖街道",
+        "陈食街道",
+    }
+
+
+def test_a_body_then_a_preposition_is_no_companys_brand(nlp):
+    got = found(nlp, "邓家明说，江津区经济信息委为公司申请了技改补贴。华为公司也来了。")
+    assert {n for t, n in got if t in ("company", "government")} == {"江津区经济信息委", "华为公司"}
+
+
 def test_a_town_named_like_a_place_elsewhere_is_the_town(nlp):
     """太原镇 (in 彭水) is no 太原市, 桂林街道 no 桂林市; 乡村 and 镇街 after a place make no town."""
     got = found(nlp, "彭水县太原镇的茶园里，随后将在桂林街道召开会议。推动重庆乡村振兴，江津镇街干部参与。")

@@ -440,6 +440,13 @@ def test_where_a_company_is_from_the_place_a_clause_is_set_in_and_lists_that_mov
     }
 
 
+def test_a_zone_named_after_its_county_is_in_it():
+    text = "大足高新区位于大足区西部。涪陵国家高新区发展迅速，涪陵区支持。"
+    names = {n: ("district", []) for n in ("大足高新区", "大足区", "涪陵国家高新区", "涪陵区")}
+    got = {(a, b) for a, t, b in typed(rels(text, names)) if t == "located_in"}
+    assert {("大足高新区", "大足区"), ("涪陵国家高新区", "涪陵区")} <= got
+
+
 def test_operates_and_subsidiary_of_from_names_say_their_rule():
     text = (
         "重庆卡涑高性能复合材料零部件研发及制造项目开工。杭州卡涑科技与重庆卡涑同日签约。"

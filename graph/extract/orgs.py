@@ -36,6 +36,8 @@ from graph.normalize import is_cjk
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # What a property developer's brand names when it follows it: an estate (恒大绿岛新城, 融创滨江花园).
 ESTATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:新城|小区|花园|家园|公馆|名邸|华府|山庄|名苑|雅苑)")
+# A government body and a preposition ending what the walk took for a brand.
+BODY_BEFORE = re.compile(r"(?:委|局|办|厅|政府)[为与和在向对给]$")
 # A place in brackets after a brand (渝味源（成都）食品有限公司): the brand's company there.
 BRACKET_PLACE = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{2,8})[）)]$")
 # A branch written after its bank or company: 中国农业银行荣昌支行.
@@ -119,8 +121,8 @@ class CompanyMatcher:
             if bracket and _is_place(bracket.group("place")):  # (渝味源（成都）食品有限公司)
                 start = min(start, self._walk(text, bracket.start()))
             brand = text[start : m.start()]
-            if not self._good_brand(brand, legal=True):
-                continue
+            if not self._good_brand(brand, legal=True) or BODY_BEFORE.search(brand):
+                continue  # (江津区经济信息委为公司申请: a body, then a preposition, is no brand)
             limit = self.weak_legal.get(m.group())
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue

@@ -28,6 +28,12 @@ INSTITUTION = re.compile(
 TOWN = re.compile(
     r"(?![乡镇街村的在和与及是为一个])[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?!长|[\u4e00-\u9fff]?(?:政府|党委|人民|干部))"
 )
+# Towns and streets listed after punctuation or 以及 (；西沱镇、王场镇的…): two of that shape are towns.
+_ONE_TOWN = r"(?![乡镇街村的在和与及是为一个这该各])[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡)"
+TOWN_LIST = re.compile(
+    rf"(?:^|(?<=[，。；：\n及和]))(?:{_ONE_TOWN}、)+{_ONE_TOWN}(?!长|[\u4e00-\u9fff]?(?:政府|党委|人民|干部))"
+)
+GENERIC_TOWNS = ("小镇", "古镇", "城镇", "集镇", "重镇", "乡镇")
 # More towns listed after a town (永川区朱沱镇、仙龙镇, 温泉镇、满月镇等): towns of the same kind.
 LISTED_TOWN = re.compile(
     r"[、和与及](?P<name>(?![乡镇街村])[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))(?<!小镇)(?<!古镇)(?<!城镇)(?<!集镇)(?<!重镇)"
@@ -87,7 +93,7 @@ class DistrictMatcher:
                     cand.add(
                         doc, m.start(), m.end(), "district", self.name, priority=-1, bare_zone=True, ref=zone
                     )
-        self._streets(doc, text)
+        self._streets(doc, text, towns)
         self._listed(text, towns)
         for town in towns:
             for m in re.finditer(re.escape(town), text):
@@ -127,13 +133,19 @@ class DistrictMatcher:
                     towns.add(nxt.group("name"))
                     todo.append(nxt.group("name"))
 
-    def _streets(self, doc: Doc, text: str) -> None:
-        """A street or town named on its own after punctuation (几江街道)."""
+    def _streets(self, doc: Doc, text: str, towns: set[str]) -> None:
+        """A street named on its own after punctuation (几江街道), and towns and streets listed after
+        punctuation (西沱镇、王场镇): they are ``towns`` too, for the towns listed after them."""
         for m in STREET.finditer(text):
             name = m.group("name")
             if any(len(name) - k >= 4 and gazetteer().full_names(name[:k]) for k in (2, 3)):
                 continue  # (潼南桂林街道: a county and its street, found as such)
             cand.add(doc, m.start("name"), m.end("name"), "district", self.name, priority=-1)
+            towns.add(name)
+        for m in TOWN_LIST.finditer(text):
+            for name in m.group().split("、"):
+                if not name.endswith(GENERIC_TOWNS):
+                    towns.add(name)
 
 
 @Language.factory("district_matcher")
