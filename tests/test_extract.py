@@ -266,6 +266,23 @@ def test_lines_named_by_the_places_they_join_and_works_by_their_own_name(nlp):
     }
 
 
+def test_a_generic_word_begins_no_project_name_only_as_a_word_of_its_own(nlp):
+    text = (
+        "该公司投资6亿元建设新能源汽车电驱齿轮项目，两江新区老旧小区电梯加装项目开工。"
+        "新项目不断落地，大项目纷纷签约。"
+    )
+    got = found(nlp, text)
+    assert {n for t, n in got if t == "project"} == {"新能源汽车电驱齿轮项目", "两江新区老旧小区电梯加装项目"}
+    assert not any(t == "company" for t, _ in got)  # (老旧: what kind, no owner)
+
+
+def test_a_three_character_brand_before_its_trades_is_a_short_form(nlp):
+    doc = nlp("重庆英赛德医疗科技有限公司总部位于重庆高新区。英赛德董事长何思源介绍，公司拥有专利86项。")
+    (person,) = [s for s in doc.spans["mentions"] if s.label_ == "person"]
+    org = mention_attrs(doc, person)["org"]
+    assert doc.text[org[0] : org[1]] == "英赛德"
+
+
 def test_nouns_and_products_are_no_people(nlp):
     got = found(nlp, "“稻渔共生”鼓起村民钱袋子。这里出产的花田贡米是贡品，村民钱小兵说。欧阳明远表示满意。")
     assert {n for t, n in got if t == "person"} == {"钱小兵", "欧阳明远"}

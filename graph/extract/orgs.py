@@ -30,7 +30,7 @@ from graph.extract.lexicon import (
     posseg,
     word_freq,
 )
-from graph.names import within
+from graph.names import parse_company, within
 from graph.normalize import is_cjk
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -206,6 +206,9 @@ class CompanyMatcher:
         core = self._legal_end.sub("", name)
         bare = _strip_places(core)
         brand = self._industry_end.sub("", bare)
+        parsed = parse_company(name).brand  # (before all its trade words: 英赛德 in 英赛德医疗科技)
+        if parsed != brand and len(parsed) >= 3 and word_freq(parsed) == 0 and not _is_place(parsed):
+            brand = parsed
         forms = (core, bare, brand, *self._brand_forms(bare, name[len(core) :]))
         return [
             f for f in forms if f and f != name and (f != brand or word_freq(brand) <= self.max_brand_freq)

@@ -16,6 +16,7 @@ from graph.extract.lexicon import (
     jieba_tok,
     leading_places,
     lexicon,
+    posseg,
     word_freq,
 )
 from graph.normalize import is_cjk
@@ -58,6 +59,12 @@ class ProjectMatcher:
         self.min_len = min_len
         self.place_letters = frozenset(lex["place_letters"])
         self.short_suffixes = frozenset(lex["short_suffixes"])
+
+    def _generic_start(self, name: str) -> bool:
+        """一批重点项目, 该项目, 新项目: a generic word first. A one-character one only as a word of
+        its own (新能源汽车…项目 is a name)."""
+        first = jieba_tok().lcut(name[:6], HMM=False)[0]
+        return any(name.startswith(g) and (len(g) > 1 or first == g) for g in self.generic)
 
     def _generic(self, prefix: str) -> bool:
         """綦江重点项目: a place and a generic word are no name."""
@@ -107,7 +114,7 @@ class ProjectMatcher:
                 start = when.end()
             name = text[start : m.end()]
             shortest = self.min_len - (m.group() in self.short_suffixes)
-            if start == m.start() or name.startswith(self.generic) or len(name) < shortest:
+            if start == m.start() or self._generic_start(name) or len(name) < shortest:
                 continue
             if self._generic(text[start : m.start()]):
                 continue
@@ -152,6 +159,8 @@ class ProjectMatcher:
                 break
         if not 2 <= n <= 4 or all(c in self.place_letters for c in text[pos : pos + n]):
             return  # (渝湘 in 渝湘高铁: a route between two places)
+        if all(flag[0] in "abdv" for _, flag in posseg(text[pos : pos + n])):
+            return  # (老|旧 in 老旧小区电梯加装项目: words that say what kind, no name)
         if any(c.type == "company" and c.start <= pos < c.end for c in cand.candidates(doc)):
             return
         cand.add(doc, start, pos + n, "company", self.name, priority=0, nested=True)
