@@ -283,6 +283,21 @@ def test_a_three_character_brand_before_its_trades_is_a_short_form(nlp):
     assert doc.text[org[0] : org[1]] == "英赛德"
 
 
+def test_stations_towns_and_verbs_begin_or_own_no_name(nlp):
+    text = (
+        "渝万高铁起于重庆北站。由重庆三峡新能源开发有限公司投资建设的巫溪县红池坝镇20兆瓦光伏电站并网。"
+        "今年将新开工城口至宣汉高速公路。全县培育农民专业合作社120家，辖内银行加大投放。"
+    )
+    got = found(nlp, text)
+    assert {n for t, n in got if t == "company"} == {"重庆三峡新能源开发有限公司"}
+    assert {n for t, n in got if t == "project"} == {
+        "渝万高铁",
+        "巫溪县红池坝镇20兆瓦光伏电站",
+        "城口至宣汉高速公路",
+    }
+    assert ("district", "重庆") not in got
+
+
 def test_nouns_and_products_are_no_people(nlp):
     got = found(nlp, "“稻渔共生”鼓起村民钱袋子。这里出产的花田贡米是贡品，村民钱小兵说。欧阳明远表示满意。")
     assert {n for t, n in got if t == "person"} == {"钱小兵", "欧阳明远"}

@@ -440,6 +440,27 @@ def test_where_a_company_is_from_the_place_a_clause_is_set_in_and_lists_that_mov
     }
 
 
+def test_the_party_that_signs_is_the_one_right_before_with_and_a_project_where_a_clause_is_set():
+    text = (
+        "梁平区合兴街道的重庆梁山柚果业专业合作社与盒马鲜生签订供货协议。"
+        "在长寿经开区，重庆长寿瑞丰化工有限公司年产20万吨可降解材料项目建设正酣。"
+    )
+    names = {
+        "梁平区": ("district", []),
+        "合兴街道": ("district", []),
+        "重庆梁山柚果业专业合作社": ("company", []),
+        "盒马鲜生": ("company", []),
+        "长寿经开区": ("district", []),
+        "重庆长寿瑞丰化工有限公司": ("company", []),
+        "年产20万吨可降解材料项目": ("project", []),
+    }
+    got = {t for t in typed(rels(text, names)) if t[1] == "signed_with" or names[t[0]][0] == "project"}
+    assert got == {
+        ("盒马鲜生", "signed_with", "重庆梁山柚果业专业合作社"),
+        ("年产20万吨可降解材料项目", "located_in", "长寿经开区"),
+    }
+
+
 def test_a_zone_named_after_its_county_is_in_it():
     text = "大足高新区位于大足区西部。涪陵国家高新区发展迅速，涪陵区支持。"
     names = {n: ("district", []) for n in ("大足高新区", "大足区", "涪陵国家高新区", "涪陵区")}

@@ -128,6 +128,8 @@ class CompanyMatcher:
                 continue
             if limit == 0 and not _has_proper_word(_strip_places(brand)):
                 continue  # 新能源汽车研发中心 is a kind of centre; 恒锦新材料研发中心 is a name
+            if m.group().endswith("合作社") and not (leading_places(brand)[0] or _has_proper_word(brand)):
+                continue  # (培育农民专业合作社: a cooperative is named by its place or a name)
             end = m.end()
             # 重庆三峰环境集团股份有限公司: keep going when a legal form follows at once
             nxt = self.legal.match(text, end) or BRANCH.match(text, end)

@@ -20,9 +20,10 @@ MEDIA = re.compile(
 )
 BARE = re.compile(r"(?:高新区|经开区|科学城)$")
 # A place that begins the name of an institution or of a local area is no mention of the place
-# (重庆大学, 重庆医科大学附属第一医院, 东城片区, 龙岩组团).
+# (重庆大学, 重庆医科大学附属第一医院, 东城片区, 龙岩组团, 重庆北站).
 INSTITUTION = re.compile(
     r"(?![的在和与及])[\u4e00-\u9fff]{0,4}?(?:大学|学院|医院|中学|小学|研究院|研究所)|片区|组团"
+    r"|[东西南北]?站(?![长点台])|火车站|高铁站"
 )
 # A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇).
 TOWN = re.compile(

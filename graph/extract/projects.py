@@ -161,6 +161,8 @@ class ProjectMatcher:
             return  # (渝湘 in 渝湘高铁: a route between two places)
         if all(flag[0] in "abdv" for _, flag in posseg(text[pos : pos + n])):
             return  # (老|旧 in 老旧小区电梯加装项目: words that say what kind, no name)
+        if text[pos : pos + n].endswith(("镇", "乡", "村", "街道")):
+            return  # (巫溪县红池坝镇…光伏电站: a town the gazetteer lacks)
         if any(c.type == "company" and c.start <= pos < c.end for c in cand.candidates(doc)):
             return
         cand.add(doc, start, pos + n, "company", self.name, priority=0, nested=True)
