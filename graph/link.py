@@ -39,6 +39,8 @@ from graph.names import compatible, leading_places, parse_company
 from graph.parallel import ForkedCall, fork_map
 
 THRESHOLD = 0.55
+ALIAS_SOURCE = "alias_matcher"
+"""The extractor component whose mentions are names an article defines (graph.extract.aliases)."""
 FUZZY_BLOCK = 12
 """A one-character-off key (``卓?科技``) shared by more names than this says little (a two-character
 brand with one character free is shared by hundreds in a large archive) and would cost all pairs of
@@ -166,6 +168,8 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         full = gazetteer().full_names(surface)
         if len(full) == 1 and full[0] != surface:
             return m.type, full[0], "gazetteer short form"
+    if m.ref and m.source == ALIAS_SOURCE:  # (…（以下简称X）: X in that article is the full name)
+        return m.type, fold(m.ref), "a name its article defines"
     if m.type == "company" and m.kb:
         return m.type, fold(m.kb), "same known company"
     if m.type == "project" and m.ref:  # a name particular only with its builder's (see _canonical)
@@ -179,8 +183,8 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         # a body written with a bare 市 or 区 (区发展改革委) is the one its ref names (潼南区发展改革委)
         places, rest = leading_places(fold(m.ref) if m.ref else surface)
         if places and rest:
-            dept = _HEAD.sub("", rest)
-            return m.type, places[0] + "|" + departments().get(dept, dept), "same body"
+            dept = _HEAD.sub("", rest)  # (the place it is the body of: the last, 重庆市綦江区…)
+            return m.type, places[-1] + "|" + departments().get(dept, dept), "same body"
     return m.type, surface, "same name"
 
 
@@ -196,7 +200,7 @@ def _seeds(mentions: list[Mention]) -> list[Cluster]:
     rules: dict[tuple[str, str], str] = {}
     keys: dict[tuple, tuple[str, str, str]] = {}  # what seed_key reads: once
     for m in _in_order(mentions):
-        what = (m.type, m.surface, m.kb, m.ref)
+        what = (m.type, m.surface, m.kb, m.ref, m.source)
         if (found := keys.get(what)) is None:
             found = keys[what] = seed_key(m)
         t, key, rule = found
@@ -732,6 +736,9 @@ def _canonical(type_: str, clusters: list[Cluster]) -> str:
     surfaces: Counter = Counter()
     for c in clusters:
         surfaces.update(c.surfaces)
+    defined = Counter(fold(m.ref) for c in clusters for m in c.mentions if m.ref and m.source == ALIAS_SOURCE)
+    if defined:  # (a name an article defines stands for the full name it defines)
+        return max(defined, key=lambda s: (defined[s], s))
     if type_ == "district":
         for c in clusters:
             if c.key in gazetteer().places:

@@ -157,6 +157,7 @@ def test_registered_names_made_of_verbs_and_trades_jieba_tags_verbs(nlp):
     names = ("中渝交通建设集团有限公司", "重庆高晟包装科技有限公司", "重庆华峰化工有限公司")
     assert {t for t in found(nlp, text) if t[0] == "company"} == {("company", n) for n in names}
     assert not found(nlp, "区政府正加快建设集团公司总部。")
+    assert ("company", "三峡港航投资公司") in found(nlp, "万州区与三峡港航投资公司签约。")  # (港航: rare)
 
 
 def test_a_broader_place_inside_the_walk_begins_the_registered_name(nlp):
@@ -189,8 +190,8 @@ def test_a_subsidiary_is_no_part_of_its_parents_name(nlp):
 def test_generic_company_words_are_not_companies(nlp):
     got = found(nlp, "该公司与一家物流公司合作，新能源汽车产业发展迅速，四家公司参与。")
     assert not {t for t in got if t[0] == "company"}
-    # two common words before a trade, a place the gazetteer lacks, a trade in a list of trades
-    got = found(nlp, "精准解锁文旅新场景，武陵山区冷链物流中心项目开工，渝东家居建材城开业。")
+    # two common words before a trade, a place the gazetteer lacks
+    got = found(nlp, "精准解锁文旅新场景，武陵山区冷链物流中心项目开工。")
     assert not {t for t in got if t[0] == "company"}
 
 
@@ -231,8 +232,8 @@ def test_a_route_between_two_places_is_part_of_the_projects_name(nlp):
     assert ("project", "渝湘高铁重庆至黔江段项目") in got
     assert ("project", "丰都至忠县高速公路扩能工程") in got
     assert {n for t, n in got if t == "company"} == {"中铁十一局集团有限公司"}  # (渝湘: two places)
-    # 至 between other words still ends a name
-    assert not any(t[1].startswith("发展") for t in found(nlp, "发展至今天的生产基地项目"))
+    # 至 after no place still ends a name
+    assert not any("至" in n for _, n in found(nlp, "公司发展至黔江段新材料生产基地项目签约。"))
 
 
 def test_works_named_after_places_are_projects_and_no_company(nlp):

@@ -155,6 +155,34 @@ def test_a_park_and_a_government_written_with_their_place_in_two_forms_are_one()
     ]
 
 
+def test_a_citys_department_and_a_districts_of_the_city_stay_two():
+    ms = [
+        mention("重庆市綦江区发展改革委", "government", "p#1"),
+        mention("重庆市发改委", "government", "p#2"),
+        mention("重庆市綦江区人民政府", "government", "p#1", start=20),
+        mention("重庆市政府", "government", "p#2", start=20),
+    ]
+    assert len(link(ms)) == 4
+
+
+def test_a_name_two_articles_define_for_two_things_stays_with_each():
+    def defined(surface: str, article: str, ref: str, start: int) -> Mention:
+        m = mention(surface, "company", article, ref=ref, start=start)
+        return dataclasses.replace(m, source="alias_matcher")
+
+    ms = [
+        mention("中国农业银行重庆市分行", "company", "p#1"),
+        defined("农行", "p#1", "中国农业银行重庆市分行", 20),
+        defined("农行", "p#1", "中国农业银行重庆市分行", 40),
+        mention("中国农业银行荣昌支行", "company", "p#2"),
+        defined("农行", "p#2", "中国农业银行荣昌支行", 20),
+    ]
+    assert sorted((e.name, len(e.mentions)) for e in link(ms)) == [
+        ("中国农业银行荣昌支行", 2),
+        ("中国农业银行重庆市分行", 3),
+    ]
+
+
 def test_two_companies_projects_of_one_descriptive_name_stay_two():
     ms = [
         mention("原料药扩能项目", "project", "p#1", ref="重庆瑞康医药化工有限公司原料药扩能项目"),

@@ -401,6 +401,23 @@ def test_a_project_built_by_a_company_written_after_it():
     assert not typed(rels(text, names))
 
 
+def test_the_owner_written_after_a_list_of_projects_is_the_last_ones_and_a_builder_of_another_none():
+    text = (
+        "渝嘉物流园项目昨日开工，由重庆恒川建设集团有限公司承建的鑫源大道项目同时开工。"
+        "渝嘉物流园项目、鑫源大道项目总投资10亿元，业主为重庆渝嘉投资集团有限公司。"
+    )
+    names = {
+        "渝嘉物流园项目": ("project", []),
+        "鑫源大道项目": ("project", []),
+        "重庆恒川建设集团有限公司": ("company", []),
+        "重庆渝嘉投资集团有限公司": ("company", []),
+    }
+    assert {t for t in typed(rels(text, names)) if t[1] == "operates"} == {
+        ("重庆恒川建设集团有限公司", "operates", "鑫源大道项目"),
+        ("重庆渝嘉投资集团有限公司", "operates", "鑫源大道项目"),
+    }
+
+
 def test_a_projects_owner_and_builder_written_after_it():
     text = (
         "西南智能装备制造基地项目总投资15亿元，业主为四川蓉欧智造集团有限公司，今年开工。"
@@ -423,7 +440,7 @@ def test_a_projects_owner_and_builder_written_after_it():
 
 def test_where_a_company_is_from_the_place_a_clause_is_set_in_and_lists_that_move_in():
     text = (
-        "在荣昌兽药科技城，重庆荣牧饲料有限公司与企业合作。"
+        "在荣昌兽药科技城，重庆荣牧饲料有限公司的生产车间里一片忙碌。在深圳，华峰集团与华为签署协议。"
         "重庆华岳电机有限公司、重庆华岳模具有限公司等12家企业入驻铜梁高新区。"
     )
     names = {
@@ -432,6 +449,9 @@ def test_where_a_company_is_from_the_place_a_clause_is_set_in_and_lists_that_mov
         "重庆华岳电机有限公司": ("company", []),
         "重庆华岳模具有限公司": ("company", []),
         "铜梁高新区": ("district", []),
+        "深圳": ("district", []),
+        "华峰集团": ("company", []),
+        "华为": ("company", []),
     }
     assert {t for t in typed(rels(text, names)) if t[1] == "located_in"} == {
         ("重庆荣牧饲料有限公司", "located_in", "荣昌兽药科技城"),

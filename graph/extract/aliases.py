@@ -3,7 +3,8 @@
 
 The defined name is often one no rule would read (农行重庆市分行 is no legal form, 开巫高速 no
 project's suffix), and it stands for the full name wherever the article uses it: every occurrence
-is a mention of the full name's type, its ``ref`` the full name, which the linker joins it to.
+is a mention of the full name's type, its ``ref`` the full name, which the linker keys it by
+(another article may define the same short name for another thing).
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
+from graph.extract.lexicon import crosses_word, word_freq
 
 DEFINED = re.compile(
     r"[（(](?:以下简称|以下称|下称|简称|以下统称|统称)[“\"‘]?(?P<alias>[^（）()“”\"‘’，。、；：\s]{2,12})[”\"’]?[）)]"
 )
 TYPES = ("company", "government", "project", "park", "district")
+COMMON = 1000
+"""A defined name as common as this in jieba's dictionary (公司, 集团) is a word, not a name."""
 
 
 class AliasMatcher:
@@ -35,9 +39,11 @@ class AliasMatcher:
                 continue
             full = max(named, key=lambda c: (c.end - c.start, c.priority))
             alias, full_name = m.group("alias"), text[full.start : full.end]
-            if alias == full_name:
-                continue
+            if alias == full_name or word_freq(alias) >= COMMON:
+                continue  # (以下简称公司: the word any company is called by, left to anaphora)
             for a in re.finditer(re.escape(alias), text):
+                if crosses_word(text, a.start(), a.end()):
+                    continue  # (公司 in 子公司)
                 cand.add(doc, a.start(), a.end(), full.type, self.name, priority=3, ref=full_name)
         return doc
 

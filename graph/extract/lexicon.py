@@ -262,8 +262,11 @@ def known_companies() -> dict[str, str]:
                 continue
             words = jieba_tok().lcut(s, HMM=False)
             common = all(word_freq(w) >= 100 for w in words) and not s.endswith(ends)
-            if len(words) > 1 and common and any(len(w) > 1 for w in words):
-                continue  # (a name jieba has no word at all for is coined: 赛|力|斯, 宗|申)
+            # a name of three characters jieba has no word at all for is coined (赛|力|斯); one of
+            # two may be a given name (永辉, 智飞), and …院 an institute's short form (建科院)
+            coined = len(s) >= 3 and all(len(w) == 1 for w in words) and not s.endswith("院")
+            if len(words) > 1 and common and not coined:
+                continue
             table[s] = name
     return table
 

@@ -91,9 +91,9 @@ class ModelPeople:
             return False
         if s.endswith(INFRASTRUCTURE):  # a line or a road named after a place (…黄铁路), not a name
             return False
-        if tag == "n" and len(s) >= 3:  # a common noun jieba knows (钱袋子)
+        if tag == "n" and len(s) >= 3 and word_freq(s[1:]) >= 100:  # a common noun jieba knows (钱袋子)
             return False
-        if len(s) >= 4:  # four characters: a double surname's name (欧阳明远), or no Han name (花田贡米)
+        if len(s) >= 4 and not known_name:  # a double surname's name (欧阳明远), or no Han name (花田贡米)
             return s[:2] in self.surnames
         return s[0] in self.surnames or (len(s) >= 3 and s[:2] in self.surnames)
 

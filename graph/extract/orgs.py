@@ -35,9 +35,10 @@ from graph.normalize import is_cjk
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # What a property developer's brand names when it follows it: an estate (恒大绿岛新城, 融创滨江花园).
-ESTATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:新城|小区|花园|家园|公馆|名邸|华府|山庄|名苑|雅苑)")
+ESTATE = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:新城|小区|花园|家园|公馆|名邸|华府|山庄|名苑|雅苑)")
 # A government body and a preposition ending what the walk took for a brand.
 BODY_BEFORE = re.compile(r"(?:委|局|办|厅|政府)[为与和在向对给]$")
+BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 # A place in brackets after a brand (渝味源（成都）食品有限公司): the brand's company there.
 BRACKET_PLACE = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{2,8})[）)]$")
 # A branch written after its bank or company: 中国农业银行荣昌支行.
@@ -60,6 +61,14 @@ def _has_proper_word(s: str) -> bool:
         return True
     # two lone characters in a row: jieba has no word for them, so it is a name (恒|锦)
     return any(len(a) == 1 and len(b) == 1 and is_cjk(a) and is_cjk(b) for a, b in itertools.pairwise(words))
+
+
+def _particular(s: str) -> bool:
+    """Words that can begin a registered name: a place, a word jieba does not know, or one it
+    knows as rare (三峡港航: 港航); not only common words (民间资本, 部分民营)."""
+    if leading_places(s)[0] or _has_proper_word(s):
+        return True
+    return any(word_freq(w) < 500 for w in jieba_tok().lcut(s, HMM=False) if len(w) > 1)
 
 
 def _broad_restart(text: str, start: int, end: int) -> int:
@@ -105,6 +114,7 @@ class CompanyMatcher:
         # verbs that end a name on its left but that registered names are also made of (重庆渝南路桥
         # 建设集团有限公司): crossed on the way to a legal form, taken off again where they begin it
         self.verb_words = tuple(sorted(self.boundary & self.name_verbs, key=len, reverse=True))
+        self._verb_re = re.compile(alternation(list(self.verb_words)))
         self.max_brand_freq = max_brand_freq
         self._legal_end = re.compile(f"(?:{self.legal.pattern})$")
         self._industry_end = re.compile(f"(?:{self.industry.pattern})$")
@@ -121,14 +131,17 @@ class CompanyMatcher:
             if bracket and _is_place(bracket.group("place")):  # (渝味源（成都）食品有限公司)
                 start = min(start, self._walk(text, bracket.start()))
             brand = text[start : m.start()]
-            if not self._good_brand(brand, legal=True) or BODY_BEFORE.search(brand):
+            unbracketed = BRACKETS.sub("", brand)  # (綦江（重庆）有限公司: a place and a place, no brand)
+            if not self._good_brand(unbracketed, legal=True) or BODY_BEFORE.search(brand):
                 continue  # (江津区经济信息委为公司申请: a body, then a preposition, is no brand)
             limit = self.weak_legal.get(m.group())
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
             if limit == 0 and not _has_proper_word(_strip_places(brand)):
                 continue  # 新能源汽车研发中心 is a kind of centre; 恒锦新材料研发中心 is a name
-            if m.group().endswith("合作社") and not (leading_places(brand)[0] or _has_proper_word(brand)):
+            if m.group().endswith(("合作社", "联合社")) and not (
+                leading_places(brand)[0] or _has_proper_word(brand)
+            ):
                 continue  # (培育农民专业合作社: a cooperative is named by its place or a name)
             end = m.end()
             # 重庆三峰环境集团股份有限公司: keep going when a legal form follows at once
@@ -167,9 +180,26 @@ class CompanyMatcher:
             boundary=self.boundary.difference(self.verb_words),
             name_verbs=self.name_verbs,
         )
-        while text.startswith(self.verb_words, start, end):  # (投资重庆…有限公司: 投资 is no name)
-            start += next(len(w) for w in self.verb_words if text.startswith(w, start))
+        # a verb inside the walk begins the name after it when what follows is particular
+        # (区政府投资建设|重庆綦江城投有限公司, 社会资本投资|重庆恒锦科技…), not when the name ends
+        # with it (重庆渝南路桥建设|集团有限公司)
+        verbs = [(v.start(), v.end()) for v in self._verb_re.finditer(text, start, end)]
+        for _, q in reversed(verbs):
+            rest = self._past_verbs(text, q, end)
+            if rest < end and (leading_places(text[rest:end])[0] or _has_proper_word(text[rest:end])):
+                start = rest
+                break
+        start = self._past_verbs(text, start, end)
+        # the words before a verb left in the name must be particular (民间资本投资建设公司 is none)
+        for p, _ in verbs:
+            if start < p and not _particular(text[start:p]):
+                return end
         return _broad_restart(text, start, end)
+
+    def _past_verbs(self, text: str, pos: int, end: int) -> int:
+        while text.startswith(self.verb_words, pos, end):  # (投资重庆…有限公司: 投资 is no name)
+            pos += next(len(w) for w in self.verb_words if text.startswith(w, pos))
+        return pos
 
     def _good_brand(self, brand: str, *, legal: bool) -> bool:
         if not brand or brand[0] in "某该这那其各每本":
@@ -199,8 +229,8 @@ class CompanyMatcher:
         nxt = text[end : end + 3]
         if not nxt or not is_cjk(nxt[0]):
             return True
-        if nxt.startswith(self.not_before) or self.industry.match(text, end):
-            return False  # (家居 in 渝东家居建材产业城: one trade of a list, not a name's end)
+        if nxt.startswith(self.not_before):
+            return False
         return not crosses_word(text, end, end)
 
     def _forms_of(self, name: str) -> list[str]:

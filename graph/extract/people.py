@@ -73,6 +73,8 @@ class PersonMatcher:
             cand.add(doc, s, e, "person", self.name, priority=2, role=role, org_name=org)
             names[text[s:e]] = None
         for m in self.titled.finditer(text):
+            if m.group("title") in ("记者", "通讯员") and text[m.start("name")] in NOT_AFTER_PUNCT:
+                continue  # (记者从…获悉, 记者在…看到: a preposition, no surname)
             n, sure = self._settle(text, m.start("name"), m.end("name"))
             if not n:
                 continue
@@ -138,7 +140,8 @@ class PersonMatcher:
             # these are surnames and words too (向, 和, 从…): 向德明 is a name, 向记者 (to the reporter) not
             and (name[0] not in NOT_AFTER_PUNCT or word_freq(name[1:]) <= self.max_name_freq)
             and (word_freq(name) <= self.max_name_freq or dictionary_tag(name) == "nr")
-            and not (len(name) >= 3 and dictionary_tag(name) == "n")  # (村民钱袋子: a purse, no name)
+            # (村民钱袋子: a purse; 朱梦魁, a name jieba files as a noun, stays one)
+            and not (len(name) >= 3 and dictionary_tag(name) == "n" and word_freq(name[1:]) >= 100)
             and word_freq(name[:2]) <= self.max_name_freq * 20
         )
 

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
-from graph.extract.lexicon import Trie, crosses_word, gazetteer
+from graph.extract.lexicon import Trie, crosses_word, gazetteer, lexicon, posseg, word_freq
 
 # A zone named after its district (荣昌高新区, 荣昌国家高新区, 长寿经开区, 丰都县高新区).
 ZONE = re.compile(r"(?:国家)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|综合保税区|保税港区|新区)")
@@ -21,6 +21,8 @@ MEDIA = re.compile(
 BARE = re.compile(r"(?:高新区|经开区|科学城)$")
 # A place that begins the name of an institution or of a local area is no mention of the place
 # (重庆大学, 重庆医科大学附属第一医院, 东城片区, 龙岩组团, 重庆北站).
+INSTITUTION_WORD = re.compile(r"(?:大学|学院|医院|中学|小学|研究院|研究所)$")
+NOT_IN_NAMES = frozenset({"新建", "新增", "筹建", "扩建", "全力", "今年", "明年", "去年"})
 INSTITUTION = re.compile(
     r"(?![的在和与及])[\u4e00-\u9fff]{0,4}?(?:大学|学院|医院|中学|小学|研究院|研究所)|片区|组团"
     r"|[东西南北]?站(?![长点台])|火车站|高铁站"
@@ -30,14 +32,23 @@ TOWN = re.compile(
     r"(?![乡镇街村的在和与及是为一个])[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?!长|[\u4e00-\u9fff]?(?:政府|党委|人民|干部))"
 )
 # Towns and streets listed after punctuation or 以及 (；西沱镇、王场镇的…): two of that shape are towns.
-_ONE_TOWN = r"(?![乡镇街村的在和与及是为一个这该各])[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡)"
-TOWN_LIST = re.compile(
-    rf"(?:^|(?<=[，。；：\n及和]))(?:{_ONE_TOWN}、)+{_ONE_TOWN}(?!长|[\u4e00-\u9fff]?(?:政府|党委|人民|干部))"
-)
-GENERIC_TOWNS = ("小镇", "古镇", "城镇", "集镇", "重镇", "乡镇")
+_ONE_TOWN = r"(?![乡镇街村的在和与及是为一个这该各])[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡(?![镇村亲情愁贤风]))"
+_NOT_A_BODY = r"(?!长|[\u4e00-\u9fff]?(?:政府|党委|人民|干部))"
+TOWN_LIST = re.compile(rf"(?:^|(?<=[，。；：\n及和]))(?:{_ONE_TOWN}、)+{_ONE_TOWN}{_NOT_A_BODY}")
+COMMON_STEM = 1000
+"""A town's name before 镇 is no common word (周边乡, 旅游名镇, 中心镇 are none): at most this often
+in jieba's dictionary."""
+
+
+def town_like(name: str) -> bool:
+    """Could ``name`` (…镇, …乡, …街道) be a town's? Not a kind of town, nor a common word and 镇."""
+    stem = name[:-2] if name.endswith("街道") else name[:-1]
+    return not name.endswith(tuple(lexicon()["town"]["kinds"])) and word_freq(stem) < COMMON_STEM
+
+
 # More towns listed after a town (永川区朱沱镇、仙龙镇, 温泉镇、满月镇等): towns of the same kind.
 LISTED_TOWN = re.compile(
-    r"[、和与及](?P<name>(?![乡镇街村])[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡))(?<!小镇)(?<!古镇)(?<!城镇)(?<!集镇)(?<!重镇)"
+    r"[、和与及](?P<name>(?![乡镇街村])[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡(?![镇村亲情愁贤风])))"
     r"(?!长|[\u4e00-\u9fff]?(?:政府|党委|人民|干部))"
 )
 # What makes a place's short form the name of a town instead (太原镇 is no 太原市, 桂林街道 no 桂林市);
@@ -115,8 +126,21 @@ class DistrictMatcher:
             else:
                 i += 1
 
+    @staticmethod
+    def _institution(text: str, e: int) -> bool:
+        """Does an institution's name (重庆|大学, 重庆|医科大学, 重庆市|第一人民医院) go on from ``e``? Only
+        nouns and ordinals stand between (not 綦江|考上大学, 荣昌|新建医院)."""
+        m = INSTITUTION.match(text, e)
+        if m is None:
+            return False
+        inst = INSTITUTION_WORD.search(m.group())
+        between = m.group()[: inst.start()] if inst else ""
+        return all(
+            (flag[0] in "nj" and w not in NOT_IN_NAMES) or w.startswith("第") for w, flag in posseg(between)
+        )
+
     def _crosses(self, text: str, s: int, e: int) -> bool:
-        if MEDIA.match(text, e) or INSTITUTION.match(text, e):
+        if MEDIA.match(text, e) or self._institution(text, e):
             return True  # 重庆日报, 武隆报: a newspaper, not the place; 重庆大学
         if text[s:e] in gazetteer().stopwords or ZONE.match(text, e) or TOWN.match(text, e):
             return text[s:e] in gazetteer().stopwords
@@ -130,7 +154,7 @@ class DistrictMatcher:
             town = todo.pop()
             for m in re.finditer(re.escape(town), text):
                 nxt = LISTED_TOWN.match(text, m.end())
-                if nxt and nxt.group("name") not in towns:
+                if nxt and nxt.group("name") not in towns and town_like(nxt.group("name")):
                     towns.add(nxt.group("name"))
                     todo.append(nxt.group("name"))
 
@@ -144,9 +168,9 @@ class DistrictMatcher:
             cand.add(doc, m.start("name"), m.end("name"), "district", self.name, priority=-1)
             towns.add(name)
         for m in TOWN_LIST.finditer(text):
-            for name in m.group().split("、"):
-                if not name.endswith(GENERIC_TOWNS):
-                    towns.add(name)
+            names = m.group().split("、")
+            if all(town_like(n) for n in names):  # (a list of kinds of town is no list of towns)
+                towns.update(names)
 
 
 @Language.factory("district_matcher")

@@ -28,6 +28,8 @@ WHEN = re.compile(r"(?:\d{4}年|今年|去年|明年|前年)(?:\d{1,2}月)?(?:�
 ANCHOR_TYPES = ("company", "district", "park")
 ROUTE_KINDS = ("城际铁路", "高速公路", "高铁", "铁路", "高速", "城际")
 ROUTE = re.compile(rf"(?P<places>[\u4e00-\u9fff]{{2}})(?P<kind>{'|'.join(ROUTE_KINDS)})")
+ROUTE_WORD = 50
+"""A line's two characters may make a rare word (成渝, 5 in jieba's dictionary), not a common one."""
 NOT_AFTER_SPEED = ("发展", "增长", "运转", "运行", "推进", "前进", "行驶", "旋转", "度", "列车", "动车")
 OWNER_BEFORE = re.compile(r"(?:投资建设|投资兴建|投资新建|投资|建设|投建|打造|新建)的$")
 """What may stand between a project and the company that builds it (…公司投资建设的…项目)."""
@@ -36,6 +38,8 @@ INVESTS_BEFORE = re.compile(
     r"(?:建设|打造|新建|兴建|建|实施|上马)了?$"
 )
 """How a sentence about a company says it builds a project (…，投资3.6亿元建设了…项目)."""
+NOT_THE_SUBJECT = re.compile(r"获悉|了解到|得知|政府|管委会|区委|县委|市委|党委")
+"""What, between a company and 投资…建设, says the company is not who invests (记者从…公司获悉，区政府…)."""
 
 
 class ProjectMatcher:
@@ -58,7 +62,22 @@ class ProjectMatcher:
         )
         self.min_len = min_len
         self.place_letters = frozenset(lex["place_letters"])
+        self.route_letters = self.place_letters | frozenset(lex["route_letters"])
         self.short_suffixes = frozenset(lex["short_suffixes"])
+
+    def _work_named(self, text: str, start: int, end: int, anchors: list) -> bool:
+        """A work (a line, a bridge, a tunnel) is named by a place or a proper name: a place
+        mention in it, a word jieba files as a place (长江) or does not know, a mountain or river."""
+        if any(start <= a.start and a.end <= end for a in anchors):
+            return True
+        if end - start >= 2 and text[end - 1] in "山河江湖峡岭溪岩坝湾":
+            return True  # (九重山隧道, 蒲河特大桥: named after the mountain or river it crosses)
+        if all(c in self.route_letters for c in text[start:end]):
+            return True  # (綦万城际铁路: the places it joins)
+        return any(
+            flag in ("ns", "nz") or (len(w) >= 2 and word_freq(w) == 0 and not w.isdigit())
+            for w, flag in posseg(text[start:end])
+        )
 
     def _generic_start(self, name: str) -> bool:
         """一批重点项目, 该项目, 新项目: a generic word first. A one-character one only as a word of
@@ -120,10 +139,12 @@ class ProjectMatcher:
                 continue
             attrs = {}
             work = m.group() in self.short_suffixes  # (九重山隧道, 长江大桥: a work's name is its own)
+            if work and not self._work_named(text, start, m.start(), anchors):
+                continue  # (时光隧道, 智慧高速公路: a kind, no name)
             if not work and not self._anchored(text, start, m.start(), anchors):
                 # a name particular only by the company that builds it (…有限公司投资建设的高端钛合金
                 # 板带项目): that project of that company, its ref the two together
-                builder = _builder(text, start, anchors)
+                builder = _builder(text, start, anchors + cand.of_type(doc, "government"))
                 if builder is None:
                     continue
                 attrs["ref"] = text[builder.start : builder.end] + name
@@ -135,11 +156,13 @@ class ProjectMatcher:
 
     def _routes(self, doc: Doc, text: str) -> None:
         """Lines named by the places they join, one character each (渝万高铁, 渝贵铁路, 兰海高速): two
-        characters that make no word, and the kind of line."""
+        such characters that make no common word, and the kind of line."""
         for m in ROUTE.finditer(text):
             places, kind = m.group("places"), m.group("kind")
-            if word_freq(places) > 0 or crosses_word(text, m.start(), m.start()):
-                continue  # (a word, or the end of one: 高速铁路, 建渝万)
+            if not all(c in self.route_letters for c in places) or word_freq(places) > ROUTE_WORD:
+                continue  # (下了高速, 西南铁路: no line's name)
+            if crosses_word(text, m.start(), m.start()):
+                continue  # (the end of a word: 建渝万)
             if kind == "高速" and text.startswith(NOT_AFTER_SPEED, m.end()):
                 continue  # (高速发展: fast, no motorway)
             cand.add(doc, m.start(), m.end(), "project", self.name, priority=0)
@@ -180,10 +203,14 @@ def _builder(text: str, start: int, anchors: list):
     if invested is None:
         return None
     sentence = max(text.rfind(c, 0, invested.start()) for c in "。！？；\n") + 1
-    companies = [
-        a for a in anchors if a.type == "company" and sentence <= a.start and a.end <= invested.start()
+    before = invested.start()
+    orgs = [
+        a for a in anchors if a.type in ("company", "government") and sentence <= a.start and a.end <= before
     ]
-    return max(companies, key=lambda a: a.end, default=None)
+    last = max(orgs, key=lambda a: a.end, default=None)  # (…公司获悉，区政府投资…: the government's)
+    if last is None or last.type != "company" or NOT_THE_SUBJECT.search(text, last.end, before):
+        return None
+    return last
 
 
 @Language.factory("project_matcher", default_config={"min_len": 6})

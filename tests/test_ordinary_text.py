@@ -1,0 +1,84 @@
+"""The rules on ordinary Chinese text they must leave alone: phrases that look like names."""
+
+import pytest
+
+from graph.extract.pipeline import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def found(nlp, text: str, type_: str) -> set[str]:
+    doc = nlp(text)
+    return {s.text for s in doc.spans["mentions"] if s.label_ == type_}
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        ("该项目由区政府投资建设重庆綦江城投有限公司负责运营。", {"重庆綦江城投有限公司"}),
+        ("社会资本投资重庆恒锦科技有限公司的新厂。", {"重庆恒锦科技有限公司"}),
+        ("鼓励民间资本投资建设公司，项目总投资开发公司参与，联合部分民营投资银行入股。", set()),
+        ("记者从綦江（重庆）有限公司获悉。", set()),
+        ("卓洁科技能源管理系统上线。", {"卓洁科技"}),
+        ("华为落户两江新城。", {"华为"}),
+        ("农村集体股份经济合作社是新型组织，全区已组建村级股份经济合作社，成立了柑橘种植专业合作社。", set()),
+    ],
+)
+def test_verbs_generic_words_and_places_make_no_company(nlp, text, companies):
+    assert found(nlp, text, "company") == companies
+
+
+def test_given_names_and_institutes_are_not_the_known_companies_they_spell(nlp):
+    text = "陈永辉、李智飞等人参加了活动。帮助本队的李小鹏头球建功。重庆市建科院专家来了。"
+    assert found(nlp, text, "company") == set()
+    assert found(nlp, text, "person") == {"陈永辉", "李智飞", "李小鹏"}
+
+
+def test_names_jieba_files_as_nouns_or_foreign_names_stay_names(nlp):
+    text = "区委书记朱梦魁说，要抓落实。校长陈佳洱表示满意。埃及总统穆巴拉克访华。"
+    assert found(nlp, text, "person") == {"朱梦魁", "陈佳洱", "穆巴拉克"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "车辆下了高速后，大家盼着通高铁。宇宙空间中的高速带电粒子流。",
+        "穿过时光隧道。全市新增高速公路里程。建设智慧高速公路。",
+        "技术干部一起分析隧道地质情况。",
+    ],
+)
+def test_roads_and_tunnels_in_ordinary_phrases_are_no_projects(nlp, text):
+    assert found(nlp, text, "project") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "朱沱镇及周边乡镇发展快，白沙镇与其他乡镇联动。",
+        "打造特色小镇、美丽乡村，旅游名镇、美丽乡村，农民返乡、能人回乡，小城镇、中心镇。",
+    ],
+)
+def test_kinds_of_town_are_no_towns(nlp, text):
+    assert found(nlp, text, "district") == set()
+
+
+def test_a_place_before_a_verb_and_an_institution_stays_a_place(nlp):
+    text = "他从綦江考上大学。荣昌新建医院3所。璧山今年新增中学两所。走访了北京市几位中学校长。"
+    assert found(nlp, text, "district") == {"綦江", "荣昌", "璧山", "北京市"}
+
+
+def test_a_defined_short_name_is_no_common_word_nor_inside_one(nlp):
+    text = "重庆恒锦科技有限公司（以下简称公司）成立于2010年，旗下有3家子公司。"
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["mentions"] if s.label_ == "company"] == ["重庆恒锦科技有限公司"]
+
+
+def test_a_project_a_government_invests_in_is_not_the_companys_a_reporter_learned_it_from(nlp):
+    from graph.extract.resolve import mention_attrs
+
+    doc = nlp("记者从重庆恒锦科技有限公司获悉，区政府投资2亿元建设了农产品精深加工示范项目。")
+    refs = [mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "project"]
+    assert refs in ([], [None])
