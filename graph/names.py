@@ -43,7 +43,8 @@ def _suffixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], froz
     lex = lexicon()["company"]
     by_len = lambda ws: tuple(sorted(set(ws), key=len, reverse=True))  # noqa: E731
     legal, verbs = by_len(lex["legal"]), by_len(lex["name_verbs"])
-    industry = by_len(lex["industry"] + lex["industry_after"])  # (技术: in names, not short forms)
+    # (技术, 农业: trades in registered names, too common to end short forms: see lexicon.toml)
+    industry = by_len(lex["industry"] + lex["industry_after"] + lex["trades_in_names"])
     return legal, industry, verbs, frozenset(lex["industry_after"])
 
 

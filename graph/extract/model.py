@@ -93,8 +93,6 @@ class ModelPeople:
             return False
         if tag == "n" and len(s) >= 3 and word_freq(s[1:]) >= 100:  # a common noun jieba knows (钱袋子)
             return False
-        if len(s) >= 4 and not known_name:  # a double surname's name (欧阳明远), or no Han name (花田贡米)
-            return s[:2] in self.surnames
         return s[0] in self.surnames or (len(s) >= 3 and s[:2] in self.surnames)
 
     @staticmethod

@@ -129,7 +129,9 @@ class CompanyMatcher:
             start = self._walk(text, m.start())
             bracket = BRACKET_PLACE.search(text, max(0, start - 10), start)
             if bracket and _is_place(bracket.group("place")):  # (渝味源（成都）食品有限公司)
-                start = min(start, self._walk(text, bracket.start()))
+                before = self._walk(text, bracket.start())
+                if bracket.start() - before <= 6:  # (a brand, not a sentence run into it)
+                    start = min(start, before)
             brand = text[start : m.start()]
             unbracketed = BRACKETS.sub("", brand)  # (綦江（重庆）有限公司: a place and a place, no brand)
             if not self._good_brand(unbracketed, legal=True) or BODY_BEFORE.search(brand):

@@ -19,13 +19,14 @@ MEDIA = re.compile(
     r"(?:日报|晚报|晨报|商报|时报|都市报|报社|报|电视台|广播电视台|广播电台|新闻网|网)(?![\u4e00-\u9fff]{0,1}(?:告|名|道|销|到|价|表|送))"
 )
 BARE = re.compile(r"(?:高新区|经开区|科学城)$")
-# A place that begins the name of an institution or of a local area is no mention of the place
-# (重庆大学, 重庆医科大学附属第一医院, 东城片区, 龙岩组团, 重庆北站).
-INSTITUTION_WORD = re.compile(r"(?:大学|学院|医院|中学|小学|研究院|研究所)$")
+# A place that begins the name of a university or of a local area is no mention of the place
+# (重庆大学, 重庆医科大学附属第一医院, 东城片区, 龙岩组团, 重庆北站): the name's, not where it is. A
+# hospital or school named after its place (鞍山市中心医院) is there, and the place a mention.
+INSTITUTION_WORD = re.compile(r"(?:大学|学院)$")  # (not 上海|大学生: students)
 NOT_IN_NAMES = frozenset({"新建", "新增", "筹建", "扩建", "全力", "今年", "明年", "去年"})
 INSTITUTION = re.compile(
-    r"(?![的在和与及])[\u4e00-\u9fff]{0,4}?(?:大学|学院|医院|中学|小学|研究院|研究所)|片区|组团"
-    r"|[东西南北]?站(?![长点台])|火车站|高铁站"
+    r"(?![的在和与及])[\u4e00-\u9fff]{0,4}?(?:大学|学院)(?!生)|片区|组团"
+    r"|[东西南北]站(?![长点台])|火车站|高铁站"
 )
 # A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇).
 TOWN = re.compile(
