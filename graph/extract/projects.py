@@ -123,8 +123,8 @@ class ProjectMatcher:
             owner = self.legal_end.search(text, start, m.start())
             if owner:
                 start = owner.end()
-            if m.group() in self.short_suffixes:  # (a work is named after places, not its builder:
-                # 渝南路桥|綦万城际铁路)
+            work = m.group() in self.short_suffixes  # (九重山隧道, 长江大桥: a work's name is its own)
+            if work:  # (a work is named after places, not its builder: 渝南路桥|綦万城际铁路)
                 builders = [a for a in anchors if a.type == "company" and a.start == start]
                 start = max([start] + [a.end for a in builders if a.end < m.start()])
             # a date before the name is when, not what (2022年两江新区…项目)
@@ -132,13 +132,12 @@ class ProjectMatcher:
             if when:
                 start = when.end()
             name = text[start : m.end()]
-            shortest = self.min_len - (m.group() in self.short_suffixes)
+            shortest = self.min_len - work
             if start == m.start() or self._generic_start(name) or len(name) < shortest:
                 continue
             if self._generic(text[start : m.start()]):
                 continue
             attrs = {}
-            work = m.group() in self.short_suffixes  # (九重山隧道, 长江大桥: a work's name is its own)
             if work and not self._work_named(text, start, m.start(), anchors):
                 continue  # (时光隧道, 智慧高速公路: a kind, no name)
             if not work and not self._anchored(text, start, m.start(), anchors):
