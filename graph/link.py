@@ -736,7 +736,7 @@ def _canonical(type_: str, clusters: list[Cluster]) -> str:
     surfaces: Counter = Counter()
     for c in clusters:
         surfaces.update(c.surfaces)
-    defined = Counter(fold(m.ref) for c in clusters for m in c.mentions if m.ref and m.source == ALIAS_SOURCE)
+    defined = _refs(clusters, ALIAS_SOURCE)
     if defined:  # (a name an article defines stands for the full name it defines)
         return max(defined, key=lambda s: (defined[s], s))
     if type_ == "district":
@@ -747,7 +747,7 @@ def _canonical(type_: str, clusters: list[Cluster]) -> str:
     if (type_ == "government" and not any(leading_places(s)[0] for s in surfaces)) or type_ == "project":
         # a body written with a bare 市 or 区 only (区发展改革委), a project particular only with its
         # builder's name (原料药扩能项目): named by the full name it stands for
-        refs = Counter(fold(m.ref) for c in clusters for m in c.mentions if m.ref)
+        refs = _refs(clusters)
         if refs:
             return max(refs, key=lambda s: (refs[s], s))
     if type_ == "company":
@@ -765,6 +765,14 @@ def _canonical(type_: str, clusters: list[Cluster]) -> str:
         ] or list(surfaces)
         return max(pool, key=lambda s: (bool(parse_company(s).legal), len(s), surfaces[s], s))
     return max(surfaces, key=lambda s: (len(s), surfaces[s], s))
+
+
+def _refs(clusters: list[Cluster], source: str | None = None) -> Counter:
+    """How often each full name is what the clusters' mentions stand for (their ``ref``), counting
+    only the mentions of ``source`` when it is given."""
+    return Counter(
+        fold(m.ref) for c in clusters for m in c.mentions if m.ref and (source is None or m.source == source)
+    )
 
 
 def entity_id(type_: str, name: str) -> str:

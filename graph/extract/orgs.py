@@ -63,12 +63,15 @@ def _has_proper_word(s: str) -> bool:
     return any(len(a) == 1 and len(b) == 1 and is_cjk(a) and is_cjk(b) for a, b in itertools.pairwise(words))
 
 
+def _named(s: str) -> bool:
+    """A place or a proper name in ``s``: it begins with a place, or holds a word jieba does not know."""
+    return bool(leading_places(s)[0]) or _has_proper_word(s)
+
+
 def _particular(s: str) -> bool:
     """Words that can begin a registered name: a place, a word jieba does not know, or one it
     knows as rare (三峡港航: 港航); not only common words (民间资本, 部分民营)."""
-    if leading_places(s)[0] or _has_proper_word(s):
-        return True
-    return any(word_freq(w) < 500 for w in jieba_tok().lcut(s, HMM=False) if len(w) > 1)
+    return _named(s) or any(word_freq(w) < 500 for w in jieba_tok().lcut(s, HMM=False) if len(w) > 1)
 
 
 def _broad_restart(text: str, start: int, end: int) -> int:
@@ -141,9 +144,7 @@ class CompanyMatcher:
                 continue
             if limit == 0 and not _has_proper_word(_strip_places(brand)):
                 continue  # 新能源汽车研发中心 is a kind of centre; 恒锦新材料研发中心 is a name
-            if m.group().endswith(("合作社", "联合社")) and not (
-                leading_places(brand)[0] or _has_proper_word(brand)
-            ):
+            if m.group().endswith(("合作社", "联合社")) and not _named(brand):
                 continue  # (培育农民专业合作社: a cooperative is named by its place or a name)
             end = m.end()
             # 重庆三峰环境集团股份有限公司: keep going when a legal form follows at once
@@ -188,7 +189,7 @@ class CompanyMatcher:
         verbs = [(v.start(), v.end()) for v in self._verb_re.finditer(text, start, end)]
         for _, q in reversed(verbs):
             rest = self._past_verbs(text, q, end)
-            if rest < end and (leading_places(text[rest:end])[0] or _has_proper_word(text[rest:end])):
+            if rest < end and _named(text[rest:end]):
                 start = rest
                 break
         start = self._past_verbs(text, start, end)

@@ -28,13 +28,14 @@ INSTITUTION = re.compile(
     r"(?![的在和与及])[\u4e00-\u9fff]{0,4}?(?:大学|学院)(?!生)|片区|组团"
     r"|[东西南北]站(?![长点台])|火车站|高铁站"
 )
-# A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇).
-TOWN = re.compile(
-    r"(?![乡镇街村的在和与及是为一个])[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)(?!长|[\u4e00-\u9fff]?(?:政府|党委|人民|干部))"
-)
-# Towns and streets listed after punctuation or 以及 (；西沱镇、王场镇的…): two of that shape are towns.
-_ONE_TOWN = r"(?![乡镇街村的在和与及是为一个这该各])[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡(?![镇村亲情愁贤风]))"
+# What may not follow a town's name: its head, government or cadres (白涛镇长, 双福镇政府).
 _NOT_A_BODY = r"(?!长|[\u4e00-\u9fff]?(?:政府|党委|人民|干部))"
+# A town's name in a list ends in 街道, 镇, or a 乡 that begins no word (乡镇, 乡村, 乡情…).
+_LISTED_END = r"(?:街道|镇|乡(?![镇村亲情愁贤风]))"
+# A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇).
+TOWN = re.compile(rf"(?![乡镇街村的在和与及是为一个])[\u4e00-\u9fff]{{2,4}}?(?:街道|镇|乡){_NOT_A_BODY}")
+# Towns and streets listed after punctuation or 以及 (；西沱镇、王场镇的…): two of that shape are towns.
+_ONE_TOWN = rf"(?![乡镇街村的在和与及是为一个这该各])[\u4e00-\u9fff]{{2,3}}?{_LISTED_END}"
 TOWN_LIST = re.compile(rf"(?:^|(?<=[，。；：\n及和]))(?:{_ONE_TOWN}、)+{_ONE_TOWN}{_NOT_A_BODY}")
 COMMON_STEM = 1000
 """A town's name before 镇 is no common word (周边乡, 旅游名镇, 中心镇 are none): at most this often
@@ -49,8 +50,7 @@ def town_like(name: str) -> bool:
 
 # More towns listed after a town (永川区朱沱镇、仙龙镇, 温泉镇、满月镇等): towns of the same kind.
 LISTED_TOWN = re.compile(
-    r"[、和与及](?P<name>(?![乡镇街村])[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡(?![镇村亲情愁贤风])))"
-    r"(?!长|[\u4e00-\u9fff]?(?:政府|党委|人民|干部))"
+    rf"[、和与及](?P<name>(?![乡镇街村])[\u4e00-\u9fff]{{2,3}}?{_LISTED_END}){_NOT_A_BODY}"
 )
 # What makes a place's short form the name of a town instead (太原镇 is no 太原市, 桂林街道 no 桂林市);
 # not 镇街, 镇村 (江津镇街: the place's towns and streets), and not 乡, which begins too many words
@@ -129,8 +129,8 @@ class DistrictMatcher:
 
     @staticmethod
     def _institution(text: str, e: int) -> bool:
-        """Does an institution's name (重庆|大学, 重庆|医科大学, 重庆市|第一人民医院) go on from ``e``? Only
-        nouns and ordinals stand between (not 綦江|考上大学, 荣昌|新建医院)."""
+        """Does a university's name (重庆|大学, 重庆|医科大学, 重庆|第二师范学院) or an area's or a
+        station's go on from ``e``? Only nouns and ordinals stand before 大学 (not 綦江|考上大学)."""
         m = INSTITUTION.match(text, e)
         if m is None:
             return False
