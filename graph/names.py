@@ -38,14 +38,35 @@ class CompanyName:
         return not (self.region or self.industry or self.legal or self.branch)
 
 
+class _Endings:
+    """Words by their last character, each list longest first: :meth:`longest` looks only at the
+    words that can end a string, where a scan of them all made 130 ``endswith`` calls a company name
+    (most of the linker's reading of 19,000 names). Two words of one length cannot both end a
+    string, so the first found is the one the scan of the whole list, longest first, found."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = tuple(sorted(set(words), key=len, reverse=True))
+        self._by_last: dict[str, list[str]] = {}
+        for w in self.words:
+            self._by_last.setdefault(w[-1], []).append(w)
+
+    def longest(self, s: str, keep: int = 0) -> str | None:
+        """The longest word that ends ``s`` and leaves ``keep`` characters before it."""
+        fits = (w for w in self._by_last.get(s[-1:], ()) if s.endswith(w) and len(s) - len(w) >= keep)
+        return next(fits, None)
+
+    def ending(self, s: str) -> list[str]:
+        """The words that end ``s``, longest first."""
+        return [w for w in self._by_last.get(s[-1:], ()) if s.endswith(w)]
+
+
 @functools.lru_cache(maxsize=1)
-def _suffixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str]]:
+def _suffixes() -> tuple[_Endings, _Endings, _Endings, frozenset[str]]:
     lex = lexicon()["company"]
-    by_len = lambda ws: tuple(sorted(set(ws), key=len, reverse=True))  # noqa: E731
-    legal, verbs = by_len(lex["legal"]), by_len(lex["name_verbs"])
     # (技术, 农业: trades in registered names, too common to end short forms: see lexicon.toml)
-    industry = by_len(lex["industry"] + lex["industry_after"] + lex["trades_in_names"])
-    return legal, industry, verbs, frozenset(lex["industry_after"])
+    industry = lex["industry"] + lex["industry_after"] + lex["trades_in_names"]
+    after = frozenset(lex["industry_after"])
+    return _Endings(lex["legal"]), _Endings(industry), _Endings(lex["name_verbs"]), after
 
 
 def _industry(rest: str) -> tuple[str, str]:
@@ -53,20 +74,15 @@ def _industry(rest: str) -> tuple[str, str]:
     ends it (卡涞科技), with a general one after it (信华新材料科技: 新材料科技) or a verb
     (捷力轮毂制造: 轮毂制造); one word leaves at least a character of brand, two leave two."""
     _, industries, verbs, after = _suffixes()
-    tail = next((v for v in verbs if rest.endswith(v) and _ends(rest[: -len(v)], industries, 2)), "")
+    tail = next((v for v in verbs.ending(rest) if industries.longest(rest[: -len(v)], 2)), "")
     rest = rest[: len(rest) - len(tail)]
-    word = _ends(rest, industries, 2 if tail else 1)
+    word = industries.longest(rest, 2 if tail else 1)
     if word is None:
         return rest, tail
     rest, tail = rest[: -len(word)], word + tail
-    if word in after and (more := _ends(rest, industries, 2)):
+    if word in after and (more := industries.longest(rest, 2)):
         rest, tail = rest[: -len(more)], more + tail
     return rest, tail
-
-
-def _ends(s: str, words: tuple[str, ...], keep: int) -> str | None:
-    """The longest of ``words`` that ends ``s`` and leaves ``keep`` characters before it."""
-    return next((w for w in words if s.endswith(w) and len(s) - len(w) >= keep), None)
 
 
 def leading_places(s: str) -> tuple[tuple[str, ...], str]:
@@ -84,16 +100,14 @@ def parse_company(name: str) -> CompanyName:
     legal_forms = _suffixes()[0]
     branch = ""
     if BRANCH_END.search(name):
-        for f in legal_forms:
+        for f in legal_forms.words:
             k = name.find(f)
             if k > 0 and k + len(f) < len(name):
                 name, branch = name[: k + len(f)], name[k + len(f) :]
                 break
     legal = ""
-    for f in legal_forms:
-        if name.endswith(f) and len(name) > len(f):
-            name, legal = name[: -len(f)], f
-            break
+    if f := legal_forms.longest(name, 1):
+        name, legal = name[: -len(f)], f
     region, rest = leading_places(name)
     bracket = _BRACKET_PLACE.search(rest)
     if bracket and not region and (places := _leading_places(bracket.group(1))[0]):

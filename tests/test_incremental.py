@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import graph.build
+import graph.cache
 import graph.link
 from graph.bench import make_pages, source_lines
 from graph.build import OUTPUTS, build, read_page
@@ -101,6 +102,21 @@ def test_a_changed_page_is_extracted_again_and_a_full_build_prunes(grown, tmp_pa
         assert db.execute("SELECT count(*) FROM pages").fetchone()[0] == 6
 
 
+def test_a_cache_of_an_earlier_format_is_replaced_without_a_copy(grown, tmp_path, capfd):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / CACHE_NAME).write_bytes((grown["out"] / CACHE_NAME).read_bytes())
+    with sqlite3.connect(out / CACHE_NAME) as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'format'", (str(graph.cache.FORMAT - 1),))
+    db.close()
+    res = build([grown["corpus"]], out, jobs=1, progress=False, update=True)
+    assert (res.extracted, res.cached) == (7, 0)
+    assert f"results of cache format {graph.cache.FORMAT - 1}" in capfd.readouterr().err
+    assert not (out / (CACHE_NAME + ".damaged")).exists()
+    assert _outputs(out) == _outputs(grown["fresh"])
+    assert build([grown["corpus"]], out, jobs=1, progress=False, update=True).cached == 7
+
+
 def test_another_extractor_version_misses_the_cache(grown, tmp_path, monkeypatch):
     out = tmp_path / "out"
     out.mkdir()
@@ -157,15 +173,26 @@ def test_a_cached_mention_comes_back_equal_field_by_field_and_interned():
         dataclasses.astuple(bare),
     ]
     assert ments["p#1"][0].surface is sys.intern("何鹏") and ments["p#1"][0].role is sys.intern("董事长")
-    blob = zlib.compress(
-        json.dumps({"articles": [], "mentions": {"p#1": [{"doc": "p"}]}, "notes": []}).encode()
-    )
-    with pytest.raises(KeyError):  # a row that lacks a field is no mention (the build reads it as a miss)
-        decode_result(blob)
-    row = {**bare.to_json(), "weight": 1}
-    blob = zlib.compress(json.dumps({"articles": [], "mentions": {"p#1": [row]}, "notes": []}).encode())
-    with pytest.raises(KeyError, match="weight"):  # nor one with a field a mention does not have
-        decode_result(blob)
+
+    def stored(rows: list) -> bytes:
+        data = {"articles": [], "mentions": {"p#1": ["p", "p#1", rows]}, "notes": []}
+        return zlib.compress(json.dumps(data).encode())
+
+    row = json.loads(zlib.decompress(encode_result([], {"p#1": [bare]}, [])))["mentions"]["p#1"][2][0]
+    assert decode_result(stored([row]))[1] == {"p#1": [bare]}
+    with pytest.raises(ValueError):  # a row that lacks a field is no mention (the build reads it as a miss)
+        decode_result(stored([row[:-1]]))
+    with pytest.raises(ValueError):  # nor one with more values than a mention has fields
+        decode_result(stored([[*row, *[None] * 5, 1]]))
+
+
+def test_mentions_of_two_articles_under_one_key_are_refused():
+    from graph.mentions import Mention
+
+    a = Mention("p", "p#1", "company", "卡涞科技", 6, 10, 13, 17, "model")
+    b = Mention("p", "p#2", "company", "卡涞科技", 6, 10, 13, 17, "model")
+    with pytest.raises(ValueError, match="more than one article"):
+        encode_result([], {"p#1": [a, b]}, [])
 
 
 def test_the_version_covers_what_the_extractor_runs():
