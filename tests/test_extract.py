@@ -41,6 +41,25 @@ def test_districts_full_short_towns_and_zones(nlp):
     } <= got
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("重庆渝钢新材料有限公司高端冷轧板材项目在茄子溪街道建成。", "茄子溪街道"),
+        ("将在高家镇附近接入铁路。", "高家镇"),
+        ("家住河边镇的退休教师已巡河6年。", "河边镇"),
+        ("区委常委王德平在参加建胜镇代表团讨论时说。", "建胜镇"),
+        ("去年八桥街道完成了改造。", "八桥街道"),
+        ("据黄桷坪街道统计，门店增加。", "黄桷坪街道"),
+        ("园区横跨正阳街道和舟白街道。", "舟白街道"),
+    ],
+)
+def test_a_town_written_without_its_district_is_a_town(nlp, text, town):
+    """The name before 镇 or 街道, not the verb, preposition or time word before it."""
+    got = found(nlp, text)
+    assert ("district", town) in got
+    assert not any(t == "district" and n != town and n.endswith(town) for t, n in got)
+
+
 def test_towns_listed_after_a_town_are_towns(nlp):
     text = (
         "企业分别与永川区朱沱镇、仙龙镇签约，带动开州区温泉镇、满月镇、特色小镇等发展。永川区的一个镇也来了。"
@@ -475,3 +494,60 @@ def test_our_character_tokens_are_spacys() -> None:
         doc = ours(text)
         assert [(t.text, t.whitespace_) for t in doc] == expected, repr(text)
         assert doc.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("今年，公司全资子公司重庆锐锋精工装备有限公司还将启动改造。", "重庆锐锋精工装备有限公司"),
+        ("集团合资成立控股子公司重庆德盛新能源动力科技有限公司。", "重庆德盛新能源动力科技有限公司"),
+        ("此外，集团还参股重庆盛驰智能装备有限公司，持股30%。", "重庆盛驰智能装备有限公司"),
+        ("港区物流运营将交由重庆丰达供应链管理有限公司负责。", "重庆丰达供应链管理有限公司"),
+        ("——访重庆云拓数据科技有限公司董事长邹海", "重庆云拓数据科技有限公司"),
+        ("在成都，全资子公司云拓（成都）科技有限公司也已运营两年。", "云拓（成都）科技有限公司"),
+        ("华峰重庆氨纶有限公司投产。", "华峰重庆氨纶有限公司"),
+        ("除一家外，国能重庆万州电力有限责任公司也已创建。", "国能重庆万州电力有限责任公司"),
+    ],
+)
+def test_what_a_company_is_to_another_is_no_part_of_its_name(nlp, text, name):
+    """全资子公司, 参股, 交由, 访 before a registered name: the name begins at its region (or after
+    子公司); a proper name before the region stays (华峰, 国能)."""
+    companies = {n for t, n in found(nlp, text) if t == "company"}
+    assert name in companies
+    assert not any(n != name and n.endswith(name) for n in companies)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "重庆龙水锻造有限公司",
+        "重庆交通规划勘察设计院有限公司",
+        "重庆视界智能穿戴科技有限公司",
+        "重庆瑞辰微显示技术有限公司",
+        "贵州黔南建材集团有限公司",
+    ],
+)
+def test_registered_names_of_trades_jieba_reads_as_verbs_or_places(nlp, name):
+    """锻造, 勘察, 穿戴, 显示 are trades in a name; a prefecture can be a name's brand before its trade
+    and a full legal form (黔南建材集团有限公司)."""
+    assert ("company", name) in found(nlp, f"今年，{name}与多家企业签约。")
+
+
+def test_a_place_and_a_trade_before_a_plain_company_word_is_no_name(nlp):
+    assert not {n for t, n in found(nlp, "江津化工公司很多，重庆有限公司不是名字。") if t == "company"}
+
+
+def test_the_peoples_congress_and_the_cppcc_are_bodies_and_their_members_hold_titles(nlp):
+    text = (
+        "大渡口区召开两会。区人大常委会主任何建林、区政协主席梁秋菊出席。"
+        "区政协委员、区工商联副主席彭丽娟发言。区政协副主席杜军作提案工作情况报告。"
+        "委员李刚则关注用工问题。"
+    )
+    doc = nlp(text)
+    spans = list(doc.spans["mentions"])
+    bodies = {s.text: mention_attrs(doc, s).get("ref") for s in spans if s.label_ == "government"}
+    assert bodies == {"区人大常委会": "大渡口区人大常委会", "区政协": "大渡口区政协"}
+    people = {s.text: mention_attrs(doc, s) for s in spans if s.label_ == "person"}
+    assert set(people) == {"何建林", "梁秋菊", "彭丽娟", "杜军", "李刚"}
+    org = people["何建林"]["org"]
+    assert (people["何建林"]["role"], text[org[0] : org[1]]) == ("主任", "区人大常委会")

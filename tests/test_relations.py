@@ -723,3 +723,33 @@ def test_a_reading_comes_back_from_its_bytes_as_it_was():
     back = _Reading.decode(r.encode())
     assert [tuple(s) for s in back.supports] == r.supports and back.named == r.named
     assert [(p, a, b, [tuple(f) for f in fs]) for p, a, b, fs in back.facts] == r.facts
+
+
+def test_a_subsidiary_is_read_from_what_the_text_calls_it():
+    text = (
+        "渝峡港航集团有限公司的全资子公司重庆峡港物流有限公司开通航线。"
+        "重庆川星索道有限公司是川星旅游集团有限公司的控股子公司。"
+        "川星旅游集团有限公司旗下的重庆川星酒店有限公司开业。"
+        "渝峡港航集团有限公司还参股重庆江畔码头有限公司。"
+    )
+    names = {
+        n: ("company", [])
+        for n in (
+            "渝峡港航集团有限公司",
+            "重庆峡港物流有限公司",
+            "重庆川星索道有限公司",
+            "川星旅游集团有限公司",
+            "重庆川星酒店有限公司",
+            "重庆江畔码头有限公司",
+        )
+    }
+    got = typed(rels(text, names))
+    assert {
+        ("重庆峡港物流有限公司", "subsidiary_of", "渝峡港航集团有限公司"),
+        ("重庆川星索道有限公司", "subsidiary_of", "川星旅游集团有限公司"),
+        ("重庆川星酒店有限公司", "subsidiary_of", "川星旅游集团有限公司"),
+        ("渝峡港航集团有限公司", "invests_in", "重庆江畔码头有限公司"),
+    } <= got
+    # the parent is never its subsidiary's subsidiary, and a stake is no subsidiary
+    assert not {(a, t, b) for a, t, b in got if t == "subsidiary_of" and a.startswith(("渝峡", "川星"))}
+    assert ("重庆江畔码头有限公司", "subsidiary_of", "渝峡港航集团有限公司") not in got

@@ -74,6 +74,40 @@ def _particular(s: str) -> bool:
     return _named(s) or any(word_freq(w) < 500 for w in jieba_tok().lcut(s, HMM=False) if len(w) > 1)
 
 
+def _lead_in(text: str, start: int, end: int) -> int:
+    """Where the name starts if words no name begins with come before a place: what the company is
+    to another (公司全资子公司|重庆锐锋…, 控股子公司|重庆德盛…) or a verb (交由|重庆丰达…, 参股|重庆盛驰…,
+    访|重庆云拓…). A registered name begins with its region, or with a proper name (华峰重庆氨纶);
+    after 子公司 it begins even without a place (全资子公司|云拓（成都）科技…)."""
+    pos = start
+    for w, _ in posseg(text[start:end]):
+        pos += len(w)
+        if w in _UNITS and pos < end and _named(text[pos:end]):
+            start = pos
+    for p in range(start + 1, end - 1):
+        places, rest = leading_places(text[p:end])
+        if not places or not rest:
+            continue
+        words = posseg(text[start:p])
+        # (a verb of one character only on its own, 访: jieba cuts unknown brands into them, 国|能)
+        lead = all(w not in _OWN_NAME_WORDS for w, _ in words) and any(
+            w in _RELATION_WORDS or (f[:1] in "vpdcru" and f != "vn" and (len(w) > 1 or len(words) == 1))
+            for w, f in words
+        )
+        return p if lead else start
+    return start
+
+
+_RELATION_WORDS = frozenset(
+    ["公司", "子公司", "母公司", "孙公司", "分公司", "集团", "企业", "全资", "控股", "参股", "交由"]
+)
+"""What one company is to another, written before the other's name: no part of it (and 交由, which
+jieba tags a noun)."""
+_UNITS = frozenset(["子公司", "母公司", "孙公司", "分公司"])
+_OWN_NAME_WORDS = frozenset(["建设", "投资", "发展", "开发"])
+"""Verbs registered names are made of, before a place too (…建设重庆…: left to the walk's own rules)."""
+
+
 def _broad_restart(text: str, start: int, end: int) -> int:
     """Where the name starts if a place written first is only where it is (江津区重庆恒锦…研发中心,
     万州区属国企重庆三峡港航投资有限公司): names go from broad to narrow, so a broader place after a
@@ -109,6 +143,7 @@ class CompanyMatcher:
         self.legal = re.compile(alternation(lex["legal"]))
         self.industry = re.compile(alternation(lex["industry"]))
         self.generic = set(lex["generic"]) | set(lex["industry"])
+        self.trades = frozenset(lex["industry"])
         self.weak_legal = dict(lex["weak_legal"])
         self.not_before = tuple(sorted(lex["not_before"], key=len, reverse=True))
         self.boundary = boundary_words()
@@ -137,9 +172,11 @@ class CompanyMatcher:
                     start = min(start, before)
             brand = text[start : m.start()]
             unbracketed = BRACKETS.sub("", brand)  # (綦江（重庆）有限公司: a place and a place, no brand)
-            if not self._good_brand(unbracketed, legal=True) or BODY_BEFORE.search(brand):
-                continue  # (江津区经济信息委为公司申请: a body, then a preposition, is no brand)
             limit = self.weak_legal.get(m.group())
+            if not (self._good_brand(unbracketed, legal=True) or self._place_trade(brand, limit)):
+                continue
+            if BODY_BEFORE.search(brand):
+                continue  # (江津区经济信息委为公司申请: a body, then a preposition, is no brand)
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
             if limit == 0 and not _has_proper_word(_strip_places(brand)):
@@ -197,7 +234,7 @@ class CompanyMatcher:
         for p, _ in verbs:
             if start < p and not _particular(text[start:p]):
                 return end
-        return _broad_restart(text, start, end)
+        return _broad_restart(text, _lead_in(text, start, end), end)
 
     def _past_verbs(self, text: str, pos: int, end: int) -> int:
         while text.startswith(self.verb_words, pos, end):  # (投资重庆…有限公司: 投资 is no name)
@@ -226,6 +263,12 @@ class CompanyMatcher:
         if any(len(w) > 1 and word_freq(w) >= 1000 for w in words):
             return False  # a common word inside (智能网联): a phrase, not a brand
         return not (len(words) > 1 and all(len(w) > 1 and word_freq(w) >= 1 for w in words))
+
+    def _place_trade(self, brand: str, limit: int | None) -> bool:
+        """A place and a trade before a full legal form: a registered name whose place is its brand
+        (贵州黔南建材集团有限公司, 重庆化工有限公司); not before a plain 公司 or 集团 (江津化工公司)."""
+        places, rest = leading_places(brand)
+        return limit is None and bool(places) and rest in self.trades
 
     def _ends_word(self, text: str, end: int) -> bool:
         """科技 in 科技创新 or 汽车 in 汽车零部件 is not the end of a name."""
@@ -362,8 +405,11 @@ class GovernmentMatcher:
             return None
         if m.group().endswith("中心") and not any(w in m.group() for w in self.centre_words):
             return None  # 铁路集装箱中心 is a business, 社保中心 a public body
-        if text.startswith(self.member_titles, m.end()) or m.group().endswith(self.member_titles):
-            # 江津区委书记, 涪陵区委常委: the body is the head (江津区委), the rest is a title
+        # (区政协委|员: a title the match ends inside)
+        titles = (*self.member_titles, "委员")
+        inside = any(text.startswith(t, m.end() - k) for t in titles for k in range(1, len(t)))
+        if text.startswith(self.member_titles, m.end()) or m.group().endswith(self.member_titles) or inside:
+            # 江津区委书记, 涪陵区委常委, 区政协委员: the body is the head (江津区委), the rest a title
             h = self.heads.match(text, at)
             return h.end() if h else None
         return m.end()
@@ -371,7 +417,7 @@ class GovernmentMatcher:
     def _name_like(self, words: str) -> bool:
         """Only nouns make a body's name: 城市管理局 is one, 举办 or 为老百姓办 is not. A department's
         usual short form is one whatever jieba makes of it (经信委)."""
-        if words in departments() or words.lstrip("市区县") in departments():
+        if words in departments() or words.lstrip("市区县") in departments() or words in self.head_words:
             return True
         if words.endswith("委员会") and "和" in words:
             words = words.replace("和", "")  # 文化和旅游发展委员会

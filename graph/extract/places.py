@@ -12,9 +12,6 @@ from graph.extract.lexicon import Trie, crosses_word, gazetteer, lexicon, posseg
 
 # A zone named after its district (荣昌高新区, 荣昌国家高新区, 长寿经开区, 丰都县高新区).
 ZONE = re.compile(r"(?:国家)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|综合保税区|保税港区|新区)")
-STREET = re.compile(
-    r"(?:^|(?<=[，。、；：“\n]))(?P<name>(?![在将的了和与及对向从把被是为于到])[\u4e00-\u9fff]{2,4}街道)(?!办事处)"
-)
 MEDIA = re.compile(
     r"(?:日报|晚报|晨报|商报|时报|都市报|报社|报|电视台|广播电视台|广播电台|新闻网|网)(?![\u4e00-\u9fff]{0,1}(?:告|名|道|销|到|价|表|送))"
 )
@@ -40,6 +37,40 @@ TOWN_LIST = re.compile(rf"(?:^|(?<=[，。；：\n及和]))(?:{_ONE_TOWN}、)+{_
 COMMON_STEM = 1000
 """A town's name before 镇 is no common word (周边乡, 旅游名镇, 中心镇 are none): at most this often
 in jieba's dictionary."""
+
+
+# 镇 or 街道 after a name of its own (高家镇, 正阳街道), not a town's head, body or cadres, nor 镇街.
+STANDALONE = re.compile(rf"(?:街道|镇)(?!街|村|域|办事处){_NOT_A_BODY}")
+# The two characters of a street's name right after punctuation (人和街道: jieba reads 人|和).
+SHORT_STREET = re.compile(
+    r"(?:^|(?<=[，。、；：“\n]))(?![在将的了和与及对向从把被是为于到这各])[\u4e00-\u9fff]{2}$"
+)
+_NAME_FLAGS = ("n", "ns", "nr", "nz", "nt", "ng", "j", "s", "nrt", "nrfg")
+
+
+def _stem_before(text: str, end: int) -> str | None:
+    """The name before ``end``: the last words before it that jieba tags as nouns or does not know,
+    two to four characters, the shortest of at least two that is a word of its own or a run of
+    such words (茄子|溪, 白马山), after a word of another kind or punctuation."""
+    words = posseg(text[max(0, end - 6) : end])
+    stem = ""
+    for w, flag in reversed(words):
+        numeral = flag == "m" and len(w) == 1 and stem  # (八|桥)
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in w) or (
+            flag not in _NAME_FLAGS and word_freq(w) > 0 and not numeral
+        ):
+            break  # (a word jieba does not know is a name, whatever it guesses: 建胜, v)
+        if len(stem) >= 2 and len(w) > 1:
+            break  # (大足高新区|智凤: the name is the last word)
+        if len(stem) + len(w) > 4:
+            return None
+        stem = w + stem
+    if len(stem) > 2 and stem[0] in _GLUED:
+        stem = stem[1:]  # (和舟|白: jieba glued the conjunction to the name)
+    return stem if len(stem) >= 2 else None
+
+
+_GLUED = frozenset("和与及在从向到把被对将为是的了")
 
 
 def town_like(name: str) -> bool:
@@ -107,6 +138,7 @@ class DistrictMatcher:
                         doc, m.start(), m.end(), "district", self.name, priority=-1, bare_zone=True, ref=zone
                     )
         self._streets(doc, text, towns)
+        self._standalone(doc, text, towns)
         self._listed(text, towns)
         for town in towns:
             for m in re.finditer(re.escape(town), text):
@@ -159,15 +191,31 @@ class DistrictMatcher:
                     towns.add(nxt.group("name"))
                     todo.append(nxt.group("name"))
 
+    def _standalone(self, doc: Doc, text: str, towns: set[str]) -> None:
+        """A town or street written without its district (在高家镇附近, 家住河边镇的, 横跨正阳街道): the
+        words right before 镇 or 街道 that are a name, two to four characters of nouns or words
+        jieba does not know, after whatever verb, preposition or time word stands before them."""
+        ends = [c.end for c in cand.of_type(doc, "district")]
+        for m in STANDALONE.finditer(text):
+            stem = _stem_before(text, m.start())
+            if stem is None and m.group() == "街道" and (short := SHORT_STREET.search(text, 0, m.start())):
+                stem = short.group()  # (，人和街道: two characters after punctuation, whatever jieba cut)
+            if stem is None:
+                continue
+            # (永川区|朱沱镇: a place before it ends the name; the town after a place is found already)
+            s0 = max((e for e in ends if m.start() - len(stem) < e <= m.start()), default=None)
+            if s0 is not None:
+                stem = text[s0 : m.start()]
+                if len(stem) < 2:
+                    continue
+            name = stem + m.group()
+            if town_like(name) and not gazetteer().full_names(stem):  # (places: read as such)
+                cand.add(doc, m.start() - len(stem), m.end(), "district", self.name, priority=-1)
+                towns.add(name)
+
     def _streets(self, doc: Doc, text: str, towns: set[str]) -> None:
-        """A street named on its own after punctuation (几江街道), and towns and streets listed after
-        punctuation (西沱镇、王场镇): they are ``towns`` too, for the towns listed after them."""
-        for m in STREET.finditer(text):
-            name = m.group("name")
-            if any(len(name) - k >= 4 and gazetteer().full_names(name[:k]) for k in (2, 3)):
-                continue  # (潼南桂林街道: a county and its street, found as such)
-            cand.add(doc, m.start("name"), m.end("name"), "district", self.name, priority=-1)
-            towns.add(name)
+        """Towns and streets listed after punctuation (西沱镇、王场镇): they are ``towns`` too, for the
+        towns listed after them."""
         for m in TOWN_LIST.finditer(text):
             names = m.group().split("、")
             if all(town_like(n) for n in names):  # (a list of kinds of town is no list of towns)
