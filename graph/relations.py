@@ -452,6 +452,7 @@ def resolve_anaphora(
                 r.type in an.refers
                 or ("zone" in an.refers and _is_zone(ent, rules))
                 or ("cooperative" in an.refers and ent.type == "company" and ent.name.endswith("合作社"))
+                or ("group" in an.refers and ent.type == "company" and "集团" in ent.name)
             )
             if fits and not (r.named and _in_list(text, r, rules)):
                 best = r

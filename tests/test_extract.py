@@ -551,3 +551,14 @@ def test_the_peoples_congress_and_the_cppcc_are_bodies_and_their_members_hold_ti
     assert set(people) == {"何建林", "梁秋菊", "彭丽娟", "杜军", "李刚"}
     org = people["何建林"]["org"]
     assert (people["何建林"]["role"], text[org[0] : org[1]]) == ("主任", "区人大常委会")
+
+
+def test_a_title_after_jituan_belongs_to_the_group_not_the_last_company(nlp):
+    text = (
+        "重庆德盛机电集团有限公司成立于1994年，重庆长安汽车股份有限公司是其客户，"
+        "为重庆长安汽车股份有限公司配套。集团总经理彭宇回忆，企业很艰难。"
+    )
+    doc = nlp(text)
+    (person,) = [s for s in doc.spans["mentions"] if s.label_ == "person"]
+    org = mention_attrs(doc, person)["org"]
+    assert text[org[0] : org[1]] == "重庆德盛机电集团有限公司"

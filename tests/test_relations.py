@@ -753,3 +753,23 @@ def test_a_subsidiary_is_read_from_what_the_text_calls_it():
     # the parent is never its subsidiary's subsidiary, and a stake is no subsidiary
     assert not {(a, t, b) for a, t, b in got if t == "subsidiary_of" and a.startswith(("渝峡", "川星"))}
     assert ("重庆江畔码头有限公司", "subsidiary_of", "渝峡港航集团有限公司") not in got
+
+
+def test_jituan_refers_to_the_group_and_a_place_before_de_is_no_partner():
+    text = (
+        "川星旅游集团有限公司在武隆发展。重庆江畔码头有限公司也来了，集团投资重庆川星酒店有限公司。"
+        "位于龙水镇的重庆龙锻有限公司与重庆渝铝有限公司合作，共建产业园。"
+    )
+    names = {
+        "川星旅游集团有限公司": ("company", []),
+        "重庆江畔码头有限公司": ("company", []),
+        "重庆川星酒店有限公司": ("company", []),
+        "龙水镇": ("district", []),
+        "重庆龙锻有限公司": ("company", []),
+        "重庆渝铝有限公司": ("company", []),
+    }
+    got = typed(rels(text, names))
+    assert ("川星旅游集团有限公司", "invests_in", "重庆川星酒店有限公司") in got
+    assert ("重庆江畔码头有限公司", "invests_in", "重庆川星酒店有限公司") not in got
+    partners = {frozenset((a, b)) for a, t, b in got if t == "partner_of"}
+    assert partners == {frozenset(("重庆龙锻有限公司", "重庆渝铝有限公司"))}
