@@ -185,6 +185,8 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         if places and rest:
             dept = _HEAD.sub("", rest)  # (the place it is the body of: the last, 重庆市綦江区…)
             return m.type, places[-1] + "|" + departments().get(dept, dept), "same body"
+        if m.ref and not places:  # (工信部: a body of the central government, by its full name)
+            return m.type, fold(m.ref), "same body"
     return m.type, surface, "same name"
 
 

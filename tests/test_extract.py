@@ -562,3 +562,46 @@ def test_a_title_after_jituan_belongs_to_the_group_not_the_last_company(nlp):
     (person,) = [s for s in doc.spans["mentions"] if s.label_ == "person"]
     org = mention_attrs(doc, person)["org"]
     assert text[org[0] : org[1]] == "重庆德盛机电集团有限公司"
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        ("今年将继续推进双山路片区城市更新项目。", "双山路片区城市更新项目"),  # (更新 ends in 新)
+        ("随后，露营音乐节在仙女山国际露营基地唱响。", "仙女山国际露营基地"),  # (a place jieba knows)
+        ("■酉阳县龙潭古镇保护修缮工程日前开工。", "酉阳县龙潭古镇保护修缮工程"),
+        ("启动跳磴河综合整治二期工程。", "跳磴河综合整治二期工程"),
+    ],
+)
+def test_projects_named_after_a_place_and_what_is_done_there(nlp, text, project):
+    got = found(nlp, text)
+    assert ("project", project) in got
+    assert not {n for t, n in got if t == "company"}  # (跳磴河 is a river, no builder)
+
+
+def test_a_project_the_company_builds_where_the_sentence_says(nlp):
+    text = "迈康生物将在南岸区迎龙镇建设抗体药物研发生产基地，总投资20亿元。"
+    doc = nlp(text)
+    (p,) = [s for s in doc.spans["mentions"] if s.label_ == "project"]
+    assert (p.text, mention_attrs(doc, p).get("ref")) == (
+        "抗体药物研发生产基地",
+        "迈康生物抗体药物研发生产基地",
+    )
+
+
+def test_the_central_governments_bodies_in_their_usual_forms(nlp):
+    text = (
+        "工业和信息化部公布名单，被国家工信部认定。国家发展改革委、商务部联合印发通知。"
+        "商务部门要加强监管。国家金融监督管理总局重庆监管局局长李明出席。美国财政部长表示关注。"
+    )
+    doc = nlp(text)
+    bodies = {
+        s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "government"
+    }
+    assert bodies == {
+        "工业和信息化部": "工业和信息化部",
+        "国家工信部": "工业和信息化部",
+        "国家发展改革委": "国家发展和改革委员会",
+        "商务部": "商务部",  # (once: 商务部门 is any department of commerce; 美国财政部 another country's)
+        "国家金融监督管理总局重庆监管局": None,  # (a branch: a body of its own)
+    }

@@ -310,3 +310,24 @@ def test_a_crowded_one_character_key_still_joins_names_that_look_alike():
     assert [sorted(e.aliases) for e in joined] == [["日速科技", "星速科技"]]
     assert "by shape" in joined[0].merged[0]["rule"]
     assert len(ents) == len(others) + 1
+
+
+def test_a_central_body_in_its_forms_is_one_entity_and_no_local_one():
+    ms = [
+        Mention("a", "a#1", "government", s, 0, len(s), 0, len(s), "government_matcher", ref=ref)
+        for s, ref in (
+            ("工信部", "工业和信息化部"),
+            ("工业和信息化部", "工业和信息化部"),
+            ("国家发改委", "国家发展和改革委员会"),  # (two short forms, the full name never written)
+            ("国家发展改革委", "国家发展和改革委员会"),
+            ("商务部", "商务部"),
+            ("市商务委", "重庆市商务委"),
+        )
+    ]
+    got = sorted((e.name, e.aliases) for e in link(ms))
+    assert got == [
+        ("商务部", ["商务部"]),
+        ("国家发展和改革委员会", ["国家发展和改革委员会", "国家发展改革委", "国家发改委"]),
+        ("工业和信息化部", ["工业和信息化部", "工信部"]),
+        ("重庆市商务委", ["市商务委", "重庆市商务委"]),
+    ]

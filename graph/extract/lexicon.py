@@ -36,6 +36,17 @@ def departments() -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def national_bodies() -> dict[str, str]:
+    """Every written form of a body of the central government (工信部, 工业和信息化部) → its full
+    name, from ``national.tsv``."""
+    out: dict[str, str] = {}
+    for row in _rows("national.tsv"):
+        for form in [row["name"], *filter(None, (row.get("short") or "").split(","))]:
+            out[form.strip()] = row["name"]
+    return out
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     path = DATA / name
     if not path.exists():

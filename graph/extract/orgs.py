@@ -27,6 +27,7 @@ from graph.extract.lexicon import (
     known_companies,
     leading_places,
     lexicon,
+    national_bodies,
     posseg,
     word_freq,
 )
@@ -37,6 +38,11 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # What a property developer's brand names when it follows it: an estate (恒大绿岛新城, 融创滨江花园).
 ESTATE = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:新城|小区|花园|家园|公馆|名邸|华府|山庄|名苑|雅苑)")
 # A government body and a preposition ending what the walk took for a brand.
+BEFORE_NATIONAL = frozenset("和与及同据由经在从向对将为是的了受获被让请把给跟会报")
+"""What may stand right before the name of a central body (据科学技术部, 经工信部, 会同商务部); any
+other character is part of another name (美国财政部)."""
+BRANCH_BODY = re.compile(r"(?:监管局|监管分局|营业管理部|调查总队|分局|分行|管理局|稽查局)")
+"""What a central body's branch in a place is called after the place (…总局重庆监管局)."""
 BODY_BEFORE = re.compile(r"(?:委|局|办|厅|政府)[为与和在向对给]$")
 BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 # A place in brackets after a brand (渝味源（成都）食品有限公司): the brand's company there.
@@ -361,6 +367,7 @@ class GovernmentMatcher:
         self.bare = re.compile(rf"(?:(?<=[{re.escape(left)}])|^)[市区县]")
         self.home_city = lex["home_city"]
         self.departments = tuple(sorted(departments(), key=len, reverse=True))
+        self.national = re.compile(alternation(sorted(national_bodies(), key=len, reverse=True)))
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
@@ -396,7 +403,28 @@ class GovernmentMatcher:
             if end is not None and place:
                 ref = place + text[m.end() : end]
                 cand.add(doc, m.start(), end, "government", self.name, priority=1, ref=ref)
+        self._national(doc, text)
         return doc
+
+    def _national(self, doc: Doc, text: str) -> None:
+        """The central government's bodies (工信部, 国家发展改革委), named without a place, each
+        keyed by its full name (``ref``); a branch named after a place is a body of its own
+        (国家金融监督管理总局重庆监管局). Not a word's start (商务部门: departments of commerce)."""
+        for m in self.national.finditer(text):
+            s, e = m.span()
+            if text.startswith("门", e) or crosses_word(text, s, e):
+                continue
+            if text.startswith("国家", s - 2) and not m.group().startswith("国"):
+                s -= 2  # (国家工信部: the state's)
+            if s and is_cjk(text[s - 1]) and text[s - 1] not in BEFORE_NATIONAL:
+                continue  # (美国财政部, 俄财政部: another country's)
+            places, rest = leading_places(text[e : e + 16])
+            branch = BRANCH_BODY.match(rest) if places else None
+            if branch:
+                e += len(text[e : e + 16]) - len(rest) + branch.end()
+                cand.add(doc, s, e, "government", self.name, priority=2)
+            else:
+                cand.add(doc, s, e, "government", self.name, priority=2, ref=national_bodies()[m.group()])
 
     def _body(self, text: str, at: int, after: int) -> int | None:
         """Where the name of a body that starts at ``at`` ends, if one does past ``after``."""

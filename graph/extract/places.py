@@ -9,6 +9,8 @@ from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
 from graph.extract.lexicon import Trie, crosses_word, gazetteer, lexicon, posseg, word_freq
+from graph.names import within
+from graph.normalize import is_cjk
 
 # A zone named after its district (荣昌高新区, 荣昌国家高新区, 长寿经开区, 丰都县高新区).
 ZONE = re.compile(r"(?:国家)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|综合保税区|保税港区|新区)")
@@ -70,6 +72,13 @@ def _stem_before(text: str, end: int) -> str | None:
     return stem if len(stem) >= 2 else None
 
 
+def _glued_noun_before(text: str, s: int) -> bool:
+    """Does jieba read a noun of one character right before ``s`` (雪|宝山: a mountain's name)?"""
+    window = text[max(0, s - 4) : s]
+    words = posseg(window)
+    return bool(words) and len(words[-1][0]) == 1 and words[-1][1] in ("n", "ng") and is_cjk(words[-1][0])
+
+
 _GLUED = frozenset("和与及在从向到把被对将为是的了")
 
 
@@ -103,12 +112,16 @@ class DistrictMatcher:
         self.trie = Trie(set(gaz.names))
         self.full = set(gaz.places)
         self.zones = {n for n, p in gaz.places.items() if p.level == "zone"}
+        self.home = lexicon()["government"]["home_city"]
+        self.facility_words = tuple(lexicon()["town"]["facility_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
         zones: list[str] = []
         towns: set[str] = set()
-        for s, e in self._matches(text):
+        matches = list(self._matches(text))
+        named = {f for s, e in matches for f in gazetteer().full_names(text[s:e]) or [text[s:e]]}
+        for s, e in matches:
             surface = text[s:e]
             if surface in self.zones:
                 zones.append(surface)
@@ -121,6 +134,8 @@ class DistrictMatcher:
             if word:  # a town named like a place elsewhere: the town, not that place
                 cand.add(doc, s, word.end(), "district", self.name)
                 towns.add(text[s : word.end()])
+                continue
+            if self._far_county(text, s, e, named):
                 continue
             cand.add(doc, s, e, "district", self.name)
             t = TOWN.match(text, e)
@@ -144,6 +159,28 @@ class DistrictMatcher:
             for m in re.finditer(re.escape(town), text):
                 cand.add(doc, m.start(), m.end(), "district", self.name, priority=-1)
         return doc
+
+    def _far_county(self, text: str, s: int, e: int, named: set[str]) -> bool:
+        """A short form of a county outside the paper's own province written inside another name:
+        a word of a facility's or a thing's name after it (龙城天街, 缙云广场, 君山银针), or a noun of
+        one character jieba reads right before it (雪|宝山) — where the article names neither the
+        county's city nor its province. Written on its own (在恭城，, 根据恭城的) it is the county."""
+        gaz = gazetteer()
+        surface = text[s:e]
+        full = gaz.full_names(surface)
+        if surface in self.full or not full or any(gaz.places[f].level != "county" for f in full):
+            return False
+        if not (text.startswith(self.facility_words, e) or _glued_noun_before(text, s)):
+            return False
+        for f in full:
+            if within(f, self.home):
+                return False
+            parent = gaz.places[f].parent
+            while parent:
+                if parent in named:
+                    return False
+                parent = gaz.places[parent].parent if parent in gaz.places else ""
+        return True
 
     def _matches(self, text: str):
         """Gazetteer names left to right; a name jieba reads as part of a longer word is tried

@@ -38,6 +38,14 @@ INVESTS_BEFORE = re.compile(
     r"(?:建设|打造|新建|兴建|建|实施|上马)了?$"
 )
 """How a sentence about a company says it builds a project (…，投资3.6亿元建设了…项目)."""
+RARE_PLACE = 100
+"""A place-word in a project's name anchors it if jieba's dictionary has it at most this often."""
+PLACE_ENDS = frozenset("山河江湖峡岭溪岩坝湾嘴岛坪沱")
+"""What ends the name of a mountain, river, lake or place of land (九重山, 跳磴河, 水天坪): no company's."""
+BUILDS_HERE = re.compile(
+    r"(?:将|则|还|也|正|已|计划|拟)?(?:在[^，。；！？、]{2,15})?(?:投资建设|投资兴建|投资新建|建设|新建|兴建|打造)$"
+)
+"""A company, then where it builds, then the project (…有限公司则在园区舟白组团投资建设…基地)."""
 NOT_THE_SUBJECT = re.compile(r"获悉|了解到|得知|政府|管委会|区委|县委|市委|党委")
 """What, between a company and 投资…建设, says the company is not who invests (记者从…公司获悉，区政府…)."""
 
@@ -56,6 +64,7 @@ class ProjectMatcher:
         self.name_verbs = frozenset(lex["name_verbs"])
         self.not_before = tuple(lex["not_before"])
         self.generic_words = set(lex["generic_start"])
+        self.generic_ends = tuple(g for g in self.generic if len(g) > 1)
         legal = lexicon()["company"]["legal"]
         self.legal_end = re.compile(
             f"(?:{alternation([x for x in legal if len(x) >= 3])})(?!.*(?:有限|公司|集团))"
@@ -70,7 +79,7 @@ class ProjectMatcher:
         mention in it, a word jieba files as a place (长江) or does not know, a mountain or river."""
         if any(start <= a.start and a.end <= end for a in anchors):
             return True
-        if end - start >= 2 and text[end - 1] in "山河江湖峡岭溪岩坝湾":
+        if end - start >= 2 and text[end - 1] in PLACE_ENDS:
             return True  # (九重山隧道, 蒲河特大桥: named after the mountain or river it crosses)
         if all(c in self.route_letters for c in text[start:end]):
             return True  # (綦万城际铁路: the places it joins)
@@ -86,9 +95,10 @@ class ProjectMatcher:
         return any(name.startswith(g) and (len(g) > 1 or first == g) for g in self.generic)
 
     def _generic(self, prefix: str) -> bool:
-        """綦江重点项目: a place and a generic word are no name."""
+        """綦江重点项目, 綦江百亿级项目: a place and a generic word are no name (a one-character one
+        only on its own: 城市更新 ends in 新 and is no generic word)."""
         core = leading_places(prefix)[1]
-        return not core or core in self.generic_words or core.endswith(self.generic)
+        return not core or core in self.generic_words or core.endswith(self.generic_ends)
 
     @staticmethod
     def _anchored(text: str, start: int, end: int, anchors: list) -> bool:
@@ -98,8 +108,13 @@ class ProjectMatcher:
             return True
         if any(start <= a.start and a.end <= end for a in anchors):
             return True
-        return any(
+        if any(
             len(w) >= 2 and not w.isdigit() and word_freq(w) == 0 for w in jieba_tok().lcut(text[start:end])
+        ):
+            return True
+        # (a place the gazetteer lacks, 仙女山国际露营基地: a rare word jieba files as one; not 城市, 山区)
+        return any(
+            len(w) >= 2 and flag == "ns" and word_freq(w) <= RARE_PLACE for w, flag in posseg(text[start:end])
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -183,8 +198,8 @@ class ProjectMatcher:
             return  # (渝湘 in 渝湘高铁: a route between two places)
         if all(flag[0] in "abdv" for _, flag in posseg(text[pos : pos + n])):
             return  # (老|旧 in 老旧小区电梯加装项目: words that say what kind, no name)
-        if text[pos : pos + n].endswith(("镇", "乡", "村", "街道")):
-            return  # (巫溪县红池坝镇…光伏电站: a town the gazetteer lacks)
+        if text[pos : pos + n].endswith(("镇", "乡", "村", "街道")) or text[pos + n - 1] in PLACE_ENDS:
+            return  # (巫溪县红池坝镇…光伏电站, 跳磴河综合整治工程: a town or river the gazetteer lacks)
         if any(c.type == "company" and c.start <= pos < c.end for c in cand.candidates(doc)):
             return
         cand.add(doc, start, pos + n, "company", self.name, priority=0, nested=True)
@@ -197,6 +212,10 @@ def _builder(text: str, start: int, anchors: list):
     end = built.start() if built else start
     found = next((a for a in anchors if a.type == "company" and a.end == end), None)
     if found is not None:
+        return found
+    builds = BUILDS_HERE.search(text, max(0, start - 24), start)  # (X将在迎龙镇建设…基地)
+    found = builds and next((a for a in anchors if a.type == "company" and a.end == builds.start()), None)
+    if found:
         return found
     invested = INVESTS_BEFORE.search(text, max(0, start - 40), start)
     if invested is None:
