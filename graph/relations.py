@@ -441,21 +441,24 @@ def resolve_anaphora(
                 s0 = max([s0] + [m.end() for m in _CLAUSE_END.finditer(text, s0, s)])
                 s1 = min([s1] + [m.start() for m in _CLAUSE_END.finditer(text, e, s1)])
             exclude = {r.entity for r in pool if s0 <= r.start and r.end <= s1}
-        best = None
+        best = company = None  # (集团: the group named before, else the company, as 公司)
         for r in pool:
             if r.end > s:
                 break
             ent = entities.get(r.entity)
-            if ent is None or r.entity in exclude:
+            if ent is None or r.entity in exclude or (r.named and _in_list(text, r, rules)):
                 continue
-            fits = (
+            if (
                 r.type in an.refers
                 or ("zone" in an.refers and _is_zone(ent, rules))
                 or ("cooperative" in an.refers and ent.type == "company" and ent.name.endswith("合作社"))
                 or ("group" in an.refers and ent.type == "company" and "集团" in ent.name)
-            )
-            if fits and not (r.named and _in_list(text, r, rules)):
+            ):
                 best = r
+            if ent.type == "company":
+                company = r
+        if best is None and "group" in an.refers:
+            best = company
         if best is not None:
             ref = Ref(s, e, best.entity, best.type, w)
             resolved.append(ref)

@@ -592,7 +592,8 @@ def test_a_project_the_company_builds_where_the_sentence_says(nlp):
 def test_the_central_governments_bodies_in_their_usual_forms(nlp):
     text = (
         "工业和信息化部公布名单，被国家工信部认定。国家发展改革委、商务部联合印发通知。"
-        "商务部门要加强监管。国家金融监督管理总局重庆监管局局长李明出席。美国财政部长表示关注。"
+        "商务部门要加强监管。国家金融监督管理总局重庆监管局局长李明出席。美国财政部表示关注。"
+        "项目入选科技部名单。金融监管总局重庆监管局发布通知。"
     )
     doc = nlp(text)
     bodies = {
@@ -603,5 +604,8 @@ def test_the_central_governments_bodies_in_their_usual_forms(nlp):
         "国家工信部": "工业和信息化部",
         "国家发展改革委": "国家发展和改革委员会",
         "商务部": "商务部",  # (once: 商务部门 is any department of commerce; 美国财政部 another country's)
-        "国家金融监督管理总局重庆监管局": None,  # (a branch: a body of its own)
+        "科技部": "科学技术部",
+        # a branch: a body of its own, in full by its body's full name
+        "国家金融监督管理总局重庆监管局": "国家金融监督管理总局重庆监管局",
+        "金融监管总局重庆监管局": "国家金融监督管理总局重庆监管局",
     }

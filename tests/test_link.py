@@ -331,3 +331,12 @@ def test_a_central_body_in_its_forms_is_one_entity_and_no_local_one():
         ("工业和信息化部", ["工业和信息化部", "工信部"]),
         ("重庆市商务委", ["市商务委", "重庆市商务委"]),
     ]
+
+
+def test_a_districts_congress_and_cppcc_in_their_forms_are_one_body_each():
+    forms = ("江津区政协", "江津区政协委员会", "江津区人大常委会", "江津区人民代表大会常务委员会")
+    ms = [Mention("a", "a#1", "government", s, 0, len(s), 0, len(s), "government_matcher") for s in forms]
+    assert sorted(e.aliases for e in link(ms)) == [
+        ["江津区人大常委会", "江津区人民代表大会常务委员会"],
+        ["江津区政协", "江津区政协委员会"],
+    ]

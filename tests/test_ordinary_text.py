@@ -92,3 +92,39 @@ def test_a_far_countys_short_form_inside_another_name_is_no_place(nlp):
     text = "整合汉丰湖、雪宝山等资源。铜梁区龙城天街开街。在恭城，水果是支柱。綦江广场很大。"
     assert found(nlp, text, "district") == {"铜梁区", "恭城", "綦江"}
     assert found(nlp, "上海市宝山区和宝山公园的游客来渝。", "district") == {"上海市", "宝山区", "宝山"}
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("2022年八桥街道新增就业。今年1月高家镇开展活动。", {"八桥街道", "高家镇"}),
+        ("我区高家镇很好，我县河边镇发展。", {"高家镇", "河边镇"}),
+        ("吴家镇镇区人口增长。3个镇街道路改造。", {"吴家镇"}),
+        ("打造生态旅游镇，建设农业产业镇，争创市级电商镇，创建美丽宜居镇，石油化工镇。", set()),
+    ],
+)
+def test_a_town_written_alone_is_the_name_not_the_date_pronoun_or_kind_before_it(nlp, text, towns):
+    assert found(nlp, text, "district") == towns
+
+
+def test_a_groups_regional_company_and_a_place_and_trade_name_keep_their_names(nlp):
+    text = (
+        "国家电投集团重庆电力有限公司和中化集团重庆化工有限公司。重庆科技有限公司获奖，重庆科技创新能力提升。"
+    )
+    assert found(nlp, text, "company") == {
+        "国家电投集团重庆电力有限公司",
+        "中化集团重庆化工有限公司",
+        "重庆科技有限公司",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进中水回用项目。开展塘坝整治工程。实施防沙治沙工程。推进江畔步道提升工程。",
+        "万州区一系列重大新项目。荣昌区2024年新项目。涪陵区近年来一大批新项目。",
+    ],
+)
+def test_kinds_of_project_are_no_projects(nlp, text):
+    assert found(nlp, text, "project") == set()
+    assert found(nlp, text, "company") == set()

@@ -773,3 +773,18 @@ def test_jituan_refers_to_the_group_and_a_place_before_de_is_no_partner():
     assert ("重庆江畔码头有限公司", "invests_in", "重庆川星酒店有限公司") not in got
     partners = {frozenset((a, b)) for a, t, b in got if t == "partner_of"}
     assert partners == {frozenset(("重庆龙锻有限公司", "重庆渝铝有限公司"))}
+
+
+def test_jituan_without_a_group_named_is_the_company_and_a_companys_team_partners():
+    text = (
+        "重庆机电有限公司召开会议。集团将投资重庆锐锋科技有限公司。"
+        "重庆长安汽车股份有限公司的研发团队与华为技术有限公司合作开发。"
+    )
+    names = {
+        n: ("company", [])
+        for n in ("重庆机电有限公司", "重庆锐锋科技有限公司", "重庆长安汽车股份有限公司", "华为技术有限公司")
+    }
+    got = typed(rels(text, names))
+    assert ("重庆机电有限公司", "invests_in", "重庆锐锋科技有限公司") in got
+    partners = {frozenset((a, b)) for a, t, b in got if t == "partner_of"}
+    assert frozenset(("重庆长安汽车股份有限公司", "华为技术有限公司")) in partners

@@ -38,10 +38,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # What a property developer's brand names when it follows it: an estate (恒大绿岛新城, 融创滨江花园).
 ESTATE = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:新城|小区|花园|家园|公馆|名邸|华府|山庄|名苑|雅苑)")
 # A government body and a preposition ending what the walk took for a brand.
-BEFORE_NATIONAL = frozenset("和与及同据由经在从向对将为是的了受获被让请把给跟会报")
-"""What may stand right before the name of a central body (据科学技术部, 经工信部, 会同商务部); any
-other character is part of another name (美国财政部)."""
-BRANCH_BODY = re.compile(r"(?:监管局|监管分局|营业管理部|调查总队|分局|分行|管理局|稽查局)")
+BRANCH_BODY = re.compile(r"(?:监管局|监管分局|营业管理部|调查总队|税务局|分局|分行|管理局|稽查局)")
 """What a central body's branch in a place is called after the place (…总局重庆监管局)."""
 BODY_BEFORE = re.compile(r"(?:委|局|办|厅|政府)[为与和在向对给]$")
 BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
@@ -104,11 +101,10 @@ def _lead_in(text: str, start: int, end: int) -> int:
     return start
 
 
-_RELATION_WORDS = frozenset(
-    ["公司", "子公司", "母公司", "孙公司", "分公司", "集团", "企业", "全资", "控股", "参股", "交由"]
-)
+_RELATION_WORDS = frozenset(["子公司", "母公司", "孙公司", "分公司", "全资", "控股", "参股", "交由"])
 """What one company is to another, written before the other's name: no part of it (and 交由, which
-jieba tags a noun)."""
+jieba tags a noun). Not 集团 or 公司: a group's regional company is named after it (国家电投集团重庆
+电力有限公司)."""
 _UNITS = frozenset(["子公司", "母公司", "孙公司", "分公司"])
 _OWN_NAME_WORDS = frozenset(["建设", "投资", "发展", "开发"])
 """Verbs registered names are made of, before a place too (…建设重庆…: left to the walk's own rules)."""
@@ -324,8 +320,13 @@ class CompanyMatcher:
         own = {(c.start, c.end): c for c in cand.of_type(doc, "company") if c.source == self.name}
         longest: dict[int, int] = {}  # where a longer form was found: a shorter one there is its start
         for form in sorted(forms, key=len, reverse=True):
-            if len(form) < 2 or form in self.generic or _is_place(form):
-                continue
+            if (
+                len(form) < 2
+                or form in self.generic
+                or _is_place(form)
+                or _strip_places(form) in self.generic
+            ):
+                continue  # (重庆科技 of 重庆科技有限公司: a place and a trade, also 重庆科技创新)
             full = sorted(forms[form])
             for m in re.finditer(re.escape(form), text):
                 if longest.setdefault(m.start(), m.end()) > m.end():
@@ -368,6 +369,7 @@ class GovernmentMatcher:
         self.home_city = lex["home_city"]
         self.departments = tuple(sorted(departments(), key=len, reverse=True))
         self.national = re.compile(alternation(sorted(national_bodies(), key=len, reverse=True)))
+        self.foreign = re.compile(f"(?:{alternation(lex['foreign_before'])})$")
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
@@ -412,19 +414,22 @@ class GovernmentMatcher:
         (国家金融监督管理总局重庆监管局). Not a word's start (商务部门: departments of commerce)."""
         for m in self.national.finditer(text):
             s, e = m.span()
-            if text.startswith("门", e) or crosses_word(text, s, e):
+            if text.startswith("门", e) or (m.group().endswith("部") and text.startswith("长", e)):
+                continue  # (商务部门; 财政部长, 教育部长江学者: a minister's title, or no body)
+            if text.startswith(("国家", "中国"), s - 2) and not m.group().startswith(("国", "中国")):
+                s -= 2  # (国家工信部, 中国外交部: the state's)
+            if crosses_word(text, s, e):
                 continue
-            if text.startswith("国家", s - 2) and not m.group().startswith("国"):
-                s -= 2  # (国家工信部: the state's)
-            if s and is_cjk(text[s - 1]) and text[s - 1] not in BEFORE_NATIONAL:
+            if self.foreign.search(text, max(0, s - 6), s):
                 continue  # (美国财政部, 俄财政部: another country's)
+            ref = national_bodies()[m.group()]
             places, rest = leading_places(text[e : e + 16])
             branch = BRANCH_BODY.match(rest) if places else None
-            if branch:
-                e += len(text[e : e + 16]) - len(rest) + branch.end()
-                cand.add(doc, s, e, "government", self.name, priority=2)
-            else:
-                cand.add(doc, s, e, "government", self.name, priority=2, ref=national_bodies()[m.group()])
+            if branch:  # (…重庆监管局: the branch, named in full by the body's full name)
+                at = e + len(text[e : e + 16]) - len(rest)
+                ref += text[e : at + branch.end()]
+                e = at + branch.end()
+            cand.add(doc, s, e, "government", self.name, priority=2, ref=ref)
 
     def _body(self, text: str, at: int, after: int) -> int | None:
         """Where the name of a body that starts at ``at`` ends, if one does past ``after``."""

@@ -177,8 +177,10 @@ class PersonMatcher:
         for word, typ in ANAPHORS.items():
             if text[max(0, title_start - len(word)) : title_start] == word:
                 named = [c for c in before if c.type == typ and c.end <= title_start - len(word)]
-                if word in ("合作社", "集团"):  # (the cooperative or group named before, not any company)
-                    named = [c for c in named if word in text[c.start : c.end]]
+                if word == "合作社":  # (the cooperative named before, not any company)
+                    named = [c for c in named if text[c.start : c.end].endswith(word)]
+                elif word == "集团":  # (the group named before, if the article names one)
+                    named = [c for c in named if word in text[c.start : c.end]] or named
                 if named:
                     # 公司 is the company the article is about, not the last one named in passing
                     # (合作伙伴有宁德时代、长安汽车…): the most often named, then the latest

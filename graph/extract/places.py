@@ -42,7 +42,7 @@ in jieba's dictionary."""
 
 
 # 镇 or 街道 after a name of its own (高家镇, 正阳街道), not a town's head, body or cadres, nor 镇街.
-STANDALONE = re.compile(rf"(?:街道|镇)(?!街|村|域|办事处){_NOT_A_BODY}")
+STANDALONE = re.compile(rf"(?:街道|镇(?!区))(?!街|村|域|办事处){_NOT_A_BODY}")
 # The two characters of a street's name right after punctuation (人和街道: jieba reads 人|和).
 SHORT_STREET = re.compile(
     r"(?:^|(?<=[，。、；：“\n]))(?![在将的了和与及对向从把被是为于到这各])[\u4e00-\u9fff]{2}$"
@@ -53,23 +53,38 @@ _NAME_FLAGS = ("n", "ns", "nr", "nz", "nt", "ng", "j", "s", "nrt", "nrfg")
 def _stem_before(text: str, end: int) -> str | None:
     """The name before ``end``: the last words before it that jieba tags as nouns or does not know,
     two to four characters, the shortest of at least two that is a word of its own or a run of
-    such words (茄子|溪, 白马山), after a word of another kind or punctuation."""
+    such words (茄子|溪, 白马山), after a word of another kind or punctuation. A word of one
+    character begins it only as a numeral (八|桥, not 年|八桥, 我区|高家, 五金镇|龙水), and a common
+    word ends no town's name (生态旅游镇, 农业产业镇: kinds of town)."""
     words = posseg(text[max(0, end - 6) : end])
     stem = ""
     for w, flag in reversed(words):
-        numeral = flag == "m" and len(w) == 1 and stem  # (八|桥)
+        if (stem and len(w) == 1 and len(stem) >= 2 and w not in NUMERALS) or (not stem and w in NUMERALS):
+            break  # (a numeral begins a name, never ends one: 一城一镇)
+        if stem[:1] in NUMERALS:
+            break
         if not all("\u4e00" <= ch <= "\u9fff" for ch in w) or (
-            flag not in _NAME_FLAGS and word_freq(w) > 0 and not numeral
+            flag not in _NAME_FLAGS and word_freq(w) > 0 and w not in NUMERALS
         ):
             break  # (a word jieba does not know is a name, whatever it guesses: 建胜, v)
         if len(stem) >= 2 and len(w) > 1:
             break  # (大足高新区|智凤: the name is the last word)
         if len(stem) + len(w) > 4:
             return None
+        if not stem and len(w) > 1 and word_freq(w) >= COMMON_STEM:
+            return None
         stem = w + stem
-    if len(stem) > 2 and stem[0] in _GLUED:
-        stem = stem[1:]  # (和舟|白: jieba glued the conjunction to the name)
+    if len(stem) > 2 and (stem[0] in _GLUED or stem[0] in "镇乡区县市村"):
+        stem = stem[1:]  # (和舟|白, 五金镇|龙水: jieba glued a conjunction or a place's end to the name)
+    if len(stem) > 2 and len(words) and stem[0] not in NUMERALS and words[-1][0] != stem:
+        # (a run of words: its first of one character only as a numeral)
+        first = next((w for w, _ in words if stem.startswith(w)), "")
+        if len(first) == 1 and first not in NUMERALS:
+            stem = stem[1:]
     return stem if len(stem) >= 2 else None
+
+
+NUMERALS = frozenset("一二三四五六七八九十双两百千万")
 
 
 def _glued_noun_before(text: str, s: int) -> bool:
@@ -172,15 +187,7 @@ class DistrictMatcher:
             return False
         if not (text.startswith(self.facility_words, e) or _glued_noun_before(text, s)):
             return False
-        for f in full:
-            if within(f, self.home):
-                return False
-            parent = gaz.places[f].parent
-            while parent:
-                if parent in named:
-                    return False
-                parent = gaz.places[parent].parent if parent in gaz.places else ""
-        return True
+        return not any(within(f, self.home) or any(within(f, n) for n in named - {f}) for f in full)
 
     def _matches(self, text: str):
         """Gazetteer names left to right; a name jieba reads as part of a longer word is tried

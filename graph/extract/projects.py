@@ -95,10 +95,12 @@ class ProjectMatcher:
         return any(name.startswith(g) and (len(g) > 1 or first == g) for g in self.generic)
 
     def _generic(self, prefix: str) -> bool:
-        """綦江重点项目, 綦江百亿级项目: a place and a generic word are no name (a one-character one
-        only on its own: 城市更新 ends in 新 and is no generic word)."""
+        """綦江重点项目, 万州区一系列重大新项目: a generic word at the end is no name (a one-character
+        one only as a word of its own: 城市更新 ends in 新 and is no generic word)."""
         core = leading_places(prefix)[1]
-        return not core or core in self.generic_words or core.endswith(self.generic_ends)
+        if not core or core in self.generic_words or core.endswith(self.generic_ends):
+            return True
+        return jieba_tok().lcut(core, HMM=False)[-1] in self.generic_words  # (重大|新, not 城市更新)
 
     @staticmethod
     def _anchored(text: str, start: int, end: int, anchors: list) -> bool:
@@ -112,9 +114,11 @@ class ProjectMatcher:
             len(w) >= 2 and not w.isdigit() and word_freq(w) == 0 for w in jieba_tok().lcut(text[start:end])
         ):
             return True
-        # (a place the gazetteer lacks, 仙女山国际露营基地: a rare word jieba files as one; not 城市, 山区)
+        # (a mountain, lake or river the gazetteer lacks, 仙女山国际露营基地: a rare place-word jieba
+        # knows, named like one; not 城市, 山区, 中水, 江畔)
         return any(
-            len(w) >= 2 and flag == "ns" and word_freq(w) <= RARE_PLACE for w, flag in posseg(text[start:end])
+            len(w) >= 3 and flag == "ns" and w[-1] in PLACE_ENDS and word_freq(w) <= RARE_PLACE
+            for w, flag in posseg(text[start:end])
         )
 
     def __call__(self, doc: Doc) -> Doc:
