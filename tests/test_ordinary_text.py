@@ -89,8 +89,10 @@ def test_a_far_countys_short_form_inside_another_name_is_no_place(nlp):
     """宝山 (Shanghai's 宝山区) in 雪宝山, 龙城 (朝阳's 龙城区) in 龙城天街: a county of another province
     inside another name, where neither its city nor its province is named; on its own it is the
     county (在恭城，), and so is this province's in any name (綦江广场)."""
-    text = "整合汉丰湖、雪宝山等资源。铜梁区龙城天街开街。在恭城，水果是支柱。綦江广场很大。"
-    assert found(nlp, text, "district") == {"铜梁区", "恭城", "綦江"}
+    text = (
+        "整合汉丰湖、雪宝山等资源。铜梁区龙城天街开街。在恭城，水果是支柱。綦江广场很大。原沭阳副县长陈震说。"
+    )
+    assert found(nlp, text, "district") == {"铜梁区", "恭城", "綦江", "沭阳"}
     assert found(nlp, "上海市宝山区和宝山公园的游客来渝。", "district") == {"上海市", "宝山区", "宝山"}
 
 

@@ -91,7 +91,13 @@ def _glued_noun_before(text: str, s: int) -> bool:
     """Does jieba read a noun of one character right before ``s`` (雪|宝山: a mountain's name)?"""
     window = text[max(0, s - 4) : s]
     words = posseg(window)
-    return bool(words) and len(words[-1][0]) == 1 and words[-1][1] in ("n", "ng") and is_cjk(words[-1][0])
+    w, flag = words[-1] if words else ("", "")
+    return len(w) == 1 and flag in ("n", "ng") and is_cjk(w) and w not in BEFORE_PLACES
+
+
+BEFORE_PLACES = frozenset("原经赴至往从在到于向由自")
+"""Characters jieba may tag nouns that stand before a place as words of their own (原|沭阳副县长,
+经|敦煌、格尔木)."""
 
 
 _GLUED = frozenset("和与及在从向到把被对将为是的了")
