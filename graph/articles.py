@@ -136,6 +136,10 @@ def _word_across(left: str, right: str) -> bool:
     return False
 
 
+QUESTION = re.compile(r"(?:记者|本报记者|主持人|问)\s*[：:]")
+"""An interviewer's turn (记者：为什么选在水土？): a paragraph of the interview, however short."""
+
+
 def _looks_like_heading(text: str, following: str | None) -> bool:
     """A short line with no sentence end: a headline, or the first part of a broken paragraph?"""
     if not text or len(text.replace(" ", "")) > MAX_HEADING or not _balanced(text):
@@ -149,7 +153,7 @@ def _looks_like_heading(text: str, following: str | None) -> bool:
         return False
     if last in "？！?!" and len(text) > 26:
         return False
-    if CONNECTIVE.match(text):
+    if CONNECTIVE.match(text) or QUESTION.match(text):
         return False
     tail = re.split(r"[，,]", text)[-1]
     if tail != text and len(tail) <= 4:

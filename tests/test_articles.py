@@ -154,3 +154,24 @@ def test_a_picture_story_keeps_its_photographer_and_a_caption_keeps_its_spaces()
         ("春到乡村 油菜花开", ["朱丹", "李四"]),
     ]
     assert arts[1].captions == ["6月1日，市民在 渝 中 区 游玩。记者 李四 摄"]
+
+
+def test_an_interviewers_questions_stay_in_the_interview():
+    """记者：为什么选在水土？ is short and ends in a question mark, like a headline: it is the
+    interviewer's turn, and the interview one article."""
+    page = "\n".join(
+        [
+            "“把根扎在重庆”",
+            "——访重庆云拓数据科技有限公司董事长邹海",
+            "□ 重庆日报记者 夏婧",
+            "重庆云拓数据科技有限公司是一家工业数据服务企业，总部位于两江新区，今年营收有望突破十亿元。",
+            "记者：为什么选在水土？",
+            "邹海：水土是两江新区数字经济产业的重要承载地，周边有数据中心集群，配套都比较成熟。",
+            "记者：人才从哪里来？",
+            "邹海：我们和重庆的高校合作建了实训基地，学生大三就到公司实习，毕业后基本都留了下来。",
+        ]
+    )
+    (art,) = split_page(page, "p")
+    assert art.kind == "article" and art.reporters == ["夏婧"]
+    assert "记者：为什么选在水土？" in art.text and "记者：人才从哪里来？" in art.text
+    assert art.captions == []
