@@ -38,9 +38,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # What a property developer's brand names when it follows it: an estate (恒大绿岛新城, 融创滨江花园).
 ESTATE = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:新城|小区|花园|家园|公馆|名邸|华府|山庄|名苑|雅苑)")
 # A government body and a preposition ending what the walk took for a brand.
+BODY_BEFORE = re.compile(r"(?:委|局|办|厅|政府)[为与和在向对给]$")
 BRANCH_BODY = re.compile(r"(?:监管局|监管分局|营业管理部|调查总队|税务局|分局|分行|管理局|稽查局)")
 """What a central body's branch in a place is called after the place (…总局重庆监管局)."""
-BODY_BEFORE = re.compile(r"(?:委|局|办|厅|政府)[为与和在向对给]$")
 BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 # A place in brackets after a brand (渝味源（成都）食品有限公司): the brand's company there.
 BRACKET_PLACE = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{2,8})[）)]$")

@@ -53,9 +53,9 @@ _NAME_FLAGS = ("n", "ns", "nr", "nz", "nt", "ng", "j", "s", "nrt", "nrfg")
 def _stem_before(text: str, end: int) -> str | None:
     """The name before ``end``: the last words before it that jieba tags as nouns or does not know,
     two to four characters, the shortest of at least two that is a word of its own or a run of
-    such words (茄子|溪, 白马山), after a word of another kind or punctuation. A word of one
-    character begins it only as a numeral (八|桥, not 年|八桥, 我区|高家, 五金镇|龙水), and a common
-    word ends no town's name (生态旅游镇, 农业产业镇: kinds of town)."""
+    such words (茄子|溪, 白马山), after a word of another kind or punctuation. Before two characters
+    of name a word of one character goes on only as a numeral (八|桥, not 年|八桥, 我区|高家,
+    五金镇|龙水), and a common word ends no town's name (生态旅游镇, 农业产业镇: kinds of town)."""
     words = posseg(text[max(0, end - 6) : end])
     stem = ""
     for w, flag in reversed(words):
@@ -76,11 +76,6 @@ def _stem_before(text: str, end: int) -> str | None:
         stem = w + stem
     if len(stem) > 2 and (stem[0] in _GLUED or stem[0] in "镇乡区县市村"):
         stem = stem[1:]  # (和舟|白, 五金镇|龙水: jieba glued a conjunction or a place's end to the name)
-    if len(stem) > 2 and len(words) and stem[0] not in NUMERALS and words[-1][0] != stem:
-        # (a run of words: its first of one character only as a numeral)
-        first = next((w for w, _ in words if stem.startswith(w)), "")
-        if len(first) == 1 and first not in NUMERALS:
-            stem = stem[1:]
     return stem if len(stem) >= 2 else None
 
 
@@ -173,7 +168,7 @@ class DistrictMatcher:
                     cand.add(
                         doc, m.start(), m.end(), "district", self.name, priority=-1, bare_zone=True, ref=zone
                     )
-        self._streets(doc, text, towns)
+        self._town_lists(text, towns)
         self._standalone(doc, text, towns)
         self._listed(text, towns)
         for town in towns:
@@ -263,7 +258,7 @@ class DistrictMatcher:
                 cand.add(doc, m.start() - len(stem), m.end(), "district", self.name, priority=-1)
                 towns.add(name)
 
-    def _streets(self, doc: Doc, text: str, towns: set[str]) -> None:
+    def _town_lists(self, text: str, towns: set[str]) -> None:
         """Towns and streets listed after punctuation (西沱镇、王场镇): they are ``towns`` too, for the
         towns listed after them."""
         for m in TOWN_LIST.finditer(text):
