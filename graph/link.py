@@ -759,11 +759,13 @@ def _canonical(type_: str, clusters: list[Cluster]) -> str:
         top = max(brands, key=lambda b: (brands[b], b))
         # and the legal names of that brand, however differently their words split it (a short form
         # written twice, 锐铂五金, does not outweigh the 重庆锐铂五金制品有限公司 it stands for)
+        # (and the names its short forms stand for: 高竹汽配 for 四川广安高竹汽车配件有限公司)
+        refs = _refs(clusters)
         pool = [
             s
             for s in surfaces
             if (b := parse_company(s).brand) == top
-            or (parse_company(s).legal and (b.startswith(top) or top.startswith(b)))
+            or (parse_company(s).legal and (b.startswith(top) or top.startswith(b) or s in refs))
         ] or list(surfaces)
         return max(pool, key=lambda s: (bool(parse_company(s).legal), len(s), surfaces[s], s))
     return max(surfaces, key=lambda s: (len(s), surfaces[s], s))

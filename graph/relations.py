@@ -72,6 +72,8 @@ _GAP = rf"[^，。；！？：、“”\n{_PUA}]{{0,10}}"
 _LONGGAP = rf"[^，。；！？：、“”\n{_PUA}]{{0,20}}"
 _LIST = r"[^，。；！？等\n]*?"  # a list (A、B等多家企业) ends at 等
 _CLAUSE_END = re.compile(r"[，；：,;:]")
+_TITLE_JOIN = re.compile("[、兼]")
+"""What joins the titles one person holds at once: 党委书记、董事长, 董事长兼总经理."""
 _CLAUSE = r"[^，。；！？\n]*?"
 _SENTENCE = r"[^。；！？\n]*?"
 _PLACEHOLDER = re.compile(
@@ -121,7 +123,7 @@ class Relation:
         >>> r.roles
         ['党组书记', '主任']
         """
-        titles = role.split("、")
+        titles = _TITLE_JOIN.split(role)
         if set(self.roles) <= set(titles):
             self.roles = list(dict.fromkeys(titles))
         else:
@@ -615,7 +617,7 @@ def _role_relations(
     out = []
     for e, m in ments:
         # (a run of titles, 党委委员、副总经理, is what the last one is)
-        last = m.role.rsplit("、", 1)[-1] if m.role else ""
+        last = _TITLE_JOIN.split(m.role)[-1] if m.role else ""
         if e.type != "person" or not last or last in col.rules.roles["not_positions"]:
             continue
         s0, s1 = next(((a, b) for a, b in spans if a <= m.start < b), (m.start, m.end))
@@ -646,7 +648,7 @@ _PLACE_TITLE = re.compile(r"^(?:常务)?副?(区|县)(委|长|政府)")
 def _own_place(role: str, before: int, refs: list[Ref], col: _Collector) -> Ref | None:
     """The district or county whose own title a person holds without its name (区委副书记、区长程志毅
     in an article about 璧山区): the last of that level named before it in the article."""
-    titles = [m for t in role.split("、") if (m := _PLACE_TITLE.match(t))]
+    titles = [m for t in _TITLE_JOIN.split(role) if (m := _PLACE_TITLE.match(t))]
     levels = {m[1] for m in titles}
     if len(levels) != 1:
         return None

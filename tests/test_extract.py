@@ -21,8 +21,8 @@ def test_components_are_registered_spacy_factories(nlp):
         "district_matcher",
         "known_company_matcher",
         "company_matcher",
-        "government_matcher",
         "park_matcher",
+        "government_matcher",
         "project_matcher",
         "alias_matcher",
         "person_matcher",
@@ -507,6 +507,9 @@ def test_our_character_tokens_are_spacys() -> None:
         ("在成都，全资子公司云拓（成都）科技有限公司也已运营两年。", "云拓（成都）科技有限公司"),
         ("华峰重庆氨纶有限公司投产。", "华峰重庆氨纶有限公司"),
         ("除一家外，国能重庆万州电力有限责任公司也已创建。", "国能重庆万州电力有限责任公司"),
+        ("重庆港务物流集团有限公司所属重庆果园港埠有限公司增长12%。", "重庆果园港埠有限公司"),
+        ("园区运营方重庆秀山农业发展投资集团有限公司负责人介绍。", "重庆秀山农业发展投资集团有限公司"),
+        ("园区开发运营主体四川遂潼产业发展有限公司由两地出资。", "四川遂潼产业发展有限公司"),
     ],
 )
 def test_what_a_company_is_to_another_is_no_part_of_its_name(nlp, text, name):
@@ -609,3 +612,137 @@ def test_the_central_governments_bodies_in_their_usual_forms(nlp):
         "国家金融监督管理总局重庆监管局": "国家金融监督管理总局重庆监管局",
         "金融监管总局重庆监管局": "国家金融监督管理总局重庆监管局",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("集团旗下的重庆渝贸铁海联运有限公司开行班列。", "重庆渝贸铁海联运有限公司"),
+        ("西部陆海新通道运营有限公司今年开行班列。", "西部陆海新通道运营有限公司"),
+        ("中国嘉德国际拍卖有限公司春季拍卖会推出新品。", "中国嘉德国际拍卖有限公司"),
+    ],
+)
+def test_a_trade_jieba_reads_as_a_verb_right_before_a_legal_form_is_in_the_name(nlp, text, name):
+    assert ("company", name) in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["他后进入公司工作。", "区里帮企业对接银行。", "钱卫东表示，下一步集团将加密班列。"]
+)
+def test_a_verb_or_a_count_before_a_legal_form_makes_no_company(nlp, text):
+    assert not {n for t, n in found(nlp, text) if t == "company"}
+
+
+def test_a_bank_branch_is_a_company_of_its_own_keyed_by_its_place(nlp):
+    doc = nlp("中国建设银行重庆渝北支行与企业签约。建行渝北支行行长邱晓峰说，将开辟绿色通道。")
+    branches = [s for s in doc.spans["mentions"] if s.label_ == "company"]
+    assert [s.text for s in branches] == ["中国建设银行重庆渝北支行", "建行渝北支行"]
+    keys = {mention_attrs(doc, s)["kb"] for s in branches}
+    assert len(keys) == 1 and keys.pop().endswith("|渝北区|支行")
+
+
+def test_titles_joined_by_jian_are_one_role_at_the_company_before_them(nlp):
+    doc = nlp("重庆汇达柠檬科技有限公司董事长兼总经理赵华平介绍。")
+    (person,) = [s for s in doc.spans["mentions"] if s.label_ == "person"]
+    attrs = mention_attrs(doc, person)
+    assert attrs["role"] == "董事长兼总经理"
+    assert doc.text[slice(*attrs["org"])] == "重庆汇达柠檬科技有限公司"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [("丰都县三建乡党委书记黄刚带领村民。", "三建乡"), ("石角镇党委书记李明参加活动。", "石角镇")],
+)
+def test_a_town_before_its_party_committee_is_read_and_holds_the_secretary(nlp, text, town):
+    doc = nlp(text)
+    assert ("district", town) in {(s.label_, s.text) for s in doc.spans["mentions"]}
+    (person,) = [s for s in doc.spans["mentions"] if s.label_ == "person"]
+    assert doc.text[slice(*mention_attrs(doc, person)["org"])] == town
+
+
+def test_a_parks_committee_is_a_body_written_in_full_or_with_the_kind_of_zone_only(nlp):
+    doc = nlp(
+        "遂潼川渝合作产业园管委会常务副主任陈思远介绍。川渝高竹新区由两地共建。新区管委会副主任黄明亮说。"
+    )
+    mentions = doc.spans["mentions"]
+    bodies = {(s.text, mention_attrs(doc, s).get("ref")) for s in mentions if s.label_ == "government"}
+    assert bodies == {("遂潼川渝合作产业园管委会", None), ("新区管委会", "川渝高竹新区管委会")}
+    roles = {s.text: mention_attrs(doc, s)["role"] for s in doc.spans["mentions"] if s.label_ == "person"}
+    assert roles == {"陈思远": "常务副主任", "黄明亮": "副主任"}
+
+
+def test_a_bare_body_after_a_joint_verb_and_new_departments(nlp):
+    got = found(nlp, "永川区人民检察院日前联合区市场监管局开展检查。秀山县委要求，县乡村振兴局加强指导。")
+    assert {("government", "区市场监管局"), ("government", "县乡村振兴局")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "park"),
+    [
+        ("项目在两江鱼复工业开发区开工。", "两江鱼复工业开发区"),
+        ("巴南区的重庆公路物流基地内货车待发。", "重庆公路物流基地"),
+    ],
+)
+def test_development_zones_and_logistics_bases_named_after_a_place_are_parks(nlp, text, park):
+    assert ("park", park) in found(nlp, text)
+
+
+def test_a_logistics_base_of_no_place_is_no_park(nlp):
+    assert not {n for t, n in found(nlp, "建设冷链物流基地项目。") if t == "park"}
+
+
+def test_a_contracted_short_form_before_a_company_title_is_the_company(nlp):
+    doc = nlp(
+        "四川广安高竹汽车配件有限公司与其仅一墙之隔。高竹汽配总经理李红军说，两家企业签了协议。"
+        "重庆金佛山智能装备有限公司获评绿色工厂。金佛山智装副总经理孟凡说，企业投入技改资金。"
+    )
+    refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
+    assert refs["高竹汽配"] == "四川广安高竹汽车配件有限公司"
+    assert refs["金佛山智装"] == "重庆金佛山智能装备有限公司"
+
+
+def test_a_contraction_fits_one_name_only_and_never_a_title(nlp):
+    doc = nlp("重庆德盛总部基地有限公司成立。德盛总经理彭宇说，集团总经理也来了。")
+    assert not {s.text for s in doc.spans["mentions"]} & {"德盛总", "集团总"}
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        ("两地共同举办遂潼川渝合作产业园2024年第二季度项目集中签约活动。", None),
+        ("6月8日，遂潼川渝合作产业园项目集中签约现场。", None),
+        ("荣昌川渝农产品冷链物流园项目开工。", "荣昌川渝农产品冷链物流园项目"),
+        ("南岸区民政局已将社区食堂纳入区级民生实事项目。", None),
+    ],
+)
+def test_the_projects_of_a_park_or_a_period_are_no_project(nlp, text, project):
+    projects = {n for t, n in found(nlp, text) if t == "project"}
+    assert projects == ({project} if project else set())
+
+
+def test_a_park_written_again_without_its_first_words_stands_for_the_full_name(nlp):
+    doc = nlp(
+        "在清溪场街道的秀山县特色农产品加工产业园，县长察看了项目。特色农产品加工产业园规划面积3.5平方公里。"
+    )
+    parks = [(s.text, mention_attrs(doc, s).get("ref")) for s in doc.spans["mentions"] if s.label_ == "park"]
+    assert parks == [("秀山县特色农产品加工产业园", None), ("农产品加工产业园", "秀山县特色农产品加工产业园")]
+
+
+def test_a_project_named_after_a_town_the_article_names_has_no_owner(nlp):
+    text = "珞璜国际冷链物流基地项目位于江津区珞璜镇。卓皓轻量化零部件研发制造项目开工。"
+    companies = {n for t, n in found(nlp, text) if t == "company"}
+    assert companies == {"卓皓"}
+
+
+def test_a_trade_word_before_a_facility_makes_no_company(nlp):
+    assert not {n for t, n in found(nlp, "镇里建设了洪安土鸡冷链加工中心。") if t == "company"}
+
+
+def test_leading_places_reads_the_longest_name_however_long():
+    from graph.extract.lexicon import leading_places
+
+    assert leading_places("秀山土家族苗族自治县委") == (("秀山土家族苗族自治县",), "委")
+    assert leading_places("秀山县委") == (("秀山土家族苗族自治县",), "委")
+    assert leading_places("重庆市长寿区三峰环保发电") == (("重庆市", "长寿区"), "三峰环保发电")
+    # (with keep_last a name keeps its last character, and the short form before it is read)
+    assert leading_places("重庆市", keep_last=True) == (("重庆市",), "市")

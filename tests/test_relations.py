@@ -788,3 +788,107 @@ def test_jituan_without_a_group_named_is_the_company_and_a_companys_team_partner
     assert ("重庆机电有限公司", "invests_in", "重庆锐锋科技有限公司") in got
     partners = {frozenset((a, b)) for a, t, b in got if t == "partner_of"}
     assert frozenset(("重庆长安汽车股份有限公司", "华为技术有限公司")) in partners
+
+
+def test_where_and_by_whom_a_project_is_built_and_the_latter_it_names():
+    text = (
+        "重庆荣牧畜牧科技有限公司在荣昌高新区投资建设的年产20万吨生猪饲料项目投产。"
+        "吴县长察看了重庆秀茶农业开发有限公司年产3000吨茶叶精深加工项目。"
+        "彭水县人民政府与重庆乌江新能源开发有限公司签约，后者将投资4.5亿元在郁山镇建设100兆瓦光伏发电项目。"
+    )
+    names = {
+        "重庆荣牧畜牧科技有限公司": ("company", []),
+        "荣昌高新区": ("district", []),
+        "年产20万吨生猪饲料项目": ("project", []),
+        "重庆秀茶农业开发有限公司": ("company", []),
+        "年产3000吨茶叶精深加工项目": ("project", []),
+        "彭水县人民政府": ("government", []),
+        "重庆乌江新能源开发有限公司": ("company", []),
+        "郁山镇": ("district", []),
+        "100兆瓦光伏发电项目": ("project", []),
+    }
+    got = typed(rels(text, names))
+    assert {
+        ("重庆荣牧畜牧科技有限公司", "operates", "年产20万吨生猪饲料项目"),
+        ("年产20万吨生猪饲料项目", "located_in", "荣昌高新区"),
+        ("重庆秀茶农业开发有限公司", "operates", "年产3000吨茶叶精深加工项目"),
+        ("重庆乌江新能源开发有限公司", "operates", "100兆瓦光伏发电项目"),
+        ("100兆瓦光伏发电项目", "located_in", "郁山镇"),
+    } <= got
+    assert ("彭水县人民政府", "operates", "100兆瓦光伏发电项目") not in got
+
+
+def test_a_unit_the_text_says_belongs_to_a_group_is_its_subsidiary():
+    text = "重庆港务物流集团有限公司所属重庆果园港埠有限公司今年增长12%。"
+    names = {n: ("company", []) for n in ("重庆港务物流集团有限公司", "重庆果园港埠有限公司")}
+    assert ("重庆果园港埠有限公司", "subsidiary_of", "重庆港务物流集团有限公司") in typed(rels(text, names))
+
+
+def test_titles_joined_by_jian_are_two_roles():
+    text = "重庆汇达柠檬科技有限公司董事长兼总经理赵华平介绍。"
+    names = {"重庆汇达柠檬科技有限公司": ("company", [])}
+    people = {"赵华平": ("董事长兼总经理", "重庆汇达柠檬科技有限公司")}
+    (r,) = [r for r in rels(text, names, people) if r.type == "holds_role_at"]
+    assert r.roles == ["董事长", "总经理"]
+
+
+def test_a_park_the_text_locates_after_a_comma_or_before_its_cost_and_the_firms_it_draws():
+    text = (
+        "在沙坪坝区土主街道，总投资25亿元的团结村智慧物流园正在建设。"
+        "团结村智慧物流园已吸引京东物流、顺丰速运等32家企业签约入驻。"
+        "珞璜国际冷链物流基地项目，位于江津区珞璜镇，总投资18亿元。"
+        "重庆公路物流基地由重庆南彭物流园开发建设有限公司负责开发运营。"
+    )
+    names = {
+        "沙坪坝区": ("district", []),
+        "土主街道": ("district", []),
+        "团结村智慧物流园": ("park", []),
+        "京东物流": ("company", []),
+        "顺丰速运": ("company", []),
+        "珞璜国际冷链物流基地项目": ("project", []),
+        "江津区": ("district", []),
+        "珞璜镇": ("district", []),
+        "重庆公路物流基地": ("park", []),
+        "重庆南彭物流园开发建设有限公司": ("company", []),
+    }
+    got = typed(rels(text, names))
+    assert {
+        ("团结村智慧物流园", "located_in", "土主街道"),
+        ("京东物流", "located_in", "团结村智慧物流园"),
+        ("顺丰速运", "located_in", "团结村智慧物流园"),
+        ("珞璜国际冷链物流基地项目", "located_in", "珞璜镇"),
+        ("重庆南彭物流园开发建设有限公司", "operates", "重庆公路物流基地"),
+    } <= got
+
+
+def test_two_builders_of_one_project_and_two_partners_running_a_line():
+    text = (
+        "年产3000吨茶叶精深加工项目总投资2.6亿元，由秀茶农业与湖南古丈茶业集团有限公司共同投资建设。"
+        "航线由重庆两江港航发展有限公司与江苏太仓润港集装箱码头有限公司联合运营。"
+    )
+    names = {
+        "年产3000吨茶叶精深加工项目": ("project", []),
+        "重庆秀茶农业开发有限公司": ("company", ["秀茶农业"]),
+        "湖南古丈茶业集团有限公司": ("company", []),
+        "重庆两江港航发展有限公司": ("company", []),
+        "江苏太仓润港集装箱码头有限公司": ("company", []),
+    }
+    got = typed(rels(text, names))
+    assert {
+        ("重庆秀茶农业开发有限公司", "operates", "年产3000吨茶叶精深加工项目"),
+        ("湖南古丈茶业集团有限公司", "operates", "年产3000吨茶叶精深加工项目"),
+    } <= got
+    partners = {frozenset((a, b)) for a, t, b in got if t == "partner_of"}
+    assert frozenset(("重庆两江港航发展有限公司", "江苏太仓润港集装箱码头有限公司")) in partners
+
+
+def test_yuanqu_after_zai_is_the_park_named_before():
+    text = "遂潼川渝合作产业园规划面积52平方公里。重庆锂源新能材料有限公司将在园区建设年产5万吨正极材料项目。"
+    names = {
+        "遂潼川渝合作产业园": ("park", []),
+        "重庆锂源新能材料有限公司": ("company", []),
+        "年产5万吨正极材料项目": ("project", []),
+    }
+    got = typed(rels(text, names))
+    assert ("年产5万吨正极材料项目", "located_in", "遂潼川渝合作产业园") in got
+    assert ("重庆锂源新能材料有限公司", "operates", "年产5万吨正极材料项目") in got

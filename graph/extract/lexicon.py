@@ -89,6 +89,12 @@ class Gazetteer:
     def full_names(self, surface: str) -> list[str]:
         return self.names.get(surface, [])
 
+    @functools.cached_property
+    def prefixes(self) -> frozenset[str]:
+        """Every beginning of two characters or more of a name: a walk along a text stops where
+        what it has read begins no name (秀山土家族苗族自治县 is ten characters, most read two)."""
+        return frozenset(name[:k] for name in self.names for k in range(2, len(name) + 1))
+
 
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
@@ -311,12 +317,15 @@ def leading_places(s: str, *, keep_last: bool = False) -> tuple[tuple[str, ...],
     gaz = gazetteer()
     places: list[str] = []
     changed = True
+    prefixes, names = gaz.prefixes, gaz.names
     while changed and s:
         changed = False
-        for k in range(min(len(s) - keep_last, 8), 1, -1):
-            full = gaz.full_names(s[:k])
-            if full:
-                places.append(full[0])
-                s, changed = s[k:], True
-                break
+        longest, limit, k = 0, len(s) - keep_last, 2
+        while k <= limit and s[:k] in prefixes:  # (the longest name it begins with)
+            if s[:k] in names:
+                longest = k
+            k += 1
+        if longest:
+            places.append(names[s[:longest]][0])
+            s, changed = s[longest:], True
     return tuple(places), s

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,6 +42,11 @@ ESTATE = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:新城|小区|花园|家园|公馆
 BODY_BEFORE = re.compile(r"(?:委|局|办|厅|政府)[为与和在向对给]$")
 BRANCH_BODY = re.compile(r"(?:监管局|监管分局|营业管理部|调查总队|税务局|分局|分行|管理局|稽查局)")
 """What a central body's branch in a place is called after the place (…总局重庆监管局)."""
+PARK_BODY = re.compile(r"管理委员会|管委会|党工委")
+"""What runs an industrial park, written after its name."""
+BARE_ZONE = re.compile(rf"(?:[{re.escape(''.join(sorted(PUNCT)))}]|^)(?P<zone>新区|高新区|经开区|园区)$")
+"""The kind of zone alone before its body, at a clause's start: the zone or park the article is
+about (新区管委会)."""
 BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 # A place in brackets after a brand (渝味源（成都）食品有限公司): the brand's company there.
 BRACKET_PLACE = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{2,8})[）)]$")
@@ -97,6 +103,7 @@ def _lead_in(text: str, start: int, end: int) -> int:
             w in _RELATION_WORDS or (f[:1] in "vpdcru" and f != "vn" and (len(w) > 1 or len(words) == 1))
             for w, f in words
         )
+        lead = lead or bool(_PARTY.search(text, start, p))
         return p if lead else start
     return start
 
@@ -105,9 +112,47 @@ _RELATION_WORDS = frozenset(["子公司", "母公司", "孙公司", "分公司",
 """What one company is to another, written before the other's name: no part of it (and 交由, which
 jieba tags a noun). Not 集团 or 公司: a group's regional company is named after it (国家电投集团重庆
 电力有限公司)."""
+_PARTY = re.compile(r"(?:运营|投资|建设|承建|施工|合作|出资|开发|管理|供货|采购|签约|实施)(?:方|主体|单位)$")
+"""The party a company is to a park or a deal, written before its name (园区运营方|重庆秀山…,
+开发运营主体|四川遂潼…)."""
 _UNITS = frozenset(["子公司", "母公司", "孙公司", "分公司"])
 _OWN_NAME_WORDS = frozenset(["建设", "投资", "发展", "开发"])
 """Verbs registered names are made of, before a place too (…建设重庆…: left to the walk's own rules)."""
+
+
+_TITLE_STARTS = ("总", "副", "常务", "执行", "董")
+"""What a company title may begin with before the title the pattern matched (副|总经理)."""
+
+
+def _contracts(form: str, core: str) -> bool:
+    """``form`` begins with two characters written together in ``core`` (its brand) and goes on
+    with characters of ``core`` after them, in their order (高竹汽配 in 四川广安高竹汽车配件,
+    两江港航 in 重庆两江港航发展)."""
+    at = core.find(form[:2])
+    if at < 0:
+        return False
+    pos = at + 2
+    for ch in form[2:]:
+        pos = core.find(ch, pos) + 1
+        if not pos:
+            return False
+    return True
+
+
+def _branch_after(text: str, end: int) -> tuple[int, str] | None:
+    """A branch named after a place right after its bank or company (中国建设银行|重庆渝北支行,
+    建行|渝北支行): where it ends, and which branch it is, the last place and the branch word
+    (``渝北区|支行``), however fully the place is written."""
+    m = BRANCH.match(text, end)
+    if not m:
+        return None
+    places, rest = leading_places(m.group())
+    if not places or rest not in _BRANCH_WORDS:
+        return None
+    return m.end(), f"{places[-1]}|{rest}"
+
+
+_BRANCH_WORDS = frozenset(["支行", "分行", "分公司", "营业部"])
 
 
 def _broad_restart(text: str, start: int, end: int) -> int:
@@ -157,6 +202,8 @@ class CompanyMatcher:
         self._verb_re = re.compile(alternation(list(self.verb_words)))
         self.max_brand_freq = max_brand_freq
         self._legal_end = re.compile(f"(?:{self.legal.pattern})$")
+        titles = alternation([*lexicon()["person"]["company_titles"], "负责人", "相关负责人"])
+        self.titled = re.compile(rf"(?P<form>[\u4e00-\u9fff]{{3,7}}?)(?:{titles})")
         self._industry_end = re.compile(f"(?:{self.industry.pattern})$")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -181,6 +228,8 @@ class CompanyMatcher:
                 continue  # (江津区经济信息委为公司申请: a body, then a preposition, is no brand)
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
+            if limit is not None and not _particular(brand) and any(f == "m" for _, f in posseg(brand)):
+                continue  # (common words with a count before 集团: 下|一步|集团, 8国集团 are none)
             if limit == 0 and not _has_proper_word(_strip_places(brand)):
                 continue  # 新能源汽车研发中心 is a kind of centre; 恒锦新材料研发中心 is a name
             if m.group().endswith(("合作社", "联合社")) and not _named(brand):
@@ -215,13 +264,17 @@ class CompanyMatcher:
 
     def _walk(self, text: str, end: int) -> int:
         """Where a registered name that ends (before its legal form) at ``end`` begins."""
-        start = extend_left(
-            text,
-            end,
-            max_chars=24,
-            boundary=self.boundary.difference(self.verb_words),
-            name_verbs=self.name_verbs,
-        )
+        boundary = self.boundary.difference(self.verb_words)
+        start = extend_left(text, end, max_chars=24, boundary=boundary, name_verbs=self.name_verbs)
+        if start == end and text.startswith(("有限", "股份"), end):
+            # a verb right before a full legal form is the company's trade (渝贸铁海|联运|有限公司),
+            # and the name goes on before it if that is particular (not 后进入|公司, 对接|银行)
+            last = posseg(text[max(0, end - 6) : end])[-1:]
+            if last and last[0][1] == "v" and len(last[0][0]) > 1 and last[0][0] not in boundary:
+                verb = end - len(last[0][0])
+                start = extend_left(text, verb, max_chars=22, boundary=boundary, name_verbs=self.name_verbs)
+                if start == verb or not _named(text[start:verb]):
+                    start = end
         # a verb inside the walk begins the name after it when what follows is particular
         # (区政府投资建设|重庆綦江城投有限公司, 社会资本投资|重庆恒锦科技…), not when the name ends
         # with it (重庆渝南路桥建设|集团有限公司)
@@ -307,6 +360,25 @@ class CompanyMatcher:
             forms.append(bare[:4])
         return forms
 
+    def _contracted(self, text: str, names: set[str]) -> Iterator[tuple[str, str]]:
+        """Short forms that contract a name the article gave in full, written at the start of a
+        clause before a company title (高竹汽配总经理 after 四川广安高竹汽车配件有限公司, 金佛山智装
+        副总经理 after 重庆金佛山智能装备有限公司): the first two characters of its brand, then
+        characters of the rest in their order, three to seven in all, and one name only they fit."""
+        cores = {name: self._legal_end.sub("", name) for name in names if self._legal_end.search(name)}
+        if not cores:
+            return
+        for m in self.titled.finditer(text):
+            s = m.start()
+            form = m.group("form")
+            if s and text[s - 1] not in PUNCT:
+                continue
+            if form.endswith(_TITLE_STARTS) or form[:2] in self.generic or self.legal.match(form):
+                continue  # (集团|总经理: the title goes on in it; no brand)
+            fits = [name for name, core in cores.items() if _contracts(form, core)]
+            if len(fits) == 1 and form not in self.generic and _strip_places(form) not in self.generic:
+                yield form, fits[0]
+
     def _short_forms(self, doc: Doc, found: list[tuple[int, int]]) -> None:
         text = cand.text_of(doc)
         forms: dict[str, set[str]] = {}  # short form -> the full names it abbreviates
@@ -315,6 +387,8 @@ class CompanyMatcher:
             forms.setdefault(name, set())  # the name itself wherever else it is written
             for form in self._forms_of(name):
                 forms.setdefault(form, set()).add(name)
+        for form, name in self._contracted(text, {text[s:e] for s, e in found}):
+            forms.setdefault(form, set()).add(name)
         # names found by their industry word that are also short forms of a full name (汇鲜冷链 after
         # 重庆汇鲜冷链物流有限公司): they abbreviate it as much as the short forms below
         own = {(c.start, c.end): c for c in cand.of_type(doc, "company") if c.source == self.name}
@@ -365,7 +439,8 @@ class GovernmentMatcher:
         self.centre_words = tuple(lex["centre_words"])
         self.member_titles = tuple(lex["member_titles"])
         left = "".join(sorted(PUNCT | set(lex["before_bare"])))
-        self.bare = re.compile(rf"(?:(?<=[{re.escape(left)}])|^)[市区县]")
+        words = "".join(f"|(?<={re.escape(w)})" for w in lex["before_bare_words"])
+        self.bare = re.compile(rf"(?=[市区县])(?:(?<=[{re.escape(left)}]){words}|^)[市区县]")
         self.home_city = lex["home_city"]
         self.departments = tuple(sorted(departments(), key=len, reverse=True))
         self.national = re.compile(alternation(sorted(national_bodies(), key=len, reverse=True)))
@@ -386,6 +461,25 @@ class GovernmentMatcher:
             end = self._body(text, at, c.end)
             if end is not None:
                 cand.add(doc, c.start, end, "government", self.name, priority=2)
+        parks = sorted(cand.of_type(doc, "park"), key=lambda c: c.end)
+        for c in parks:
+            body = PARK_BODY.match(text, c.end)
+            if body:  # (遂潼川渝合作产业园管委会: the body that runs the park)
+                cand.add(doc, c.start, body.end(), "government", self.name, priority=2)
+        for body in PARK_BODY.finditer(text):
+            # 新区管委会 in an article about 川渝高竹新区: the last zone of that kind named before
+            m = BARE_ZONE.search(text, max(0, body.start() - 4), body.start())
+            if not m:
+                continue
+            zone = m.group("zone")
+            named = [
+                text[c.start : c.end]
+                for c in (parks if zone == "园区" else places)
+                if c.end <= m.start() and (zone == "园区" or text[c.start : c.end].endswith(zone))
+            ]
+            if named and named[-1] != zone:
+                ref = named[-1] + body.group()
+                cand.add(doc, m.start("zone"), body.end(), "government", self.name, priority=1, ref=ref)
         for m in self.bare.finditer(text):
             # 市 read as a word of its own (市|经济|信息|委, 市委|组织部), not 市场监管局 or 市中心
             level = m.group()
@@ -487,6 +581,7 @@ class ParkMatcher:
         lex = lexicon()["park"]
         self.suffix = re.compile(alternation(lex["suffixes"]))
         self.generic = set(lex["generic"])
+        self.named_only = frozenset(lex["named_only"])
         self.boundary = boundary_words()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -503,8 +598,22 @@ class ParkMatcher:
                 continue
             if m.group() == "小镇" and len(prefix) < 3:
                 continue
+            if m.group() in self.named_only and not leading_places(prefix)[0]:
+                continue
             cand.add(doc, start, m.end(), "park", self.name, priority=1)
+        self._short_forms(doc, text)
         return doc
+
+    def _short_forms(self, doc: Doc, text: str) -> None:
+        """A park written again without the words it began with (特色农产品加工产业园 after 秀山县特色
+        农产品加工产业园) stands for the full name, if only one park of the article ends so."""
+        found = [c for c in cand.of_type(doc, "park") if c.source == self.name]
+        names = {text[c.start : c.end] for c in found}
+        for c in found:
+            name = text[c.start : c.end]
+            longer = {n for n in names if n != name and n.endswith(name)}
+            if len(longer) == 1 and len(name) >= 5:
+                c.attrs.setdefault("ref", longer.pop())
 
 
 @Language.factory("company_matcher", default_config={"max_brand_freq": 50})
@@ -543,7 +652,12 @@ class KnownCompanyMatcher:
                     continue
             elif crosses_word(text, s, e) or ESTATE.match(text, e):
                 continue  # (恒大绿岛新城: a housing estate the developer named, no mention of it)
-            cand.add(doc, s, e, "company", self.name, priority=2, kb=self.table[surface])
+            kb = self.table[surface]
+            branch = _branch_after(text, e)
+            if branch:  # (中国建设银行重庆渝北支行, 建行渝北支行: the branch is a company of its own)
+                e, where = branch
+                kb = f"{kb}|{where}"
+            cand.add(doc, s, e, "company", self.name, priority=2, kb=kb)
         return doc
 
 

@@ -107,10 +107,10 @@ class PersonMatcher:
 
     def _run_start(self, text: str, pos: int) -> int:
         """Where the run of titles that ends with the one at ``pos`` begins: titles a person
-        holds at once are written one after another with 、 (党委委员、副总经理孙广宇), and the
-        role is all of them."""
+        holds at once are written one after another with 、 or 兼 (党委委员、副总经理孙广宇,
+        董事长兼总经理赵华平), and the role is all of them."""
         for _ in range(3):
-            if text[pos - 1 : pos] != "、":
+            if text[pos - 1 : pos] not in ("、", "兼"):
                 break
             before = next(
                 (t for t in self.titles if pos - 1 - len(t) >= 0 and text.startswith(t, pos - 1 - len(t))),

@@ -27,8 +27,9 @@ INSTITUTION = re.compile(
     r"(?![的在和与及])[\u4e00-\u9fff]{0,4}?(?:大学|学院)(?!生)|片区|组团"
     r"|[东西南北]站(?![长点台])|火车站|高铁站"
 )
-# What may not follow a town's name: its head, government or cadres (白涛镇长, 双福镇政府).
-_NOT_A_BODY = r"(?!长|[\u4e00-\u9fff]?(?:政府|党委|人民|干部))"
+# What may not follow a town's name: its head or cadres (白涛镇长, 乡镇干部). Its party committee
+# or government (石角镇党委, 双福镇政府) is a body named after the town, and the town is read.
+_NOT_A_BODY = r"(?!长|[\u4e00-\u9fff]?干部)"
 # A town's name in a list ends in 街道, 镇, or a 乡 that begins no word (乡镇, 乡村, 乡情…).
 _LISTED_END = r"(?:街道|镇|乡(?![镇村亲情愁贤风]))"
 # A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇).

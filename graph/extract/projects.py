@@ -25,6 +25,10 @@ CAPACITY = re.compile(
     r"年产|\d+(?:\.\d+)?(?:万|亿|千)?(?:吨|件|GWh|MW|兆瓦|千瓦|台|辆|套|平方米)|[A-Za-z]{2,}"
 )
 WHEN = re.compile(r"(?:\d{4}年|今年|去年|明年|前年)(?:\d{1,2}月)?(?:以来|底|初|内)?")
+# A period a batch of projects is counted in (2024年第二季度, 上半年): no name of one project.
+PERIOD = re.compile(
+    r"(?:\d{4}年|今年|去年|明年)?(?:第[一二三四]季度|[一二三四]季度|上半年|下半年|年度|\d{1,2}月)?"
+)
 ANCHOR_TYPES = ("company", "district", "park")
 ROUTE_KINDS = ("城际铁路", "高速公路", "高铁", "铁路", "高速", "城际")
 ROUTE = re.compile(rf"(?P<places>[\u4e00-\u9fff]{{2}})(?P<kind>{'|'.join(ROUTE_KINDS)})")
@@ -103,6 +107,15 @@ class ProjectMatcher:
         return jieba_tok().lcut(core, HMM=False)[-1] in self.generic_words  # (重大|新, not 城市更新)
 
     @staticmethod
+    def _only_where(text: str, start: int, end: int, anchors: list) -> bool:
+        """A park or place and a period (遂潼川渝合作产业园2024年第二季度项目), or a park or place
+        whose 项目 are signed or begun together (…产业园项目集中签约): the projects of that park,
+        not one of its own (荣昌川渝农产品冷链物流园项目 builds the park)."""
+        together = text.startswith(("集中", "批量"), end + 2)
+        places = [a for a in anchors if a.type in ("district", "park") and a.start == start and a.end <= end]
+        return any((a.end < end or together) and PERIOD.fullmatch(text, a.end, end) for a in places)
+
+    @staticmethod
     def _anchored(text: str, start: int, end: int, anchors: list) -> bool:
         """Something particular in the name: a company, place or park, a capacity, a proper name
         jieba does not know (鼎赛), or simply length."""
@@ -154,7 +167,7 @@ class ProjectMatcher:
             shortest = self.min_len - work
             if start == m.start() or self._generic_start(name) or len(name) < shortest:
                 continue
-            if self._generic(text[start : m.start()]):
+            if self._generic(text[start : m.start()]) or self._only_where(text, start, m.start(), anchors):
                 continue
             attrs = {}
             if work and not self._work_named(text, start, m.start(), anchors):
@@ -206,6 +219,12 @@ class ProjectMatcher:
             return  # (巫溪县红池坝镇…光伏电站, 跳磴河综合整治工程: a town or river the gazetteer lacks)
         if any(c.type == "company" and c.start <= pos < c.end for c in cand.candidates(doc)):
             return
+        word = text[pos : pos + n]
+        if any(
+            text[c.start : c.end] in (word + "镇", word + "乡", word + "街道")
+            for c in cand.of_type(doc, "district")
+        ):
+            return  # (珞璜国际冷链物流基地项目 where the article names 珞璜镇: the town's, no company's)
         cand.add(doc, start, pos + n, "company", self.name, priority=0, nested=True)
 
 
