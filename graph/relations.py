@@ -204,6 +204,7 @@ class Anaphor:
     skip: str  # "clause" or "sentence": its antecedent is not named there
     not_before: tuple[str, ...]
     after: tuple[str, ...]  # words after which it is an anaphor even inside a clause (落户园区)
+    within: str = ""  # "sentence": its antecedent is named there (后者: the last of its sentence)
 
 
 @dataclass(frozen=True)
@@ -278,6 +279,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             a.get("skip", ""),
             tuple(a.get("not_before", ())),
             tuple(a.get("after", ())),
+            a.get("within", ""),
         )
         for a in data.get("anaphor", [])
     )
@@ -402,7 +404,8 @@ def resolve_anaphora(
     An anaphor refers to the most recent earlier reference (mention or resolved anaphor) of a type
     it may mean — 该区 a district, 公司 a company, 项目 a project, 园区 a park or zone — skipping
     mentions that are items of a list. 双方 (the two parties) stands for the party *not* named in
-    its sentence, so it skips the entities of its own sentence; 这里 skips those of its clause. Bare
+    its sentence, so it skips the entities of its own sentence; 这里 skips those of its clause; 后者
+    (the latter) is the last organisation named in its own sentence, whatever its type. Bare
     words (公司, 企业, 项目) count only
     as the subject of a clause, where they cannot be part of a longer phrase (配套企业, 重点项目).
     ``spans`` are the text's sentences, when the caller has split them already.
@@ -437,6 +440,7 @@ def resolve_anaphora(
     pool = _outermost(refs)
     for s, e, an, w in sorted(found, key=lambda f: f[0]):
         exclude: set[str] = set()
+        first = next((a for a, b in spans if a <= s < b), s) if an.within == "sentence" else 0
         if an.skip:
             s0, s1 = next(((a, b) for a, b in spans if a <= s < b), (s, e))
             if an.skip == "clause":
@@ -448,7 +452,12 @@ def resolve_anaphora(
             if r.end > s:
                 break
             ent = entities.get(r.entity)
-            if ent is None or r.entity in exclude or (r.named and _in_list(text, r, rules)):
+            if (
+                ent is None
+                or r.entity in exclude
+                or r.start < first
+                or (r.named and _in_list(text, r, rules))
+            ):
                 continue
             if (
                 r.type in an.refers

@@ -633,6 +633,19 @@ def test_a_verb_or_a_count_before_a_legal_form_makes_no_company(nlp, text):
     assert not {n for t, n in found(nlp, text) if t == "company"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("重庆渝贸通公司出资设立有限公司。", "重庆渝贸通公司"),
+        ("重庆华森制药整体变更股份有限公司。", "重庆华森制药"),
+        ("中国十八冶集团承建该项目。", "中国十八冶集团"),
+    ],
+)
+def test_what_is_done_to_a_company_or_a_number_in_a_brand_are_read_as_such(nlp, text, name):
+    """出资设立 and 整体变更 are no trade of a name; 十八冶 is a brand, not a count."""
+    assert {n for t, n in found(nlp, text) if t == "company"} == {name}
+
+
 def test_a_bank_branch_is_a_company_of_its_own_keyed_by_its_place(nlp):
     doc = nlp("中国建设银行重庆渝北支行与企业签约。建行渝北支行行长邱晓峰说，将开辟绿色通道。")
     branches = [s for s in doc.spans["mentions"] if s.label_ == "company"]
@@ -701,6 +714,14 @@ def test_a_contracted_short_form_before_a_company_title_is_the_company(nlp):
     assert refs["金佛山智装"] == "重庆金佛山智能装备有限公司"
 
 
+def test_a_contraction_is_read_only_at_a_clause_start_and_for_one_name(nlp):
+    doc = nlp(
+        "重庆高竹汽车配件有限公司和四川高竹汽车配件有限公司签约。高竹汽配总经理李红军说，订单增长。"
+        "重庆金佛山智能装备有限公司获评绿色工厂。与之合作的金佛山智装副总经理孟凡说，企业投入技改资金。"
+    )
+    assert not {s.text for s in doc.spans["mentions"]} & {"高竹汽配", "金佛山智装"}
+
+
 def test_a_contraction_fits_one_name_only_and_never_a_title(nlp):
     doc = nlp("重庆德盛总部基地有限公司成立。德盛总经理彭宇说，集团总经理也来了。")
     assert not {s.text for s in doc.spans["mentions"]} & {"德盛总", "集团总"}
@@ -718,6 +739,16 @@ def test_a_contraction_fits_one_name_only_and_never_a_title(nlp):
 def test_the_projects_of_a_park_or_a_period_are_no_project(nlp, text, project):
     projects = {n for t, n in found(nlp, text) if t == "project"}
     assert projects == ({project} if project else set())
+
+
+def test_a_park_of_the_same_kind_elsewhere_or_another_one_is_no_short_form(nlp):
+    doc = nlp(
+        "秀山县特色农产品加工产业园和酉阳县特色农产品加工产业园合作。特色农产品加工产业园规划面积3.5平方公里。"
+        "荣昌区食品加工产业园开工。荣昌区还将建设一个新的食品加工产业园。"
+    )
+    assert not [
+        s.text for s in doc.spans["mentions"] if s.label_ == "park" and mention_attrs(doc, s).get("ref")
+    ]
 
 
 def test_a_park_written_again_without_its_first_words_stands_for_the_full_name(nlp):
@@ -746,3 +777,23 @@ def test_leading_places_reads_the_longest_name_however_long():
     assert leading_places("重庆市长寿区三峰环保发电") == (("重庆市", "长寿区"), "三峰环保发电")
     # (with keep_last a name keeps its last character, and the short form before it is read)
     assert leading_places("重庆市", keep_last=True) == (("重庆市",), "市")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("物流园由渝茂集团与沙坪坝区政府共同打造。", "渝茂集团"),
+        ("本报讯由实迪计算机（福建）有限公司制造的产品下线。", "实迪计算机（福建）有限公司"),
+    ],
+)
+def test_a_preposition_jieba_glued_to_a_brand_is_no_part_of_it(nlp, text, name):
+    assert {n for t, n in found(nlp, text) if t == "company"} == {name}
+
+
+def test_a_trade_word_after_a_glued_preposition_makes_no_company(nlp):
+    """The glued preposition ends only a name with a legal form: 了|迎峰度夏电力 is no company."""
+    assert not {n for t, n in found(nlp, "局长王伟通报了迎峰度夏电力保供准备情况。") if t == "company"}
+
+
+def test_a_name_before_a_report_verb_is_two_characters(nlp):
+    assert ("person", "王伟") in found(nlp, "市能源局局长王伟通报了迎峰度夏电力保供准备情况。")

@@ -815,7 +815,13 @@ def test_where_and_by_whom_a_project_is_built_and_the_latter_it_names():
         ("重庆乌江新能源开发有限公司", "operates", "100兆瓦光伏发电项目"),
         ("100兆瓦光伏发电项目", "located_in", "郁山镇"),
     } <= got
-    assert ("彭水县人民政府", "operates", "100兆瓦光伏发电项目") not in got
+    # 后者 is the last organisation of its sentence, whatever its kind: here the county's government
+    text = (
+        "重庆乌江新能源开发有限公司与彭水县人民政府签约，后者将投资4.5亿元在郁山镇建设100兆瓦光伏发电项目。"
+    )
+    got = typed(rels(text, names))
+    assert ("100兆瓦光伏发电项目", "located_in", "郁山镇") in got
+    assert not {(a, t, b) for a, t, b in got if t == "operates"}
 
 
 def test_a_unit_the_text_says_belongs_to_a_group_is_its_subsidiary():
@@ -892,3 +898,58 @@ def test_yuanqu_after_zai_is_the_park_named_before():
     got = typed(rels(text, names))
     assert ("年产5万吨正极材料项目", "located_in", "遂潼川渝合作产业园") in got
     assert ("重庆锂源新能材料有限公司", "operates", "年产5万吨正极材料项目") in got
+
+
+def test_a_logistics_park_named_by_its_kind_is_the_park_named_before():
+    text = "团结村智慧物流园正在建设。物流园由重庆渝贸陆港物流集团有限公司与沙坪坝区政府共同打造。"
+    names = {
+        "团结村智慧物流园": ("park", []),
+        "重庆渝贸陆港物流集团有限公司": ("company", []),
+        "沙坪坝区政府": ("government", []),
+    }
+    assert ("重庆渝贸陆港物流集团有限公司", "operates", "团结村智慧物流园") in typed(rels(text, names))
+
+
+def test_the_latter_is_never_named_in_an_earlier_sentence():
+    text = "重庆捷力轮毂制造有限公司今年扩产。全县有两个园区，前者以汽配为主，后者位于江津区珞璜镇。"
+    names = {
+        "重庆捷力轮毂制造有限公司": ("company", []),
+        "江津区": ("district", []),
+        "珞璜镇": ("district", []),
+    }
+    assert ("重庆捷力轮毂制造有限公司", "located_in", "珞璜镇") not in typed(rels(text, names))
+
+
+def test_a_park_before_by_whom_a_project_in_it_is_built_is_not_run_by_them():
+    text = "年产5万吨正极材料项目位于遂潼川渝合作产业园，由重庆锂源新能材料有限公司投资建设。"
+    names = {
+        "年产5万吨正极材料项目": ("project", []),
+        "遂潼川渝合作产业园": ("park", []),
+        "重庆锂源新能材料有限公司": ("company", []),
+    }
+    got = typed(rels(text, names))
+    assert ("重庆锂源新能材料有限公司", "operates", "年产5万吨正极材料项目") in got
+    assert ("重庆锂源新能材料有限公司", "operates", "遂潼川渝合作产业园") not in got
+
+
+def test_what_only_looks_like_building_or_partnering_relates_nothing():
+    text = (
+        "国家开发银行重庆市分行在江津区投放贷款支持建设珞璜国际冷链物流基地项目。"
+        "记者走访了重庆捷力轮毂制造有限公司，位于两江新区的重庆长安汽车股份有限公司也在加紧生产。"
+        "中交第二航务工程局有限公司白居寺长江大桥项目经理部负责人介绍了进度。"
+        "重庆捷力轮毂制造有限公司与重庆长安汽车股份有限公司的代表出席了联合国气候大会。"
+    )
+    names = {
+        "国家开发银行重庆市分行": ("company", []),
+        "江津区": ("district", []),
+        "珞璜国际冷链物流基地项目": ("project", []),
+        "重庆捷力轮毂制造有限公司": ("company", []),
+        "两江新区": ("district", []),
+        "重庆长安汽车股份有限公司": ("company", []),
+        "中交第二航务工程局有限公司": ("company", []),
+        "白居寺长江大桥": ("project", []),
+    }
+    got = typed(rels(text, names))
+    assert not {(a, t, b) for a, t, b in got if t in ("operates", "partner_of")}
+    assert ("重庆捷力轮毂制造有限公司", "located_in", "两江新区") not in got
+    assert ("重庆长安汽车股份有限公司", "located_in", "两江新区") in got

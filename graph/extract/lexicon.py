@@ -187,6 +187,7 @@ def extend_left(
     max_verb_freq: int = 100,
     amounts: bool = False,
     routes: bool = False,
+    glued: bool = False,
 ) -> int:
     """Where a name that ends at ``pos`` (exclusive of its suffix) begins.
 
@@ -196,7 +197,9 @@ def extend_left(
     Chinese news are preceded by exactly such words, so the walk finds the left edge without a
     model. ``keep`` lists single characters the walk may cross although jieba tags them as
     conjunctions (及 in 研发及制造项目); ``amounts`` lets it cross amounts of goods (年产30万吨…项目);
-    ``routes`` lets it cross the 至 of a route between two places (重庆至黔江段, 渝湘高铁…).
+    ``routes`` lets it cross the 至 of a route between two places (重庆至黔江段, 渝湘高铁…);
+    ``glued`` ends it inside a word jieba guessed to be a person's name that begins with a boundary
+    word no surname is (由渝茂|集团: 由|渝茂), for a name that must have a legal form after it.
     """
     lo = max(0, pos - max_chars)
     window = text[lo:pos]
@@ -221,6 +224,9 @@ def extend_left(
         ):
             break
         if not all(is_cjk(c) or c.isalnum() or c in "（）()·-" for c in tok):
+            break
+        if glued and flag == "nr" and len(tok) >= 3 and tok[0] in boundary and tok[0] not in surnames():
+            cur -= len(tok) - 1  # (物流园|由渝茂|集团: jieba took 由 and a brand for a person's name)
             break
         if tok not in keep and flag != "eng" and flag.startswith(_STOP_POS):
             break

@@ -42,6 +42,8 @@ ESTATE = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:新城|小区|花园|家园|公馆
 BODY_BEFORE = re.compile(r"(?:委|局|办|厅|政府)[为与和在向对给]$")
 BRANCH_BODY = re.compile(r"(?:监管局|监管分局|营业管理部|调查总队|税务局|分局|分行|管理局|稽查局)")
 """What a central body's branch in a place is called after the place (…总局重庆监管局)."""
+COUNT_IN_BRAND = re.compile(r"[\d一二三四五六七八九十两几]+(?:国|步|大|家|个|些|批|类)")
+"""A count in what comes before a legal form (8国, 一步, 第三大, 许多家): a phrase, no brand."""
 PARK_BODY = re.compile(r"管理委员会|管委会|党工委")
 """What runs an industrial park, written after its name."""
 BARE_ZONE = re.compile(rf"(?:[{re.escape(''.join(sorted(PUNCT)))}]|^)(?P<zone>新区|高新区|经开区|园区)$")
@@ -124,6 +126,10 @@ _TITLE_STARTS = ("总", "副", "常务", "执行", "董")
 """What a company title may begin with before the title the pattern matched (副|总经理)."""
 
 
+_ANOTHER = ("新的", "一个", "一座", "一家", "个", "座", "新", "该", "这", "那", "各", "其他", "另一")
+"""Words before a park's kind that make it another park (一个新的食品产业园), not the one named."""
+
+
 def _contracts(form: str, core: str) -> bool:
     """``form`` begins with two characters written together in ``core`` (its brand) and goes on
     with characters of ``core`` after them, in their order (高竹汽配 in 四川广安高竹汽车配件,
@@ -193,6 +199,7 @@ class CompanyMatcher:
         self.trades = frozenset(lex["industry"])
         self.weak_legal = dict(lex["weak_legal"])
         self.not_before = tuple(sorted(lex["not_before"], key=len, reverse=True))
+        self.actions = frozenset(lex["actions"])
         self.boundary = boundary_words()
         # (an industry word jieba tags a verb is no verb here: 重庆高晟包装科技有限公司)
         self.name_verbs = frozenset(lex["name_verbs"]) | frozenset(lex["industry"])
@@ -228,8 +235,8 @@ class CompanyMatcher:
                 continue  # (江津区经济信息委为公司申请: a body, then a preposition, is no brand)
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
-            if limit is not None and not _particular(brand) and any(f == "m" for _, f in posseg(brand)):
-                continue  # (common words with a count before 集团: 下|一步|集团, 8国集团 are none)
+            if limit is not None and not _particular(brand) and COUNT_IN_BRAND.search(brand):
+                continue  # (a count among common words before 集团: 下一步集团, 8国集团; not 十八冶集团)
             if limit == 0 and not _has_proper_word(_strip_places(brand)):
                 continue  # 新能源汽车研发中心 is a kind of centre; 恒锦新材料研发中心 is a name
             if m.group().endswith(("合作社", "联合社")) and not _named(brand):
@@ -265,15 +272,25 @@ class CompanyMatcher:
     def _walk(self, text: str, end: int) -> int:
         """Where a registered name that ends (before its legal form) at ``end`` begins."""
         boundary = self.boundary.difference(self.verb_words)
-        start = extend_left(text, end, max_chars=24, boundary=boundary, name_verbs=self.name_verbs)
+        start = extend_left(
+            text, end, max_chars=24, boundary=boundary, name_verbs=self.name_verbs, glued=True
+        )
         if start == end and text.startswith(("有限", "股份"), end):
             # a verb right before a full legal form is the company's trade (渝贸铁海|联运|有限公司),
             # and the name goes on before it if that is particular (not 后进入|公司, 对接|银行)
             last = posseg(text[max(0, end - 6) : end])[-1:]
-            if last and last[0][1] == "v" and len(last[0][0]) > 1 and last[0][0] not in boundary:
-                verb = end - len(last[0][0])
+            word = last[0][0] if last else ""
+            if (
+                last
+                and last[0][1] == "v"
+                and len(word) > 1
+                and word not in boundary
+                and word not in self.actions
+            ):
+                verb = end - len(word)
                 start = extend_left(text, verb, max_chars=22, boundary=boundary, name_verbs=self.name_verbs)
-                if start == verb or not _named(text[start:verb]):
+                # (a company named before it makes a clause of it: 重庆某某公司整体变更|股份有限公司)
+                if start == verb or not _named(text[start:verb]) or self.legal.search(text, start, verb):
                     start = end
         # a verb inside the walk begins the name after it when what follows is particular
         # (区政府投资建设|重庆綦江城投有限公司, 社会资本投资|重庆恒锦科技…), not when the name ends
@@ -612,6 +629,8 @@ class ParkMatcher:
         for c in found:
             name = text[c.start : c.end]
             longer = {n for n in names if n != name and n.endswith(name)}
+            if text.endswith(_ANOTHER, 0, c.start):
+                continue  # (还将建设一个新的食品产业园: another park of that kind)
             if len(longer) == 1 and len(name) >= 5:
                 c.attrs.setdefault("ref", longer.pop())
 
