@@ -797,3 +797,23 @@ def test_a_trade_word_after_a_glued_preposition_makes_no_company(nlp):
 
 def test_a_name_before_a_report_verb_is_two_characters(nlp):
     assert ("person", "王伟") in found(nlp, "市能源局局长王伟通报了迎峰度夏电力保供准备情况。")
+
+
+def test_an_amount_or_a_hosting_verb_is_in_no_name(nlp):
+    got = found(
+        nlp,
+        "重庆易联云智科技有限公司投资12亿元建设工业互联网平台研发中心。"
+        "本届红叶节由巫溪县人民政府主办，巫溪县文化旅游委承办。",
+    )
+    assert {(t, n) for t, n in got if t in ("company", "government", "park")} == {
+        ("company", "重庆易联云智科技有限公司"),
+        ("government", "巫溪县人民政府"),
+        ("government", "巫溪县文化旅游委"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("县长杨林为推广大使颁发了聘书。", "杨林"), ("副县长张为民说。", "张为民")]
+)
+def test_wei_after_a_titled_name_is_a_preposition_unless_the_name_goes_on(nlp, text, name):
+    assert {n for t, n in found(nlp, text) if t == "person"} == {name}

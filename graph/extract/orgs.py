@@ -44,6 +44,7 @@ BRANCH_BODY = re.compile(r"(?:监管局|监管分局|营业管理部|调查总�
 """What a central body's branch in a place is called after the place (…总局重庆监管局)."""
 COUNT_IN_BRAND = re.compile(r"[\d一二三四五六七八九十两几]+(?:国|步|大|家|个|些|批|类)")
 """A count in what comes before a legal form (8国, 一步, 第三大, 许多家): a phrase, no brand."""
+AMOUNT = re.compile(r"\d+(?:\.\d+)?[亿万千百]*元")
 PARK_BODY = re.compile(r"管理委员会|管委会|党工委")
 """What runs an industrial park, written after its name."""
 BARE_ZONE = re.compile(rf"(?:[{re.escape(''.join(sorted(PUNCT)))}]|^)(?P<zone>新区|高新区|经开区|园区)$")
@@ -126,6 +127,8 @@ _TITLE_STARTS = ("总", "副", "常务", "执行", "董")
 """What a company title may begin with before the title the pattern matched (副|总经理)."""
 
 
+_HOSTING = ("主办", "承办", "协办", "举办", "创办", "开办", "兴办", "交办", "代办", "包办", "指导")
+"""What a body does to an event, read as a body's 办 by the suffix: 人民政府|主办."""
 _ANOTHER = ("新的", "一个", "一座", "一家", "个", "座", "新", "该", "这", "那", "各", "其他", "另一")
 """Words before a park's kind that make it another park (一个新的食品产业园), not the one named."""
 
@@ -314,8 +317,8 @@ class CompanyMatcher:
         return pos
 
     def _good_brand(self, brand: str, *, legal: bool) -> bool:
-        if not brand or brand[0] in "某该这那其各每本":
-            return False
+        if not brand or brand[0] in "某该这那其各每本" or AMOUNT.search(brand):
+            return False  # (投资12亿元建设…研发中心: an amount is in no name)
         core = _strip_places(brand)
         if not core:
             # a place and a legal form (重庆有限公司) is not a name; 国网江津供电公司 keeps 国网
@@ -549,6 +552,10 @@ class GovernmentMatcher:
             return None
         if m.group().endswith("中心") and not any(w in m.group() for w in self.centre_words):
             return None  # 铁路集装箱中心 is a business, 社保中心 a public body
+        if m.group().endswith(_HOSTING) and not m.group().endswith(("督办", "扶贫办")):
+            # (巫溪县人民政府主办: the government hosts; 办 is no office there)
+            h = self.heads.match(text, at)
+            return h.end() if h and h.end() > after else None
         # (区政协委|员: a title the match ends inside)
         titles = (*self.member_titles, "委员")
         inside = any(text.startswith(t, m.end() - k) for t in titles for k in range(1, len(t)))

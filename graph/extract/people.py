@@ -22,7 +22,7 @@ from graph.extract.lexicon import (
 
 ORG_TYPES = ("company", "government", "park", "district")
 # What may follow a name: punctuation and particles that start the next phrase (韩冰和同事们, 李刚则关注).
-CUES = "，。、！？：；”）\n 和等在也就说称还正带向给是的则作又却已便"
+CUES = "，。、！？：；”）\n 和等在也就说称还正带向给是的则作又却已便为"
 # Surnames that are far more often a function word at the start of a phrase.
 NOT_AFTER_PUNCT = set("和与在向把被对从给让将有")
 ANAPHORS = {
