@@ -639,10 +639,13 @@ def test_a_verb_or_a_count_before_a_legal_form_makes_no_company(nlp, text):
         ("重庆渝贸通公司出资设立有限公司。", "重庆渝贸通公司"),
         ("重庆华森制药整体变更股份有限公司。", "重庆华森制药"),
         ("中国十八冶集团承建该项目。", "中国十八冶集团"),
+        ("物流园由渝茂集团与沙坪坝区政府共同打造。", "渝茂集团"),
+        ("本报讯由实迪计算机（福建）有限公司制造的产品下线。", "实迪计算机（福建）有限公司"),
     ],
 )
-def test_what_is_done_to_a_company_or_a_number_in_a_brand_are_read_as_such(nlp, text, name):
-    """出资设立 and 整体变更 are no trade of a name; 十八冶 is a brand, not a count."""
+def test_the_one_company_where_verbs_numbers_or_prepositions_stand_by_a_legal_form(nlp, text, name):
+    """出资设立 and 整体变更 are no trade of a name; 十八冶 is a brand, not a count; a preposition
+    jieba glued to a brand, reading both as a person's name (由渝茂), is no part of it."""
     assert {n for t, n in found(nlp, text) if t == "company"} == {name}
 
 
@@ -777,17 +780,6 @@ def test_leading_places_reads_the_longest_name_however_long():
     assert leading_places("重庆市长寿区三峰环保发电") == (("重庆市", "长寿区"), "三峰环保发电")
     # (with keep_last a name keeps its last character, and the short form before it is read)
     assert leading_places("重庆市", keep_last=True) == (("重庆市",), "市")
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("物流园由渝茂集团与沙坪坝区政府共同打造。", "渝茂集团"),
-        ("本报讯由实迪计算机（福建）有限公司制造的产品下线。", "实迪计算机（福建）有限公司"),
-    ],
-)
-def test_a_preposition_jieba_glued_to_a_brand_is_no_part_of_it(nlp, text, name):
-    assert {n for t, n in found(nlp, text) if t == "company"} == {name}
 
 
 def test_a_trade_word_after_a_glued_preposition_makes_no_company(nlp):

@@ -102,6 +102,11 @@ def typed(rs) -> set[tuple[str, str, str]]:
     }
 
 
+def named(**by_type: list[str]) -> dict[str, tuple[str, list[str]]]:
+    """The ``names`` of :func:`rels` for names without other aliases, by type."""
+    return {n: (t, []) for t, ns in by_type.items() for n in ns}
+
+
 # ---------------------------------------------------------------- patterns
 
 
@@ -796,17 +801,12 @@ def test_where_and_by_whom_a_project_is_built_and_the_latter_it_names():
         "吴县长察看了重庆秀茶农业开发有限公司年产3000吨茶叶精深加工项目。"
         "彭水县人民政府与重庆乌江新能源开发有限公司签约，后者将投资4.5亿元在郁山镇建设100兆瓦光伏发电项目。"
     )
-    names = {
-        "重庆荣牧畜牧科技有限公司": ("company", []),
-        "荣昌高新区": ("district", []),
-        "年产20万吨生猪饲料项目": ("project", []),
-        "重庆秀茶农业开发有限公司": ("company", []),
-        "年产3000吨茶叶精深加工项目": ("project", []),
-        "彭水县人民政府": ("government", []),
-        "重庆乌江新能源开发有限公司": ("company", []),
-        "郁山镇": ("district", []),
-        "100兆瓦光伏发电项目": ("project", []),
-    }
+    names = named(
+        company=["重庆荣牧畜牧科技有限公司", "重庆秀茶农业开发有限公司", "重庆乌江新能源开发有限公司"],
+        district=["荣昌高新区", "郁山镇"],
+        project=["年产20万吨生猪饲料项目", "年产3000吨茶叶精深加工项目", "100兆瓦光伏发电项目"],
+        government=["彭水县人民政府"],
+    )
     got = typed(rels(text, names))
     assert {
         ("重庆荣牧畜牧科技有限公司", "operates", "年产20万吨生猪饲料项目"),
@@ -845,18 +845,12 @@ def test_a_park_the_text_locates_after_a_comma_or_before_its_cost_and_the_firms_
         "珞璜国际冷链物流基地项目，位于江津区珞璜镇，总投资18亿元。"
         "重庆公路物流基地由重庆南彭物流园开发建设有限公司负责开发运营。"
     )
-    names = {
-        "沙坪坝区": ("district", []),
-        "土主街道": ("district", []),
-        "团结村智慧物流园": ("park", []),
-        "京东物流": ("company", []),
-        "顺丰速运": ("company", []),
-        "珞璜国际冷链物流基地项目": ("project", []),
-        "江津区": ("district", []),
-        "珞璜镇": ("district", []),
-        "重庆公路物流基地": ("park", []),
-        "重庆南彭物流园开发建设有限公司": ("company", []),
-    }
+    names = named(
+        district=["沙坪坝区", "土主街道", "江津区", "珞璜镇"],
+        park=["团结村智慧物流园", "重庆公路物流基地"],
+        company=["京东物流", "顺丰速运", "重庆南彭物流园开发建设有限公司"],
+        project=["珞璜国际冷链物流基地项目"],
+    )
     got = typed(rels(text, names))
     assert {
         ("团结村智慧物流园", "located_in", "土主街道"),
@@ -890,11 +884,9 @@ def test_two_builders_of_one_project_and_two_partners_running_a_line():
 
 def test_yuanqu_after_zai_is_the_park_named_before():
     text = "遂潼川渝合作产业园规划面积52平方公里。重庆锂源新能材料有限公司将在园区建设年产5万吨正极材料项目。"
-    names = {
-        "遂潼川渝合作产业园": ("park", []),
-        "重庆锂源新能材料有限公司": ("company", []),
-        "年产5万吨正极材料项目": ("project", []),
-    }
+    names = named(
+        park=["遂潼川渝合作产业园"], company=["重庆锂源新能材料有限公司"], project=["年产5万吨正极材料项目"]
+    )
     got = typed(rels(text, names))
     assert ("年产5万吨正极材料项目", "located_in", "遂潼川渝合作产业园") in got
     assert ("重庆锂源新能材料有限公司", "operates", "年产5万吨正极材料项目") in got
@@ -902,31 +894,23 @@ def test_yuanqu_after_zai_is_the_park_named_before():
 
 def test_a_logistics_park_named_by_its_kind_is_the_park_named_before():
     text = "团结村智慧物流园正在建设。物流园由重庆渝贸陆港物流集团有限公司与沙坪坝区政府共同打造。"
-    names = {
-        "团结村智慧物流园": ("park", []),
-        "重庆渝贸陆港物流集团有限公司": ("company", []),
-        "沙坪坝区政府": ("government", []),
-    }
+    names = named(
+        park=["团结村智慧物流园"], company=["重庆渝贸陆港物流集团有限公司"], government=["沙坪坝区政府"]
+    )
     assert ("重庆渝贸陆港物流集团有限公司", "operates", "团结村智慧物流园") in typed(rels(text, names))
 
 
 def test_the_latter_is_never_named_in_an_earlier_sentence():
     text = "重庆捷力轮毂制造有限公司今年扩产。全县有两个园区，前者以汽配为主，后者位于江津区珞璜镇。"
-    names = {
-        "重庆捷力轮毂制造有限公司": ("company", []),
-        "江津区": ("district", []),
-        "珞璜镇": ("district", []),
-    }
+    names = named(company=["重庆捷力轮毂制造有限公司"], district=["江津区", "珞璜镇"])
     assert ("重庆捷力轮毂制造有限公司", "located_in", "珞璜镇") not in typed(rels(text, names))
 
 
 def test_a_park_before_by_whom_a_project_in_it_is_built_is_not_run_by_them():
     text = "年产5万吨正极材料项目位于遂潼川渝合作产业园，由重庆锂源新能材料有限公司投资建设。"
-    names = {
-        "年产5万吨正极材料项目": ("project", []),
-        "遂潼川渝合作产业园": ("park", []),
-        "重庆锂源新能材料有限公司": ("company", []),
-    }
+    names = named(
+        project=["年产5万吨正极材料项目"], park=["遂潼川渝合作产业园"], company=["重庆锂源新能材料有限公司"]
+    )
     got = typed(rels(text, names))
     assert ("重庆锂源新能材料有限公司", "operates", "年产5万吨正极材料项目") in got
     assert ("重庆锂源新能材料有限公司", "operates", "遂潼川渝合作产业园") not in got
@@ -939,16 +923,16 @@ def test_what_only_looks_like_building_or_partnering_relates_nothing():
         "中交第二航务工程局有限公司白居寺长江大桥项目经理部负责人介绍了进度。"
         "重庆捷力轮毂制造有限公司与重庆长安汽车股份有限公司的代表出席了联合国气候大会。"
     )
-    names = {
-        "国家开发银行重庆市分行": ("company", []),
-        "江津区": ("district", []),
-        "珞璜国际冷链物流基地项目": ("project", []),
-        "重庆捷力轮毂制造有限公司": ("company", []),
-        "两江新区": ("district", []),
-        "重庆长安汽车股份有限公司": ("company", []),
-        "中交第二航务工程局有限公司": ("company", []),
-        "白居寺长江大桥": ("project", []),
-    }
+    names = named(
+        company=[
+            "国家开发银行重庆市分行",
+            "重庆捷力轮毂制造有限公司",
+            "重庆长安汽车股份有限公司",
+            "中交第二航务工程局有限公司",
+        ],
+        district=["江津区", "两江新区"],
+        project=["珞璜国际冷链物流基地项目", "白居寺长江大桥"],
+    )
     got = typed(rels(text, names))
     assert not {(a, t, b) for a, t, b in got if t in ("operates", "partner_of")}
     assert ("重庆捷力轮毂制造有限公司", "located_in", "两江新区") not in got
