@@ -809,3 +809,13 @@ def test_an_amount_or_a_hosting_verb_is_in_no_name(nlp):
 )
 def test_wei_after_a_titled_name_is_a_preposition_unless_the_name_goes_on(nlp, text, name):
     assert {n for t, n in found(nlp, text) if t == "person"} == {name}
+
+
+def test_a_brand_jieba_cut_at_a_conjunction_after_its_place_is_one_name(nlp):
+    got = found(nlp, "巴南区人民医院与重庆影和医疗科技有限公司签约。以感激之情为奇正集团题词。")
+    assert {n for t, n in got if t == "company"} == {"重庆影和医疗科技有限公司", "奇正集团"}
+
+
+def test_a_legal_form_no_company_was_found_with_is_no_owner_before_a_project(nlp):
+    got = found(nlp, "重庆易联云智科技有限公司投资12亿元建设工业互联网平台研发中心项目。")
+    assert ("project", "工业互联网平台研发中心项目") in got

@@ -216,6 +216,9 @@ def extend_left(
         if routes and tok == "至" and 0 < k < len(words) - 1 and _route(words[k - 1][0], words[k + 1][0]):
             cur -= 1
             continue
+        if glued and _lone_pair(words, k) and pos - cur >= 2:
+            cur -= 1  # (重庆影和医疗科技有限公司: jieba cut the brand 影和 into a noun and 和)
+            continue
         if (
             tok in boundary
             or _COUNT.match(tok)
@@ -238,6 +241,17 @@ def extend_left(
             break
         cur -= len(tok)
     return cur
+
+
+def _lone_pair(words: list[tuple[str, str]], k: int) -> bool:
+    """``words[k]`` is a lone conjunction or preposition after a lone noun-like character right
+    after a place: a brand jieba does not know, cut into two characters (重庆|影|和), not a list of
+    words (县|和|乡镇企业) nor a phrase (之|情|为, 科斯坚|科|和)."""
+    tok, flag = words[k]
+    if k < 2 or len(tok) != 1 or not flag.startswith(("c", "p")) or words[k - 2][1] != "ns":
+        return False
+    prev, pflag = words[k - 1]
+    return len(prev) == 1 and is_cjk(prev) and pflag[:1] in "nabj" and prev not in "市区县镇乡村省国州"
 
 
 def _route(before: str, after: str) -> bool:

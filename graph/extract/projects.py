@@ -153,8 +153,8 @@ class ProjectMatcher:
             )
             # a company's full name before the project is its owner, not part of its name
             owner = self.legal_end.search(text, start, m.start())
-            if owner:
-                start = owner.end()
+            if owner and any(a.type == "company" and a.end == owner.end() for a in anchors):
+                start = owner.end()  # (not a legal form no company was found with: …研发中心项目)
             work = m.group() in self.short_suffixes  # (九重山隧道, 长江大桥: a work's name is its own)
             if work:  # (a work is named after places, not its builder: 渝南路桥|綦万城际铁路)
                 builders = [a for a in anchors if a.type == "company" and a.start == start]
