@@ -45,6 +45,7 @@ BRANCH_BODY = re.compile(r"(?:监管局|监管分局|营业管理部|调查总�
 COUNT_IN_BRAND = re.compile(r"[\d一二三四五六七八九十两几]+(?:国|步|大|家|个|些|批|类)")
 """A count in what comes before a legal form (8国, 一步, 第三大, 许多家): a phrase, no brand."""
 AMOUNT = re.compile(r"\d+(?:\.\d+)?[亿万千百]*元")
+"""An amount of money: in no name (投资12亿元建设…研发中心)."""
 PARK_BODY = re.compile(r"管理委员会|管委会|党工委")
 """What runs an industrial park, written after its name."""
 BARE_ZONE = re.compile(rf"(?:[{re.escape(''.join(sorted(PUNCT)))}]|^)(?P<zone>新区|高新区|经开区|园区)$")
@@ -280,7 +281,8 @@ class CompanyMatcher:
         )
         if start == end and text.startswith(("有限", "股份"), end):
             # a verb right before a full legal form is the company's trade (渝贸铁海|联运|有限公司),
-            # and the name goes on before it if that is particular (not 后进入|公司, 对接|银行)
+            # and the name goes on before it if that is particular; not what is done to a company
+            # (出资设立|有限公司: ``actions``)
             last = posseg(text[max(0, end - 6) : end])[-1:]
             word = last[0][0] if last else ""
             if (
