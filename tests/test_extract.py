@@ -627,7 +627,13 @@ def test_a_trade_jieba_reads_as_a_verb_right_before_a_legal_form_is_in_the_name(
 
 
 @pytest.mark.parametrize(
-    "text", ["他后进入公司工作。", "区里帮企业对接银行。", "钱卫东表示，下一步集团将加密班列。"]
+    "text",
+    [
+        "他后进入公司工作。",
+        "区里帮企业对接银行。",
+        "钱卫东表示，下一步集团将加密班列。",
+        "加强15国集团间的协调。",
+    ],
 )
 def test_a_verb_or_a_count_before_a_legal_form_makes_no_company(nlp, text):
     assert not {n for t, n in found(nlp, text) if t == "company"}

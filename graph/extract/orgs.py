@@ -239,8 +239,14 @@ class CompanyMatcher:
                 continue  # (江津区经济信息委为公司申请: a body, then a preposition, is no brand)
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
-            if limit is not None and not _particular(brand) and COUNT_IN_BRAND.search(brand):
-                continue  # (a count among common words before 集团: 下一步集团, 8国集团; not 十八冶集团)
+            # a count, alone or among common words, before 集团: 15国集团, 下一步集团; not 十八冶集团
+            count = COUNT_IN_BRAND.search(brand)
+            if (
+                limit is not None
+                and count
+                and (count.group() == _strip_places(brand) or not _particular(brand))
+            ):
+                continue
             if limit == 0 and not _has_proper_word(_strip_places(brand)):
                 continue  # 新能源汽车研发中心 is a kind of centre; 恒锦新材料研发中心 is a name
             if m.group().endswith(("合作社", "联合社")) and not _named(brand):
