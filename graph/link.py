@@ -35,7 +35,7 @@ from typing import Protocol
 from graph.cache import dist_version
 from graph.extract.lexicon import departments, gazetteer, jieba_tok
 from graph.mentions import Mention
-from graph.names import compatible, leading_places, parse_company
+from graph.names import CompanyName, compatible, leading_places, parse_company
 from graph.parallel import ForkedCall, fork_map
 
 THRESHOLD = 0.55
@@ -160,6 +160,8 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
     surface = fold(m.surface)
     if m.type == "district":
         zone = _ZONE.sub("", surface)
+        if zone in gazetteer().places:  # (江津综合保税区, not read as 江津区 + 综合保税区)
+            return m.type, zone, "same name" if zone == surface else "same zone"
         places, rest = leading_places(zone)
         if places and _ZONE_WORD.fullmatch(rest):
             # (万盛 + 经开区: the zone's own short form, read as the zone 万盛经开区 already)
@@ -453,16 +455,18 @@ def score_pair(
     Same brand: 0.9, unless the names say two companies. One character off (卓浩/卓皓/卓洁): a
     scanning or typing error is likely when the two characters sound alike (pypinyin) or look alike
     (the same four-corner code, 浩 3416 / 洁 3416), less so otherwise; the context then has to agree.
-    Within one page a writer (and a scanner) spells a name one way, so two spellings on one page are
-    two names (恒拓 / 渝拓) and never merge this way. ``lengths`` are the bags' lengths by cluster
-    (a cluster is in many pairs: computed once, they were most of the scoring's time), those not
-    given computed here (:class:`_Lengths` computes each when first asked); ``sound`` as
+    Within one page a writer spells a name one way, so two spellings on one page are two names
+    (恒拓 / 渝拓), unless one sounds or looks like the other and is written once beside a name written
+    more often or in full (:func:`_slip`). Names one character off are still held to what the names
+    say (:func:`graph.names.compatible`: 卡涑科技 is no 卡速化工有限公司). ``lengths`` are the bags'
+    lengths by cluster (a cluster is in many pairs: computed once, they were most of the scoring's
+    time), those not given computed here (:class:`_Lengths` computes each when first asked); ``sound`` as
     :func:`blocking_keys`'.
     """
     best = (0.0, "")
     lengths = {} if lengths is None else lengths  # (not ``or``: _Lengths is empty until asked)
     context: float | None = None  # read when a name one character off needs it, once
-    same_page = not a.docs.isdisjoint(b.docs)
+    pages = a.docs & b.docs
     for sa in a.surfaces:
         pa = parse_company(sa)
         for sb in b.surfaces:
@@ -474,16 +478,41 @@ def score_pair(
                 best = max(best, (0.9, f"same brand {pa.brand}"))
                 continue
             k = _one_off(pa.brand, pb.brand)
-            if k is None or same_page:
+            if k is None or compatible(pa, pb) or not _same_trade(pa, pb):
+                continue
+            x, y = pa.brand[k], pb.brand[k]
+            how = "by sound" if sound(x) == sound(y) else "by shape" if _shape(x) == _shape(y) else "off"
+            if pages and (how == "off" or not _slip(a, b, pages)):
                 continue
             if context is None:
                 context = _cosine(ctx[id(a)], ctx[id(b)], idf, lengths.get(id(a)), lengths.get(id(b)))
-            x, y = pa.brand[k], pb.brand[k]
-            how = "by sound" if sound(x) == sound(y) else "by shape" if _shape(x) == _shape(y) else "off"
             name = 0.3 if how == "off" else 0.5
             rule = f"{pa.brand}/{pb.brand}: one character {how}, context {context:.2f}"
             best = max(best, (name + 0.5 * context, rule))
     return round(best[0], 3), best[1]
+
+
+def _same_trade(a: CompanyName, b: CompanyName) -> bool:
+    """A slip changes a character of the brand, not the trade: 恒弛传动 is no 浙江恒驰机械集团 (one
+    trade may be written in part, 锂晨新能源 of 重庆锂宸新能源科技, or not at all)."""
+    x, y = a.industry, b.industry
+    return not x or not y or x.startswith(y) or y.startswith(x)
+
+
+def _slip(a: Cluster, b: Cluster, pages: frozenset[str]) -> bool:
+    """Is one of two spellings on the same ``pages`` a scanner's slip of the other? A slip is
+    written there once, the name it slips from more often or in full (洪川食品 once beside
+    重庆红川食品集团股份有限公司); two names each written as often, in the same form, are two."""
+
+    def full(c: Cluster) -> bool:
+        return any(parse_company(s).legal for s in c.surfaces)
+
+    for x, y in ((a, b), (b, a)):
+        if sum(m.doc in pages for m in x.mentions) == 1 and (
+            sum(m.doc in pages for m in y.mentions) > 1 or (full(y) and not full(x))
+        ):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=1)
@@ -756,15 +785,20 @@ def _canonical(type_: str, clusters: list[Cluster]) -> str:
         brands = Counter()
         for s, n in surfaces.items():
             brands[parse_company(s).brand] += n
-        top = max(brands, key=lambda b: (brands[b], b))
+        legal = {parse_company(s).brand for s in surfaces if parse_company(s).legal}
+        # (as often as another, the brand of a legal name: not a slip 苗玲茶业 of 贵州苗岭茶业有限公司)
+        top = max(brands, key=lambda b: (brands[b], b in legal, b))
         # and the legal names of that brand, however differently their words split it (a short form
         # written twice, 锐铂五金, does not outweigh the 重庆锐铂五金制品有限公司 it stands for)
         # (and the names its short forms stand for: 高竹汽配 for 四川广安高竹汽车配件有限公司)
+        # (and a known company's forms: 工行重庆市分行 is 中国工商银行重庆市分行)
         refs = _refs(clusters)
+        known = {fold(m.surface) for c in clusters for m in c.mentions if m.kb}
         pool = [
             s
             for s in surfaces
             if (b := parse_company(s).brand) == top
+            or s in known
             or (parse_company(s).legal and (b.startswith(top) or top.startswith(b) or s in refs))
         ] or list(surfaces)
         return max(pool, key=lambda s: (bool(parse_company(s).legal), len(s), surfaces[s], s))

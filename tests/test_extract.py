@@ -825,3 +825,69 @@ def test_a_brand_jieba_cut_at_a_conjunction_after_its_place_is_one_name(nlp):
 def test_a_legal_form_no_company_was_found_with_is_no_owner_before_a_project(nlp):
     got = found(nlp, "重庆易联云智科技有限公司投资12亿元建设工业互联网平台研发中心项目。")
     assert ("project", "工业互联网平台研发中心项目") in got
+
+
+def test_words_of_time_before_a_name_are_no_part_of_it(nlp):
+    got = found(nlp, "据了解，今年以来工行重庆市分行已发放贷款。根据协议，未来五年工行重庆市分行将提供支持。")
+    assert {n for t, n in got if t == "company"} == {"工行重庆市分行"}
+    assert ("company", "现代汽车有限公司") in found(nlp, "现代汽车有限公司在此投资。")
+
+
+def test_a_department_after_a_bare_district_is_a_body_not_a_name(nlp):
+    doc = nlp("璧山区召开全会。区委常委、区纪委书记、区监委主任付强在主席台就座。")
+    got = {(s.label_, s.text) for s in doc.spans["mentions"]}
+    assert {("government", "区纪委"), ("government", "区监委")} <= got
+    assert {n for t, n in got if t == "person"} == {"付强"}
+
+
+def test_credits_written_without_spaces_end_each_name(nlp):
+    got = found(nlp, "本报讯（记者黎冰通讯员石磊）近日，法院作出裁定。本报讯（记者许可欣通讯员邓琳）签约。")
+    assert {n for t, n in got if t == "person"} == {"黎冰", "石磊", "许可欣", "邓琳"}
+
+
+def test_growers_are_titled_and_withheld_names_are_no_names(nlp):
+    got = found(nlp, "临溪镇蚕溪村椒农马德全算了一笔账。茶农都靠种茶致富了。被告人赵某以非法占有为目的。")
+    assert {n for t, n in got if t == "person"} == {"马德全"}
+
+
+def test_a_kind_of_company_or_park_is_no_name(nlp):
+    got = found(
+        nlp,
+        "赵某先后注册了重庆宏晟建材有限公司等3家空壳公司。璧山高新区要建成全市重要的汽车电子产业基地。"
+        "推动青凤科创城和国际物流城联合招商。",
+    )
+    assert {(t, n) for t, n in got if t in ("company", "park")} == {
+        ("company", "重庆宏晟建材有限公司"),
+        ("park", "青凤科创城"),
+        ("park", "国际物流城"),
+    }
+    # a kind that ends a park named in the article is that park, written short
+    got = found(nlp, "秀山县特色农产品加工产业园位于秀山。农产品加工产业园已入驻企业20家。")
+    assert ("park", "农产品加工产业园") in got
+    assert ("park", "石柱辣椒现代农业园区") in found(nlp, "石柱辣椒现代农业园区建成投用。")
+
+
+def test_a_projects_name_begins_after_the_company_it_points_back_to(nlp):
+    got = found(
+        nlp, "总经理郑伟介绍，公司二期年产120万套电驱减速器项目已完成主体建设，确保锂宸储能基地一期开工。"
+    )
+    projects = {n for t, n in got if t == "project"}
+    assert "二期年产120万套电驱减速器项目" in projects
+    assert not any(n.startswith(("公司", "确保")) for n in projects)
+
+
+def test_a_port_is_no_company_and_a_trade_verb_is_in_a_name(nlp):
+    got = found(
+        nlp,
+        "位于江津区珞璜镇的江津珞璜港三期集装箱码头及铁水联运工程正式开港运营。"
+        "双方将合资成立重庆江海联运物流有限公司。",
+    )
+    assert {n for t, n in got if t == "company"} == {"重庆江海联运物流有限公司"}
+
+
+def test_a_town_government_written_bare_stands_for_the_towns(nlp):
+    doc = nlp("黄水镇位于石柱。镇政府与重庆土家山货电子商务有限公司签约。在黄水镇政府门前。")
+    bodies = {
+        (s.text, mention_attrs(doc, s).get("ref")) for s in doc.spans["mentions"] if s.label_ == "government"
+    }
+    assert bodies == {("镇政府", "黄水镇政府"), ("黄水镇政府", None)}

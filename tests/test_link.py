@@ -107,6 +107,16 @@ def test_the_brand_is_before_one_specific_industry_word_only():
     assert parse_company("长安新能源汽车科技有限公司").brand == "长安新能源"
     assert parse_company("重庆长安汽车股份有限公司").brand == "长安"
     assert parse_company("XX制造").brand == "XX制造"  # a verb after no industry word stays the brand's
+    # (系统 follows a trade: a group's two companies of two trades are two)
+    assert parse_company("重庆锂宸储能系统有限责任公司").brand == "锂宸"
+    assert (
+        len(
+            link(
+                [mention("重庆锂宸储能系统有限责任公司"), mention("重庆锂宸新能源科技股份有限公司", start=30)]
+            )
+        )
+        == 2
+    )
     ents = link([mention("长安新能源汽车科技有限公司"), mention("长安汽车", start=30)])
     assert sorted(e.name for e in ents) == ["长安新能源汽车科技有限公司", "长安汽车"]
 
@@ -222,6 +232,54 @@ def test_one_character_variants_on_one_page_are_two_names():
     a, b = _cluster("建峰集团", "p#1"), _cluster("华峰集团", "p#2")
     ctx = {id(a): {"涪陵": 3, "化工": 2}, id(b): {"涪陵": 3, "化工": 2}}
     assert score_pair(a, b, ctx, {})[0] == 0.0
+    # (nor when they sound alike, each written once and neither in full)
+    c = _cluster("建丰集团", "p#3")
+    assert score_pair(a, c, {id(a): ctx[id(a)], id(c): ctx[id(b)]}, {})[0] == 0.0
+
+
+def _page(*surfaces: str) -> list:
+    """The entities of ``surfaces`` written on one page, in one article, one after another."""
+    text, ms = "", []
+    for s in surfaces:
+        ms.append(mention(s, start=len(text)))
+        text += s + "。"
+    return link(ms, {"p#1": text})
+
+
+def test_a_slip_on_one_page_joins_the_name_written_more_often_or_in_full():
+    # 洪 and 红 sound alike: a scanner's slip, written once beside the name it slips from
+    ents = by_name(_page("重庆红川食品集团股份有限公司", "红川食品集团", "洪川食品"))
+    assert set(ents["重庆红川食品集团股份有限公司"].aliases) == {
+        "重庆红川食品集团股份有限公司",
+        "红川食品集团",
+        "洪川食品",
+    }
+    assert "one character by sound" in ents["重庆红川食品集团股份有限公司"].merged[-1]["rule"]
+    # two short names written once each, neither in full: two names
+    assert len(_page("洪川食品", "红川食品")) == 2
+    # a slip changes a character of the brand, not the trade
+    assert len(_page("浙江恒驰机械集团有限公司", "浙江恒驰机械集团有限公司", "恒弛传动")) == 2
+
+
+def test_a_slip_names_the_entity_by_the_legal_name_it_slips_from():
+    (e,) = _page("贵州苗岭茶业有限公司", "苗玲茶业")
+    assert e.name == "贵州苗岭茶业有限公司"
+
+
+def test_a_known_banks_branch_is_named_in_full():
+    ms = [
+        dataclasses.replace(mention(s, start=k * 20), kb="中国工商银行股份有限公司|重庆市|分行")
+        for k, s in enumerate(("工行重庆市分行", "中国工商银行重庆市分行", "工行重庆市分行"))
+    ]
+    (e,) = link(ms)
+    assert e.name == "中国工商银行重庆市分行"
+
+
+def test_a_zone_in_the_gazetteer_and_its_short_form_are_one_zone():
+    (e,) = link(
+        [mention(s, "district", start=k * 10) for k, s in enumerate(("江津综合保税区", "江津综保区"))]
+    )
+    assert e.name == "江津综合保税区"
 
 
 def test_overrides_merge_separate_and_rename(tmp_path: Path):

@@ -824,6 +824,30 @@ def test_where_and_by_whom_a_project_is_built_and_the_latter_it_names():
     assert not {(a, t, b) for a, t, b in got if t == "operates"}
 
 
+def test_a_subsidiary_set_up_somewhere_and_a_joint_venture_of_two():
+    text = (
+        "石柱县红川调味品有限公司是重庆红川食品集团股份有限公司在石柱设立的全资子公司。"
+        "锂宸新能源还与宜宾蜀锂材料有限公司签署协议，双方合资成立重庆宸蜀电池材料有限公司。"
+    )
+    names = named(
+        company=[
+            "石柱县红川调味品有限公司",
+            "重庆红川食品集团股份有限公司",
+            "锂宸新能源",
+            "宜宾蜀锂材料有限公司",
+            "重庆宸蜀电池材料有限公司",
+        ],
+        district=["石柱"],
+    )
+    got = typed(rels(text, names))
+    assert {
+        ("石柱县红川调味品有限公司", "subsidiary_of", "重庆红川食品集团股份有限公司"),
+        ("锂宸新能源", "invests_in", "重庆宸蜀电池材料有限公司"),
+        ("宜宾蜀锂材料有限公司", "invests_in", "重庆宸蜀电池材料有限公司"),
+    } <= got
+    assert not {(a, t, b) for a, t, b in got if t == "subsidiary_of" and a != "石柱县红川调味品有限公司"}
+
+
 def test_a_unit_the_text_says_belongs_to_a_group_is_its_subsidiary():
     text = "重庆港务物流集团有限公司所属重庆果园港埠有限公司今年增长12%。"
     names = {n: ("company", []) for n in ("重庆港务物流集团有限公司", "重庆果园港埠有限公司")}

@@ -44,6 +44,9 @@ BRANCH_BODY = re.compile(r"(?:监管局|监管分局|营业管理部|调查总�
 """What a central body's branch in a place is called after the place (…总局重庆监管局)."""
 COUNT_IN_BRAND = re.compile(r"[\d一二三四五六七八九十两几]+(?:国|步|大|家|个|些|批|类)")
 """A count in what comes before a legal form (8国, 一步, 第三大, 许多家): a phrase, no brand."""
+COUNT_BEFORE = re.compile(rf"(?:{COUNT_IN_BRAND.pattern})$")
+COMMON = 1000
+"""How often jieba's dictionary has a word that makes a phrase rather than a name (汽车, 电子)."""
 AMOUNT = re.compile(r"\d+(?:\.\d+)?[亿万千百]*元")
 """An amount of money: in no name (投资12亿元建设…研发中心)."""
 PARK_BODY = re.compile(r"管理委员会|管委会|党工委")
@@ -87,6 +90,13 @@ def _particular(s: str) -> bool:
     return _named(s) or any(word_freq(w) < 500 for w in jieba_tok().lcut(s, HMM=False) if len(w) > 1)
 
 
+def _common_words(s: str) -> bool:
+    """Is ``s`` only words of two or more characters that jieba knows well (汽车|电子), no name
+    (凤凰|湖, 临港)?"""
+    words = jieba_tok().lcut(s, HMM=False)
+    return all(len(w) > 1 and word_freq(w) >= COMMON for w in words)
+
+
 def _lead_in(text: str, start: int, end: int) -> int:
     """Where the name starts if words no name begins with come before a place: what the company is
     to another (公司全资子公司|重庆锐锋…, 控股子公司|重庆德盛…) or a verb (交由|重庆丰达…, 参股|重庆盛驰…,
@@ -110,6 +120,17 @@ def _lead_in(text: str, start: int, end: int) -> int:
         lead = lead or bool(_PARTY.search(text, start, p))
         return p if lead else start
     return start
+
+
+def _past_time(text: str, start: int, end: int) -> int:
+    """Where the name starts after words of time written before it (今年以来|工行重庆市分行,
+    未来五年|工行…), if what follows them is particular: 现代|汽车 is a name, not a time."""
+    pos = start
+    for w, f in posseg(text[start:end]):
+        if f != "t" and not w.endswith("以来"):
+            break
+        pos += len(w)
+    return pos if start < pos < end and _particular(text[pos:end]) else start
 
 
 _RELATION_WORDS = frozenset(["子公司", "母公司", "孙公司", "分公司", "全资", "控股", "参股", "交由"])
@@ -239,12 +260,12 @@ class CompanyMatcher:
                 continue  # (江津区经济信息委为公司申请: a body, then a preposition, is no brand)
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
-            # a count, alone or among common words, before 集团: 15国集团, 下一步集团; not 十八冶集团
+            # a count, alone or among common words, before 集团: 15国集团, 下一步集团; not 十八冶集团;
+            # nor a kind of company counted before a plain 公司 (3家空壳公司)
             count = COUNT_IN_BRAND.search(brand)
-            if (
-                limit is not None
-                and count
-                and (count.group() == _strip_places(brand) or not _particular(brand))
+            if limit is not None and (
+                (count and (count.group() == _strip_places(brand) or not _particular(brand)))
+                or COUNT_BEFORE.search(text, max(0, start - 4), start)
             ):
                 continue
             if limit == 0 and not _has_proper_word(_strip_places(brand)):
@@ -317,7 +338,7 @@ class CompanyMatcher:
         for p, _ in verbs:
             if start < p and not _particular(text[start:p]):
                 return end
-        return _broad_restart(text, _lead_in(text, start, end), end)
+        return _broad_restart(text, _past_time(text, _lead_in(text, start, end), end), end)
 
     def _past_verbs(self, text: str, pos: int, end: int) -> int:
         while text.startswith(self.verb_words, pos, end):  # (投资重庆…有限公司: 投资 is no name)
@@ -468,7 +489,7 @@ class GovernmentMatcher:
         self.member_titles = tuple(lex["member_titles"])
         left = "".join(sorted(PUNCT | set(lex["before_bare"])))
         words = "".join(f"|(?<={re.escape(w)})" for w in lex["before_bare_words"])
-        self.bare = re.compile(rf"(?=[市区县])(?:(?<=[{re.escape(left)}]){words}|^)[市区县]")
+        self.bare = re.compile(rf"(?=[市区县镇乡])(?:(?<=[{re.escape(left)}]){words}|^)[市区县镇乡]")
         self.home_city = lex["home_city"]
         self.departments = tuple(sorted(departments(), key=len, reverse=True))
         self.national = re.compile(alternation(sorted(national_bodies(), key=len, reverse=True)))
@@ -483,7 +504,7 @@ class GovernmentMatcher:
             # 荣昌区委组织部: the district's own 区 starts the head 区委
             at = (
                 c.end - 1
-                if text[c.end - 1 : c.end] in "区县市" and self.heads.match(text, c.end - 1)
+                if text[c.end - 1 : c.end] in "区县市镇乡" and self.heads.match(text, c.end - 1)
                 else c.end
             )
             end = self._body(text, at, c.end)
@@ -564,6 +585,8 @@ class GovernmentMatcher:
             # (巫溪县人民政府主办: the government hosts; 办 is no office there)
             h = self.heads.match(text, at)
             return h.end() if h and h.end() > after else None
+        if text.startswith(self.member_titles, m.end()) and m.group().lstrip("市区县") in departments():
+            return m.end()  # (区纪委|书记: the secretary of the department)
         # (区政协委|员: a title the match ends inside)
         titles = (*self.member_titles, "委员")
         inside = any(text.startswith(t, m.end() - k) for t in titles for k in range(1, len(t)))
@@ -593,11 +616,15 @@ _LEVELS = {"区": ("county",), "县": ("county",), "市": ("city", "province")}
 
 
 def _last_place(text: str, places: list, before: int, level: str) -> str | None:
-    """The full name of the last district or county (``level`` 区 or 县), or city (市), named
-    before ``before``."""
+    """The full name of the last district or county (``level`` 区 or 县), city (市), or town (镇,
+    乡: as written, many are in no gazetteer) named before ``before``."""
     gaz = gazetteer()
     for c in reversed(places):
         if c.end > before:
+            continue
+        if level in "镇乡":
+            if text[c.end - 1 : c.end] == level:
+                return text[c.start : c.end]
             continue
         for full in gaz.full_names(text[c.start : c.end]) or [text[c.start : c.end]]:
             if full.endswith(level) and full in gaz.places and gaz.places[full].level in _LEVELS[level]:
@@ -618,6 +645,7 @@ class ParkMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
+        kinds: list[tuple[int, int]] = []
         for m in self.suffix.finditer(text):
             start = extend_left(text, m.start(), max_chars=12, boundary=self.boundary)
             prefix = text[start : m.start()]
@@ -632,7 +660,16 @@ class ParkMatcher:
                 continue
             if m.group() in self.named_only and not leading_places(prefix)[0]:
                 continue
+            if not m.group().endswith("城") and not leading_places(prefix)[0] and _common_words(prefix):
+                kinds.append((start, m.end()))  # (建成全市重要的汽车电子产业基地: a kind of park)
+                continue
             cand.add(doc, start, m.end(), "park", self.name, priority=1)
+        # a kind that is the end of a park's name written in the article is that park, written short
+        # (农产品加工产业园 after 秀山县特色农产品加工产业园; see _short_forms)
+        names = [text[c.start : c.end] for c in cand.of_type(doc, "park") if c.source == self.name]
+        for start, end in kinds:
+            if any(n.endswith(text[start:end]) and len(n) > end - start for n in names):
+                cand.add(doc, start, end, "park", self.name, priority=1)
         self._short_forms(doc, text)
         return doc
 

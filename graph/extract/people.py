@@ -12,6 +12,7 @@ from graph.articles import BYLINE, CREDIT, PROVIDED, ROLE_WORDS
 from graph.extract import candidates as cand
 from graph.extract.lexicon import (
     alternation,
+    departments,
     dictionary_tag,
     jieba_tok,
     lexicon,
@@ -24,7 +25,9 @@ ORG_TYPES = ("company", "government", "park", "district")
 # What may follow a name: punctuation and particles that start the next phrase (韩冰和同事们, 李刚则关注).
 CUES = "，。、！？：；”）\n 和等在也就说称还正带向给是的则作又却已便为"
 # Surnames that are far more often a function word at the start of a phrase.
-NOT_AFTER_PUNCT = set("和与在向把被对从给让将有")
+NOT_AFTER_PUNCT = set("和与在向把被对从给让将有都")
+_PRESS = ("记者", "通讯员", "摄影")
+"""Credits of a news item, written one after another without a space (记者黎冰通讯员石磊)."""
 ANAPHORS = {
     "公司": "company",
     "该公司": "company",
@@ -76,6 +79,11 @@ class PersonMatcher:
             if m.group("title") in ("记者", "通讯员") and text[m.start("name")] in NOT_AFTER_PUNCT:
                 continue  # (记者从…获悉, 记者在…看到: a preposition, no surname)
             n, sure = self._settle(text, m.start("name"), m.end("name"))
+            if m.group("title") in _PRESS:
+                # (记者黎冰通讯员石磊, 记者许可欣通讯员邓琳: the next credit ends the name)
+                ends = [k for k in (2, 3) if k <= len(m.group("name"))]
+                k = next((k for k in ends if text.startswith(_PRESS, m.start("name") + k)), None)
+                n, sure = (k, True) if k else (n, sure)
             if not n:
                 continue
             s, e = m.start("name"), m.start("name") + n
@@ -143,6 +151,9 @@ class PersonMatcher:
             # (村民钱袋子: a purse; 朱梦魁, a name jieba files as a noun, stays one)
             and not (len(name) >= 3 and dictionary_tag(name) == "n" and word_freq(name[1:]) >= 100)
             and word_freq(name[:2]) <= self.max_name_freq * 20
+            # (区纪委书记: 区 is a surname, and here the district's body)
+            and name[1:] not in departments()
+            and "某" not in name[1:]  # (被告人赵某: a name withheld names no one)
         )
 
     def _settle(self, text: str, s: int, e: int) -> tuple[int, bool]:

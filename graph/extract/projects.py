@@ -29,6 +29,8 @@ WHEN = re.compile(r"(?:\d{4}年|今年|去年|明年|前年)(?:\d{1,2}月)?(?:�
 PERIOD = re.compile(
     r"(?:\d{4}年|今年|去年|明年)?(?:第[一二三四]季度|[一二三四]季度|上半年|下半年|年度|\d{1,2}月)?"
 )
+_ANAPHORS = frozenset(["公司", "该公司", "企业", "该企业", "集团"])
+"""Words that point back to a company, written before its project's name."""
 ANCHOR_TYPES = ("company", "district", "park")
 ROUTE_KINDS = ("城际铁路", "高速公路", "高铁", "铁路", "高速", "城际")
 ROUTE = re.compile(rf"(?P<places>[\u4e00-\u9fff]{{2}})(?P<kind>{'|'.join(ROUTE_KINDS)})")
@@ -44,8 +46,9 @@ INVESTS_BEFORE = re.compile(
 """How a sentence about a company says it builds a project (…，投资3.6亿元建设了…项目)."""
 RARE_PLACE = 100
 """A place-word in a project's name anchors it if jieba's dictionary has it at most this often."""
-PLACE_ENDS = frozenset("山河江湖峡岭溪岩坝湾嘴岛坪沱")
-"""What ends the name of a mountain, river, lake or place of land (九重山, 跳磴河, 水天坪): no company's."""
+PLACE_ENDS = frozenset("山河江湖峡岭溪岩坝湾嘴岛坪沱港")
+"""What ends the name of a mountain, river, lake, place of land or port (九重山, 跳磴河, 水天坪, 珞璜港):
+no company's."""
 BUILDS_HERE = re.compile(
     r"(?:将|则|还|也|正|已|计划|拟)?(?:在[^，。；！？、]{2,15})?(?:投资建设|投资兴建|投资新建|建设|新建|兴建|打造)$"
 )
@@ -163,6 +166,10 @@ class ProjectMatcher:
             when = WHEN.match(text, start, m.start())
             if when:
                 start = when.end()
+            # the company a sentence is about, then its project (公司|二期年产120万套…项目)
+            first = posseg(text[start : m.start()])[:1]
+            if first and first[0][0] in _ANAPHORS and start + len(first[0][0]) < m.start():
+                start += len(first[0][0])
             name = text[start : m.end()]
             shortest = self.min_len - work
             if start == m.start() or self._generic_start(name) or len(name) < shortest:
