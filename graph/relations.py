@@ -647,7 +647,21 @@ def _role_relations(
         if org is None or not col.fits(e.id, org.entity, "holds_role_at"):
             continue
         out.append((e.id, org.entity, m.role, s0, s1))
+        other = _other_side(m.role, org, col)
+        if other is not None and col.fits(e.id, other.entity, "holds_role_at"):
+            out.append((e.id, other.entity, m.role, s0, s1))
     return out
+
+
+def _other_side(role: str, org: Ref, col: _Collector) -> Ref | None:
+    """The place itself, for a run of titles on both sides of its leadership whose committee was
+    found (石柱县委副书记、县长谭春林: 县长 is no post of the 县委); its government is the place's."""
+    sides = {m[2] for t in _TITLE_JOIN.split(role) if (m := _PLACE_TITLE.match(t))}
+    if "委" not in sides or not sides & {"长", "政府"} or org.type != "government":
+        return None
+    places, rest = leading_places(col.entities[org.entity].name)
+    place = "district:" + places[-1] if places and rest == "委" else ""
+    return org._replace(entity=place, type="district") if place in col.entities else None
 
 
 _PLACE_TITLE = re.compile(r"^(?:常务)?副?(区|县)(委|长|政府)")

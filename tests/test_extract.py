@@ -891,3 +891,13 @@ def test_a_town_government_written_bare_stands_for_the_towns(nlp):
         (s.text, mention_attrs(doc, s).get("ref")) for s in doc.spans["mentions"] if s.label_ == "government"
     }
     assert bodies == {("镇政府", "黄水镇政府"), ("黄水镇政府", None)}
+
+
+def test_a_bonded_zones_committee_written_short_stands_for_the_zones(nlp):
+    doc = nlp("记者从江津综合保税区获悉。综保区管委会副主任何敏介绍。")
+    bodies = {
+        (s.text, mention_attrs(doc, s).get("ref")) for s in doc.spans["mentions"] if s.label_ == "government"
+    }
+    assert bodies == {("综保区管委会", "江津综合保税区管委会")}
+    got = found(nlp, "渝江港航集团旗下另一家子公司重庆渝江多式联运有限责任公司将负责运营。")
+    assert ("company", "重庆渝江多式联运有限责任公司") in got

@@ -282,6 +282,15 @@ def test_a_zone_in_the_gazetteer_and_its_short_form_are_one_zone():
     assert e.name == "江津综合保税区"
 
 
+def test_a_committee_written_in_full_or_short_is_one_body():
+    ms = [
+        mention("江津综合保税区管理委员会", "government"),
+        mention("综保区管委会", "government", ref="江津综合保税区管委会", start=20),
+    ]
+    (e,) = link(ms)
+    assert e.name == "江津综合保税区管理委员会"
+
+
 def test_overrides_merge_separate_and_rename(tmp_path: Path):
     path = tmp_path / "overrides.toml"
     path.write_text(

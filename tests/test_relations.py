@@ -292,7 +292,8 @@ def test_a_districts_own_leaders_written_without_its_name_hold_their_role_there(
     }
 
 
-def test_a_deputy_district_heads_post_is_the_districts_where_only_its_committee_is_named():
+def test_a_district_heads_post_is_the_districts_where_only_its_committee_is_named():
+    """孟凡宇 is 区委副书记 at the committee and 区长 of the district: a relation to each."""
     text = "铜梁区推进新材料产业发展。铜梁区委副书记、区长孟凡宇，副区长杜晓燕陪同调研，区委常委李四参加。"
     got = rels(
         text,
@@ -305,6 +306,7 @@ def test_a_deputy_district_heads_post_is_the_districts_where_only_its_committee_
     )
     assert {t for t in typed(got) if t[1] == "holds_role_at"} == {
         ("孟凡宇", "holds_role_at", "铜梁区委"),
+        ("孟凡宇", "holds_role_at", "铜梁区"),
         ("杜晓燕", "holds_role_at", "铜梁区"),
         ("李四", "holds_role_at", "铜梁区委"),
     }
@@ -846,6 +848,31 @@ def test_a_subsidiary_set_up_somewhere_and_a_joint_venture_of_two():
         ("宜宾蜀锂材料有限公司", "invests_in", "重庆宸蜀电池材料有限公司"),
     } <= got
     assert not {(a, t, b) for a, t, b in got if t == "subsidiary_of" and a != "石柱县红川调味品有限公司"}
+
+
+def test_who_invests_in_a_project_or_company_written_after_them():
+    text = (
+        "由重庆渝江多式联运有限责任公司与重庆江津综保建设开发有限公司共同投资的保税物流中心扩建项目年底投用。"
+        "江津珞璜港三期工程开港运营，该项目由重庆渝江港口物流股份有限公司投资38亿元建设。"
+        "由台湾恒泰电子集团投资的重庆恒泰精密电子有限公司投产。"
+    )
+    names = named(
+        company=[
+            "重庆渝江多式联运有限责任公司",
+            "重庆江津综保建设开发有限公司",
+            "重庆渝江港口物流股份有限公司",
+            "台湾恒泰电子集团",
+            "重庆恒泰精密电子有限公司",
+        ],
+        project=["保税物流中心扩建项目", "江津珞璜港三期工程"],
+    )
+    got = {t for t in typed(rels(text, names)) if t[1] in ("operates", "invests_in")}
+    assert got == {
+        ("重庆渝江多式联运有限责任公司", "operates", "保税物流中心扩建项目"),
+        ("重庆江津综保建设开发有限公司", "operates", "保税物流中心扩建项目"),
+        ("重庆渝江港口物流股份有限公司", "operates", "江津珞璜港三期工程"),
+        ("台湾恒泰电子集团", "invests_in", "重庆恒泰精密电子有限公司"),
+    }
 
 
 def test_a_unit_the_text_says_belongs_to_a_group_is_its_subsidiary():

@@ -51,9 +51,18 @@ AMOUNT = re.compile(r"\d+(?:\.\d+)?[亿万千百]*元")
 """An amount of money: in no name (投资12亿元建设…研发中心)."""
 PARK_BODY = re.compile(r"管理委员会|管委会|党工委")
 """What runs an industrial park, written after its name."""
-BARE_ZONE = re.compile(rf"(?:[{re.escape(''.join(sorted(PUNCT)))}]|^)(?P<zone>新区|高新区|经开区|园区)$")
+BARE_ZONE = re.compile(
+    rf"(?:[{re.escape(''.join(sorted(PUNCT)))}]|^)(?P<zone>新区|高新区|经开区|综保区|园区)$"
+)
 """The kind of zone alone before its body, at a clause's start: the zone or park the article is
 about (新区管委会)."""
+_ZONE_FORMS = {
+    "新区": ("新区",),
+    "高新区": ("高新区",),
+    "经开区": ("经开区",),
+    "综保区": ("综保区", "综合保税区"),
+}
+"""The names a kind of zone ends in: 综保区 stands for …综合保税区 too."""
 BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 # A place in brackets after a brand (渝味源（成都）食品有限公司): the brand's company there.
 BRACKET_PLACE = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{2,8})[）)]$")
@@ -102,11 +111,10 @@ def _lead_in(text: str, start: int, end: int) -> int:
     to another (公司全资子公司|重庆锐锋…, 控股子公司|重庆德盛…) or a verb (交由|重庆丰达…, 参股|重庆盛驰…,
     访|重庆云拓…). A registered name begins with its region, or with a proper name (华峰重庆氨纶);
     after 子公司 it begins even without a place (全资子公司|云拓（成都）科技…)."""
-    pos = start
-    for w, _ in posseg(text[start:end]):
-        pos += len(w)
-        if w in _UNITS and pos < end and _named(text[pos:end]):
-            start = pos
+    for unit in _UNITS:  # (by characters: jieba reads 另一家子公司 as 一家子|公司)
+        k = text.rfind(unit, start, end)
+        if k >= 0 and k + len(unit) < end and _named(text[k + len(unit) : end]):
+            start = k + len(unit)
     for p in range(start + 1, end - 1):
         places, rest = leading_places(text[p:end])
         if not places or not rest:
@@ -521,10 +529,11 @@ class GovernmentMatcher:
             if not m:
                 continue
             zone = m.group("zone")
+            ends = _ZONE_FORMS.get(zone, ())
             named = [
                 text[c.start : c.end]
                 for c in (parks if zone == "园区" else places)
-                if c.end <= m.start() and (zone == "园区" or text[c.start : c.end].endswith(zone))
+                if c.end <= m.start() and (zone == "园区" or text[c.start : c.end].endswith(ends))
             ]
             if named and named[-1] != zone:
                 ref = named[-1] + body.group()
