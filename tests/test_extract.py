@@ -901,3 +901,43 @@ def test_a_bonded_zones_committee_written_short_stands_for_the_zones(nlp):
     assert bodies == {("综保区管委会", "江津综合保税区管委会")}
     got = found(nlp, "渝江港航集团旗下另一家子公司重庆渝江多式联运有限责任公司将负责运营。")
     assert ("company", "重庆渝江多式联运有限责任公司") in got
+
+
+def test_a_place_jieba_reads_into_a_word_leaves_no_far_place_inside_it(nlp):
+    got = found(nlp, "项目建成后，璧山城区到江津区双福街道的车程将缩短。罗晓军说，明年街道计划再改造。")
+    assert {n for t, n in got if t == "district"} == {"江津区", "双福街道"}
+
+
+def test_registered_names_after_a_place_not_inside_it_and_of_a_groups_china_company(nlp):
+    got = found(
+        nlp,
+        "重庆龙湾房地产开发有限公司提前交付。区投资促进局与宁波启明照明电器有限公司达成投资意向。"
+        "德国海因茨精密机械集团旗下的海因茨精密机械（中国）有限公司将投资1.2亿欧元。",
+    )
+    assert {n for t, n in got if t in ("company", "person")} == {
+        "重庆龙湾房地产开发有限公司",
+        "宁波启明照明电器有限公司",
+        "德国海因茨精密机械集团",
+        "海因茨精密机械（中国）有限公司",
+    }
+
+
+def test_a_projects_name_begins_after_what_it_costs_and_after_a_glued_de(nlp):
+    got = found(
+        nlp,
+        "重庆齿轮公司投资5亿元上马汽车变速器齿轮生产线。"
+        "由璧山区交通开发建设集团有限公司投资的璧青快速路二期工程已完成路基施工。",
+    )
+    assert {(t, n) for t, n in got if t in ("project", "company")} == {
+        ("company", "重庆齿轮公司"),
+        ("project", "汽车变速器齿轮生产线"),
+        ("company", "璧山区交通开发建设集团有限公司"),
+        ("project", "璧青快速路二期工程"),
+    }
+
+
+def test_kin_before_a_name_only_where_the_name_is_settled(nlp):
+    got = found(
+        nlp, "丈夫马国强负责生产。女儿潘研，从老家来。记妇女儿童频道。我们对母亲满怀敬畏。一套“母亲须知”。"
+    )
+    assert {n for t, n in got if t == "person"} == {"马国强", "潘研"}

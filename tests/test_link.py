@@ -107,6 +107,10 @@ def test_the_brand_is_before_one_specific_industry_word_only():
     assert parse_company("长安新能源汽车科技有限公司").brand == "长安新能源"
     assert parse_company("重庆长安汽车股份有限公司").brand == "长安"
     assert parse_company("XX制造").brand == "XX制造"  # a verb after no industry word stays the brand's
+    # (an address narrows: 龙湾 of 温州 after 重庆 is the brand's)
+    longwan = parse_company("重庆龙湾房地产开发有限公司")
+    assert (longwan.region, longwan.brand) == (("重庆市",), "龙湾")
+    assert parse_company("浙江温州龙湾阀门有限公司").region == ("浙江省", "温州市", "龙湾区")
     # (系统 follows a trade: a group's two companies of two trades are two)
     assert parse_company("重庆锂宸储能系统有限责任公司").brand == "锂宸"
     assert (

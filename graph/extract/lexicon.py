@@ -228,6 +228,9 @@ def extend_left(
             break
         if not all(is_cjk(c) or c.isalnum() or c in "（）()·-" for c in tok):
             break
+        if len(tok) >= 2 and tok[0] == "的" and "的" in boundary and word_freq(tok) == 0:
+            cur -= len(tok) - 1  # (投资|的璧|青快速路: jieba guessed 的 and a name into one word)
+            break
         if glued and flag == "nr" and len(tok) >= 3 and tok[0] in boundary and tok[0] not in surnames():
             cur -= len(tok) - 1  # (物流园|由渝茂|集团: jieba took 由 and a brand for a person's name)
             break
@@ -346,6 +349,23 @@ def leading_places(s: str, *, keep_last: bool = False) -> tuple[tuple[str, ...],
                 longest = k
             k += 1
         if longest:
-            places.append(names[s[:longest]][0])
+            # an address narrows: a place after another is inside it (重庆龙湾|房地产: 龙湾 of 温州 is
+            # the brand's, not a place of 重庆)
+            full = [f for f in names[s[:longest]] if not places or _inside(f, places[-1], gaz)]
+            if not full:
+                break
+            places.append(full[0])
             s, changed = s[longest:], True
     return tuple(places), s
+
+
+def _inside(a: str, b: str, gaz) -> bool:
+    """Is place ``a`` inside place ``b`` (or the same)?"""
+    seen = set()
+    while a and a not in seen:
+        if a == b:
+            return True
+        seen.add(a)
+        p = gaz.places.get(a)
+        a = p.parent if p else ""
+    return False

@@ -255,9 +255,10 @@ class CompanyMatcher:
                 continue  # (全资子公司, 母公司: what a company is to another, no name)
             start = self._walk(text, m.start())
             bracket = BRACKET_PLACE.search(text, max(0, start - 10), start)
-            if bracket and _is_place(bracket.group("place")):  # (渝味源（成都）食品有限公司)
+            # (渝味源（成都）食品有限公司; a foreign group's company in China, 海因茨精密机械（中国）…)
+            if bracket and (_is_place(bracket.group("place")) or bracket.group("place") == "中国"):
                 before = self._walk(text, bracket.start())
-                if bracket.start() - before <= 6:  # (a brand, not a sentence run into it)
+                if bracket.start() - before <= 8:  # (a brand, not a sentence run into it)
                     start = min(start, before)
             brand = text[start : m.start()]
             unbracketed = BRACKETS.sub("", brand)  # (綦江（重庆）有限公司: a place and a place, no brand)

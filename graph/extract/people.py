@@ -12,6 +12,7 @@ from graph.articles import BYLINE, CREDIT, PROVIDED, ROLE_WORDS
 from graph.extract import candidates as cand
 from graph.extract.lexicon import (
     alternation,
+    crosses_word,
     departments,
     dictionary_tag,
     jieba_tok,
@@ -54,9 +55,10 @@ class PersonMatcher:
         self.after = tuple(sorted(lex["after"], key=len, reverse=True))
         self.company_titles = frozenset(lex["company_titles"])
         self.titles = tuple(sorted(set(lex["titles"]), key=len, reverse=True))
+        self.kin = frozenset(lex["kin"])
         sn = alternation(sorted(self.surnames)) or "(?!)"
         self.titled = re.compile(
-            rf"(?P<title>{alternation(lex['titles'])})(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}})"
+            rf"(?P<title>{alternation(lex['titles'] + lex['kin'])})(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}})"
         )
         self.spoken = re.compile(
             rf"(?:(?<=[，。！？：；“”、\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?={alternation(lex['after'])})"
@@ -84,8 +86,11 @@ class PersonMatcher:
                 ends = [k for k in (2, 3) if k <= len(m.group("name"))]
                 k = next((k for k in ends if text.startswith(_PRESS, m.start("name") + k)), None)
                 n, sure = (k, True) if k else (n, sure)
-            if not n:
-                continue
+            kin = m.group("title") in self.kin
+            if not n or (kin and (not sure or crosses_word(text, m.start(), m.end("title")))):
+                continue  # (妇女|儿童频道: no 女儿 there)
+            if kin and text.startswith(("”", "》"), m.start("name") + n):
+                continue  # (“母亲须知”: a phrase quoted)
             s, e = m.start("name"), m.start("name") + n
             run = self._run_start(text, m.start("title"))
             attrs = {"role": text[run : m.end("title")]}

@@ -194,16 +194,23 @@ class DistrictMatcher:
     def _matches(self, text: str):
         """Gazetteer names left to right; a name jieba reads as part of a longer word is tried
         shorter (重庆市民 → 重庆) and dropped if no reading fits (宁德时代, 资源城市)."""
-        i = 0
+        i = home_end = 0  # (the end of a place of the paper's own province jieba read into a word)
         while i < len(text):
-            n = self.trie.longest_at(text, i)
+            n = first = self.trie.longest_at(text, i)
             while n >= 2 and self._crosses(text, i, i + n):
                 n = max((k for k in range(2, n) if text[i : i + k] in gazetteer().names), default=0)
-            if n >= 2:
+            if first >= 2 and n == 0 and self._home(text[i : i + first]):
+                home_end = i + first
+            if n >= 2 and (i >= home_end or self._home(text[i : i + n])):
+                # (璧|山城区: jieba's reading, not 山城区 of 河南 inside the name of 璧山)
                 yield i, i + n
                 i += n
             else:
                 i += 1
+
+    def _home(self, name: str) -> bool:
+        """Is ``name`` a place of the paper's own province (璧山 → 璧山区 of 重庆市)?"""
+        return any(within(f, self.home) for f in gazetteer().full_names(name) or [name])
 
     @staticmethod
     def _institution(text: str, e: int) -> bool:
@@ -244,8 +251,9 @@ class DistrictMatcher:
         ends = [c.end for c in cand.of_type(doc, "district")]
         for m in STANDALONE.finditer(text):
             stem = _stem_before(text, m.start())
-            if stem is None and m.group() == "街道" and (short := SHORT_STREET.search(text, 0, m.start())):
-                stem = short.group()  # (，人和街道: two characters after punctuation, whatever jieba cut)
+            short = SHORT_STREET.search(text, 0, m.start()) if stem is None and m.group() == "街道" else None
+            if short and posseg(short.group())[0][1] != "t":
+                stem = short.group()  # (，人和街道: two characters after punctuation; not 明年|街道)
             if stem is None:
                 continue
             # (永川区|朱沱镇: a place before it ends the name; the town after a place is found already)

@@ -29,10 +29,11 @@ WHEN = re.compile(r"(?:\d{4}年|今年|去年|明年|前年)(?:\d{1,2}月)?(?:�
 PERIOD = re.compile(
     r"(?:\d{4}年|今年|去年|明年)?(?:第[一二三四]季度|[一二三四]季度|上半年|下半年|年度|\d{1,2}月)?"
 )
+MONEY = re.compile(r"\d+(?:\.\d+)?(?:亿|万|千万|百万)?元")
 _ANAPHORS = frozenset(["公司", "该公司", "企业", "该企业", "集团"])
 """Words that point back to a company, written before its project's name."""
 ANCHOR_TYPES = ("company", "district", "park")
-ROUTE_KINDS = ("城际铁路", "高速公路", "高铁", "铁路", "高速", "城际")
+ROUTE_KINDS = ("城际铁路", "市域铁路", "高速公路", "快速路", "高铁", "铁路", "高速", "城际")
 ROUTE = re.compile(rf"(?P<places>[\u4e00-\u9fff]{{2}})(?P<kind>{'|'.join(ROUTE_KINDS)})")
 ROUTE_WORD = 50
 """A line's two characters may make a rare word (成渝, 5 in jieba's dictionary), not a common one."""
@@ -170,6 +171,14 @@ class ProjectMatcher:
             first = posseg(text[start : m.start()])[:1]
             if first and first[0][0] in _ANAPHORS and start + len(first[0][0]) < m.start():
                 start += len(first[0][0])
+            # an amount of money is what it costs, not its name (5亿元上马|汽车变速器齿轮生产线)
+            money = [a.end() for a in MONEY.finditer(text, start, m.start())]
+            if money:
+                start = money[-1]
+                first = posseg(text[start : m.start()])[:1]
+                verb = first and (first[0][1] in ("v", "vn") or first[0][0] in ("上马", "建"))
+                if verb and start + len(first[0][0]) < m.start():
+                    start += len(first[0][0])
             name = text[start : m.end()]
             shortest = self.min_len - work
             if start == m.start() or self._generic_start(name) or len(name) < shortest:
