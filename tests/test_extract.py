@@ -941,3 +941,12 @@ def test_kin_before_a_name_only_where_the_name_is_settled(nlp):
         nlp, "丈夫马国强负责生产。女儿潘研，从老家来。记妇女儿童频道。我们对母亲满怀敬畏。一套“母亲须知”。"
     )
     assert {n for t, n in got if t == "person"} == {"马国强", "潘研"}
+
+
+def test_a_name_written_with_a_dot_after_a_title_and_no_title_cut_short(nlp):
+    got = found(
+        nlp,
+        "海因茨公司总裁托马斯·韦伯就带着团队出现了。美国专家希拉·威曼女士在上课。"
+        "望京新城的总工程师告诉记者。项目总工赵磊告诉记者。",
+    )
+    assert {n for t, n in got if t == "person"} == {"托马斯·韦伯", "希拉·威曼", "赵磊"}

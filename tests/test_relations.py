@@ -875,6 +875,31 @@ def test_who_invests_in_a_project_or_company_written_after_them():
     }
 
 
+def test_a_subsidiary_named_after_its_parent_in_the_sentence_and_who_set_up_a_company():
+    text = (
+        "项目由重庆渝通交通建设集团有限公司投资，其全资子公司重庆渝通璧山高速公路有限公司负责建设。"
+        "浙江甬盛新材料股份有限公司将在渝北注册设立重庆甬盛新材料科技有限公司。"
+        "重庆璧永铁路建设有限公司由重庆铁路发展投资集团有限公司联合璧山的国有平台出资组建。"
+    )
+    names = named(
+        company=[
+            "重庆渝通交通建设集团有限公司",
+            "重庆渝通璧山高速公路有限公司",
+            "浙江甬盛新材料股份有限公司",
+            "重庆甬盛新材料科技有限公司",
+            "重庆璧永铁路建设有限公司",
+            "重庆铁路发展投资集团有限公司",
+        ],
+        district=["渝北", "璧山"],
+    )
+    got = {t for t in typed(rels(text, names)) if t[1] in ("subsidiary_of", "invests_in")}
+    assert got == {
+        ("重庆渝通璧山高速公路有限公司", "subsidiary_of", "重庆渝通交通建设集团有限公司"),
+        ("重庆甬盛新材料科技有限公司", "subsidiary_of", "浙江甬盛新材料股份有限公司"),
+        ("重庆铁路发展投资集团有限公司", "invests_in", "重庆璧永铁路建设有限公司"),
+    }
+
+
 def test_a_unit_the_text_says_belongs_to_a_group_is_its_subsidiary():
     text = "重庆港务物流集团有限公司所属重庆果园港埠有限公司今年增长12%。"
     names = {n: ("company", []) for n in ("重庆港务物流集团有限公司", "重庆果园港埠有限公司")}

@@ -27,6 +27,8 @@ ORG_TYPES = ("company", "government", "park", "district")
 CUES = "，。、！？：；”）\n 和等在也就说称还正带向给是的则作又却已便为"
 # Surnames that are far more often a function word at the start of a phrase.
 NOT_AFTER_PUNCT = set("和与在向把被对从给让将有都")
+_AFTER_FOREIGN = ["女士", "先生", "今天", "昨天", "日前", "近日", "甚至", "曾", "将"]
+"""Words that end a name written with · (卡洛斯·马德里先生, 维克多·佩罗塔今天)."""
 _PRESS = ("记者", "通讯员", "摄影")
 """Credits of a news item, written one after another without a space (记者黎冰通讯员石磊)."""
 ANAPHORS = {
@@ -60,6 +62,12 @@ class PersonMatcher:
         self.titled = re.compile(
             rf"(?P<title>{alternation(lex['titles'] + lex['kin'])})(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}})"
         )
+        # a name written in another script's way, its parts joined by ·, after a title (总裁托马斯·韦伯)
+        self.foreign = re.compile(
+            rf"(?P<title>{alternation(lex['titles'])})"
+            rf"(?P<name>(?:(?![的在是和与为])[\u4e00-\u9fff]){{2,5}}·[\u4e00-\u9fff]{{1,6}}?)"
+            rf"(?=[{re.escape(CUES)}]|{alternation(lex['after'] + _AFTER_FOREIGN)}|$)"
+        )
         self.spoken = re.compile(
             rf"(?:(?<=[，。！？：；“”、\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?={alternation(lex['after'])})"
         )
@@ -80,6 +88,8 @@ class PersonMatcher:
         for m in self.titled.finditer(text):
             if m.group("title") in ("记者", "通讯员") and text[m.start("name")] in NOT_AFTER_PUNCT:
                 continue  # (记者从…获悉, 记者在…看到: a preposition, no surname)
+            if self._longer_title(text, m.start("title"), m.group("title")):
+                continue  # (总工程师: 总工 and no 程师)
             n, sure = self._settle(text, m.start("name"), m.end("name"))
             if m.group("title") in _PRESS:
                 # (记者黎冰通讯员石磊, 记者许可欣通讯员邓琳: the next credit ends the name)
@@ -99,6 +109,13 @@ class PersonMatcher:
                 attrs["org"] = org
             cand.add(doc, s, e, "person", self.name, priority=2, guessed=not sure, **attrs)
             names[text[s:e]] = None
+        for m in self.foreign.finditer(text):
+            attrs = {"role": m.group("title")}
+            org = self._org_for(doc, m.start("title"), m.group("title") in self.company_titles)
+            if org is not None:
+                attrs["org"] = org
+            cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
+            names[m.group("name")] = None
         for m in self.post_titled.finditer(text):
             name = m.group("name")
             if self._plausible(name):
@@ -117,6 +134,11 @@ class PersonMatcher:
             for m in re.finditer(re.escape(name), text):
                 cand.add(doc, m.start(), m.end(), "person", self.name, priority=0)
         return doc
+
+    def _longer_title(self, text: str, pos: int, title: str) -> bool:
+        """Does a longer title than ``title`` start at ``pos`` (总工|程师 is 总工程师)?"""
+        longer = (t for t in self.titles if len(t) > len(title) and t.startswith(title))
+        return any(text.startswith(t, pos) for t in longer)
 
     def _run_start(self, text: str, pos: int) -> int:
         """Where the run of titles that ends with the one at ``pos`` begins: titles a person
