@@ -502,15 +502,19 @@ def _same_trade(a: CompanyName, b: CompanyName) -> bool:
 def _slip(a: Cluster, b: Cluster, pages: frozenset[str]) -> bool:
     """Is one of two spellings on the same ``pages`` a scanner's slip of the other? A slip is
     written there once, the name it slips from more often or in full (洪川食品 once beside
-    重庆红川食品集团股份有限公司); two names each written as often, in the same form, are two."""
+    重庆红川食品集团股份有限公司); a legal name slipped only in an article that writes the other
+    more often. Two names each written as often, in the same form, are two."""
 
     def full(c: Cluster) -> bool:
         return any(parse_company(s).legal for s in c.surfaces)
 
     for x, y in ((a, b), (b, a)):
-        if sum(m.doc in pages for m in x.mentions) == 1 and (
-            sum(m.doc in pages for m in y.mentions) > 1 or (full(y) and not full(x))
-        ):
+        if sum(m.doc in pages for m in x.mentions) != 1:
+            continue
+        if full(x):  # (a legal name slipped: beside the name it slips from, in its article)
+            if sum(m.doc in pages for m in y.mentions) > 1 and not x.articles.isdisjoint(y.articles):
+                return True
+        elif sum(m.doc in pages for m in y.mentions) > 1 or full(y):
             return True
     return False
 

@@ -654,8 +654,9 @@ def _role_relations(
 
 
 def _other_side(role: str, org: Ref, col: _Collector) -> Ref | None:
-    """The place itself, for a run of titles on both sides of its leadership whose committee was
-    found (石柱县委副书记、县长谭春林: 县长 is no post of the 县委); its government is the place's."""
+    """The district or county itself, for a run of titles on both sides of its leadership whose
+    committee was found (石柱县委副书记、县长谭春林: 县长 is no post of the 县委); its government is
+    the place's. (A city's, 市委副书记、市长, is left to the committee: ``_PLACE_TITLE``.)"""
     sides = {m[2] for t in _TITLE_JOIN.split(role) if (m := _PLACE_TITLE.match(t))}
     if "委" not in sides or not sides & {"长", "政府"} or org.type != "government":
         return None

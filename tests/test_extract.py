@@ -830,7 +830,12 @@ def test_a_legal_form_no_company_was_found_with_is_no_owner_before_a_project(nlp
 def test_words_of_time_before_a_name_are_no_part_of_it(nlp):
     got = found(nlp, "据了解，今年以来工行重庆市分行已发放贷款。根据协议，未来五年工行重庆市分行将提供支持。")
     assert {n for t, n in got if t == "company"} == {"工行重庆市分行"}
-    assert ("company", "现代汽车有限公司") in found(nlp, "现代汽车有限公司在此投资。")
+    got = found(nlp, "现代汽车有限公司、现代牧业集团有限公司和当代置业有限公司在此投资。")
+    assert {n for t, n in got if t == "company"} == {
+        "现代汽车有限公司",
+        "现代牧业集团有限公司",
+        "当代置业有限公司",
+    }
 
 
 def test_a_department_after_a_bare_district_is_a_body_not_a_name(nlp):
@@ -841,7 +846,9 @@ def test_a_department_after_a_bare_district_is_a_body_not_a_name(nlp):
 
 
 def test_credits_written_without_spaces_end_each_name(nlp):
-    got = found(nlp, "本报讯（记者黎冰通讯员石磊）近日，法院作出裁定。本报讯（记者许可欣通讯员邓琳）签约。")
+    got = found(
+        nlp, "本报讯（记者黎冰通讯员石磊）近日，法院作出裁定。本报讯（首席记者许可欣通讯员邓琳）签约。"
+    )
     assert {n for t, n in got if t == "person"} == {"黎冰", "石磊", "许可欣", "邓琳"}
 
 
@@ -861,6 +868,9 @@ def test_a_kind_of_company_or_park_is_no_name(nlp):
         ("park", "青凤科创城"),
         ("park", "国际物流城"),
     }
+    # a counted company with a name of its own, and parks named by common words, are names
+    got = found(nlp, "成立了一家重庆渝香食品公司。西部物流园和国际物流园签约。")
+    assert {n for t, n in got if t in ("company", "park")} == {"重庆渝香食品公司", "西部物流园", "国际物流园"}
     # a kind that ends a park named in the article is that park, written short
     got = found(nlp, "秀山县特色农产品加工产业园位于秀山。农产品加工产业园已入驻企业20家。")
     assert ("park", "农产品加工产业园") in got
@@ -925,7 +935,7 @@ def test_registered_names_after_a_place_not_inside_it_and_of_a_groups_china_comp
 def test_a_projects_name_begins_after_what_it_costs_and_after_a_glued_de(nlp):
     got = found(
         nlp,
-        "重庆齿轮公司投资5亿元上马汽车变速器齿轮生产线。"
+        "重庆齿轮公司投资2亿美元上马汽车变速器齿轮生产线。"
         "由璧山区交通开发建设集团有限公司投资的璧青快速路二期工程已完成路基施工。",
     )
     assert {(t, n) for t, n in got if t in ("project", "company")} == {

@@ -111,6 +111,9 @@ def test_the_brand_is_before_one_specific_industry_word_only():
     longwan = parse_company("重庆龙湾房地产开发有限公司")
     assert (longwan.region, longwan.brand) == (("重庆市",), "龙湾")
     assert parse_company("浙江温州龙湾阀门有限公司").region == ("浙江省", "温州市", "龙湾区")
+    # (only after the paper's own city; a zone filed under no place is inside any)
+    assert parse_company("宁波江北恒达科技有限公司").region == ("宁波市", "江北区")
+    assert parse_company("重庆市两江新区明月湖科技有限公司").region == ("重庆市", "两江新区")
     # (系统 follows a trade: a group's two companies of two trades are two)
     assert parse_company("重庆锂宸储能系统有限责任公司").brand == "锂宸"
     assert (
@@ -261,6 +264,18 @@ def test_a_slip_on_one_page_joins_the_name_written_more_often_or_in_full():
     assert "one character by sound" in ents["重庆红川食品集团股份有限公司"].merged[-1]["rule"]
     # two short names written once each, neither in full: two names
     assert len(_page("洪川食品", "红川食品")) == 2
+    # a legal name written once beside another written twice, in other articles of the page: two
+    ms = [
+        dataclasses.replace(mention(s, article=a, start=k * 20), doc="p")
+        for k, (s, a) in enumerate(
+            (
+                ("重庆华峰化工有限公司", "p#1"),
+                ("重庆华峰化工有限公司", "p#1"),
+                ("重庆华丰化工有限公司", "p#2"),
+            )
+        )
+    ]
+    assert len(link(ms, {"p#1": "重庆华峰化工有限公司。" * 2, "p#2": "重庆华丰化工有限公司。"})) == 2
     # a slip changes a character of the brand, not the trade
     assert len(_page("浙江恒驰机械集团有限公司", "浙江恒驰机械集团有限公司", "恒弛传动")) == 2
 

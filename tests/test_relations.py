@@ -848,6 +848,18 @@ def test_a_subsidiary_set_up_somewhere_and_a_joint_venture_of_two():
         ("宜宾蜀锂材料有限公司", "invests_in", "重庆宸蜀电池材料有限公司"),
     } <= got
     assert not {(a, t, b) for a, t, b in got if t == "subsidiary_of" and a != "石柱县红川调味品有限公司"}
+    # partners who signed something else, before two others set one up, are none of its investors
+    text = (
+        "甲乙科技有限公司与丙丁材料有限公司签署协议，戊己集团与庚辛化工有限公司合资成立壬癸新材料有限公司。"
+    )
+    names = named(
+        company=["甲乙科技有限公司", "丙丁材料有限公司", "戊己集团", "庚辛化工有限公司", "壬癸新材料有限公司"]
+    )
+    got = {t for t in typed(rels(text, names)) if t[1] == "invests_in"}
+    assert got == {
+        ("戊己集团", "invests_in", "壬癸新材料有限公司"),
+        ("庚辛化工有限公司", "invests_in", "壬癸新材料有限公司"),
+    }
 
 
 def test_who_invests_in_a_project_or_company_written_after_them():

@@ -349,9 +349,11 @@ def leading_places(s: str, *, keep_last: bool = False) -> tuple[tuple[str, ...],
                 longest = k
             k += 1
         if longest:
-            # an address narrows: a place after another is inside it (重庆龙湾|房地产: 龙湾 of 温州 is
-            # the brand's, not a place of 重庆)
-            full = [f for f in names[s[:longest]] if not places or _inside(f, places[-1], gaz)]
+            # after the paper's own city an address narrows: a place there is inside it (重庆龙湾|房地产:
+            # 龙湾 of 温州 is the brand's); a zone filed under no place is inside any
+            full = names[s[:longest]]
+            if places and _inside(places[-1], lexicon()["government"]["home_city"], gaz):
+                full = [f for f in full if not gaz.places[f].parent or _inside(f, places[-1], gaz)]
             if not full:
                 break
             places.append(full[0])

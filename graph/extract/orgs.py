@@ -44,9 +44,12 @@ BRANCH_BODY = re.compile(r"(?:监管局|监管分局|营业管理部|调查总�
 """What a central body's branch in a place is called after the place (…总局重庆监管局)."""
 COUNT_IN_BRAND = re.compile(r"[\d一二三四五六七八九十两几]+(?:国|步|大|家|个|些|批|类)")
 """A count in what comes before a legal form (8国, 一步, 第三大, 许多家): a phrase, no brand."""
+TIME_LEAD = re.compile(
+    r"(?:(?:今年|去年|明年|前年|近年|近期|目前|当前|日前|此前|年初|年底|年内|上半年|下半年|"
+    r"未来[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年)(?:以来|来)?|近年来|未来)+"
+)
+"""Phrases of time a sentence may put before a name (今年以来, 未来五年, 近年来)."""
 COUNT_BEFORE = re.compile(rf"(?:{COUNT_IN_BRAND.pattern})$")
-COMMON = 1000
-"""How often jieba's dictionary has a word that makes a phrase rather than a name (汽车, 电子)."""
 AMOUNT = re.compile(r"\d+(?:\.\d+)?[亿万千百]*元")
 """An amount of money: in no name (投资12亿元建设…研发中心)."""
 PARK_BODY = re.compile(r"管理委员会|管委会|党工委")
@@ -99,11 +102,9 @@ def _particular(s: str) -> bool:
     return _named(s) or any(word_freq(w) < 500 for w in jieba_tok().lcut(s, HMM=False) if len(w) > 1)
 
 
-def _common_words(s: str) -> bool:
-    """Is ``s`` only words of two or more characters that jieba knows well (汽车|电子), no name
-    (凤凰|湖, 临港)?"""
-    words = jieba_tok().lcut(s, HMM=False)
-    return all(len(w) > 1 and word_freq(w) >= COMMON for w in words)
+def _one_word(s: str) -> bool:
+    """Is ``s`` one word of jieba's dictionary (空壳, not 渝香食品)?"""
+    return word_freq(s) > 0 and len(jieba_tok().lcut(s, HMM=False)) == 1
 
 
 def _lead_in(text: str, start: int, end: int) -> int:
@@ -131,13 +132,10 @@ def _lead_in(text: str, start: int, end: int) -> int:
 
 
 def _past_time(text: str, start: int, end: int) -> int:
-    """Where the name starts after words of time written before it (今年以来|工行重庆市分行,
-    未来五年|工行…), if what follows them is particular: 现代|汽车 is a name, not a time."""
-    pos = start
-    for w, f in posseg(text[start:end]):
-        if f != "t" and not w.endswith("以来"):
-            break
-        pos += len(w)
+    """Where the name starts after a phrase of time written before it (今年以来|工行重庆市分行,
+    未来五年|工行…), if what follows it is particular; not 现代牧业 or 当代置业, names."""
+    m = TIME_LEAD.match(text, start, end)
+    pos = m.end() if m else start
     return pos if start < pos < end and _particular(text[pos:end]) else start
 
 
@@ -274,7 +272,7 @@ class CompanyMatcher:
             count = COUNT_IN_BRAND.search(brand)
             if limit is not None and (
                 (count and (count.group() == _strip_places(brand) or not _particular(brand)))
-                or COUNT_BEFORE.search(text, max(0, start - 4), start)
+                or (COUNT_BEFORE.search(text, max(0, start - 4), start) and _one_word(_strip_places(brand)))
             ):
                 continue
             if limit == 0 and not _has_proper_word(_strip_places(brand)):
@@ -595,7 +593,7 @@ class GovernmentMatcher:
             # (巫溪县人民政府主办: the government hosts; 办 is no office there)
             h = self.heads.match(text, at)
             return h.end() if h and h.end() > after else None
-        if text.startswith(self.member_titles, m.end()) and m.group().lstrip("市区县") in departments():
+        if text.startswith(self.member_titles, m.end()) and m.group().lstrip("市区县镇乡") in departments():
             return m.end()  # (区纪委|书记: the secretary of the department)
         # (区政协委|员: a title the match ends inside)
         titles = (*self.member_titles, "委员")
@@ -652,6 +650,9 @@ class ParkMatcher:
         self.generic = set(lex["generic"])
         self.named_only = frozenset(lex["named_only"])
         self.boundary = boundary_words()
+        company = lexicon()["company"]
+        words = ("industry", "industry_after", "trades_in_names", "name_verbs")
+        self.trades = frozenset(w for key in words for w in company[key])
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
@@ -670,7 +671,7 @@ class ParkMatcher:
                 continue
             if m.group() in self.named_only and not leading_places(prefix)[0]:
                 continue
-            if not m.group().endswith("城") and not leading_places(prefix)[0] and _common_words(prefix):
+            if not leading_places(prefix)[0] and self._trades_only(prefix):
                 kinds.append((start, m.end()))  # (建成全市重要的汽车电子产业基地: a kind of park)
                 continue
             cand.add(doc, start, m.end(), "park", self.name, priority=1)
@@ -682,6 +683,10 @@ class ParkMatcher:
                 cand.add(doc, start, end, "park", self.name, priority=1)
         self._short_forms(doc, text)
         return doc
+
+    def _trades_only(self, prefix: str) -> bool:
+        """Is ``prefix`` only trades (汽车|电子, 农产品|加工): a kind of park, not a name (西部, 国际)?"""
+        return all(w in self.trades for w in jieba_tok().lcut(prefix, HMM=False))
 
     def _short_forms(self, doc: Doc, text: str) -> None:
         """A park written again without the words it began with (特色农产品加工产业园 after 秀山县特色

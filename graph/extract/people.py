@@ -91,7 +91,7 @@ class PersonMatcher:
             if self._longer_title(text, m.start("title"), m.group("title")):
                 continue  # (总工程师: 总工 and no 程师)
             n, sure = self._settle(text, m.start("name"), m.end("name"))
-            if m.group("title") in _PRESS:
+            if m.group("title").endswith(_PRESS):
                 # (记者黎冰通讯员石磊, 记者许可欣通讯员邓琳: the next credit ends the name)
                 ends = [k for k in (2, 3) if k <= len(m.group("name"))]
                 k = next((k for k in ends if text.startswith(_PRESS, m.start("name") + k)), None)

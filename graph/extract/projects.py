@@ -29,7 +29,9 @@ WHEN = re.compile(r"(?:\d{4}年|今年|去年|明年|前年)(?:\d{1,2}月)?(?:�
 PERIOD = re.compile(
     r"(?:\d{4}年|今年|去年|明年)?(?:第[一二三四]季度|[一二三四]季度|上半年|下半年|年度|\d{1,2}月)?"
 )
-MONEY = re.compile(r"\d+(?:\.\d+)?(?:亿|万|千万|百万)?元")
+MONEY = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+)[余多]?(?:亿|万|千万|百万)?(?:美元|欧元|港元|日元|元)"
+)
 _ANAPHORS = frozenset(["公司", "该公司", "企业", "该企业", "集团"])
 """Words that point back to a company, written before its project's name."""
 ANCHOR_TYPES = ("company", "district", "park")
@@ -41,7 +43,7 @@ NOT_AFTER_SPEED = ("发展", "增长", "运转", "运行", "推进", "前进", "
 OWNER_BEFORE = re.compile(r"(?:投资建设|投资兴建|投资新建|投资|建设|投建|打造|新建)的$")
 """What may stand between a project and the company that builds it (…公司投资建设的…项目)."""
 INVESTS_BEFORE = re.compile(
-    r"投资(?:约|近|超|逾)?\d+(?:\.\d+)?(?:亿|万|千万)元[，,]?(?:在[^，。；！？]{2,15})?"
+    r"投资(?:约|近|超|逾)?\d+(?:\.\d+)?(?:亿|万|千万)(?:美元|欧元|港元|元)[，,]?(?:在[^，。；！？]{2,15})?"
     r"(?:建设|打造|新建|兴建|建|实施|上马)了?$"
 )
 """How a sentence about a company says it builds a project (…，投资3.6亿元建设了…项目)."""
@@ -172,11 +174,11 @@ class ProjectMatcher:
             if first and first[0][0] in _ANAPHORS and start + len(first[0][0]) < m.start():
                 start += len(first[0][0])
             # an amount of money is what it costs, not its name (5亿元上马|汽车变速器齿轮生产线)
-            money = [a.end() for a in MONEY.finditer(text, start, m.start())]
+            money = [a.end() for a in MONEY.finditer(text, max(0, start - 8), m.start()) if a.end() > start]
             if money:
                 start = money[-1]
                 first = posseg(text[start : m.start()])[:1]
-                verb = first and (first[0][1] in ("v", "vn") or first[0][0] in ("上马", "建"))
+                verb = first and (first[0][1] == "v" or first[0][0] in ("上马", "建设", "建"))
                 if verb and start + len(first[0][0]) < m.start():
                     start += len(first[0][0])
             name = text[start : m.end()]
