@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from graph.extract.lexicon import gazetteer, lexicon
+from graph.extract.lexicon import gazetteer, lexicon, place_inside
 from graph.extract.lexicon import leading_places as _leading_places
 
 BRANCH_END = re.compile(r"(?:支行|分行|分公司|营业部|研发中心)$")
@@ -122,15 +122,7 @@ _BRACKET_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 
 def within(a: str, b: str) -> bool:
     """Is place ``a`` the same as ``b`` or inside it?"""
-    gaz = gazetteer()
-    seen = set()
-    while a and a not in seen:
-        if a == b:
-            return True
-        seen.add(a)
-        p = gaz.places.get(a)
-        a = p.parent if p else ""
-    return False
+    return place_inside(a, b, gazetteer())
 
 
 def regions_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

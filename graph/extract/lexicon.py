@@ -352,8 +352,8 @@ def leading_places(s: str, *, keep_last: bool = False) -> tuple[tuple[str, ...],
             # after the paper's own city an address narrows: a place there is inside it (重庆龙湾|房地产:
             # 龙湾 of 温州 is the brand's); a zone filed under no place is inside any
             full = names[s[:longest]]
-            if places and _inside(places[-1], lexicon()["government"]["home_city"], gaz):
-                full = [f for f in full if not gaz.places[f].parent or _inside(f, places[-1], gaz)]
+            if places and place_inside(places[-1], lexicon()["government"]["home_city"], gaz):
+                full = [f for f in full if not gaz.places[f].parent or place_inside(f, places[-1], gaz)]
             if not full:
                 break
             places.append(full[0])
@@ -361,7 +361,7 @@ def leading_places(s: str, *, keep_last: bool = False) -> tuple[tuple[str, ...],
     return tuple(places), s
 
 
-def _inside(a: str, b: str, gaz) -> bool:
+def place_inside(a: str, b: str, gaz) -> bool:
     """Is place ``a`` inside place ``b`` (or the same)?"""
     seen = set()
     while a and a not in seen:
