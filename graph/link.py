@@ -466,7 +466,7 @@ def score_pair(
     best = (0.0, "")
     lengths = {} if lengths is None else lengths  # (not ``or``: _Lengths is empty until asked)
     context: float | None = None  # read when a name one character off needs it, once
-    pages = a.docs & b.docs
+    pages: frozenset[str] | None = None  # the pages both are on, likewise
     for sa in a.surfaces:
         pa = parse_company(sa)
         for sb in b.surfaces:
@@ -482,6 +482,8 @@ def score_pair(
                 continue
             x, y = pa.brand[k], pb.brand[k]
             how = "by sound" if sound(x) == sound(y) else "by shape" if _shape(x) == _shape(y) else "off"
+            if pages is None:
+                pages = a.docs & b.docs
             if pages and (how == "off" or not _slip(a, b, pages)):
                 continue
             if context is None:
@@ -508,13 +510,14 @@ def _slip(a: Cluster, b: Cluster, pages: frozenset[str]) -> bool:
     def full(c: Cluster) -> bool:
         return any(parse_company(s).legal for s in c.surfaces)
 
+    n = {id(c): sum(m.doc in pages for m in c.mentions) for c in (a, b)}
     for x, y in ((a, b), (b, a)):
-        if sum(m.doc in pages for m in x.mentions) != 1:
+        if n[id(x)] != 1:
             continue
         if full(x):  # (a legal name slipped: beside the name it slips from, in its article)
-            if sum(m.doc in pages for m in y.mentions) > 1 and not x.articles.isdisjoint(y.articles):
+            if n[id(y)] > 1 and not x.articles.isdisjoint(y.articles):
                 return True
-        elif sum(m.doc in pages for m in y.mentions) > 1 or full(y):
+        elif n[id(y)] > 1 or full(y):
             return True
     return False
 

@@ -341,6 +341,7 @@ def leading_places(s: str, *, keep_last: bool = False) -> tuple[tuple[str, ...],
     places: list[str] = []
     changed = True
     prefixes, names = gaz.prefixes, gaz.names
+    home = lexicon()["government"]["home_city"]
     while changed and s:
         changed = False
         longest, limit, k = 0, len(s) - keep_last, 2
@@ -352,7 +353,7 @@ def leading_places(s: str, *, keep_last: bool = False) -> tuple[tuple[str, ...],
             # after the paper's own city an address narrows: a place there is inside it (重庆龙湾|房地产:
             # 龙湾 of 温州 is the brand's); a zone filed under no place is inside any
             full = names[s[:longest]]
-            if places and place_inside(places[-1], lexicon()["government"]["home_city"], gaz):
+            if places and place_inside(places[-1], home, gaz):
                 full = [f for f in full if not gaz.places[f].parent or place_inside(f, places[-1], gaz)]
             if not full:
                 break

@@ -59,13 +59,8 @@ BARE_ZONE = re.compile(
 )
 """The kind of zone alone before its body, at a clause's start: the zone or park the article is
 about (新区管委会)."""
-_ZONE_FORMS = {
-    "新区": ("新区",),
-    "高新区": ("高新区",),
-    "经开区": ("经开区",),
-    "综保区": ("综保区", "综合保税区"),
-}
-"""The names a kind of zone ends in: 综保区 stands for …综合保税区 too."""
+_ZONE_FORMS = {"综保区": ("综保区", "综合保税区")}
+"""The names a kind of zone ends in, where more than the kind itself: 综保区 stands for …综合保税区."""
 BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 # A place in brackets after a brand (渝味源（成都）食品有限公司): the brand's company there.
 BRACKET_PLACE = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{2,8})[）)]$")
@@ -528,7 +523,7 @@ class GovernmentMatcher:
             if not m:
                 continue
             zone = m.group("zone")
-            ends = _ZONE_FORMS.get(zone, ())
+            ends = _ZONE_FORMS.get(zone, (zone,))
             named = [
                 text[c.start : c.end]
                 for c in (parks if zone == "园区" else places)
@@ -669,14 +664,15 @@ class ParkMatcher:
                 continue
             if m.group() == "小镇" and len(prefix) < 3:
                 continue
-            if m.group() in self.named_only and not leading_places(prefix)[0]:
+            placed = bool(leading_places(prefix)[0])
+            if m.group() in self.named_only and not placed:
                 continue
-            if not leading_places(prefix)[0] and self._trades_only(prefix):
+            if not placed and self._trades_only(prefix):
                 kinds.append((start, m.end()))  # (建成全市重要的汽车电子产业基地: a kind of park)
                 continue
             cand.add(doc, start, m.end(), "park", self.name, priority=1)
         # a kind that is the end of a park's name written in the article is that park, written short
-        # (农产品加工产业园 after 秀山县特色农产品加工产业园; see _short_forms)
+        # (汽车电子产业园 after 璧山汽车电子产业园; see _short_forms)
         names = [text[c.start : c.end] for c in cand.of_type(doc, "park") if c.source == self.name]
         for start, end in kinds:
             if any(n.endswith(text[start:end]) and len(n) > end - start for n in names):
@@ -685,7 +681,7 @@ class ParkMatcher:
         return doc
 
     def _trades_only(self, prefix: str) -> bool:
-        """Is ``prefix`` only trades (汽车|电子, 农产品|加工): a kind of park, not a name (西部, 国际)?"""
+        """Is ``prefix`` only trades (汽车|电子, 食品|加工): a kind of park, not a name (西部, 国际)?"""
         return all(w in self.trades for w in jieba_tok().lcut(prefix, HMM=False))
 
     def _short_forms(self, doc: Doc, text: str) -> None:

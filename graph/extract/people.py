@@ -103,26 +103,17 @@ class PersonMatcher:
                 continue  # (“母亲须知”: a phrase quoted)
             s, e = m.start("name"), m.start("name") + n
             run = self._run_start(text, m.start("title"))
-            attrs = {"role": text[run : m.end("title")]}
-            org = self._org_for(doc, run, m.group("title") in self.company_titles)
-            if org is not None:
-                attrs["org"] = org
+            attrs = self._role(doc, text[run : m.end("title")], run, m.group("title"))
             cand.add(doc, s, e, "person", self.name, priority=2, guessed=not sure, **attrs)
             names[text[s:e]] = None
         for m in self.foreign.finditer(text):
-            attrs = {"role": m.group("title")}
-            org = self._org_for(doc, m.start("title"), m.group("title") in self.company_titles)
-            if org is not None:
-                attrs["org"] = org
+            attrs = self._role(doc, m.group("title"), m.start("title"), m.group("title"))
             cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
             names[m.group("name")] = None
         for m in self.post_titled.finditer(text):
             name = m.group("name")
             if self._plausible(name):
-                attrs = {"role": m.group("title")}
-                org = self._org_for(doc, m.start("name"), m.group("title") in self.company_titles)
-                if org is not None:
-                    attrs["org"] = org
+                attrs = self._role(doc, m.group("title"), m.start("name"), m.group("title"))
                 cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
                 names[name] = None
         for m in self.spoken.finditer(text):
@@ -134,6 +125,12 @@ class PersonMatcher:
             for m in re.finditer(re.escape(name), text):
                 cand.add(doc, m.start(), m.end(), "person", self.name, priority=0)
         return doc
+
+    def _role(self, doc: Doc, role: str, at: int, title: str) -> dict:
+        """A titled person's ``role`` and, if one is found before ``at``, the organisation its
+        ``title`` belongs to (:meth:`_org_for`)."""
+        org = self._org_for(doc, at, title in self.company_titles)
+        return {"role": role} if org is None else {"role": role, "org": org}
 
     def _longer_title(self, text: str, pos: int, title: str) -> bool:
         """Does a longer title than ``title`` start at ``pos`` (总工|程师 is 总工程师)?"""

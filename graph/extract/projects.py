@@ -34,6 +34,8 @@ MONEY = re.compile(
 )
 _ANAPHORS = frozenset(["公司", "该公司", "企业", "该企业", "集团"])
 """Words that point back to a company, written before its project's name."""
+_BUILD = ("上马", "建设", "建")
+"""Verbs after what a project costs that jieba tags otherwise (上马 as a place)."""
 ANCHOR_TYPES = ("company", "district", "park")
 ROUTE_KINDS = ("城际铁路", "市域铁路", "高速公路", "快速路", "高铁", "铁路", "高速", "城际")
 ROUTE = re.compile(rf"(?P<places>[\u4e00-\u9fff]{{2}})(?P<kind>{'|'.join(ROUTE_KINDS)})")
@@ -170,17 +172,11 @@ class ProjectMatcher:
             if when:
                 start = when.end()
             # the company a sentence is about, then its project (公司|二期年产120万套…项目)
-            first = posseg(text[start : m.start()])[:1]
-            if first and first[0][0] in _ANAPHORS and start + len(first[0][0]) < m.start():
-                start += len(first[0][0])
+            start = _past_first(text, start, m.start(), lambda w, _: w in _ANAPHORS)
             # an amount of money is what it costs, not its name (5亿元上马|汽车变速器齿轮生产线)
             money = [a.end() for a in MONEY.finditer(text, max(0, start - 8), m.start()) if a.end() > start]
             if money:
-                start = money[-1]
-                first = posseg(text[start : m.start()])[:1]
-                verb = first and (first[0][1] == "v" or first[0][0] in ("上马", "建设", "建"))
-                if verb and start + len(first[0][0]) < m.start():
-                    start += len(first[0][0])
+                start = _past_first(text, money[-1], m.start(), lambda w, f: f == "v" or w in _BUILD)
             name = text[start : m.end()]
             shortest = self.min_len - work
             if start == m.start() or self._generic_start(name) or len(name) < shortest:
@@ -244,6 +240,15 @@ class ProjectMatcher:
         ):
             return  # (珞璜国际冷链物流基地项目 where the article names 珞璜镇: the town's, no company's)
         cand.add(doc, start, pos + n, "company", self.name, priority=0, nested=True)
+
+
+def _past_first(text: str, start: int, end: int, drop) -> int:
+    """After the first word from ``start`` if ``drop(word, flag)`` says so and a name is left
+    before ``end``; else ``start``."""
+    first = posseg(text[start:end])[:1]
+    if first and drop(*first[0]) and start + len(first[0][0]) < end:
+        return start + len(first[0][0])
+    return start
 
 
 def _builder(text: str, start: int, anchors: list):
