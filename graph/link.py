@@ -522,6 +522,66 @@ def _slip(a: Cluster, b: Cluster, pages: frozenset[str]) -> bool:
     return False
 
 
+_TOWN_ENDS = ("街道", "镇", "乡")
+
+
+def _slip_masks(c: Cluster) -> list[str]:
+    """Where a slip may be in a name: a person's given name (the surname is read against a list),
+    a town's name before 街道, 镇 or 乡 (童家侨街道 for 童家桥街道; a place in the gazetteer is
+    matched only as written there, so its slips are never mentions)."""
+    if c.type == "person" and 3 <= len(c.key) <= 4:
+        positions = range(1, len(c.key))
+    elif c.type == "district" and c.key.endswith(_TOWN_ENDS) and c.key not in gazetteer().places:
+        positions = range(len(c.key) - (2 if c.key.endswith("街道") else 1))
+    else:
+        return []
+    return [f"{c.type}:{c.key[:k]}?{c.key[k + 1 :]}" for k in positions]
+
+
+def name_slips(clusters: list[Cluster], sound: Callable[[str], str] = _pinyin) -> list[tuple[int, int, str]]:
+    """Pairs ``(i, j, rule)`` of people or towns whose names are one character off on the same
+    page, ``j`` the slip: a character written for one that sounds or looks alike (何名远 for
+    何明远, 曾得福 for 曾德福, 童家侨街道 for 童家桥街道) by the scanner or the typist (see
+    :func:`_slip_masks`). Both are on one page and agree there: the same title before both, or
+    one written once beside the other written more often and no title there that tells them apart
+    (董事长曾德福, 主任曾德芙: two). A person's name of three or four characters only: a
+    two-character name has too many namesakes one sound apart.
+
+    >>> from graph.mentions import Mention
+    >>> def m(s, start, role=None):
+    ...     return Mention("p", "p#1", "person", s, start, start + 3, start, start + 3, "t", role=role)
+    >>> cs = _seeds([m("曾德福", 0, "董事长"), m("曾德福", 10), m("曾得福", 20), m("曾德芙", 30, "主任")])
+    >>> [(cs[i].key, cs[j].key) for i, j, _ in name_slips(cs)]
+    [('曾德福', '曾得福')]
+    """
+    by_mask: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        for mask in _slip_masks(c):
+            by_mask[mask].append(i)
+    found = []
+    for ids in by_mask.values():
+        for x, i in enumerate(ids):
+            for j in ids[x + 1 :]:
+                a, b = clusters[i], clusters[j]
+                pages = a.docs & b.docs
+                k = _one_off(a.key, b.key)
+                if not pages or k is None:
+                    continue
+                how = "by sound" if sound(a.key[k]) == sound(b.key[k]) else "by shape"
+                if how == "by shape" and _shape(a.key[k]) != _shape(b.key[k]):
+                    continue
+                n = {id(c): sum(m.doc in pages for m in c.mentions) for c in (a, b)}
+                titles = [{m.role for m in c.mentions if m.doc in pages and m.role} for c in (a, b)]
+                if n[id(a)] < n[id(b)] or (n[id(a)] == n[id(b)] and a.key > b.key):
+                    a, b = b, a
+                    i, j = j, i
+                if titles[0] & titles[1]:
+                    found.append((i, j, f"{a.key}/{b.key}: one character {how}, the same title on a page"))
+                elif n[id(b)] == 1 < n[id(a)] and not all(titles):
+                    found.append((i, j, f"{a.key}/{b.key}: one character {how}, once beside more on a page"))
+    return sorted(set(found))
+
+
 @functools.lru_cache(maxsize=1)
 def _four_corner() -> dict[str, str]:
     try:
@@ -686,6 +746,10 @@ def link(
             for ref, _ in refs.most_common():
                 for j in by_surface.get((c.type, ref), []):
                     join(j, i, f"short form of {ref} in the same article", 1.0)
+
+        # 2b. people's and towns' names slipped on a page
+        for i, j, rule in name_slips(clusters):
+            join(i, j, rule, 1.0)
 
         # while the scores are computed elsewhere: the entity of each cluster still alone (most
         # stay so), made now rather than after the merges

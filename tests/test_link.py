@@ -426,3 +426,43 @@ def test_a_districts_congress_and_cppcc_in_their_forms_are_one_body_each():
         ["江津区人大常委会", "江津区人民代表大会常务委员会"],
         ["江津区政协", "江津区政协委员会"],
     ]
+
+
+def _people(*written: tuple[str, str | None, str]) -> list:
+    """The entities of people ``(name, title, article)`` written on one page, in that order."""
+    ms = [
+        dataclasses.replace(mention(s, "person", article=a, start=k * 20), role=role)
+        for k, (s, role, a) in enumerate(written)
+    ]
+    return link(ms)
+
+
+def test_a_slipped_name_of_a_person_or_town_joins_the_name_on_its_page():
+    # 名 and 明 sound alike; the same title before both, in two articles of one page
+    (e,) = _people(("何明远", "主任", "p#1"), ("何名远", "主任", "p#2"), ("何名远", None, "p#2"))
+    assert set(e.aliases) == {"何明远", "何名远"}
+    assert "the same title" in e.merged[0]["rule"]
+    # written once beside the name written more often, with no title to tell them apart
+    (e,) = _people(("曾德福", "董事长", "p#1"), ("曾德福", None, "p#1"), ("曾得福", None, "p#1"))
+    assert e.name == "曾德福"
+    # two titles that differ are two people; so are names written as often, and two-character names
+    assert len(_people(("曾德福", "董事长", "p#1"), ("曾德福", None, "p#1"), ("曾德芙", "主任", "p#1"))) == 2
+    assert len(_people(("曾德福", None, "p#1"), ("曾得福", None, "p#1"))) == 2
+    assert len(_people(("王刚", None, "p#1"), ("王刚", None, "p#1"), ("王钢", None, "p#1"))) == 2
+    # nor on two pages, nor where the surname differs (曾/增)
+    far = [
+        dataclasses.replace(mention(s, "person", start=k * 20), doc=d)
+        for k, (s, d) in enumerate((("曾德福", "p"), ("曾德福", "p"), ("曾得福", "q")))
+    ]
+    assert len(link(far)) == 2
+    assert len(_people(("曾德福", None, "p#1"), ("曾德福", None, "p#1"), ("增德福", None, "p#1"))) == 2
+    # a town's name before 街道 slips the same way; a gazetteer's place is never a slip's key
+    towns = [
+        mention(s, "district", start=k * 20) for k, s in enumerate(("童家桥街道", "童家桥街道", "童家侨街道"))
+    ]
+    (e,) = link(towns)
+    assert e.name == "童家桥街道"
+    assert (
+        len(link([mention(s, "district", start=k * 9) for k, s in enumerate(("江津区", "江津区", "江金区"))]))
+        == 2
+    )

@@ -130,3 +130,47 @@ def test_a_groups_regional_company_and_a_place_and_trade_name_keep_their_names(n
 def test_kinds_of_project_are_no_projects(nlp, text):
     assert found(nlp, text, "project") == set()
     assert found(nlp, text, "company") == set()
+
+
+def test_a_far_countys_short_form_after_the_papers_city_is_a_brand(nlp):
+    """锦屏 (a county of 贵州) after 重庆 is the brand of a Chongqing company: so it is wherever the
+    article writes it, and a project named with it is anchored by that brand."""
+    text = "重庆锦屏置业有限公司开发的锦屏江湾里项目热销。锦屏置业表示，璧永市域铁路来凤隧道进洞。"
+    assert found(nlp, text, "district") == set()
+    assert "锦屏江湾里项目" in found(nlp, text, "project")
+    # without the brand it is the county, written on its own
+    assert found(nlp, "在锦屏，游客很多。", "district") == {"锦屏"}
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        # a second company after 与 is no branch of the first
+        (
+            "重庆三峡云味食品有限公司与重庆农村商业银行云阳支行签订协议。",
+            {"重庆三峡云味食品有限公司", "重庆农村商业银行云阳支行"},
+        ),
+        ("中国农业银行合川支行放款。", {"中国农业银行合川支行"}),
+        # common words of the sentence before a name's region are no part of it
+        ("资金委托重庆云阳兴云融资担保有限公司运营。", {"重庆云阳兴云融资担保有限公司"}),
+        ("其主要客户重庆长川汽车有限公司。", {"重庆长川汽车有限公司"}),
+        ("——记重庆荣窑陶瓷科技有限公司董事长", {"重庆荣窑陶瓷科技有限公司"}),
+        # a brand before its region stays
+        (
+            "国家电投集团重庆电力有限公司、招商局重庆交通科研设计院有限公司",
+            {
+                "国家电投集团重庆电力有限公司",
+                "招商局重庆交通科研设计院有限公司",
+            },
+        ),
+        # common words before a plain 公司 describe a company
+        ("由国有平台公司与社会资本合作开发。", set()),
+    ],
+)
+def test_where_a_company_name_begins_and_ends(nlp, text, companies):
+    assert found(nlp, text, "company") == companies
+
+
+def test_a_grower_and_a_name_before_a_verb_of_meetings(nlp):
+    assert found(nlp, "“今年好。”橙农熊德贵一边剪果一边说。", "person") == {"熊德贵"}
+    assert found(nlp, "区市场监管局局长庞慧列席会议。", "person") == {"庞慧"}

@@ -1025,3 +1025,26 @@ def test_what_only_looks_like_building_or_partnering_relates_nothing():
     assert not {(a, t, b) for a, t, b in got if t in ("operates", "partner_of")}
     assert ("重庆捷力轮毂制造有限公司", "located_in", "两江新区") not in got
     assert ("重庆长安汽车股份有限公司", "located_in", "两江新区") in got
+
+
+def test_a_parent_is_not_where_it_sets_up_a_company_nor_a_place_whose_villages_sign():
+    text = (
+        "项目将由浙江普泽药业集团股份有限公司在綦江新设立的全资子公司重庆普泽制药有限公司负责建设。"
+        "该公司由重庆铁路发展投资集团有限公司联合璧山、永川两区的国有平台出资组建。"
+        "重庆綦香园食品有限公司已与三江街道的12个村签订订单。重庆卡涞科技有限公司在涪陵区成立。"
+    )
+    names = named(
+        company=[
+            "浙江普泽药业集团股份有限公司",
+            "重庆普泽制药有限公司",
+            "重庆铁路发展投资集团有限公司",
+            "重庆綦香园食品有限公司",
+            "重庆卡涞科技有限公司",
+        ],
+        district=["綦江", "璧山", "永川", "三江街道", "涪陵区"],
+    )
+    got = typed(rels(text, names))
+    assert ("浙江普泽药业集团股份有限公司", "located_in", "綦江") not in got
+    assert not {(a, t, b) for a, t, b in got if t == "partner_of"}
+    assert ("重庆綦香园食品有限公司", "signed_with", "三江街道") not in got
+    assert ("重庆卡涞科技有限公司", "located_in", "涪陵区") in got

@@ -121,9 +121,26 @@ def _lead_in(text: str, start: int, end: int) -> int:
             w in _RELATION_WORDS or (f[:1] in "vpdcru" and f != "vn" and (len(w) > 1 or len(words) == 1))
             for w, f in words
         )
-        lead = lead or bool(_PARTY.search(text, start, p))
+        lead = lead or bool(_PARTY.search(text, start, p)) or _common_words(words)
+        # (a profile's heading: ——记|重庆荣窑陶瓷科技有限公司董事长…)
+        lead = lead or (text.endswith("——", 0, start) and text[start:p] == "记")
         return p if lead else start
     return start
+
+
+def _common_words(words: list[tuple[str, str]]) -> bool:
+    """Are these only common words of a sentence (委托|重庆云阳兴云…, 主要客户|重庆长川…), none of them
+    a proper name, a place, a company's word or one registered names are made of? A brand before
+    its region is rare (华润重庆…, 国网重庆…, 国家电投集团重庆…)."""
+    return all(
+        len(w) > 1
+        and word_freq(w) >= COMMON_WORD
+        and f[:2] not in ("ns", "nr", "nz", "nt")
+        and f not in ("j", "m", "eng")
+        and w not in _OWN_NAME_WORDS
+        and not w.endswith(("集团", "公司", "银行"))
+        for w, f in words
+    )
 
 
 def _past_time(text: str, start: int, end: int) -> int:
@@ -144,6 +161,8 @@ _PARTY = re.compile(r"(?:运营|投资|建设|承建|施工|合作|出资|开发
 _UNITS = frozenset(["子公司", "母公司", "孙公司", "分公司"])
 _OWN_NAME_WORDS = frozenset(["建设", "投资", "发展", "开发"])
 """Verbs registered names are made of, before a place too (…建设重庆…: left to the walk's own rules)."""
+COMMON_WORD = 1000
+"""A word jieba's dictionary has at least this often is a common one (客户 3,798, 委托 1,977)."""
 
 
 _TITLE_STARTS = ("总", "副", "常务", "执行", "董")
@@ -262,6 +281,10 @@ class CompanyMatcher:
                 continue  # (江津区经济信息委为公司申请: a body, then a preposition, is no brand)
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
+            # common words before a plain 公司 or 集团 describe one (国有平台公司), they name none
+            words = posseg(_strip_places(brand))
+            if m.group() in ("公司", "集团") and len(words) > 1 and _common_words(words):
+                continue
             # a count, alone or among common words, before 集团: 15国集团, 下一步集团; not 十八冶集团;
             # nor a kind of company counted before a plain 公司 (3家空壳公司)
             count = COUNT_IN_BRAND.search(brand)
@@ -277,6 +300,12 @@ class CompanyMatcher:
             end = m.end()
             # 重庆三峰环境集团股份有限公司: keep going when a legal form follows at once
             nxt = self.legal.match(text, end) or BRANCH.match(text, end)
+            if (
+                nxt
+                and nxt.re is BRANCH
+                and (text[end] in self.boundary or self.legal.search(text, end, nxt.end() - 2))
+            ):
+                nxt = None  # (…有限公司|与重庆农村商业银行云阳支行: a second company, not a branch)
             if nxt:
                 end = nxt.end()
                 taken.update(range(m.end(), end))

@@ -138,6 +138,10 @@ class DistrictMatcher:
         towns: set[str] = set()
         matches = list(self._matches(text))
         named = {f for s, e in matches for f in gazetteer().full_names(text[s:e]) or [text[s:e]]}
+        home = [n for n, fs in gazetteer().names.items() if self.home in fs]
+        # a far county's short form right after the paper's own city is a brand (重庆锦屏置业有限公司:
+        # 锦屏 of 贵州 is no place of a Chongqing company's), and so it is wherever the article writes it
+        branded = {text[s:e] for s, e in matches if any(text.endswith(h, 0, s) for h in home)}
         for s, e in matches:
             surface = text[s:e]
             if surface in self.zones:
@@ -152,7 +156,7 @@ class DistrictMatcher:
                 cand.add(doc, s, word.end(), "district", self.name)
                 towns.add(text[s : word.end()])
                 continue
-            if self._far_county(text, s, e, named):
+            if self._far_county(text, s, e, named, branded):
                 continue
             cand.add(doc, s, e, "district", self.name)
             t = TOWN.match(text, e)
@@ -177,17 +181,18 @@ class DistrictMatcher:
                 cand.add(doc, m.start(), m.end(), "district", self.name, priority=-1)
         return doc
 
-    def _far_county(self, text: str, s: int, e: int, named: set[str]) -> bool:
+    def _far_county(self, text: str, s: int, e: int, named: set[str], branded: set[str]) -> bool:
         """A short form of a county outside the paper's own province written inside another name:
-        a word of a facility's or a thing's name after it (龙城天街, 缙云广场, 君山银针), or a noun of
-        one character jieba reads right before it (雪|宝山) — where the article names neither the
-        county's city nor its province. Written on its own (在恭城，, 根据恭城的) it is the county."""
+        a word of a facility's or a thing's name after it (龙城天街, 缙云广场, 君山银针), a noun of
+        one character jieba reads right before it (雪|宝山), or a brand the article writes after the
+        paper's own city (``branded``: 重庆锦屏置业…, then 锦屏江湾里项目) — where the article names
+        neither the county's city nor its province. Written on its own (在恭城，) it is the county."""
         gaz = gazetteer()
         surface = text[s:e]
         full = gaz.full_names(surface)
         if surface in self.full or not full or any(gaz.places[f].level != "county" for f in full):
             return False
-        if not (text.startswith(self.facility_words, e) or _glued_noun_before(text, s)):
+        if not (text.startswith(self.facility_words, e) or _glued_noun_before(text, s) or surface in branded):
             return False
         return not any(within(f, self.home) or any(within(f, n) for n in named - {f}) for f in full)
 

@@ -19,6 +19,7 @@ from graph.extract.lexicon import (
     posseg,
     word_freq,
 )
+from graph.names import parse_company
 from graph.normalize import is_cjk
 
 CAPACITY = re.compile(
@@ -126,10 +127,14 @@ class ProjectMatcher:
     @staticmethod
     def _anchored(text: str, start: int, end: int, anchors: list) -> bool:
         """Something particular in the name: a company, place or park, a capacity, a proper name
-        jieba does not know (鼎赛), or simply length."""
+        jieba does not know (鼎赛), a brand of a company the article names (锦屏江湾里项目 after 重庆锦屏
+        置业有限公司), or simply length."""
         if end - start >= 8 or CAPACITY.search(text, start, end):
             return True
         if any(start <= a.start and a.end <= end for a in anchors):
+            return True
+        brands = (parse_company(text[a.start : a.end]).brand for a in anchors if a.type == "company")
+        if any(len(b) >= 2 and text.startswith(b, start, end) for b in brands):
             return True
         if any(
             len(w) >= 2 and not w.isdigit() and word_freq(w) == 0 for w in jieba_tok().lcut(text[start:end])
