@@ -158,6 +158,13 @@ class Cluster:
 def seed_key(m: Mention) -> tuple[str, str, str]:
     """``(type, key, rule)``: mentions with equal type and key are one cluster from the start."""
     surface = fold(m.surface)
+    if m.type == "district" and m.ref:
+        # a bare zone (高新区) is the zone its article names, and its key: the 高新区 of two articles
+        # are two zones' (潼南高新区, 铜梁高新区), never one cluster that would join both
+        t, key, _ = seed_key(
+            Mention(m.doc, m.article, m.type, m.ref, m.start, m.end, m.raw_start, m.raw_end, "")
+        )
+        return t, key, "the zone its article names"
     if m.type == "district":
         zone = _ZONE.sub("", surface)
         if zone in gazetteer().places:  # (江津综合保税区, not read as 江津区 + 综合保税区)

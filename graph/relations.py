@@ -52,7 +52,7 @@ from graph.cache import code_version
 from graph.extract.lexicon import gazetteer
 from graph.link import Entity, fold
 from graph.mentions import TYPES, Mention
-from graph.names import leading_places, parse_company
+from graph.names import leading_places, parse_company, within
 from graph.normalize import sentences
 from graph.parallel import fork_imap
 
@@ -655,13 +655,14 @@ def _role_relations(
 
 def _other_side(role: str, org: Ref, col: _Collector) -> Ref | None:
     """The district or county itself, for a run of titles on both sides of its leadership whose
-    committee was found (石柱县委副书记、县长谭春林: 县长 is no post of the 县委); its government is
-    the place's. (A city's, 市委副书记、市长, is left to the committee: ``_PLACE_TITLE``.)"""
+    committee or government was found (石柱县委副书记、县长谭春林: 县长 is no post of the 县委, nor
+    区委副书记 of the 区政府); its government is the place's. (A city's, 市委副书记、市长, is left to
+    the committee: ``_PLACE_TITLE``.)"""
     sides = {m[2] for t in _TITLE_JOIN.split(role) if (m := _PLACE_TITLE.match(t))}
     if "委" not in sides or not sides & {"长", "政府"} or org.type != "government":
         return None
     places, rest = leading_places(col.entities[org.entity].name)
-    place = "district:" + places[-1] if places and rest == "委" else ""
+    place = "district:" + places[-1] if places and rest in ("委", "政府", "人民政府") else ""
     return org._replace(entity=place, type="district") if place in col.entities else None
 
 
@@ -960,6 +961,7 @@ NameRelation = tuple[str, str, str, str, tuple[tuple[str, str], ...]]
 def _name_relations(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]:
     """Relations that the names alone say."""
     yield from _subsidiaries(entities, rules)
+    yield from _branches(entities)
     yield from _operators(entities)
     yield from _name_places(entities, rules)
 
@@ -1016,6 +1018,35 @@ def _subsidiaries(entities: list[Entity], rules: Rules) -> Iterator[NameRelation
         if best:
             named = tuple((e.id, a) for a in e.aliases if a.startswith(best[1]))
             yield e.id, best[0], "subsidiary_of", f"name: a unit named {best[1]}…", named
+
+
+def _branches(entities: list[Entity]) -> Iterator[NameRelation]:
+    """A known bank's branch is part of the branch above it that the corpus names, the nearest
+    (农行合川支行 → 农行重庆市分行: 合川区 is in 重庆市), else of the bank (重庆农商行云阳支行 →
+    重庆农村商业银行): by the known-company table's entries, ``bank|place|branch word``."""
+    banks: dict[str, str] = {}  # bank -> its entity
+    branches: dict[str, list[tuple[str, Entity]]] = defaultdict(list)  # bank -> (place, entity)
+    for e in sorted(entities, key=lambda e: e.id):
+        kbs = {m.kb for m in e.mentions if m.kb}
+        if e.type != "company" or len(kbs) != 1:
+            continue
+        bank, *branch = next(iter(kbs)).split("|")
+        if not branch:
+            banks.setdefault(bank, e.id)
+        elif len(branch) == 2:
+            branches[bank].append((branch[0], e))
+    for bank, found in sorted(branches.items()):
+        for place, child in found:
+            above = [(p, o.id) for p, o in found if p != place and within(place, p)]
+            # (the nearest: the branch whose place is inside every other's above it)
+            nearest = [(p, o) for p, o in above if all(q == p or within(p, q) for q, _ in above)]
+            if len(nearest) == 1:
+                parent, rule = nearest[0][1], f"name: a branch of {bank} in {nearest[0][0]}"
+            elif not above and bank in banks:
+                parent, rule = banks[bank], f"name: a branch of {bank}"
+            else:
+                continue
+            yield child.id, parent, "subsidiary_of", rule, tuple((child.id, a) for a in child.aliases)
 
 
 def _operators(entities: list[Entity]) -> Iterator[NameRelation]:

@@ -466,3 +466,18 @@ def test_a_slipped_name_of_a_person_or_town_joins_the_name_on_its_page():
         len(link([mention(s, "district", start=k * 9) for k, s in enumerate(("江津区", "江津区", "江金区"))]))
         == 2
     )
+
+
+def test_the_bare_zone_of_two_articles_joins_each_its_own_zone():
+    def zone(s: str, article: str, start: int, ref: str | None = None):
+        return mention(s, "district", article=article, start=start, ref=ref)
+
+    ms = [
+        zone("潼南高新区", "p#1", 0),
+        zone("高新区", "p#1", 20, ref="潼南高新区"),
+        zone("铜梁高新区", "p#2", 0),
+        zone("高新区", "p#2", 20, ref="铜梁高新区"),
+    ]
+    ents = by_name(link(ms))
+    assert set(ents) == {"潼南高新区", "铜梁高新区"}
+    assert [m.article for m in ents["潼南高新区"].mentions] == ["p#1", "p#1"]

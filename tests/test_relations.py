@@ -3,6 +3,7 @@ against the development gold."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sys
@@ -1048,3 +1049,39 @@ def test_a_parent_is_not_where_it_sets_up_a_company_nor_a_place_whose_villages_s
     assert not {(a, t, b) for a, t, b in got if t == "partner_of"}
     assert ("重庆綦香园食品有限公司", "signed_with", "三江街道") not in got
     assert ("重庆卡涞科技有限公司", "located_in", "涪陵区") in got
+
+
+def test_a_banks_branch_its_loans_and_a_groups_units():
+    text = (
+        "中国农业银行合川支行向重庆合川城乡建设开发集团有限公司发放首笔贷款6亿元。"
+        "中国农业银行重庆市分行与重庆合川国有资本投资运营集团有限公司签约。"
+        "集团下设重庆钓鱼城文旅发展有限公司、重庆合川产业投资发展有限公司两家子公司。"
+    )
+    branches = {"中国农业银行合川支行": "合川区", "中国农业银行重庆市分行": "重庆市"}
+    names = named(
+        company=[
+            *branches,
+            "重庆合川城乡建设开发集团有限公司",
+            "重庆合川国有资本投资运营集团有限公司",
+            "重庆钓鱼城文旅发展有限公司",
+            "重庆合川产业投资发展有限公司",
+        ]
+    )
+    ents = make_entities(text, names)
+    for e in ents:  # (the known-company table's entry of each branch, as the extractor sets it)
+        if e.name in branches:
+            kb = f"中国农业银行股份有限公司|{branches[e.name]}|{e.name[-2:]}"
+            e.mentions = [dataclasses.replace(m, kb=kb) for m in e.mentions]
+    got = typed(extract_relations([make_article(text)], ents))
+    assert ("中国农业银行合川支行", "subsidiary_of", "中国农业银行重庆市分行") in got
+    assert ("中国农业银行重庆市分行", "subsidiary_of", "中国农业银行合川支行") not in got
+    assert ("中国农业银行合川支行", "partner_of", "重庆合川城乡建设开发集团有限公司") in got
+    for unit in ("重庆钓鱼城文旅发展有限公司", "重庆合川产业投资发展有限公司"):
+        assert (unit, "subsidiary_of", "重庆合川国有资本投资运营集团有限公司") in got
+
+
+def test_a_deputy_secretary_and_head_of_a_district_holds_a_role_at_the_district_too():
+    text = "潼南区政府召开会议。区委副书记、区长龚晓川出席。"
+    names = named(government=["潼南区政府"], district=["潼南区"])
+    got = typed(rels(text, names, people={"龚晓川": ("区委副书记、区长", "潼南区政府")}))
+    assert {("龚晓川", "holds_role_at", "潼南区政府"), ("龚晓川", "holds_role_at", "潼南区")} <= got

@@ -281,8 +281,9 @@ class CompanyMatcher:
                 continue  # (江津区经济信息委为公司申请: a body, then a preposition, is no brand)
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
-            # common words before a plain 公司 or 集团 describe one (国有平台公司), they name none
-            words = posseg(_strip_places(brand))
+            # common words alone before a plain 公司 or 集团 describe one (国有平台公司), they name none;
+            # after a place they are its company's name (北京大学资源集团)
+            words = posseg(brand)
             if m.group() in ("公司", "集团") and len(words) > 1 and _common_words(words):
                 continue
             # a count, alone or among common words, before 集团: 15国集团, 下一步集团; not 十八冶集团;
