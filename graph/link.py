@@ -545,48 +545,59 @@ def _slip_masks(c: Cluster) -> list[str]:
     return [f"{c.type}:{c.key[:k]}?{c.key[k + 1 :]}" for k in positions]
 
 
-def name_slips(clusters: list[Cluster], sound: Callable[[str], str] = _pinyin) -> list[tuple[int, int, str]]:
-    """Pairs ``(i, j, rule)`` of people or towns whose names are one character off on the same
-    page, ``j`` the slip: a character written for one that sounds or looks alike (何名远 for
-    何明远, 曾得福 for 曾德福, 童家侨街道 for 童家桥街道) by the scanner or the typist (see
-    :func:`_slip_masks`). Both are on one page and agree there: the same title before both, or
-    one written once beside the other written more often and no title there that tells them apart
-    (董事长曾德福, 主任曾德芙: two). A person's name of three or four characters only: a
-    two-character name has too many namesakes one sound apart.
+def slip_candidates(clusters: list[Cluster]) -> list[tuple[int, int, int]]:
+    """Pairs ``(i, j, k)`` of people or towns named on one page whose names differ only in the
+    character at ``k`` where a slip may be (:func:`_slip_masks`): what :func:`name_slips` scores.
+    Only names that match but for a character are compared (王?明: a few in a city's archive)."""
+    by_mask: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        for mask in _slip_masks(c):
+            by_mask[mask].append(i)
+    pairs = {
+        (i, j) for ids in by_mask.values() if len(ids) > 1 for x, i in enumerate(ids) for j in ids[x + 1 :]
+    }
+    return [
+        (i, j, k)
+        for i, j in sorted(pairs)
+        if (k := _one_off(clusters[i].key, clusters[j].key)) is not None
+        and not clusters[i].docs.isdisjoint(clusters[j].docs)
+    ]
+
+
+def name_slips(
+    clusters: list[Cluster], candidates: list[tuple[int, int, int]], sound: Callable[[str], str] = _pinyin
+) -> list[tuple[int, int, str]]:
+    """The ``candidates`` (:func:`slip_candidates`) that are slips, ``(i, j, rule)`` with ``j`` the
+    slip: a character written for one that sounds or looks alike (何名远 for 何明远, 曾得福 for
+    曾德福, 童家侨街道 for 童家桥街道) by the scanner or the typist. The two agree on the pages they
+    share: the same title before both, or one written once beside the other written more often
+    and no title there that tells them apart (董事长曾德福, 主任曾德芙: two). A person's name of
+    three or four characters only: a two-character name has too many namesakes one sound apart.
+    ``sound`` gives a character's pinyin (:func:`_pinyin`, or the sounds read beforehand).
 
     >>> from graph.mentions import Mention
     >>> def m(s, start, role=None):
     ...     return Mention("p", "p#1", "person", s, start, start + 3, start, start + 3, "t", role=role)
     >>> cs = _seeds([m("曾德福", 0, "董事长"), m("曾德福", 10), m("曾得福", 20), m("曾德芙", 30, "主任")])
-    >>> [(cs[i].key, cs[j].key) for i, j, _ in name_slips(cs)]
+    >>> [(cs[i].key, cs[j].key) for i, j, _ in name_slips(cs, slip_candidates(cs))]
     [('曾德福', '曾得福')]
     """
-    by_mask: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(clusters):
-        for mask in _slip_masks(c):
-            by_mask[mask].append(i)
     found = []
-    for ids in by_mask.values():
-        for x, i in enumerate(ids):
-            for j in ids[x + 1 :]:
-                a, b = clusters[i], clusters[j]
-                pages = a.docs & b.docs
-                k = _one_off(a.key, b.key)
-                if not pages or k is None:
-                    continue
-                how = "by sound" if sound(a.key[k]) == sound(b.key[k]) else "by shape"
-                if how == "by shape" and _shape(a.key[k]) != _shape(b.key[k]):
-                    continue
-                n = {id(c): sum(m.doc in pages for m in c.mentions) for c in (a, b)}
-                titles = [{m.role for m in c.mentions if m.doc in pages and m.role} for c in (a, b)]
-                if n[id(a)] < n[id(b)] or (n[id(a)] == n[id(b)] and a.key > b.key):
-                    a, b = b, a
-                    i, j = j, i
-                if titles[0] & titles[1]:
-                    found.append((i, j, f"{a.key}/{b.key}: one character {how}, the same title on a page"))
-                elif n[id(b)] == 1 < n[id(a)] and not all(titles):
-                    found.append((i, j, f"{a.key}/{b.key}: one character {how}, once beside more on a page"))
-    return sorted(set(found))
+    for i, j, k in candidates:
+        a, b = clusters[i], clusters[j]
+        how = "by sound" if sound(a.key[k]) == sound(b.key[k]) else "by shape"
+        if how == "by shape" and _shape(a.key[k]) != _shape(b.key[k]):
+            continue
+        pages = a.docs & b.docs
+        n = {id(c): sum(m.doc in pages for m in c.mentions) for c in (a, b)}
+        titles = [{m.role for m in c.mentions if m.doc in pages and m.role} for c in (a, b)]
+        if n[id(a)] < n[id(b)] or (n[id(a)] == n[id(b)] and a.key > b.key):
+            a, b, i, j = b, a, j, i
+        if titles[0] & titles[1]:
+            found.append((i, j, f"{a.key}/{b.key}: one character {how}, the same title on a page"))
+        elif n[id(b)] == 1 < n[id(a)] and not all(titles):
+            found.append((i, j, f"{a.key}/{b.key}: one character {how}, once beside more on a page"))
+    return found
 
 
 @functools.lru_cache(maxsize=1)
@@ -698,7 +709,9 @@ def link(
     # scores need none of the merges before them, so they are computed by another process, if
     # there is a core for one, while this one makes those (see _scored)
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    syllables = _stored(_syllables, _brands(clusters), sound_key, jobs, words)
+    slips = slip_candidates(clusters)  # (the characters they differ in are read with the brands)
+    chars = {clusters[x].key[k] for i, j, k in slips for x in (i, j)}
+    syllables = _stored(_syllables, sorted(set(_brands(clusters)) | chars), sound_key, jobs, words)
     sound = {brand: " ".join(ws) for brand, ws in syllables.items()}.__getitem__
     for i, c in enumerate(clusters):
         for k in blocking_keys(c, sound):
@@ -755,7 +768,7 @@ def link(
                     join(j, i, f"short form of {ref} in the same article", 1.0)
 
         # 2b. people's and towns' names slipped on a page
-        for i, j, rule in name_slips(clusters):
+        for i, j, rule in name_slips(clusters, slips, sound):
             join(i, j, rule, 1.0)
 
         # while the scores are computed elsewhere: the entity of each cluster still alone (most

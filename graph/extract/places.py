@@ -130,6 +130,7 @@ class DistrictMatcher:
         self.full = set(gaz.places)
         self.zones = {n for n, p in gaz.places.items() if p.level == "zone"}
         self.home = lexicon()["government"]["home_city"]
+        self.home_names = tuple(n for n, full in gaz.names.items() if self.home in full)  # 重庆, 重庆市…
         self.facility_words = tuple(lexicon()["town"]["facility_words"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -138,10 +139,9 @@ class DistrictMatcher:
         towns: set[str] = set()
         matches = list(self._matches(text))
         named = {f for s, e in matches for f in gazetteer().full_names(text[s:e]) or [text[s:e]]}
-        home = [n for n, fs in gazetteer().names.items() if self.home in fs]
         # a far county's short form right after the paper's own city is a brand (重庆锦屏置业有限公司:
         # 锦屏 of 贵州 is no place of a Chongqing company's), and so it is wherever the article writes it
-        branded = {text[s:e] for s, e in matches if any(text.endswith(h, 0, s) for h in home)}
+        branded = {text[s:e] for s, e in matches if any(text.endswith(h, 0, s) for h in self.home_names)}
         for s, e in matches:
             surface = text[s:e]
             if surface in self.zones:
