@@ -156,3 +156,18 @@ def compatible(a: CompanyName, b: CompanyName) -> str | None:
         if x.qualified and not y.qualified and not y.bare and y.industry and not x.industry:
             return "a regional company and the brand's parent"
     return None
+
+
+def contracts(form: str, core: str) -> bool:
+    """``form`` begins with two characters written together in ``core`` (its brand) and goes on
+    with characters of ``core`` after them, in their order (高竹汽配 in 四川广安高竹汽车配件,
+    两江港航 in 重庆两江港航发展)."""
+    at = core.find(form[:2])
+    if at < 0:
+        return False
+    pos = at + 2
+    for ch in form[2:]:
+        pos = core.find(ch, pos) + 1
+        if not pos:
+            return False
+    return True

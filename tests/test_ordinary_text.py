@@ -174,3 +174,26 @@ def test_where_a_company_name_begins_and_ends(nlp, text, companies):
 def test_a_grower_and_a_name_before_a_verb_of_meetings(nlp):
     assert found(nlp, "“今年好。”橙农熊德贵一边剪果一边说。", "person") == {"熊德贵"}
     assert found(nlp, "区市场监管局局长庞慧列席会议。", "person") == {"庞慧"}
+
+
+def refs_of(nlp, text: str, type_: str) -> dict[str, str | None]:
+    from graph.extract.resolve import mention_attrs
+
+    doc = nlp(text)
+    return {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == type_}
+
+
+def test_a_name_written_again_shorter_stands_for_the_one_it_contracts(nlp):
+    text = "重庆沙磁城市更新发展有限公司负责。沙磁城市更新公司总经理詹露介绍。重庆华峰化工有限公司与华峰集团。"
+    got = refs_of(nlp, text, "company")
+    assert got["沙磁城市更新公司"] == "重庆沙磁城市更新发展有限公司"
+    assert got["华峰集团"] is None  # (a group, not the company registered without 集团)
+    text = (
+        "万州红溪港区三期集装箱码头工程开工。红溪港区三期工程由重庆峡江港务物流集团有限公司建设。"
+        "浙江普泽药业集团股份有限公司年产30亿片固体制剂生产基地项目，普泽药业固体制剂基地建成后。"
+        "红溪港区二期工程已经投用。"
+    )
+    got = refs_of(nlp, text, "project")
+    assert got["红溪港区三期工程"] == "万州红溪港区三期集装箱码头工程"
+    assert got["普泽药业固体制剂基地"] == "年产30亿片固体制剂生产基地项目"
+    assert got.get("红溪港区二期工程") is None

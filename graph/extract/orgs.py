@@ -32,7 +32,7 @@ from graph.extract.lexicon import (
     posseg,
     word_freq,
 )
-from graph.names import parse_company, within
+from graph.names import contracts, parse_company, within
 from graph.normalize import is_cjk
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -173,21 +173,6 @@ _HOSTING = ("主办", "承办", "协办", "举办", "创办", "开办", "兴办"
 """What a body does to an event, read as a body's 办 by the suffix: 人民政府|主办."""
 _ANOTHER = ("新的", "一个", "一座", "一家", "个", "座", "新", "该", "这", "那", "各", "其他", "另一")
 """Words before a park's kind that make it another park (一个新的食品产业园), not the one named."""
-
-
-def _contracts(form: str, core: str) -> bool:
-    """``form`` begins with two characters written together in ``core`` (its brand) and goes on
-    with characters of ``core`` after them, in their order (高竹汽配 in 四川广安高竹汽车配件,
-    两江港航 in 重庆两江港航发展)."""
-    at = core.find(form[:2])
-    if at < 0:
-        return False
-    pos = at + 2
-    for ch in form[2:]:
-        pos = core.find(ch, pos) + 1
-        if not pos:
-            return False
-    return True
 
 
 def _branch_after(text: str, end: int) -> tuple[int, str] | None:
@@ -456,9 +441,32 @@ class CompanyMatcher:
                 continue
             if form.endswith(_TITLE_STARTS) or form[:2] in self.generic or self.legal.match(form):
                 continue  # (集团|总经理: the title goes on in it; no brand)
-            fits = [name for name, core in cores.items() if _contracts(form, core)]
+            fits = [name for name, core in cores.items() if contracts(form, core)]
             if len(fits) == 1 and form not in self.generic and _strip_places(form) not in self.generic:
                 yield form, fits[0]
+
+    def _contracted_legal(self, text: str, own: dict, names: set[str]) -> None:
+        """A name written with a plain 公司 or 集团 and no region that contracts one registered name
+        the article gives (沙磁城市更新公司 after 重庆沙磁城市更新发展有限公司, 江城轨道公司 after
+        重庆江城轨道交通建设有限公司) stands for it: its ``ref``. A 集团 only for a registered group (华峰
+        集团 beside 重庆华峰化工有限公司 is the group, not its company)."""
+        registered = {
+            n: self._legal_end.sub("", n)
+            for n in names
+            if parse_company(n).legal.endswith(("有限公司", "有限责任公司"))
+        }
+        for (s, e), c in own.items():
+            p = parse_company(text[s:e])
+            if p.legal not in ("公司", "集团") or p.region or "ref" in c.attrs:
+                continue
+            form = text[s : e - len(p.legal)]
+            fits = [
+                n
+                for n, core in registered.items()
+                if (p.legal == "公司" or "集团" in n) and len(form) >= 3 and contracts(form, core)
+            ]
+            if len(fits) == 1:
+                c.attrs["ref"] = fits[0]
 
     def _short_forms(self, doc: Doc, found: list[tuple[int, int]]) -> None:
         text = cand.text_of(doc)
@@ -473,6 +481,7 @@ class CompanyMatcher:
         # names found by their industry word that are also short forms of a full name (汇鲜冷链 after
         # 重庆汇鲜冷链物流有限公司): they abbreviate it as much as the short forms below
         own = {(c.start, c.end): c for c in cand.of_type(doc, "company") if c.source == self.name}
+        self._contracted_legal(text, own, {text[s:e] for s, e in found})
         longest: dict[int, int] = {}  # where a longer form was found: a shorter one there is its start
         for form in sorted(forms, key=len, reverse=True):
             if (

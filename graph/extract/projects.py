@@ -19,7 +19,7 @@ from graph.extract.lexicon import (
     posseg,
     word_freq,
 )
-from graph.names import parse_company
+from graph.names import contracts, parse_company
 from graph.normalize import is_cjk
 
 CAPACITY = re.compile(
@@ -202,7 +202,29 @@ class ProjectMatcher:
             if not any(w in name for w in (*self.short_suffixes, *ROUTE_KINDS)):  # (works: after places)
                 self._owner(doc, start, m.start())
         self._routes(doc, text)
+        self._short_forms(doc, text)
         return doc
+
+    def _short_forms(self, doc: Doc, text: str) -> None:
+        """A project written again shorter stands for the one longer name of the article it
+        contracts (:func:`graph.names.contracts`): 红溪港区三期工程 for 万州红溪港区三期集装箱
+        码头工程; after its company's brand and trade, the rest (綦香园|预制菜项目 for 年产5万吨方便
+        火锅及预制菜项目, 普泽药业|固体制剂基地 for 年产30亿片固体制剂生产基地项目)."""
+        found = [c for c in cand.of_type(doc, "project") if c.source == self.name]
+        owners = [parse_company(text[a.start : a.end]) for a in cand.of_type(doc, "company")]
+        heads = sorted({h for p in owners for h in (p.brand + p.industry, p.brand) if len(h) >= 2}, key=len)
+        for c in found:
+            name = text[c.start : c.end]
+            if "ref" in c.attrs:
+                continue
+            head = next((h for h in reversed(heads) if name.startswith(h)), "")
+            form = name[len(head) :]
+            # (names written elsewhere, each in its longest reading: …生产基地 and …生产基地项目 are one)
+            others = {text[o.start : o.end] for o in found if o.end <= c.start or o.start >= c.end}
+            fits = {n for n in others if len(n) > len(name) and contracts(form, n)}
+            fits = [n for n in fits if not any(n != m and n in m for m in fits)]
+            if len(form) >= 4 and len(fits) == 1:
+                c.attrs["ref"] = fits[0]
 
     def _routes(self, doc: Doc, text: str) -> None:
         """Lines named by the places they join, one character each (渝万高铁, 渝贵铁路, 兰海高速): two
