@@ -18,6 +18,7 @@ Three steps, kept apart as in any entity linker:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import inspect
@@ -158,12 +159,10 @@ class Cluster:
 def seed_key(m: Mention) -> tuple[str, str, str]:
     """``(type, key, rule)``: mentions with equal type and key are one cluster from the start."""
     surface = fold(m.surface)
-    if m.type == "district" and m.ref:
+    if m.type == "district" and m.ref and m.source != ALIAS_SOURCE:
         # a bare zone (高新区) is the zone its article names, and its key: the 高新区 of two articles
         # are two zones' (潼南高新区, 铜梁高新区), never one cluster that would join both
-        t, key, _ = seed_key(
-            Mention(m.doc, m.article, m.type, m.ref, m.start, m.end, m.raw_start, m.raw_end, "")
-        )
+        t, key, _ = seed_key(dataclasses.replace(m, surface=m.ref, ref=None, source="", kb=None))
         return t, key, "the zone its article names"
     if m.type == "district":
         zone = _ZONE.sub("", surface)
@@ -529,30 +528,15 @@ def _slip(a: Cluster, b: Cluster, pages: frozenset[str]) -> bool:
     return False
 
 
-_TOWN_ENDS = ("街道", "镇", "乡")
-
-
-def _slip_masks(c: Cluster) -> list[str]:
-    """Where a slip may be in a name: a person's given name (the surname is read against a list),
-    a town's name before 街道, 镇 or 乡 (童家侨街道 for 童家桥街道; a place in the gazetteer is
-    matched only as written there, so its slips are never mentions)."""
-    if c.type == "person" and 3 <= len(c.key) <= 4:
-        positions = range(1, len(c.key))
-    elif c.type == "district" and c.key.endswith(_TOWN_ENDS) and c.key not in gazetteer().places:
-        positions = range(len(c.key) - (2 if c.key.endswith("街道") else 1))
-    else:
-        return []
-    return [f"{c.type}:{c.key[:k]}?{c.key[k + 1 :]}" for k in positions]
-
-
 def slip_candidates(clusters: list[Cluster]) -> list[tuple[int, int, int]]:
-    """Pairs ``(i, j, k)`` of people or towns named on one page whose names differ only in the
-    character at ``k`` where a slip may be (:func:`_slip_masks`): what :func:`name_slips` scores.
-    Only names that match but for a character are compared (王?明: a few in a city's archive)."""
+    """Pairs ``(i, j, k)`` of people named on one page whose names of three or four characters
+    differ only in the given name's character at ``k``: what :func:`name_slips` scores. Only names
+    that match but for a character are compared (王?明: a few in a city's archive)."""
     by_mask: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
-        for mask in _slip_masks(c):
-            by_mask[mask].append(i)
+        if c.type == "person" and 3 <= len(c.key) <= 4:
+            for k in range(1, len(c.key)):  # (the surname is read against a list: no slip)
+                by_mask[c.key[:k] + "?" + c.key[k + 1 :]].append(i)
     pairs = {
         (i, j) for ids in by_mask.values() if len(ids) > 1 for x, i in enumerate(ids) for j in ids[x + 1 :]
     }
@@ -568,12 +552,14 @@ def name_slips(
     clusters: list[Cluster], candidates: list[tuple[int, int, int]], sound: Callable[[str], str] = _pinyin
 ) -> list[tuple[int, int, str]]:
     """The ``candidates`` (:func:`slip_candidates`) that are slips, ``(i, j, rule)`` with ``j`` the
-    slip: a character written for one that sounds or looks alike (何名远 for 何明远, 曾得福 for
-    曾德福, 童家侨街道 for 童家桥街道) by the scanner or the typist. The two agree on the pages they
-    share: the same title before both, or one written once beside the other written more often
-    and no title there that tells them apart (董事长曾德福, 主任曾德芙: two). A person's name of
-    three or four characters only: a two-character name has too many namesakes one sound apart.
-    ``sound`` gives a character's pinyin (:func:`_pinyin`, or the sounds read beforehand).
+    slip: a character of a person's name written for one that sounds or looks alike (何名远 for
+    何明远, 曾得福 for 曾德福) by the scanner or the typist. The slip is named only on pages that
+    name the other (a namesake elsewhere is someone else), and the two agree there: the same post
+    at an organisation before both (区交通运输委主任), or the slip written once beside the other
+    written more often, and not both titled (董事长曾德福, 主任曾德芙: two). A title that is no
+    post at an organisation (村民, 记者) joins no one. A two-character name has too many namesakes one sound
+    apart: names of three or four characters only. ``sound`` gives a character's pinyin
+    (:func:`_pinyin`, or the sounds read beforehand).
 
     >>> from graph.mentions import Mention
     >>> def m(s, start, role=None):
@@ -582,6 +568,13 @@ def name_slips(
     >>> [(cs[i].key, cs[j].key) for i, j, _ in name_slips(cs, slip_candidates(cs))]
     [('曾德福', '曾得福')]
     """
+
+    def titles(c: Cluster, pages: frozenset[str], posts: bool = False) -> set[str]:
+        """Its titles on ``pages``; ``posts``: only those written with their organisation."""
+        return {
+            m.role for m in c.mentions if m.doc in pages and m.role and (not posts or m.org_start is not None)
+        }
+
     found = []
     for i, j, k in candidates:
         a, b = clusters[i], clusters[j]
@@ -590,12 +583,13 @@ def name_slips(
             continue
         pages = a.docs & b.docs
         n = {id(c): sum(m.doc in pages for m in c.mentions) for c in (a, b)}
-        titles = [{m.role for m in c.mentions if m.doc in pages and m.role} for c in (a, b)]
         if n[id(a)] < n[id(b)] or (n[id(a)] == n[id(b)] and a.key > b.key):
             a, b, i, j = b, a, j, i
-        if titles[0] & titles[1]:
-            found.append((i, j, f"{a.key}/{b.key}: one character {how}, the same title on a page"))
-        elif n[id(b)] == 1 < n[id(a)] and not all(titles):
+        if not b.docs <= pages:
+            continue
+        if titles(a, pages, posts=True) & titles(b, pages, posts=True):
+            found.append((i, j, f"{a.key}/{b.key}: one character {how}, the same post on a page"))
+        elif n[id(b)] == 1 < n[id(a)] and not (titles(a, pages) and titles(b, pages)):
             found.append((i, j, f"{a.key}/{b.key}: one character {how}, once beside more on a page"))
     return found
 
@@ -767,7 +761,7 @@ def link(
                 for j in by_surface.get((c.type, ref), []):
                     join(j, i, f"short form of {ref} in the same article", 1.0)
 
-        # 2b. people's and towns' names slipped on a page
+        # 2b. people's names slipped on a page
         for i, j, rule in name_slips(clusters, slips, sound):
             join(i, j, rule, 1.0)
 
@@ -865,7 +859,9 @@ def _canonical(type_: str, clusters: list[Cluster]) -> str:
         for c in clusters:
             if c.key in gazetteer().places:
                 return c.key
-        return max(surfaces, key=lambda s: (surfaces[s], len(s), s))
+        # (a zone by its full name, however often its article writes it bare: 高新区)
+        written = Counter(fold(m.surface) for c in clusters for m in c.mentions if not m.ref) or surfaces
+        return max(written, key=lambda s: (written[s], len(s), s))
     if (type_ == "government" and not any(leading_places(s)[0] for s in surfaces)) or type_ == "project":
         # a body written with a bare 市 or 区 only (区发展改革委), a project particular only with its
         # builder's name (原料药扩能项目): named by the full name it stands for

@@ -655,14 +655,20 @@ def _role_relations(
 
 def _other_side(role: str, org: Ref, col: _Collector) -> Ref | None:
     """The district or county itself, for a run of titles on both sides of its leadership whose
-    committee or government was found (石柱县委副书记、县长谭春林: 县长 is no post of the 县委, nor
-    区委副书记 of the 区政府); its government is the place's. (A city's, 市委副书记、市长, is left to
-    the committee: ``_PLACE_TITLE``.)"""
-    sides = {m[2] for t in _TITLE_JOIN.split(role) if (m := _PLACE_TITLE.match(t))}
+    committee or government was found (石柱县委副书记、县长谭春林: the 县委 holds one of the posts, the
+    county both). The place is a district's or county's of the titles' level; a city's, 市委副书记、
+    市长, is left to the body found (``_PLACE_TITLE``)."""
+    titles = [m for t in _TITLE_JOIN.split(role) if (m := _PLACE_TITLE.match(t))]
+    sides = {m[2] for m in titles}
     if "委" not in sides or not sides & {"长", "政府"} or org.type != "government":
         return None
     places, rest = leading_places(col.entities[org.entity].name)
-    place = "district:" + places[-1] if places and rest in ("委", "政府", "人民政府") else ""
+    if not places or rest not in ("委", "政府", "人民政府"):
+        return None
+    # (the body of a district or county of the titles' own level: 县长 is no post of 潼南区人民政府)
+    if gazetteer().places[places[-1]].level != "county" or not places[-1].endswith(titles[0][1]):
+        return None
+    place = "district:" + places[-1]
     return org._replace(entity=place, type="district") if place in col.entities else None
 
 
@@ -960,8 +966,11 @@ NameRelation = tuple[str, str, str, str, tuple[tuple[str, str], ...]]
 
 def _name_relations(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]:
     """Relations that the names alone say."""
-    yield from _subsidiaries(entities, rules)
-    yield from _branches(entities)
+    branches = list(_branches(entities))
+    placed = {child for child, *_ in branches}
+    # (a branch is of the branch above it, not also of whatever its name begins with)
+    yield from (r for r in _subsidiaries(entities, rules) if r[0] not in placed)
+    yield from branches
     yield from _operators(entities)
     yield from _name_places(entities, rules)
 
@@ -1021,29 +1030,34 @@ def _subsidiaries(entities: list[Entity], rules: Rules) -> Iterator[NameRelation
 
 
 def _branches(entities: list[Entity]) -> Iterator[NameRelation]:
-    """A known bank's branch is part of the branch above it that the corpus names, the nearest
-    (农行合川支行 → 农行重庆市分行: 合川区 is in 重庆市), else of the bank (重庆农商行云阳支行 →
-    重庆农村商业银行): by the known-company table's entries, ``bank|place|branch word``."""
-    banks: dict[str, str] = {}  # bank -> its entity
-    branches: dict[str, list[tuple[str, Entity]]] = defaultdict(list)  # bank -> (place, entity)
+    """A known company's branch (a bank's 支行, 分行 or 营业部, a company's 分公司) is part of the
+    nearest 分行 above it that the corpus names (农行合川支行 → 农行重庆市分行: 合川区 is in 重庆市;
+    重庆市分行营业部 → 重庆市分行), else of the company itself (重庆农商行云阳支行 → 重庆农村商业
+    银行): by the known-company table's entries, ``company|place|branch word``."""
+    heads: dict[str, str] = {}  # company -> its entity
+    branches: dict[str, list[tuple[str, str, Entity]]] = defaultdict(list)  # company -> (place, word, entity)
     for e in sorted(entities, key=lambda e: e.id):
         kbs = {m.kb for m in e.mentions if m.kb}
         if e.type != "company" or len(kbs) != 1:
             continue
-        bank, *branch = next(iter(kbs)).split("|")
+        head, *branch = next(iter(kbs)).split("|")
         if not branch:
-            banks.setdefault(bank, e.id)
+            heads.setdefault(head, e.id)
         elif len(branch) == 2:
-            branches[bank].append((branch[0], e))
-    for bank, found in sorted(branches.items()):
-        for place, child in found:
-            above = [(p, o.id) for p, o in found if p != place and within(place, p)]
+            branches[head].append((branch[0], branch[1], e))
+    for head, found in sorted(branches.items()):
+        for place, word, child in found:
+            above = [
+                (p, o.id)
+                for p, w, o in found
+                if w == "分行" and o is not child and (within(place, p) if p != place else word != "分行")
+            ]
             # (the nearest: the branch whose place is inside every other's above it)
             nearest = [(p, o) for p, o in above if all(q == p or within(p, q) for q, _ in above)]
             if len(nearest) == 1:
-                parent, rule = nearest[0][1], f"name: a branch of {bank} in {nearest[0][0]}"
-            elif not above and bank in banks:
-                parent, rule = banks[bank], f"name: a branch of {bank}"
+                parent, rule = nearest[0][1], f"name: a branch of {head} in {nearest[0][0]}"
+            elif not above and head in heads:
+                parent, rule = heads[head], f"name: a branch of {head}"
             else:
                 continue
             yield child.id, parent, "subsidiary_of", rule, tuple((child.id, a) for a in child.aliases)

@@ -428,44 +428,48 @@ def test_a_districts_congress_and_cppcc_in_their_forms_are_one_body_each():
     ]
 
 
-def _people(*written: tuple[str, str | None, str]) -> list:
-    """The entities of people ``(name, title, article)`` written on one page, in that order."""
-    ms = [
-        dataclasses.replace(mention(s, "person", article=a, start=k * 20), role=role)
+def _people(*written: tuple[str, str | None, str], doc: str = "p") -> list:
+    """The mentions of people ``(name, title, article)`` written on page ``doc``, in that order; a
+    title is a post at an organisation written before it, unless it is one of 村民 or 记者."""
+    return [
+        dataclasses.replace(
+            mention(s, "person", article=a, start=k * 20),
+            doc=doc,
+            role=role,
+            org_start=None if role in (None, "村民", "记者") else max(0, k * 20 - 8),
+            org_end=None if role in (None, "村民", "记者") else max(0, k * 20 - 2),
+        )
         for k, (s, role, a) in enumerate(written)
     ]
-    return link(ms)
 
 
-def test_a_slipped_name_of_a_person_or_town_joins_the_name_on_its_page():
-    # 名 and 明 sound alike; the same title before both, in two articles of one page
-    (e,) = _people(("何明远", "主任", "p#1"), ("何名远", "主任", "p#2"), ("何名远", None, "p#2"))
+def test_a_slipped_name_of_a_person_joins_the_name_on_its_page():
+    # 名 and 明 sound alike; the same post before both, in two articles of one page
+    (e,) = link(_people(("何明远", "主任", "p#1"), ("何名远", "主任", "p#2"), ("何名远", None, "p#2")))
     assert set(e.aliases) == {"何明远", "何名远"}
-    assert "the same title" in e.merged[0]["rule"]
-    # written once beside the name written more often, with no title to tell them apart
-    (e,) = _people(("曾德福", "董事长", "p#1"), ("曾德福", None, "p#1"), ("曾得福", None, "p#1"))
+    assert "the same post" in e.merged[0]["rule"]
+    # written once beside the name written more often, with no post to tell them apart
+    (e,) = link(_people(("曾德福", "董事长", "p#1"), ("曾德福", None, "p#1"), ("曾得福", None, "p#1")))
     assert e.name == "曾德福"
-    # two titles that differ are two people; so are names written as often, and two-character names
-    assert len(_people(("曾德福", "董事长", "p#1"), ("曾德福", None, "p#1"), ("曾德芙", "主任", "p#1"))) == 2
-    assert len(_people(("曾德福", None, "p#1"), ("曾得福", None, "p#1"))) == 2
-    assert len(_people(("王刚", None, "p#1"), ("王刚", None, "p#1"), ("王钢", None, "p#1"))) == 2
-    # nor on two pages, nor where the surname differs (曾/增)
-    far = [
-        dataclasses.replace(mention(s, "person", start=k * 20), doc=d)
-        for k, (s, d) in enumerate((("曾德福", "p"), ("曾德福", "p"), ("曾得福", "q")))
-    ]
-    assert len(link(far)) == 2
-    assert len(_people(("曾德福", None, "p#1"), ("曾德福", None, "p#1"), ("增德福", None, "p#1"))) == 2
-    # a town's name before 街道 slips the same way; a gazetteer's place is never a slip's key
-    towns = [
-        mention(s, "district", start=k * 20) for k, s in enumerate(("童家桥街道", "童家桥街道", "童家侨街道"))
-    ]
-    (e,) = link(towns)
-    assert e.name == "童家桥街道"
+    # two posts that differ are two people; so are names written as often, and two-character names
     assert (
-        len(link([mention(s, "district", start=k * 9) for k, s in enumerate(("江津区", "江津区", "江金区"))]))
+        len(link(_people(("曾德福", "董事长", "p#1"), ("曾德福", None, "p#1"), ("曾德芙", "主任", "p#1"))))
         == 2
     )
+    assert len(link(_people(("曾德福", None, "p#1"), ("曾得福", None, "p#1")))) == 2
+    assert len(link(_people(("王刚", None, "p#1"), ("王刚", None, "p#1"), ("王钢", None, "p#1")))) == 2
+    # a title that is no post joins no one (村民王晓红, 村民王小红 are two villagers)
+    assert (
+        len(link(_people(("王晓红", "村民", "p#1"), ("王小红", "村民", "p#1"), ("王晓红", None, "p#1")))) == 2
+    )
+    # nor a name written on another page too: a namesake, not a slip (the doctor 何名远 elsewhere)
+    here = _people(("何明远", "主任", "p#1"), ("何明远", None, "p#1"), ("何名远", None, "p#1"))
+    there = _people(("何名远", None, "q#1"), doc="q")
+    assert len(link(here + there)) == 2
+    # nor a different surname (曾/增), nor a town
+    assert len(link(_people(("曾德福", None, "p#1"), ("曾德福", None, "p#1"), ("增德福", None, "p#1")))) == 2
+    towns = [mention(s, "district", start=k * 20) for k, s in enumerate(("龙兴镇", "龙兴镇", "龙形镇"))]
+    assert len(link(towns)) == 2
 
 
 def test_the_bare_zone_of_two_articles_joins_each_its_own_zone():
@@ -481,3 +485,7 @@ def test_the_bare_zone_of_two_articles_joins_each_its_own_zone():
     ents = by_name(link(ms))
     assert set(ents) == {"潼南高新区", "铜梁高新区"}
     assert [m.article for m in ents["潼南高新区"].mentions] == ["p#1", "p#1"]
+    # named in full, however often the article writes it bare
+    bare = [zone("高新区", "p#3", 20 + k, ref="潼南高新区") for k in range(3)]
+    ents = by_name(link([zone("潼南高新区", "p#3", 0), *bare]))
+    assert set(ents) == {"潼南高新区"}

@@ -184,7 +184,9 @@ def refs_of(nlp, text: str, type_: str) -> dict[str, str | None]:
 
 
 def test_a_name_written_again_shorter_stands_for_the_one_it_contracts(nlp):
-    text = "重庆沙磁城市更新发展有限公司负责。沙磁城市更新公司总经理詹露介绍。重庆华峰化工有限公司与华峰集团。"
+    text = (
+        "重庆沙磁城市更新发展有限公司负责。沙磁城市更新公司总经理詹露介绍。重庆华峰化工有限公司、华峰集团。"
+    )
     got = refs_of(nlp, text, "company")
     assert got["沙磁城市更新公司"] == "重庆沙磁城市更新发展有限公司"
     assert got["华峰集团"] is None  # (a group, not the company registered without 集团)

@@ -1055,9 +1055,15 @@ def test_a_banks_branch_its_loans_and_a_groups_units():
     text = (
         "中国农业银行合川支行向重庆合川城乡建设开发集团有限公司发放首笔贷款6亿元。"
         "中国农业银行重庆市分行与重庆合川国有资本投资运营集团有限公司签约。"
+        "中国农业银行重庆市分行营业部和中国农业银行都表示支持。"
         "集团下设重庆钓鱼城文旅发展有限公司、重庆合川产业投资发展有限公司两家子公司。"
     )
-    branches = {"中国农业银行合川支行": "合川区", "中国农业银行重庆市分行": "重庆市"}
+    branches = {
+        "中国农业银行合川支行": "合川区|支行",
+        "中国农业银行重庆市分行": "重庆市|分行",
+        "中国农业银行重庆市分行营业部": "重庆市|营业部",
+        "中国农业银行": "",
+    }
     names = named(
         company=[
             *branches,
@@ -1070,11 +1076,15 @@ def test_a_banks_branch_its_loans_and_a_groups_units():
     ents = make_entities(text, names)
     for e in ents:  # (the known-company table's entry of each branch, as the extractor sets it)
         if e.name in branches:
-            kb = f"中国农业银行股份有限公司|{branches[e.name]}|{e.name[-2:]}"
+            kb = "|".join(filter(None, ("中国农业银行股份有限公司", branches[e.name])))
             e.mentions = [dataclasses.replace(m, kb=kb) for m in e.mentions]
     got = typed(extract_relations([make_article(text)], ents))
-    assert ("中国农业银行合川支行", "subsidiary_of", "中国农业银行重庆市分行") in got
-    assert ("中国农业银行重庆市分行", "subsidiary_of", "中国农业银行合川支行") not in got
+    parents = {(a, b) for a, t, b in got if t == "subsidiary_of" and a.startswith("中国农业银行")}
+    assert parents == {  # (the nearest branch above each, and only that)
+        ("中国农业银行合川支行", "中国农业银行重庆市分行"),
+        ("中国农业银行重庆市分行营业部", "中国农业银行重庆市分行"),
+        ("中国农业银行重庆市分行", "中国农业银行"),
+    }
     assert ("中国农业银行合川支行", "partner_of", "重庆合川城乡建设开发集团有限公司") in got
     for unit in ("重庆钓鱼城文旅发展有限公司", "重庆合川产业投资发展有限公司"):
         assert (unit, "subsidiary_of", "重庆合川国有资本投资运营集团有限公司") in got
@@ -1085,3 +1095,36 @@ def test_a_deputy_secretary_and_head_of_a_district_holds_a_role_at_the_district_
     names = named(government=["潼南区政府"], district=["潼南区"])
     got = typed(rels(text, names, people={"龚晓川": ("区委副书记、区长", "潼南区政府")}))
     assert {("龚晓川", "holds_role_at", "潼南区政府"), ("龚晓川", "holds_role_at", "潼南区")} <= got
+
+
+def test_partners_are_bodies_and_what_a_place_or_parent_only_hosts_is_not_theirs():
+    text = (
+        "这是长安汽车股份有限公司携手华为技术有限公司的又一成果。"
+        "重庆铁路发展投资集团有限公司联合璧山区、永川区等地的国有平台出资。"
+        "重庆綦香园食品有限公司已与三江街道下辖的12个村签订订单。"
+        "重庆普泽集团有限公司在綦江区成立了两家子公司。"
+    )
+    names = named(
+        company=[
+            "长安汽车股份有限公司",
+            "华为技术有限公司",
+            "重庆铁路发展投资集团有限公司",
+            "重庆綦香园食品有限公司",
+            "重庆普泽集团有限公司",
+        ],
+        district=["璧山区", "永川区", "三江街道", "綦江区"],
+    )
+    got = typed(rels(text, names))
+    assert {(a, b) for a, t, b in got if t == "partner_of"} in (
+        {("长安汽车股份有限公司", "华为技术有限公司")},
+        {("华为技术有限公司", "长安汽车股份有限公司")},
+    )
+    assert ("重庆綦香园食品有限公司", "signed_with", "三江街道") not in got
+    assert ("重庆普泽集团有限公司", "located_in", "綦江区") not in got
+
+
+def test_a_county_title_run_holds_no_role_at_a_district_of_another_level():
+    text = "潼南区人民政府召开会议。县委副书记、县长龚晓川出席。"
+    names = named(government=["潼南区人民政府"], district=["潼南区"])
+    got = typed(rels(text, names, people={"龚晓川": ("县委副书记、县长", "潼南区人民政府")}))
+    assert ("龚晓川", "holds_role_at", "潼南区") not in got

@@ -266,10 +266,16 @@ class CompanyMatcher:
                 continue  # (江津区经济信息委为公司申请: a body, then a preposition, is no brand)
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
-            # common words alone before a plain 公司 or 集团 describe one (国有平台公司), they name none;
-            # after a place they are its company's name (北京大学资源集团)
+            # common words alone before a plain 公司 or 集团, led by what kind it is or ending in
+            # what it does, describe one (国有平台公司, 著名汽车公司, 专业酒店管理公司), they name none
+            # (光明食品集团, 南方航空公司 are names; so is a place's, 北京大学资源集团)
             words = posseg(brand)
-            if m.group() in ("公司", "集团") and len(words) > 1 and _common_words(words):
+            if (
+                m.group() in ("公司", "集团")
+                and len(words) > 1
+                and _common_words(words)
+                and (words[0][1] in ("a", "b", "vn") or words[-1][1] == "vn")
+            ):
                 continue
             # a count, alone or among common words, before 集团: 15国集团, 下一步集团; not 十八冶集团;
             # nor a kind of company counted before a plain 公司 (3家空壳公司)

@@ -50,6 +50,9 @@ INVESTS_BEFORE = re.compile(
     r"(?:建设|打造|新建|兴建|建|实施|上马)了?$"
 )
 """How a sentence about a company says it builds a project (…，投资3.6亿元建设了…项目)."""
+RARE_BRAND = 50
+"""A company's brand anchors a project named with it if jieba's dictionary has it at most this often
+(锦屏 14, 龙湾 39; not 燃气 221, 水务 72, 机场 7,741)."""
 RARE_PLACE = 100
 """A place-word in a project's name anchors it if jieba's dictionary has it at most this often."""
 PLACE_ENDS = frozenset("山河江湖峡岭溪岩坝湾嘴岛坪沱港")
@@ -134,8 +137,8 @@ class ProjectMatcher:
         if any(start <= a.start and a.end <= end for a in anchors):
             return True
         brands = (parse_company(text[a.start : a.end]).brand for a in anchors if a.type == "company")
-        if any(len(b) >= 2 and text.startswith(b, start, end) for b in brands):
-            return True
+        if any(len(b) >= 2 and word_freq(b) <= RARE_BRAND and text.startswith(b, start, end) for b in brands):
+            return True  # (not a brand that is a common word: 重庆燃气集团 and 燃气管网改造项目)
         if any(
             len(w) >= 2 and not w.isdigit() and word_freq(w) == 0 for w in jieba_tok().lcut(text[start:end])
         ):
