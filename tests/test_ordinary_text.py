@@ -199,3 +199,6 @@ def test_a_name_written_again_shorter_stands_for_the_one_it_contracts(nlp):
     assert got["红溪港区三期工程"] == "万州红溪港区三期集装箱码头工程"
     assert got["普泽药业固体制剂基地"] == "年产30亿片固体制剂生产基地项目"
     assert got.get("红溪港区二期工程") is None
+    # not another company's project that ends alike
+    text = "华峰集团投资的华峰新材料一体化项目开工。重庆博赛集电有限公司的博赛集电一体化项目同日签约。"
+    assert refs_of(nlp, text, "project")["博赛集电一体化项目"] is None

@@ -224,7 +224,14 @@ class ProjectMatcher:
             form = name[len(head) :]
             # (names written elsewhere, each in its longest reading: …生产基地 and …生产基地项目 are one)
             others = {text[o.start : o.end] for o in found if o.end <= c.start or o.start >= c.end}
-            fits = {n for n in others if len(n) > len(name) and contracts(form, n)}
+            # (not another company's: 博赛集电|一体化项目 is no 华峰新材料一体化项目)
+            fits = {
+                n
+                for n in others
+                if len(n) > len(name)
+                and contracts(form, n)
+                and not any(n.startswith(h) and not name.startswith(h) for h in heads)
+            }
             fits = [n for n in fits if not any(n != m and n in m for m in fits)]
             if len(form) >= 4 and len(fits) == 1:
                 c.attrs["ref"] = fits[0]
