@@ -14,6 +14,9 @@ Three steps, kept apart as in any entity linker:
    above :data:`THRESHOLD` merge, strongest first, unless the names say they are two things
    (:func:`graph.names.compatible`: a group and its regional company, two branches) or an
    analyst's override keeps them apart.
+
+A person's name slipped on a page (何名远 beside 何明远) joins the name it slips from before the
+scored pairs (:func:`slip_candidates`, :func:`name_slips`).
 """
 
 from __future__ import annotations
@@ -516,7 +519,7 @@ def _slip(a: Cluster, b: Cluster, pages: frozenset[str]) -> bool:
     def full(c: Cluster) -> bool:
         return any(parse_company(s).legal for s in c.surfaces)
 
-    n = {id(c): sum(m.doc in pages for m in c.mentions) for c in (a, b)}
+    n = {id(c): _times_on(c, pages) for c in (a, b)}
     for x, y in ((a, b), (b, a)):
         if n[id(x)] != 1:
             continue
@@ -526,6 +529,11 @@ def _slip(a: Cluster, b: Cluster, pages: frozenset[str]) -> bool:
         elif n[id(y)] > 1 or full(y):
             return True
     return False
+
+
+def _times_on(c: Cluster, pages: frozenset[str]) -> int:
+    """How often ``c`` is written on ``pages``: a slip is written there once, its name more often."""
+    return sum(m.doc in pages for m in c.mentions)
 
 
 def slip_candidates(clusters: list[Cluster]) -> list[tuple[int, int, int]]:
@@ -557,8 +565,8 @@ def name_slips(
     name the other (a namesake elsewhere is someone else), and the two agree there: the same post
     at an organisation before both (区交通运输委主任), or the slip written once beside the other
     written more often, and not both titled (董事长曾德福, 主任曾德芙: two). A title that is no
-    post at an organisation (村民, 记者) joins no one. A two-character name has too many namesakes one sound
-    apart: names of three or four characters only. ``sound`` gives a character's pinyin
+    post at an organisation (村民, 记者) joins no one. A two-character name has too many namesakes
+    one sound apart: names of three or four characters only. ``sound`` gives a character's pinyin
     (:func:`_pinyin`, or the sounds read beforehand).
 
     >>> from graph.mentions import Mention
@@ -582,7 +590,7 @@ def name_slips(
         if how == "by shape" and _shape(a.key[k]) != _shape(b.key[k]):
             continue
         pages = a.docs & b.docs
-        n = {id(c): sum(m.doc in pages for m in c.mentions) for c in (a, b)}
+        n = {id(c): _times_on(c, pages) for c in (a, b)}
         if n[id(a)] < n[id(b)] or (n[id(a)] == n[id(b)] and a.key > b.key):
             a, b, i, j = b, a, j, i
         if not b.docs <= pages:
