@@ -174,6 +174,9 @@ def test_where_a_company_name_begins_and_ends(nlp, text, companies):
 def test_a_grower_and_a_name_before_a_verb_of_meetings(nlp):
     assert found(nlp, "“今年好。”橙农熊德贵一边剪果一边说。", "person") == {"熊德贵"}
     assert found(nlp, "区市场监管局局长庞慧列席会议。", "person") == {"庞慧"}
+    # what a person is, before a name the text settles, not before a word (企业家沙龙)
+    text = "返乡创业者易佳欣。深化企业家沙龙活动。企业家陈华强调。"
+    assert found(nlp, text, "person") == {"易佳欣", "陈华"}
 
 
 def refs_of(nlp, text: str, type_: str) -> dict[str, str | None]:

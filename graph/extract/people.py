@@ -101,6 +101,8 @@ class PersonMatcher:
                 continue  # (妇女|儿童频道: no 女儿 there)
             if kin and text.startswith(("”", "》"), m.start("name") + n):
                 continue  # (“母亲须知”: a phrase quoted)
+            if kin and word_freq(text[m.start("name") : m.start("name") + n]) > self.max_name_freq:
+                continue  # (企业家沙龙: a word jieba files as a foreign name, here the salon)
             s, e = m.start("name"), m.start("name") + n
             run = self._run_start(text, m.start("title"))
             attrs = self._role(doc, text[run : m.end("title")], run, m.group("title"))
