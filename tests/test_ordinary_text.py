@@ -205,3 +205,13 @@ def test_a_name_written_again_shorter_stands_for_the_one_it_contracts(nlp):
     # not another company's project that ends alike
     text = "华峰集团投资的华峰新材料一体化项目开工。重庆博赛集电有限公司的博赛集电一体化项目同日签约。"
     assert refs_of(nlp, text, "project")["博赛集电一体化项目"] is None
+
+
+def test_a_bare_zone_is_the_zone_of_its_kind_named_last_before_it(nlp):
+    from graph.extract.resolve import mention_attrs
+
+    doc = nlp(
+        "潼南高新区与铜梁高新区签订协议。铜梁高新区将派驻干部，高新区还将共享平台。潼南高新区表示，高新区欢迎。"
+    )
+    bare = [mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.text == "高新区"]
+    assert bare == ["铜梁高新区", "潼南高新区"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -135,7 +136,7 @@ class DistrictMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
-        zones: list[str] = []
+        zones: list[tuple[int, str]] = []  # (where, the zone's name), in the text's order
         towns: set[str] = set()
         matches = list(self._matches(text))
         named = {f for s, e in matches for f in gazetteer().full_names(text[s:e]) or [text[s:e]]}
@@ -145,11 +146,11 @@ class DistrictMatcher:
         for s, e in matches:
             surface = text[s:e]
             if surface in self.zones:
-                zones.append(surface)
+                zones.append((s, surface))
             z = ZONE.match(text, e)
             if z:
                 cand.add(doc, s, z.end(), "district", self.name, priority=1, zone=True)
-                zones.append(text[s : z.end()])
+                zones.append((s, text[s : z.end()]))
                 continue
             word = TOWN_WORD.match(text, e) if surface not in self.full else None
             if word:  # a town named like a place elsewhere: the town, not that place
@@ -164,15 +165,20 @@ class DistrictMatcher:
             if t and (not n or TOWN_WORD.match(text, e + n)):
                 cand.add(doc, e, t.end(), "district", self.name)
                 towns.add(t.group())
-        for zone in zones:  # a bare 高新区 or 科学城 in an article that names the zone in full
-            bare = BARE.search(zone)
-            if not bare:
-                continue
-            for m in re.finditer(bare.group(), text):
-                if m.start() == 0 or text[m.start() - 1] not in "的个":  # 一个高新区 is any zone
-                    cand.add(
-                        doc, m.start(), m.end(), "district", self.name, priority=-1, bare_zone=True, ref=zone
-                    )
+        # a bare 高新区 or 科学城 in an article that names the zone in full: the zone of that kind
+        # named last before it, or first if it comes before them all (潼南高新区与铜梁高新区…)
+        kinds: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for at, zone in zones:
+            if bare := BARE.search(zone):
+                kinds[bare.group()].append((at, zone))
+        for word, named_at in kinds.items():
+            for m in re.finditer(word, text):
+                if m.start() and text[m.start() - 1] in "的个":
+                    continue  # (一个高新区 is any zone)
+                zone = next((z for at, z in reversed(named_at) if at < m.start()), named_at[0][1])
+                cand.add(
+                    doc, m.start(), m.end(), "district", self.name, priority=-1, bare_zone=True, ref=zone
+                )
         self._town_lists(text, towns)
         self._standalone(doc, text, towns)
         self._listed(text, towns)
