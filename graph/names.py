@@ -113,11 +113,26 @@ def parse_company(name: str) -> CompanyName:
     if bracket and not region and (places := _leading_places(bracket.group(1))[0]):
         # 渝味源（成都）食品有限公司: the brand's company in 成都, its region written after the brand
         region, rest = places, rest[: bracket.start()] + rest[bracket.end() :]
+    if not region and (tail := _trailing_region(rest)):
+        # 丰岳重庆公司: the brand's company in 重庆, written after the brand without brackets
+        region, rest = (tail[0],), rest[: -len(tail[1])]
     brand, industry = _industry(rest)
     return CompanyName(region, brand, industry, legal, branch)
 
 
 _BRACKET_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
+
+
+def _trailing_region(rest: str) -> tuple[str, str] | None:
+    """A province or city written right after a brand of two characters or more (丰岳|重庆): the
+    place's full name and how it is written; not a county, which names brands (…龙湾)."""
+    gaz = gazetteer()
+    for k in (3, 2):
+        written = rest[-k:]
+        full = gaz.full_names(written)
+        if len(rest) - k >= 2 and len(full) == 1 and gaz.places[full[0]].level in ("province", "city"):
+            return full[0], written
+    return None
 
 
 def within(a: str, b: str) -> bool:

@@ -280,6 +280,13 @@ def test_a_slip_on_one_page_joins_the_name_written_more_often_or_in_full():
     assert len(_page("浙江恒驰机械集团有限公司", "浙江恒驰机械集团有限公司", "恒弛传动")) == 2
 
 
+def test_a_brands_company_in_a_city_written_after_the_brand_is_of_that_region():
+    # 丰岳重庆公司: 沣岳's company in 重庆, its 丰 a slip of 沣, written once beside the legal name
+    (e,) = _page("沣岳新能源（重庆）有限公司", "沣岳新能源（重庆）有限公司", "丰岳重庆公司")
+    assert e.name == "沣岳新能源（重庆）有限公司"
+    assert len(_page("沣岳新能源（重庆）有限公司", "沣岳新能源（重庆）有限公司", "丰岳成都公司")) == 2
+
+
 def test_a_slip_names_the_entity_by_the_legal_name_it_slips_from():
     (e,) = _page("贵州苗岭茶业有限公司", "苗玲茶业")
     assert e.name == "贵州苗岭茶业有限公司"
