@@ -113,8 +113,9 @@ def parse_company(name: str) -> CompanyName:
     if bracket and not region and (places := _leading_places(bracket.group(1))[0]):
         # 渝味源（成都）食品有限公司: the brand's company in 成都, its region written after the brand
         region, rest = places, rest[: bracket.start()] + rest[bracket.end() :]
-    if not region and (tail := _trailing_region(rest)):
-        # 丰岳重庆公司: the brand's company in 重庆, written after the brand without brackets
+    if not region and legal.endswith("公司") and legal != "分公司" and (tail := _trailing_region(rest)):
+        # 丰岳重庆公司: the brand's company in 重庆, written after the brand without brackets (a
+        # branch's place is the branch's: 农行重庆市分行 is no company of 农行 in 重庆)
         region, rest = (tail[0],), rest[: -len(tail[1])]
     brand, industry = _industry(rest)
     return CompanyName(region, brand, industry, legal, branch)
