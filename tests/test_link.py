@@ -285,6 +285,8 @@ def test_a_brands_company_in_a_city_written_after_the_brand_is_of_that_region():
     (e,) = _page("沣岳新能源（重庆）有限公司", "沣岳新能源（重庆）有限公司", "丰岳重庆公司")
     assert e.name == "沣岳新能源（重庆）有限公司"
     assert len(_page("沣岳新能源（重庆）有限公司", "沣岳新能源（重庆）有限公司", "丰岳成都公司")) == 2
+    # a branch's place is the branch's: 农行 beside 农行重庆市分行 is the bank, not that branch
+    assert len(_page("农行重庆市分行", "农行重庆市分行", "农行")) == 2
 
 
 def test_a_slip_names_the_entity_by_the_legal_name_it_slips_from():
