@@ -49,7 +49,7 @@ from typing import NamedTuple, Protocol
 
 from graph.articles import Article
 from graph.cache import code_version
-from graph.extract.lexicon import gazetteer
+from graph.extract.lexicon import gazetteer, lexicon
 from graph.link import Entity, fold
 from graph.mentions import TYPES, Mention
 from graph.names import leading_places, parse_company, within
@@ -261,6 +261,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     """The rules in ``path``; a pattern with an unknown class or no head or tail is an error, found
     when the file is loaded rather than when a sentence happens to need it."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    person = lexicon()["person"]  # (kin and growers: what someone is, no post)
     classes = {k: tuple(v) for k, v in data["classes"].items()}
     patterns = []
     for p in data.get("pattern", []):
@@ -301,7 +302,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             "between": re.compile(data["roles"]["between"]),
             "department": re.compile(data["roles"]["department"]),
             "org_types": tuple(data["roles"]["org_types"]),
-            "not_positions": frozenset(data["roles"]["not_positions"]),
+            "not_positions": frozenset(data["roles"]["not_positions"] + person["kin"] + person["growers"]),
             "outlets": frozenset(data["roles"]["outlets"]),
         },
     )

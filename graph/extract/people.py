@@ -56,15 +56,16 @@ class PersonMatcher:
         self.surnames = surnames()
         self.after = tuple(sorted(lex["after"], key=len, reverse=True))
         self.company_titles = frozenset(lex["company_titles"])
-        self.titles = tuple(sorted(set(lex["titles"]), key=len, reverse=True))
+        titles = lex["titles"] + lex["growers"]
+        self.titles = tuple(sorted(set(titles), key=len, reverse=True))
         self.kin = frozenset(lex["kin"])
         sn = alternation(sorted(self.surnames)) or "(?!)"
         self.titled = re.compile(
-            rf"(?P<title>{alternation(lex['titles'] + lex['kin'])})(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}})"
+            rf"(?P<title>{alternation(titles + lex['kin'])})(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}})"
         )
         # a name written in another script's way, its parts joined by ·, after a title (总裁托马斯·韦伯)
         self.foreign = re.compile(
-            rf"(?P<title>{alternation(lex['titles'])})"
+            rf"(?P<title>{alternation(titles)})"
             rf"(?P<name>(?:(?![的在是和与为])[\u4e00-\u9fff]){{2,5}}·[\u4e00-\u9fff]{{1,6}}?)"
             rf"(?=[{re.escape(CUES)}]|{alternation(lex['after'] + _AFTER_FOREIGN)}|$)"
         )
@@ -72,7 +73,7 @@ class PersonMatcher:
             rf"(?:(?<=[，。！？：；“”、\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?={alternation(lex['after'])})"
         )
         # a title after the name (赵明远书记说, 钟磊董事长表示), then what ends the phrase
-        post = [t for t in lex["titles"] if len(t) >= 2 and t not in ("代表", "委员", "专家", "老人", "学生")]
+        post = [t for t in titles if len(t) >= 2 and t not in ("代表", "委员", "专家", "老人", "学生")]
         self.post_titled = re.compile(
             rf"(?:(?<=[，。！？：；“”、\n（(])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?P<title>{alternation(post)})"
             rf"(?=[，。、；：！？”\n]|{alternation(lex['after'])}|在|和|也|还|就|带|向|对|与)"
