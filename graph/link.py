@@ -434,6 +434,18 @@ class _Lengths(dict):
         return self[key] if key in self.bags else default
 
 
+_REGISTERED = ("有限公司", "有限责任公司", "股份有限公司", "股份公司")
+"""The legal forms of a registered name (a plain 公司 or 集团 is also how a short form is written)."""
+
+
+def _same_registered(a: str, b: str) -> bool:
+    """Can two registered names' brands and trades be one company's: the same, or one the other's
+    start (信华新材料 of 信华新材料科技), but for a character (卡涑 / 卡涞, a slip), or its end (a name
+    read with words before it)?"""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n] or _one_off(a[:n], b[:n]) is not None or a.endswith(b) or b.endswith(a)
+
+
 def _one_off(a: str, b: str) -> int | None:
     """The position where two equally long strings differ, if they differ in exactly one."""
     if len(a) != len(b) or len(a) < 2:
@@ -638,13 +650,19 @@ class _Groups:
             self.separate[b].add(a)
         self.surfaces: dict[int, set[str]] = {}
         self.brands: dict[int, dict[str, set[str]]] = {}
+        self.registered: dict[int, set[str]] = {}
         for i, c in enumerate(clusters):
             self.surfaces[i] = set(c.surfaces)
             brands: dict[str, set[str]] = defaultdict(set)
+            registered = set()
             if c.type == "company":
                 for sa in c.surfaces:
-                    brands[parse_company(sa).brand].add(sa)
+                    name = parse_company(sa)
+                    brands[name.brand].add(sa)
+                    if name.legal.endswith(_REGISTERED) and not name.branch:
+                        registered.add(name.brand + name.industry)
             self.brands[i] = brands
+            self.registered[i] = registered
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -663,6 +681,7 @@ class _Groups:
         self.surfaces[ri] |= self.surfaces.pop(rj)
         for brand, names in self.brands.pop(rj).items():
             self.brands[ri][brand] |= names
+        self.registered[ri] |= self.registered.pop(rj)
 
     def conflict(self, i: int, j: int) -> str | None:
         """Would joining the groups of ``i`` and ``j`` join two names that must stay apart?"""
@@ -672,6 +691,11 @@ class _Groups:
             for sa in self.surfaces[small]:
                 if self.separate.get(sa, set()) & self.surfaces[large]:
                     return "separated by an override"
+        ra, rb = self.registered[ri], self.registered[rj]
+        if ra and rb and not any(_same_registered(a, b) for a in ra for b in rb):
+            # (中国建筑第五工程局有限公司 and 中建五局重庆城市建设有限公司, whose short forms 中建五局 and
+            # 中建五局重庆公司 share a brand: two registered names are two companies)
+            return "two registered names"
         bl, br = self.brands[ri], self.brands[rj]
         for brand in bl.keys() & br.keys():
             for sa in sorted(bl[brand]):

@@ -49,7 +49,7 @@ from typing import NamedTuple, Protocol
 
 from graph.articles import Article
 from graph.cache import code_version
-from graph.extract.lexicon import gazetteer, lexicon
+from graph.extract.lexicon import dictionary_tag, gazetteer, lexicon, word_freq
 from graph.link import Entity, fold
 from graph.mentions import TYPES, Mention
 from graph.names import leading_places, parse_company, within
@@ -618,9 +618,10 @@ def _pattern_relations(
 
 def _role_relations(
     art: Article, ments: list[tuple[Entity, object]], refs: list[Ref], spans, col: _Collector
-) -> list[tuple[str, str, str, int, int]]:
+) -> list[tuple[str, str, str, int, int, str]]:
     """holds_role_at from each titled person mention: the organisation the extractor found for the
-    title, or — when an anaphor stands right before the title (公司董事长) — what it resolves to."""
+    title, or — when an anaphor stands right before the title (公司董事长) — what it resolves to;
+    with the rule: a title before the name, or a post written after it (任命X为…, X任公司总经理)."""
     text = art.text
     exact = {(r.start, r.end): r for r in refs if r.named}
     anaphor_end = {r.end: r for r in refs if not r.named}
@@ -647,10 +648,11 @@ def _role_relations(
             org = _own_place(m.role, title_start if titled else m.start, refs, col)
         if org is None or not col.fits(e.id, org.entity, "holds_role_at"):
             continue
-        out.append((e.id, org.entity, m.role, s0, s1))
+        rule = "title before the name" if titled else "post after the name"
+        out.append((e.id, org.entity, m.role, s0, s1, rule))
         other = _other_side(m.role, org, col)
         if other is not None and col.fits(e.id, other.entity, "holds_role_at"):
-            out.append((e.id, other.entity, m.role, s0, s1))
+            out.append((e.id, other.entity, m.role, s0, s1, rule))
     return out
 
 
@@ -920,8 +922,8 @@ def _read_article(art: Article, corpus: _Corpus) -> _Reading:
     in_sentence = _by_sentence(refs, spans)
     typed_pairs: dict[int, set[frozenset]] = defaultdict(set)
 
-    for head, tail, role, s0, s1 in _role_relations(art, ments, refs, spans, col):
-        out.supports.append((head, tail, "holds_role_at", s0, s1, "title before the name", role, False))
+    for head, tail, role, s0, s1, rule in _role_relations(art, ments, refs, spans, col):
+        out.supports.append((head, tail, "holds_role_at", s0, s1, rule, role, False))
         typed_pairs[s0].add(frozenset((head, tail)))
 
     for (s0, s1), in_sent in zip(spans, in_sentence, strict=True):
@@ -1064,6 +1066,11 @@ def _branches(entities: list[Entity]) -> Iterator[NameRelation]:
             yield child.id, parent, "subsidiary_of", rule, tuple((child.id, a) for a in child.aliases)
 
 
+def _common_word(word: str) -> bool:
+    """A common word of the language and no name (高速, 物流, 平安; not 长安, 太极, 力帆)."""
+    return word_freq(word) >= 1000 and dictionary_tag(word) not in ("ns", "nr", "nz", "nt", "j")
+
+
 def _operators(entities: list[Entity]) -> Iterator[NameRelation]:
     """A project whose name holds a company's name or brand is that company's (重庆卓浩…项目)."""
     names: dict[str, set[str]] = defaultdict(set)
@@ -1073,7 +1080,7 @@ def _operators(entities: list[Entity]) -> Iterator[NameRelation]:
         for a in e.aliases:
             names[a].add(e.id)
             brand = parse_company(a).brand
-            if len(brand) >= 2:
+            if len(brand) >= 2 and not _common_word(brand):  # (高速 of a 江永高速公司: a word)
                 names[brand].add(e.id)
     longest = max(map(len, names), default=0)
     for p in sorted((e for e in entities if e.type == "project"), key=lambda e: e.id):

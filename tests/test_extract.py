@@ -198,6 +198,14 @@ def test_brand_and_next_word_short_forms_refer_to_the_full_name(nlp):
     assert not any(n.startswith("由") or n == "赛力斯汽" for n in refs)  # (赛力 + 斯汽 is no brand and word)
 
 
+def test_a_brand_and_its_trade_short_form_skipping_the_words_between(nlp):
+    text = "石伯涛是重庆荣泰精密铸造有限公司创始人。去年，荣泰铸造资金链紧张。荣泰精工也在园区。"
+    doc = nlp(text)
+    refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
+    assert refs["荣泰铸造"] == "重庆荣泰精密铸造有限公司"
+    assert "荣泰精工" not in refs  # (the brand with another word is no form of it)
+
+
 def test_a_subsidiary_is_no_part_of_its_parents_name(nlp):
     """全资子公司 is what a company is to another; 系 (is) ends a name."""
     got = found(nlp, "由浙江川澜控股集团有限公司全资子公司投资。渝钛新材料系攀西钛业集团的子公司。")
@@ -960,3 +968,57 @@ def test_a_name_written_with_a_dot_after_a_title_and_no_title_cut_short(nlp):
         "望京新城的总工程师告诉记者。项目总工赵磊告诉记者。",
     )
     assert {n for t, n in got if t == "person"} == {"托马斯·韦伯", "希拉·威曼", "赵磊"}
+
+
+def test_compound_surnames_appointments_and_a_post_after_kin(nlp):
+    doc = nlp(
+        "区人大常委会主任欧阳立新主持会议。会议任命司马青为永川区人民法院审判员，"
+        "任命严家骏为重庆市永川区人民政府副区长。"
+        "重庆荣泰精密铸造有限公司偿还欠款。其弟石伯海任公司总经理。欧阳修的文章。"
+    )
+    people = {s.text: mention_attrs(doc, s) for s in doc.spans["mentions"] if s.label_ == "person"}
+    assert set(people) == {"欧阳立新", "司马青", "严家骏", "石伯海"}
+    post = {
+        n: (a.get("role"), doc.text[a["org"][0] : a["org"][1]] if "org" in a else None)
+        for n, a in people.items()
+    }
+    assert post["司马青"] == ("审判员", "永川区人民法院")
+    assert post["严家骏"] == ("副区长", "永川区人民政府")
+    assert post["石伯海"] == ("总经理", "重庆荣泰精密铸造有限公司")
+    assert not any(t == "company" and "任公司" in n for t, n in found(nlp, "其子王海任公司总经理。"))
+
+
+def test_name_edges_a_cut_place_an_unknown_character_a_phase_and_a_verb(nlp):
+    got = found(
+        nlp,
+        "在江津区双福新能源汽车零部件产业园举行签约仪式。擎宇与成都市蓉昇汽车空调有限公司合资。"
+        "轨道交通17号线一期工程开始铺轨，同时积极参与17号线二期工程。公司正洽谈綦江至南川高速公路项目。"
+        "在重庆家惠佳超市连锁有限公司的门店。跨长江后经油溪镇。黎远洲说，2021年公司A轮融资。",
+    )
+    assert {
+        ("park", "江津区双福新能源汽车零部件产业园"),
+        ("company", "成都市蓉昇汽车空调有限公司"),
+        ("project", "轨道交通17号线一期工程"),
+        ("project", "17号线二期工程"),
+        ("project", "綦江至南川高速公路项目"),
+        ("company", "重庆家惠佳超市连锁有限公司"),
+        ("district", "油溪镇"),
+    } <= got
+    assert not {n for _, n in got} & {
+        "津区双福新能源汽车零部件产业园",
+        "汽车空调有限公司",
+        "2021年公司",
+        "经油溪镇",
+    }
+    assert not any(n.startswith(("积极", "洽谈")) for _, n in got)
+
+
+def test_a_place_named_after_a_family_is_no_person(nlp):
+    got = found(nlp, "德裕隆在解放碑、观音桥、杨家坪等商圈共有门店。")
+    assert not any(t == "person" for t, _ in got)
+
+
+def test_a_subsidiary_named_with_its_parents_short_form(nlp):
+    got = found(nlp, "油溪长江特大桥由中建五局全资子公司中建五局重庆城市建设有限公司承建。")
+    assert ("company", "中建五局重庆城市建设有限公司") in got
+    assert ("company", "重庆城市建设有限公司") not in got

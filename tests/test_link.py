@@ -164,6 +164,10 @@ def test_a_department_written_in_full_and_shortened_is_one_body_of_its_place():
     [
         ("秀山县武陵现代物流园", "秀山武陵现代物流园", "park", True),  # the place in two forms
         ("梁平区人民政府", "梁平区政府", "government", True),
+        ("永川区人民检察院", "永川区检察院", "government", True),  # (人民 written or not)
+        ("永川区人民法院", "永川法院", "government", True),
+        ("永川区人民法院", "永川区人民检察院", "government", False),
+        ("永川区人民法院", "江津区法院", "government", False),
         ("重庆市綦江区发展改革委", "重庆市发改委", "government", False),  # a district's and its city's
         ("重庆市綦江区人民政府", "重庆市政府", "government", False),
     ],
@@ -287,6 +291,26 @@ def test_a_brands_company_in_a_city_written_after_the_brand_is_of_that_region():
     assert len(_page("沣岳新能源（重庆）有限公司", "沣岳新能源（重庆）有限公司", "丰岳成都公司")) == 2
     # a branch's place is the branch's: 农行 beside 农行重庆市分行 is the bank, not that branch
     assert len(_page("农行重庆市分行", "农行重庆市分行", "农行")) == 2
+
+
+def test_two_registered_names_stay_two_companies_whatever_their_short_forms_share():
+    text = (
+        "中国建筑第五工程局有限公司（以下简称中建五局）。"
+        "中建五局重庆城市建设有限公司（以下简称中建五局重庆公司）。"
+    )
+    parent, child = "中国建筑第五工程局有限公司", "中建五局重庆城市建设有限公司"
+    ms = [
+        mention(parent),
+        dataclasses.replace(mention("中建五局", ref=parent, start=20), source="alias_matcher"),
+        mention(child, start=26),
+        dataclasses.replace(mention("中建五局重庆公司", ref=child, start=50), source="alias_matcher"),
+    ]
+    assert sorted(e.aliases for e in link(ms, {"p#1": text})) == [
+        ["中国建筑第五工程局有限公司", "中建五局"],
+        ["中建五局重庆公司", "中建五局重庆城市建设有限公司"],
+    ]
+    # a slip of one registered name is still that name (卡涑 / 卡涞)
+    assert len(_page("重庆卡涞复合材料有限公司", "重庆卡涞复合材料有限公司", "重庆卡涑复合材料有限公司")) == 1
 
 
 def test_a_slip_names_the_entity_by_the_legal_name_it_slips_from():

@@ -376,9 +376,11 @@ def test_a_callers_own_freeze_is_left_as_it_was():
             made = [[i] for i in range(1000)]
             keep()  # nothing: it could not be given back apart from the caller's
             fork_map(_pid_and_square, list(range(8)), jobs=2)
-            assert gc.get_freeze_count() == theirs
+            # (nothing more frozen, nothing given back; a frozen object still dies when nothing
+            # refers to it any more, so the count may drop by the few the suite let go meanwhile)
+            assert theirs - 100 < gc.get_freeze_count() <= theirs
             assert gc.get_threshold() == thresholds  # their collector, as they set it
-        assert gc.get_freeze_count() == theirs and made
+        assert theirs - 100 < gc.get_freeze_count() <= theirs and made
     finally:
         gc.unfreeze()
 

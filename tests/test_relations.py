@@ -1128,3 +1128,72 @@ def test_a_county_title_run_holds_no_role_at_a_district_of_another_level():
     names = named(government=["潼南区人民政府"], district=["潼南区"])
     got = typed(rels(text, names, people={"龚晓川": ("县委副书记、县长", "潼南区人民政府")}))
     assert ("龚晓川", "holds_role_at", "潼南区") not in got
+
+
+def test_who_builds_a_project_written_before_after_or_a_comma_away():
+    text = (
+        "其中投资最大的是江苏沣岳新能源科技集团有限公司投资的年产10GWh储能电芯及系统集成项目。"
+        "去年永乐镇引进重庆橄榄绿油脂科技有限公司，在镇上建设年产2000吨油橄榄精深加工项目。"
+        "重庆锋锐五金制品有限公司将投资3.5亿元，在大足高新区建设年产800万件园林工具项目。"
+        "其中，由璧山区交通开发建设集团有限公司投资的璧青快速路二期工程已完成路基施工。"
+        "鼎山街道老旧小区改造项目由重庆江津城市发展投资集团有限公司下属的重庆津城物业服务有限公司负责组织实施。"
+        "会见了重庆远达机械有限公司负责人，在座谈会上听取了年产5万台电机项目的汇报。"
+    )
+    companies = [
+        "江苏沣岳新能源科技集团有限公司",
+        "重庆橄榄绿油脂科技有限公司",
+        "重庆锋锐五金制品有限公司",
+        "璧山区交通开发建设集团有限公司",
+        "重庆江津城市发展投资集团有限公司",
+        "重庆津城物业服务有限公司",
+        "重庆远达机械有限公司",
+    ]
+    projects = [
+        "年产10GWh储能电芯及系统集成项目",
+        "年产2000吨油橄榄精深加工项目",
+        "年产800万件园林工具项目",
+        "璧青快速路二期工程",
+        "鼎山街道老旧小区改造项目",
+        "年产5万台电机项目",
+    ]
+    got = typed(rels(text, named(company=companies, project=projects, district=["大足高新区"])))
+    builds = {(s, t) for s, r, t in got if r in ("operates", "invests_in")}
+    assert builds == {
+        ("江苏沣岳新能源科技集团有限公司", "年产10GWh储能电芯及系统集成项目"),
+        ("重庆橄榄绿油脂科技有限公司", "年产2000吨油橄榄精深加工项目"),
+        ("重庆锋锐五金制品有限公司", "年产800万件园林工具项目"),
+        ("璧山区交通开发建设集团有限公司", "璧青快速路二期工程"),
+        ("重庆津城物业服务有限公司", "鼎山街道老旧小区改造项目"),
+    }
+    # one relation for 由X投资的Y, not an investment beside it
+    assert ("璧山区交通开发建设集团有限公司", "invests_in", "璧青快速路二期工程") not in got
+
+
+def test_a_post_after_the_name_says_so_in_its_evidence():
+    text = "会议任命严家骏为永川区人民政府副区长。永川区人民政府副区长王明出席。"
+    ents = make_entities(
+        text,
+        named(government=["永川区人民政府"]),
+        people={"严家骏": ("副区长", None), "王明": ("副区长", "永川区人民政府")},
+    )
+    org = text.index("永川区人民政府")  # (the post the extractor read after 为)
+    for e in ents:
+        if e.name == "严家骏":
+            e.mentions = [dataclasses.replace(m, org_start=org, org_end=org + 7) for m in e.mentions]
+    rs = extract_relations([make_article(text)], ents)
+    rules = {r.source: {e["rule"] for e in r.to_json()["evidence"]} for r in rs if r.type == "holds_role_at"}
+    assert rules == {"person:严家骏": {"post after the name"}, "person:王明": {"title before the name"}}
+
+
+def test_a_brand_that_is_a_common_word_names_no_project():
+    text = "重庆江永高速公路有限公司负责建设。江永高速公司表示，成渝高速扩能工程进展顺利。"
+    got = typed(
+        rels(
+            text,
+            {
+                "重庆江永高速公路有限公司": ("company", ["江永高速公司"]),
+                "成渝高速扩能工程": ("project", []),
+            },
+        )
+    )
+    assert not any(r == "operates" for _, r, _ in got)

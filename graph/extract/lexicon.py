@@ -174,6 +174,8 @@ _COUNT = re.compile(r"^[\d一二三四五六七八九十百千两几多数每各
 _MEASURE = re.compile(r"^[\d一二三四五六七八九十百千万两几多数每]*[台辆件吨只头]$")
 # Parts of speech that never sit inside a name: pronouns, prepositions, particles, conjunctions.
 _STOP_POS = ("r", "p", "u", "c", "y", "e", "o")
+_PHASE = re.compile(r"[一二三四五六七八九十\d]期")
+"""A phase of a work or project, written inside its name (轨道交通17号线二期工程)."""
 
 
 def extend_left(
@@ -234,8 +236,13 @@ def extend_left(
         if glued and flag == "nr" and len(tok) >= 3 and tok[0] in boundary and tok[0] not in surnames():
             cur -= len(tok) - 1  # (物流园|由渝茂|集团: jieba took 由 and a brand for a person's name)
             break
-        if tok not in keep and flag != "eng" and flag.startswith(_STOP_POS):
+        # (a character jieba's HMM calls a modal or interjection morpheme is one it does not know:
+        # 成都市蓉|昇|汽车空调有限公司)
+        if tok not in keep and flag not in ("eng", "yg", "eg", "og") and flag.startswith(_STOP_POS):
             break
+        if _PHASE.fullmatch(tok):  # (17号线|一期|工程: jieba tags the phase an adverb)
+            cur -= len(tok)
+            continue
         # a lone character tagged verb or adverb is usually half of a name jieba does not know (国能)
         freq = word_freq(tok) if len(tok) > 1 else 0
         if flag == "d" and freq > 500:
@@ -243,7 +250,19 @@ def extend_left(
         if flag == "v" and freq > max_verb_freq and tok not in name_verbs:
             break
         cur -= len(tok)
+    if cur == lo > 0 and text[lo - 1] not in PUNCT:
+        return _place_across(text, lo, pos)
     return cur
+
+
+def _place_across(text: str, lo: int, pos: int) -> int:
+    """Where a name the walk took to its last character (``lo``) begins when a place written there
+    began before it: the place, not half of it (江津区双福新能源汽车零部件|产业园 is no 津区…)."""
+    gaz = gazetteer()
+    for k in (1, 2, 3):
+        if any(gaz.full_names(text[lo - k : e]) for e in range(min(pos, lo - k + 6), lo, -1)):
+            return lo - k
+    return lo
 
 
 def _lone_pair(words: list[tuple[str, str]], k: int) -> bool:

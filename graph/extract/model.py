@@ -23,6 +23,8 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # Roads and lines: a surname-led span ending in one, or running into one, names infrastructure.
 INFRASTRUCTURE = ("铁路", "公路", "高速", "大道", "通道", "隧道", "大桥", "机场", "码头")
+LANDFORMS = frozenset("坪坝湾沟垭沱嘴塘堡寨岭坡岩溪场槽坳")
+"""What a place named after a family ends in (杨家坪, 李家沱, 陈家湾): a person's given name never."""
 # Words that make what comes before them a place or an organisation, not a person.
 PLACE_AFTER = (
     "社区",
@@ -90,6 +92,8 @@ class ModelPeople:
         if word_freq(s) > self.max_name_freq and not known_name:
             return False
         if s.endswith(INFRASTRUCTURE):  # a line or a road named after a place (…黄铁路), not a name
+            return False
+        if len(s) == 3 and s[1] == "家" and s[2] in LANDFORMS:  # (杨家坪, 陈家湾: a family's place)
             return False
         if tag == "n" and len(s) >= 3 and word_freq(s[1:]) >= 100:  # a common noun jieba knows (钱袋子)
             return False

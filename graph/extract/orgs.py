@@ -109,7 +109,7 @@ def _lead_in(text: str, start: int, end: int) -> int:
     after 子公司 it begins even without a place (全资子公司|云拓（成都）科技…)."""
     for unit in _UNITS:  # (by characters: jieba reads 另一家子公司 as 一家子|公司)
         k = text.rfind(unit, start, end)
-        if k >= 0 and k + len(unit) < end and _named(text[k + len(unit) : end]):
+        if k >= 0 and k + len(unit) < end and _particular(text[k + len(unit) : end]):
             start = k + len(unit)
     for p in range(start + 1, end - 1):
         places, rest = leading_places(text[p:end])
@@ -151,10 +151,12 @@ def _past_time(text: str, start: int, end: int) -> int:
     return pos if start < pos < end and _particular(text[pos:end]) else start
 
 
-_RELATION_WORDS = frozenset(["子公司", "母公司", "孙公司", "分公司", "全资", "控股", "参股", "交由"])
-"""What one company is to another, written before the other's name: no part of it (and 交由, which
-jieba tags a noun). Not 集团 or 公司: a group's regional company is named after it (国家电投集团重庆
-电力有限公司)."""
+_RELATION_WORDS = frozenset(
+    ["子公司", "母公司", "孙公司", "分公司", "全资", "控股", "参股", "交由", "企业", "龙头企业", "上市公司"]
+)
+"""What one company is to another, or what kind of firm it is, written before the name: no part of it
+(and 交由, which jieba tags a noun; 深交所上市企业|重庆赛恩…). Not 集团 or 公司: a group's regional company
+is named after it (国家电投集团重庆电力有限公司)."""
 _PARTY = re.compile(r"(?:运营|投资|建设|承建|施工|合作|出资|开发|管理|供货|采购|签约|实施)(?:方|主体|单位)$")
 """The party a company is to a park or a deal, written before its name (园区运营方|重庆秀山…,
 开发运营主体|四川遂潼…)."""
@@ -264,6 +266,8 @@ class CompanyMatcher:
                 continue
             if BODY_BEFORE.search(brand):
                 continue  # (江津区经济信息委为公司申请: a body, then a preposition, is no brand)
+            if m.group() in ("公司", "集团") and (brand.endswith("任") or TIME_LEAD.fullmatch(brand)):
+                continue  # (其弟石伯海任|公司总经理, 2021年|公司A轮融资: the company the article is about)
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
             # common words alone before a plain 公司 or 集团, led by what kind it is or ending in
@@ -414,22 +418,25 @@ class CompanyMatcher:
         parsed = parse_company(name).brand  # (before all its trade words: 英赛德 in 英赛德医疗科技)
         if parsed != brand and len(parsed) >= 3 and word_freq(parsed) == 0 and not _is_place(parsed):
             brand = parsed
-        forms = (core, bare, brand, *self._brand_forms(bare, name[len(core) :]))
+        forms = (core, bare, brand, *self._brand_forms(bare, name[len(core) :], parse_company(name).industry))
         return [
             f for f in forms if f and f != name and (f != brand or word_freq(brand) <= self.max_brand_freq)
         ]
 
-    def _brand_forms(self, bare: str, legal: str) -> list[str]:
+    def _brand_forms(self, bare: str, legal: str, industry: str = "") -> list[str]:
         """How news shortens a long registered name after giving it once: its two-character brand
-        and the word after it (重庆锐铂五金制品有限公司 → 锐铂五金, 重庆仙岭文旅发展集团 → 仙岭文旅), or the
-        brand and its legal form's 股份 or 集团 (浙江恒驰汽车部件股份有限公司 → 恒驰股份). Only for a brand
-        that is a proper name (no common word) and a next word that is one (赛力斯汽车 is no 赛力 + 斯汽)."""
+        and the word after it (重庆锐铂五金制品有限公司 → 锐铂五金, 重庆仙岭文旅发展集团 → 仙岭文旅), or its
+        trade (重庆荣泰精密铸造有限公司 → 荣泰铸造), or the brand and its legal form's 股份 or 集团
+        (浙江恒驰汽车部件股份有限公司 → 恒驰股份). Only for a brand that is a proper name (no common
+        word) and a next word that is one (赛力斯汽车 is no 赛力 + 斯汽)."""
         head = bare[:2]
         if len(bare) <= 4 or word_freq(head) > self.max_brand_freq or _is_place(head):
             return []
         forms = [head + w for w in ("股份", "集团") if w in legal]
         if word_freq(bare[2:4]) > 0 or self.industry.fullmatch(bare[2:4]):
             forms.append(bare[:4])
+        if len(industry) >= 2 and bare.endswith(industry) and len(bare) > len(industry) + 3:
+            forms.append(head + industry)
         return forms
 
     def _contracted(self, text: str, names: set[str]) -> Iterator[tuple[str, str]]:

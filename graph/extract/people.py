@@ -41,6 +41,10 @@ ANAPHORS = {
 }
 
 
+_SERVES_AT = ("公司", "该公司", "集团", "该集团", "企业")
+"""What one serves at after 任 when no organisation is named: the one the article is about."""
+
+
 class PersonMatcher:
     """Names confirmed by their context, then every other occurrence of them in the article.
 
@@ -54,6 +58,7 @@ class PersonMatcher:
         self.name = name
         lex = lexicon()["person"]
         self.surnames = surnames()
+        self.compound = frozenset(s for s in self.surnames if len(s) == 2)
         self.after = tuple(sorted(lex["after"], key=len, reverse=True))
         self.company_titles = frozenset(lex["company_titles"])
         titles = lex["titles"] + lex["growers"]
@@ -77,6 +82,10 @@ class PersonMatcher:
         self.post_titled = re.compile(
             rf"(?:(?<=[，。！？：；“”、\n（(])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?P<title>{alternation(post)})"
             rf"(?=[，。、；：！？”\n]|{alternation(lex['after'])}|在|和|也|还|就|带|向|对|与)"
+        )
+        # a name appointed to a post (任命严家骏为永川区人民政府副区长): the post after 为
+        self.appointed = re.compile(
+            rf"(?:任命|提名|选举|推选|聘任)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,3}}?)(?:同志)?为(?!止|主|重点|核心)"
         )
         self.max_name_freq = max_name_freq
 
@@ -107,6 +116,8 @@ class PersonMatcher:
             s, e = m.start("name"), m.start("name") + n
             run = self._run_start(text, m.start("title"))
             attrs = self._role(doc, text[run : m.end("title")], run, m.group("title"))
+            if kin and self._serves(text, e):  # (其弟石伯海任公司总经理: the post, not the kin)
+                attrs = self._post(doc, text, e + 1) or attrs
             cand.add(doc, s, e, "person", self.name, priority=2, guessed=not sure, **attrs)
             names[text[s:e]] = None
         for m in self.foreign.finditer(text):
@@ -117,6 +128,12 @@ class PersonMatcher:
             name = m.group("name")
             if self._plausible(name):
                 attrs = self._role(doc, m.group("title"), m.start("name"), m.group("title"))
+                cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
+                names[name] = None
+        for m in self.appointed.finditer(text):
+            name = m.group("name")
+            if self._plausible(name):
+                attrs = self._post(doc, text, m.end())
                 cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
                 names[name] = None
         for m in self.spoken.finditer(text):
@@ -134,6 +151,26 @@ class PersonMatcher:
         ``title`` belongs to (:meth:`_org_for`)."""
         org = self._org_for(doc, at, title in self.company_titles)
         return {"role": role} if org is None else {"role": role, "org": org}
+
+    def _post(self, doc: Doc, text: str, at: int) -> dict:
+        """The post written at ``at`` (after 任命X为): an organisation and its title (永川区人民法院
+        审判员), or a title alone (副区长, whose organisation is found as for a title before a name)."""
+        found = cand.candidates(doc)
+        # (重庆市|永川区人民政府副区长: after the places it is in)
+        starts = {at} | {c.end for c in found if c.type == "district" and c.start == at}
+        orgs = [c for c in found if c.type in ORG_TYPES and c.start in starts]
+        org = max(orgs, key=lambda c: (c.end, c.priority), default=None)
+        start = org.end if org else at
+        if org is None:  # (任公司总经理: the company 公司 points back to, found as for 公司董事长)
+            start += next(
+                (len(w) for w in sorted(ANAPHORS, key=len, reverse=True) if text.startswith(w, at)), 0
+            )
+        title = next((t for t in self.titles if text.startswith(t, start)), None)
+        if title is None or title in self.kin:
+            return {}
+        if org is None:
+            return self._role(doc, title, start, title)
+        return {"role": title, "org": (org.start, org.end)}
 
     def _longer_title(self, text: str, pos: int, title: str) -> bool:
         """Does a longer title than ``title`` start at ``pos`` (总工|程师 is 总工程师)?"""
@@ -167,8 +204,14 @@ class PersonMatcher:
             and word_freq(toks[0][0]) > 1000
         )
 
+    def _serves(self, text: str, pos: int) -> bool:
+        """Is a post written at ``pos`` with 任 (石伯海|任公司总经理, 任副区长)? Then the name ends there."""
+        return text.startswith("任", pos) and text.startswith((*_SERVES_AT, *self.titles), pos + 1)
+
     def _plausible(self, name: str) -> bool:
         """A surname first, and not a common word (满意, 和游客) whole or in its first two characters."""
+        if name[:2] in self.compound:  # (欧阳立新, 司马青: the surname is a word of its own)
+            return len(name) >= 3 and word_freq(name) <= self.max_name_freq and "某" not in name[2:]
         return (
             len(name) >= 2
             and name[0] in self.surnames
@@ -186,18 +229,24 @@ class PersonMatcher:
     def _settle(self, text: str, s: int, e: int) -> tuple[int, bool]:
         """Length of the name starting at ``s`` (0 if none), and whether the text settled it (a cue
         after it) rather than jieba's guess — a guess the statistical model may overrule."""
-        for n in (2, 3):
+        lengths = (3, 4) if text[s : s + 2] in self.compound else (2, 3)
+        for n in lengths:
             if s + n > e:
                 continue
             nxt = text[s + n : s + n + 2]
-            if (not nxt or nxt[0] in CUES or nxt.startswith(self.after) or self._verb_at(text, s + n)) and (
-                self._plausible(text[s : s + n])
-            ):
+            if (
+                not nxt
+                or nxt[0] in CUES
+                or nxt.startswith(self.after)
+                or self._verb_at(text, s + n)
+                or self._serves(text, s + n)
+            ) and (self._plausible(text[s : s + n])):
                 return n, True
         first = jieba_tok().lcut(text[s : s + 6], HMM=True)[0]
-        if len(first) in (2, 3) and self._plausible(first):
+        if len(first) in lengths and self._plausible(first):
             return len(first), False
-        return (2, False) if self._plausible(text[s : s + 2]) else (0, False)
+        n = lengths[0]
+        return (n, False) if s + n <= e and self._plausible(text[s : s + n]) else (0, False)
 
     @staticmethod
     def _org_for(doc: Doc, title_start: int, company_title: bool = False) -> tuple[int, int] | None:
