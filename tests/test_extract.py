@@ -1022,3 +1022,35 @@ def test_a_subsidiary_named_with_its_parents_short_form(nlp):
     got = found(nlp, "油溪长江特大桥由中建五局全资子公司中建五局重庆城市建设有限公司承建。")
     assert ("company", "中建五局重庆城市建设有限公司") in got
     assert ("company", "重庆城市建设有限公司") not in got
+
+
+def test_a_post_after_the_name_apart_and_a_company_after_a_body_and_a_conjunction(nlp):
+    doc = nlp(
+        "说这话的是黎远舟，重庆数衍智能科技有限公司创始人、总经理。"
+        "会见了黎远舟，重庆数衍智能科技有限公司董事长王强说了情况。"
+        "北京中科睿图信息技术股份有限公司董事会秘书佟欣透露。"
+        "县经济信息委和国网重庆市电力公司石柱供电分公司负责保障用电。"
+    )
+    posts = [
+        (s.text, a.get("role"), doc.text[a["org"][0] : a["org"][1]] if "org" in a else None)
+        for s in doc.spans["mentions"]
+        if s.label_ == "person"
+        for a in [mention_attrs(doc, s)]
+    ]
+    assert posts == [
+        ("黎远舟", "创始人、总经理", "重庆数衍智能科技有限公司"),
+        ("黎远舟", None, None),  # (the title after the company is 王强's)
+        ("王强", "董事长", "重庆数衍智能科技有限公司"),
+        ("佟欣", "董事会秘书", "北京中科睿图信息技术股份有限公司"),
+    ]
+    companies = {s.text for s in doc.spans["mentions"] if s.label_ == "company"}
+    assert "国网重庆市电力公司石柱供电分公司" in companies
+
+
+def test_no_company_from_an_areas_or_a_defined_short_forms_project(nlp):
+    got = found(
+        nlp,
+        "签订了西永片区路网工程施工合同。新开工綦江至万盛高速公路扩能工程（以下简称綦万扩能工程）。"
+        "其中，綦万扩能工程全长32公里。卓皓轻量化零部件研发制造项目开工。",
+    )
+    assert {n for t, n in got if t == "company"} == {"卓皓"}

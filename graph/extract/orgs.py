@@ -193,6 +193,20 @@ def _branch_after(text: str, end: int) -> tuple[int, str] | None:
 _BRANCH_WORDS = frozenset(["支行", "分行", "分公司", "营业部"])
 
 
+def _after_a_body(text: str, start: int, end: int) -> int:
+    """Where the name starts after a government body and 和, 与 or 及 that the walk took in, jieba having
+    read the body's last character and the conjunction as one word (县经济信息委|和|国网重庆市电力公司)."""
+    for k in range(end - 2, start, -1):
+        if text[k] in "和与及" and text.endswith(_BODY_ENDS, start, k):
+            return k + 1
+    return start
+
+
+_BODY_ENDS = ("委", "局", "办", "政府", "管委会", "委员会", "中心", "街道")
+"""How a government body's name ends (graph/data/lexicon.toml has them all; these are those a
+conjunction follows in a list of bodies and companies)."""
+
+
 def _broad_restart(text: str, start: int, end: int) -> int:
     """Where the name starts if a place written first is only where it is (江津区重庆恒锦…研发中心,
     万州区属国企重庆三峡港航投资有限公司): names go from broad to narrow, so a broader place after a
@@ -365,7 +379,9 @@ class CompanyMatcher:
         for p, _ in verbs:
             if start < p and not _particular(text[start:p]):
                 return end
-        return _broad_restart(text, _past_time(text, _lead_in(text, start, end), end), end)
+        return _after_a_body(
+            text, _broad_restart(text, _past_time(text, _lead_in(text, start, end), end), end), end
+        )
 
     def _past_verbs(self, text: str, pos: int, end: int) -> int:
         while text.startswith(self.verb_words, pos, end):  # (投资重庆…有限公司: 投资 is no name)

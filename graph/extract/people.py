@@ -87,6 +87,7 @@ class PersonMatcher:
         self.appointed = re.compile(
             rf"(?:任命|提名|选举|推选|聘任)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,3}}?)(?:同志)?为(?!止|主|重点|核心)"
         )
+        self.apposed = re.compile(rf"(?:(?<=[是为，。：；“\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)，")
         self.max_name_freq = max_name_freq
 
     def __call__(self, doc: Doc) -> Doc:
@@ -141,6 +142,12 @@ class PersonMatcher:
             if self._plausible(name):
                 cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=1)
                 names[name] = None
+        for m in self.apposed.finditer(text):
+            # a post written apart after the name (是黎远舟，重庆数衍智能科技有限公司创始人、总经理。)
+            attrs = self._post(doc, text, m.end(), whole=True)
+            if "org" in attrs and self._plausible(m.group("name")):
+                cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
+                names[m.group("name")] = None
         for name in names:
             for m in re.finditer(re.escape(name), text):
                 cand.add(doc, m.start(), m.end(), "person", self.name, priority=0)
@@ -152,9 +159,11 @@ class PersonMatcher:
         org = self._org_for(doc, at, title in self.company_titles)
         return {"role": role} if org is None else {"role": role, "org": org}
 
-    def _post(self, doc: Doc, text: str, at: int) -> dict:
+    def _post(self, doc: Doc, text: str, at: int, whole: bool = False) -> dict:
         """The post written at ``at`` (after 任命X为): an organisation and its title (永川区人民法院
-        审判员), or a title alone (副区长, whose organisation is found as for a title before a name)."""
+        审判员), or a title alone (副区长, whose organisation is found as for a title before a name).
+        ``whole``: only a post the clause ends with (a run of titles, 创始人、总经理, then punctuation),
+        not the title of a name written after it."""
         found = cand.candidates(doc)
         # (重庆市|永川区人民政府副区长: after the places it is in)
         starts = {at} | {c.end for c in found if c.type == "district" and c.start == at}
@@ -168,6 +177,14 @@ class PersonMatcher:
         title = next((t for t in self.titles if text.startswith(t, start)), None)
         if title is None or title in self.kin:
             return {}
+        if whole:
+            end = start + len(title)
+            while text.startswith(("、", "兼"), end) and (
+                t := next((t for t in self.titles if text.startswith(t, end + 1)), None)
+            ):
+                title, end = text[start : end + 1 + len(t)], end + 1 + len(t)
+            if end < len(text) and text[end] not in "。，；！？\n":
+                return {}
         if org is None:
             return self._role(doc, title, start, title)
         return {"role": title, "org": (org.start, org.end)}

@@ -270,6 +270,8 @@ class ProjectMatcher:
             return  # (巫溪县红池坝镇…光伏电站, 跳磴河综合整治工程: a town or river the gazetteer lacks)
         if any(c.type == "company" and c.start <= pos < c.end for c in cand.candidates(doc)):
             return
+        if text.startswith(AREA_WORDS, pos + n) or "简称" + text[start:end] in text:
+            return  # (西永|片区路网工程: an area's; 以下简称綦万|扩能工程: the short form of a project)
         word = text[pos : pos + n]
         if any(
             text[c.start : c.end] in (word + "镇", word + "乡", word + "街道")
@@ -277,6 +279,10 @@ class ProjectMatcher:
         ):
             return  # (珞璜国际冷链物流基地项目 where the article names 珞璜镇: the town's, no company's)
         cand.add(doc, start, pos + n, "company", self.name, priority=0, nested=True)
+
+
+AREA_WORDS = ("片区", "组团", "板块", "新城", "片")
+"""Words after a name that make it an area of a city (西永片区), not a company."""
 
 
 def _past_first(text: str, start: int, end: int, drop) -> int:
