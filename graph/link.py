@@ -439,11 +439,17 @@ _REGISTERED = ("有限公司", "有限责任公司", "股份有限公司", "股�
 
 
 def _same_registered(a: str, b: str) -> bool:
-    """Can two registered names' brands and trades be one company's: the same, or one the other's
-    start (信华新材料 of 信华新材料科技), but for a character (卡涑 / 卡涞, a slip), or its end (a name
-    read with words before it)?"""
-    n = min(len(a), len(b))
-    return a[:n] == b[:n] or _one_off(a[:n], b[:n]) is not None or a.endswith(b) or b.endswith(a)
+    """Can two registered names' brands and trades be one company's: the same but for a character
+    (卡涑 / 卡涞, a slip), one the other's start (信华新材料 of 信华新材料科技) but not a regional company's
+    (中冶赛迪 of 中冶赛迪重庆信息技术), its end (a name read with words before it), or the other with
+    characters left out (国家电投集团重庆电力 of 国家电力投资集团重庆电力, 卡涞复材料)?"""
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short):
+        return not leading_places(long[len(short) :])[0]
+    if _one_off(short, long[: len(short)]) is not None or long.endswith(short):
+        return True
+    rest = iter(long[1:])  # (the same first character, then the others in order)
+    return short[0] == long[0] and all(ch in rest for ch in short[1:])
 
 
 def _one_off(a: str, b: str) -> int | None:

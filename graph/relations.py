@@ -1067,7 +1067,7 @@ def _branches(entities: list[Entity]) -> Iterator[NameRelation]:
 
 
 def _common_word(word: str) -> bool:
-    """A common word of the language and no name (高速, 物流, 平安; not 长安, 太极, 力帆)."""
+    """A common word of the language and no name (高速, 交通, 平安; not 长安, 太极, 力帆)."""
     return word_freq(word) >= 1000 and dictionary_tag(word) not in ("ns", "nr", "nz", "nt", "j")
 
 

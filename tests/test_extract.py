@@ -1054,3 +1054,24 @@ def test_no_company_from_an_areas_or_a_defined_short_forms_project(nlp):
         "其中，綦万扩能工程全长32公里。卓皓轻量化零部件研发制造项目开工。",
     )
     assert {n for t, n in got if t == "company"} == {"卓皓"}
+
+
+def test_no_person_from_a_direction_gate_or_count_and_no_half_post(nlp):
+    """东方, 南门, 第五 are compound surnames and words; a post is whole or none (区长助理, 候选人)."""
+    doc = nlp(
+        "会上，东方雨虹董事长表示。，南门社区主任表示。学生第五名。村民上官云说，好。专家欧阳修指出，好。"
+        "任命孙海为永川区人民政府区长助理。提名张晓明为永川区区长候选人。任命李国强为主任。"
+        "于家堡街道开展活动。台塑企业宁波化工有限公司投产。"
+    )
+    people = {
+        s.text: mention_attrs(doc, s).get("role") for s in doc.spans["mentions"] if s.label_ == "person"
+    }
+    assert people == {"上官云": "村民", "欧阳修": "专家", "孙海": None, "张晓明": None, "李国强": "主任"}
+    names = {s.text for s in doc.spans["mentions"]}
+    assert {"于家堡街道", "台塑企业宁波化工有限公司"} <= names
+
+
+def test_a_trade_form_is_the_company_whose_own_form_it_is(nlp):
+    doc = nlp("重庆荣泰铸造有限公司和重庆荣泰精密铸造有限公司签约。荣泰铸造表示。")
+    refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
+    assert refs["荣泰铸造"] == "重庆荣泰铸造有限公司"

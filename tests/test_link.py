@@ -312,6 +312,28 @@ def test_two_registered_names_stay_two_companies_whatever_their_short_forms_shar
     # a slip of one registered name is still that name (卡涑 / 卡涞)
     assert len(_page("重庆卡涞复合材料有限公司", "重庆卡涞复合材料有限公司", "重庆卡涑复合材料有限公司")) == 1
 
+    def defined(a: str, b: str, short: str) -> int:  # (two articles defining one short form)
+        ms = []
+        for k, name in enumerate((a, b)):
+            art = f"p#{k + 1}"
+            ms += [
+                mention(name, article=art),
+                dataclasses.replace(mention(short, article=art, ref=name, start=30), source="alias_matcher"),
+            ]
+        texts = {
+            f"p#{k + 1}": f"{n}（以下简称{short}）。{short}投资建设的项目开工。" for k, n in enumerate((a, b))
+        }
+        return len(link(ms, texts))
+
+    # one name with characters left out, or written with a trade more, is the same company
+    assert (
+        defined("国家电力投资集团重庆电力有限公司", "国家电投集团重庆电力有限公司", "国家电投重庆公司") == 1
+    )
+    assert defined("重庆卡涞复合材料有限公司", "重庆卡涞复材料有限公司", "卡涞") == 1
+    assert defined("中国铁建港航局集团有限公司", "中铁建港航局集团有限公司", "铁建港航") == 1
+    # a group and its regional company are two, though one name begins with the other's brand
+    assert defined("中冶赛迪集团有限公司", "中冶赛迪重庆信息技术有限公司", "中冶赛迪") == 2
+
 
 def test_a_slip_names_the_entity_by_the_legal_name_it_slips_from():
     (e,) = _page("贵州苗岭茶业有限公司", "苗玲茶业")

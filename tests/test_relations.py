@@ -1197,3 +1197,34 @@ def test_a_brand_that_is_a_common_word_names_no_project():
         )
     )
     assert not any(r == "operates" for _, r, _ in got)
+
+
+def test_who_builds_is_not_the_object_of_another_verb_nor_an_earlier_investor():
+    text = (
+        "重庆甲机械有限公司收购重庆乙电子有限公司，在高新区新建年产5万台电机项目。"
+        "重庆丙机械有限公司去年投资2亿元扩建厂房，今年区政府再投资5亿元，在高新区建设年产8万台电机项目。"
+        "重庆綦旺食品有限公司签订投资协议，将投资2.2亿元在綦江工业园区建设年产3万吨火锅底料项目。"
+        "双方合资成立重庆宸蜀电池材料有限公司，在园区建设年产5万吨磷酸铁锂正极材料项目。"
+    )
+    names = named(
+        company=[
+            "重庆甲机械有限公司",
+            "重庆乙电子有限公司",
+            "重庆丙机械有限公司",
+            "重庆綦旺食品有限公司",
+            "重庆宸蜀电池材料有限公司",
+        ],
+        project=[
+            "年产5万台电机项目",
+            "年产8万台电机项目",
+            "年产3万吨火锅底料项目",
+            "年产5万吨磷酸铁锂正极材料项目",
+        ],
+        district=["高新区"],
+        park=["綦江工业园区"],
+    )
+    got = {(s, t) for s, r, t in typed(rels(text, names)) if r in ("operates", "invests_in")}
+    assert got == {
+        ("重庆綦旺食品有限公司", "年产3万吨火锅底料项目"),
+        ("重庆宸蜀电池材料有限公司", "年产5万吨磷酸铁锂正极材料项目"),  # (the one set up builds)
+    }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -122,6 +123,7 @@ def _lead_in(text: str, start: int, end: int) -> int:
             for w, f in words
         )
         lead = lead or bool(_PARTY.search(text, start, p)) or _common_words(words)
+        lead = lead or text.endswith(_KIND_OF_FIRM, start, p)
         # (a profile's heading: ——记|重庆荣窑陶瓷科技有限公司董事长…)
         lead = lead or (text.endswith("——", 0, start) and text[start:p] == "记")
         return p if lead else start
@@ -151,12 +153,13 @@ def _past_time(text: str, start: int, end: int) -> int:
     return pos if start < pos < end and _particular(text[pos:end]) else start
 
 
-_RELATION_WORDS = frozenset(
-    ["子公司", "母公司", "孙公司", "分公司", "全资", "控股", "参股", "交由", "企业", "龙头企业", "上市公司"]
-)
-"""What one company is to another, or what kind of firm it is, written before the name: no part of it
-(and 交由, which jieba tags a noun; 深交所上市企业|重庆赛恩…). Not 集团 or 公司: a group's regional company
-is named after it (国家电投集团重庆电力有限公司)."""
+_RELATION_WORDS = frozenset(["子公司", "母公司", "孙公司", "分公司", "全资", "控股", "参股", "交由"])
+"""What one company is to another, written before the other's name: no part of it (and 交由, which
+jieba tags a noun). Not 集团 or 公司: a group's regional company is named after it (国家电投集团重庆
+电力有限公司)."""
+_KIND_OF_FIRM = ("上市企业", "上市公司", "龙头企业", "骨干企业", "重点企业", "链主企业")
+"""What kind of firm it is, written before a name and its region (深交所上市企业|重庆赛恩…): no part of it
+(a brand's own 企业 is: 台塑企业宁波化工…)."""
 _PARTY = re.compile(r"(?:运营|投资|建设|承建|施工|合作|出资|开发|管理|供货|采购|签约|实施)(?:方|主体|单位)$")
 """The party a company is to a park or a deal, written before its name (园区运营方|重庆秀山…,
 开发运营主体|四川遂潼…)."""
@@ -426,7 +429,7 @@ class CompanyMatcher:
             return False
         return not crosses_word(text, end, end)
 
-    def _forms_of(self, name: str) -> list[str]:
+    def _forms_of(self, name: str, trade: bool = True) -> list[str]:
         """The short forms of a company's name: without its legal form, its places, its industry."""
         core = self._legal_end.sub("", name)
         bare = _strip_places(core)
@@ -434,7 +437,8 @@ class CompanyMatcher:
         parsed = parse_company(name).brand  # (before all its trade words: 英赛德 in 英赛德医疗科技)
         if parsed != brand and len(parsed) >= 3 and word_freq(parsed) == 0 and not _is_place(parsed):
             brand = parsed
-        forms = (core, bare, brand, *self._brand_forms(bare, name[len(core) :], parse_company(name).industry))
+        industry = parse_company(name).industry if trade else ""
+        forms = (core, bare, brand, *self._brand_forms(bare, name[len(core) :], industry))
         return [
             f for f in forms if f and f != name and (f != brand or word_freq(brand) <= self.max_brand_freq)
         ]
@@ -451,7 +455,13 @@ class CompanyMatcher:
         forms = [head + w for w in ("股份", "集团") if w in legal]
         if word_freq(bare[2:4]) > 0 or self.industry.fullmatch(bare[2:4]):
             forms.append(bare[:4])
-        if len(industry) >= 2 and bare.endswith(industry) and len(bare) > len(industry) + 3:
+        # (a brand of two characters, a word after it: 荣泰|精密; not 赛力|斯新能源汽车)
+        if (
+            len(industry) >= 2
+            and bare.endswith(industry)
+            and len(bare) > len(industry) + 3
+            and word_freq(bare[2:4])
+        ):
             forms.append(head + industry)
         return forms
 
@@ -505,6 +515,15 @@ class CompanyMatcher:
             forms.setdefault(name, set())  # the name itself wherever else it is written
             for form in self._forms_of(name):
                 forms.setdefault(form, set()).add(name)
+        # (a trade form another name's own short form already is, is that name's: 荣泰铸造 of
+        # 重庆荣泰铸造有限公司, not also of 重庆荣泰精密铸造有限公司 beside it)
+        own: dict[str, set[str]] = defaultdict(set)
+        for n in {text[s:e] for s, e in found}:
+            for f in self._forms_of(n, trade=False):
+                own[f].add(n)
+        for form, names in forms.items():
+            if len(own.get(form, ())) == 1 and len(names) > 1:
+                names.intersection_update(own[form])
         for form, name in self._contracted(text, {text[s:e] for s, e in found}):
             forms.setdefault(form, set()).add(name)
         # names found by their industry word that are also short forms of a full name (汇鲜冷链 after

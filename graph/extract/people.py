@@ -58,7 +58,8 @@ class PersonMatcher:
         self.name = name
         lex = lexicon()["person"]
         self.surnames = surnames()
-        self.compound = frozenset(s for s in self.surnames if len(s) == 2)
+        # (not 东方, 南门, 第五, 百里: as often a direction, a gate or a count — 东方雨虹, 南门社区, 第五名)
+        self.compound = frozenset(s for s in self.surnames if len(s) == 2 and s[0] not in "东南西北第百")
         self.after = tuple(sorted(lex["after"], key=len, reverse=True))
         self.company_titles = frozenset(lex["company_titles"])
         titles = lex["titles"] + lex["growers"]
@@ -85,7 +86,7 @@ class PersonMatcher:
         )
         # a name appointed to a post (任命严家骏为永川区人民政府副区长): the post after 为
         self.appointed = re.compile(
-            rf"(?:任命|提名|选举|推选|聘任)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,3}}?)(?:同志)?为(?!止|主|重点|核心)"
+            rf"(?:任命|提名|选举|推选|聘任)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,3}}?)(?:同志)?为(?!止|主要|主体|重点|核心)"
         )
         self.apposed = re.compile(rf"(?:(?<=[是为，。：；“\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)，")
         self.max_name_freq = max_name_freq
@@ -118,7 +119,7 @@ class PersonMatcher:
             run = self._run_start(text, m.start("title"))
             attrs = self._role(doc, text[run : m.end("title")], run, m.group("title"))
             if kin and self._serves(text, e):  # (其弟石伯海任公司总经理: the post, not the kin)
-                attrs = self._post(doc, text, e + 1) or attrs
+                attrs = self._post(doc, text, e + 1, whole=True) or attrs
             cand.add(doc, s, e, "person", self.name, priority=2, guessed=not sure, **attrs)
             names[text[s:e]] = None
         for m in self.foreign.finditer(text):
@@ -134,7 +135,7 @@ class PersonMatcher:
         for m in self.appointed.finditer(text):
             name = m.group("name")
             if self._plausible(name):
-                attrs = self._post(doc, text, m.end())
+                attrs = self._post(doc, text, m.end(), whole=True)  # (not 区长助理, 区长候选人)
                 cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
                 names[name] = None
         for m in self.spoken.finditer(text):
@@ -174,7 +175,7 @@ class PersonMatcher:
             start += next(
                 (len(w) for w in sorted(ANAPHORS, key=len, reverse=True) if text.startswith(w, at)), 0
             )
-        title = next((t for t in self.titles if text.startswith(t, start)), None)
+        title = next((t for t in self.titles if text.startswith(t, start)), None)  # (the longest)
         if title is None or title in self.kin:
             return {}
         if whole:
@@ -183,7 +184,7 @@ class PersonMatcher:
                 t := next((t for t in self.titles if text.startswith(t, end + 1)), None)
             ):
                 title, end = text[start : end + 1 + len(t)], end + 1 + len(t)
-            if end < len(text) and text[end] not in "。，；！？\n":
+            if end < len(text) and text[end] not in "。，；！？、\n":
                 return {}
         if org is None:
             return self._role(doc, title, start, title)
@@ -228,7 +229,12 @@ class PersonMatcher:
     def _plausible(self, name: str) -> bool:
         """A surname first, and not a common word (满意, 和游客) whole or in its first two characters."""
         if name[:2] in self.compound:  # (欧阳立新, 司马青: the surname is a word of its own)
-            return len(name) >= 3 and word_freq(name) <= self.max_name_freq and "某" not in name[2:]
+            return (
+                len(name) >= 3
+                and (word_freq(name) <= self.max_name_freq or dictionary_tag(name) == "nr")  # (欧阳修)
+                and name[-1] not in CUES  # (上官云|说)
+                and "某" not in name[2:]
+            )
         return (
             len(name) >= 2
             and name[0] in self.surnames

@@ -76,7 +76,7 @@ def _stem_before(text: str, end: int) -> str | None:
         if not stem and len(w) > 1 and word_freq(w) >= COMMON_STEM:
             return None
         stem = w + stem
-    if len(stem) > 2 and (stem[0] in _GLUED or stem[0] in "镇乡区县市村经赴往至于"):
+    if len(stem) > 2 and (stem[0] in _GLUED or stem[0] in "镇乡区县市村经赴往"):
         # (和舟|白, 五金镇|龙水, 经油溪: jieba glued a conjunction, a preposition or a place's end to
         # the name)
         stem = stem[1:]
