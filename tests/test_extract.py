@@ -1061,14 +1061,14 @@ def test_no_person_from_a_direction_gate_or_count_and_no_half_post(nlp):
     doc = nlp(
         "会上，东方雨虹董事长表示。，南门社区主任表示。学生第五名。村民上官云说，好。专家欧阳修指出，好。"
         "任命孙海为永川区人民政府区长助理。提名张晓明为永川区区长候选人。任命李国强为主任。"
-        "于家堡街道开展活动。台塑企业宁波化工有限公司投产。"
+        "于家堡街道开展活动。台塑企业宁波化工有限公司投产。本土火锅品牌企业重庆渝味晓巷餐饮管理有限公司开业。"
     )
     people = {
         s.text: mention_attrs(doc, s).get("role") for s in doc.spans["mentions"] if s.label_ == "person"
     }
     assert people == {"上官云": "村民", "欧阳修": "专家", "孙海": None, "张晓明": None, "李国强": "主任"}
     names = {s.text for s in doc.spans["mentions"]}
-    assert {"于家堡街道", "台塑企业宁波化工有限公司"} <= names
+    assert {"于家堡街道", "台塑企业宁波化工有限公司", "重庆渝味晓巷餐饮管理有限公司"} <= names
 
 
 def test_a_trade_form_is_the_company_whose_own_form_it_is(nlp):

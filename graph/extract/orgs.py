@@ -123,11 +123,19 @@ def _lead_in(text: str, start: int, end: int) -> int:
             for w, f in words
         )
         lead = lead or bool(_PARTY.search(text, start, p)) or _common_words(words)
-        lead = lead or text.endswith(_KIND_OF_FIRM, start, p)
+        lead = lead or text.endswith(_KIND_OF_FIRM, start, p) or _kind_of_firm(text[start:p])
         # (a profile's heading: ——记|重庆荣窑陶瓷科技有限公司董事长…)
         lead = lead or (text.endswith("——", 0, start) and text[start:p] == "记")
         return p if lead else start
     return start
+
+
+def _kind_of_firm(s: str) -> bool:
+    """Does ``s`` end in 企业 after a common word, what kind of firm it is (火锅品牌企业, 外资企业), not
+    a brand's own 企业 (台塑企业)?"""
+    if not s.endswith("企业") or len(s) < 4:
+        return False
+    return _common_words(posseg(s[:-2])[-1:])
 
 
 def _common_words(words: list[tuple[str, str]]) -> bool:
