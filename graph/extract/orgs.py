@@ -123,7 +123,7 @@ def _lead_in(text: str, start: int, end: int) -> int:
             for w, f in words
         )
         lead = lead or bool(_PARTY.search(text, start, p)) or _common_words(words)
-        lead = lead or text.endswith(_KIND_OF_FIRM, start, p) or _kind_of_firm(text[start:p])
+        lead = lead or _kind_of_firm(text[start:p])
         # (a profile's heading: ——记|重庆荣窑陶瓷科技有限公司董事长…)
         lead = lead or (text.endswith("——", 0, start) and text[start:p] == "记")
         return p if lead else start
@@ -131,11 +131,11 @@ def _lead_in(text: str, start: int, end: int) -> int:
 
 
 def _kind_of_firm(s: str) -> bool:
-    """Does ``s`` end in 企业 after a common word, what kind of firm it is (火锅品牌企业, 外资企业), not
-    a brand's own 企业 (台塑企业)?"""
-    if not s.endswith("企业") or len(s) < 4:
-        return False
-    return _common_words(posseg(s[:-2])[-1:])
+    """Does ``s`` end in what kind of firm it is (深交所上市企业, 火锅品牌企业, 外资企业: 企业 after a
+    common word), not in a brand's own 企业 (台塑企业)?"""
+    if s.endswith(_KIND_OF_FIRM):
+        return True
+    return s.endswith("企业") and len(s) >= 4 and _common_words(posseg(s[:-2])[-1:])
 
 
 def _common_words(words: list[tuple[str, str]]) -> bool:
@@ -523,21 +523,22 @@ class CompanyMatcher:
             forms.setdefault(name, set())  # the name itself wherever else it is written
             for form in self._forms_of(name):
                 forms.setdefault(form, set()).add(name)
+        names = {text[s:e] for s, e in found}
         # (a trade form another name's own short form already is, is that name's: 荣泰铸造 of
         # 重庆荣泰铸造有限公司, not also of 重庆荣泰精密铸造有限公司 beside it)
-        own: dict[str, set[str]] = defaultdict(set)
-        for n in {text[s:e] for s, e in found}:
+        own_forms: dict[str, set[str]] = defaultdict(set)
+        for n in names:
             for f in self._forms_of(n, trade=False):
-                own[f].add(n)
-        for form, names in forms.items():
-            if len(own.get(form, ())) == 1 and len(names) > 1:
-                names.intersection_update(own[form])
-        for form, name in self._contracted(text, {text[s:e] for s, e in found}):
+                own_forms[f].add(n)
+        for form, full in forms.items():
+            if len(own_forms.get(form, ())) == 1 and len(full) > 1:
+                full.intersection_update(own_forms[form])
+        for form, name in self._contracted(text, names):
             forms.setdefault(form, set()).add(name)
         # names found by their industry word that are also short forms of a full name (汇鲜冷链 after
         # 重庆汇鲜冷链物流有限公司): they abbreviate it as much as the short forms below
         own = {(c.start, c.end): c for c in cand.of_type(doc, "company") if c.source == self.name}
-        self._contracted_legal(text, own, {text[s:e] for s, e in found})
+        self._contracted_legal(text, own, names)
         longest: dict[int, int] = {}  # where a longer form was found: a shorter one there is its start
         for form in sorted(forms, key=len, reverse=True):
             if (

@@ -43,6 +43,7 @@ ANAPHORS = {
 
 _SERVES_AT = ("公司", "该公司", "集团", "该集团", "企业")
 """What one serves at after 任 when no organisation is named: the one the article is about."""
+_ANAPHORS_LONGEST = tuple(sorted(ANAPHORS, key=len, reverse=True))
 
 
 class PersonMatcher:
@@ -65,6 +66,7 @@ class PersonMatcher:
         titles = lex["titles"] + lex["growers"]
         self.titles = tuple(sorted(set(titles), key=len, reverse=True))
         self.kin = frozenset(lex["kin"])
+        self.serves_at = (*_SERVES_AT, *self.titles)  # (what 任 is followed by: see _serves)
         sn = alternation(sorted(self.surnames)) or "(?!)"
         self.titled = re.compile(
             rf"(?P<title>{alternation(titles + lex['kin'])})(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}})"
@@ -172,17 +174,13 @@ class PersonMatcher:
         org = max(orgs, key=lambda c: (c.end, c.priority), default=None)
         start = org.end if org else at
         if org is None:  # (任公司总经理: the company 公司 points back to, found as for 公司董事长)
-            start += next(
-                (len(w) for w in sorted(ANAPHORS, key=len, reverse=True) if text.startswith(w, at)), 0
-            )
-        title = next((t for t in self.titles if text.startswith(t, start)), None)  # (the longest)
-        if title is None or title in self.kin:
+            start += next((len(w) for w in _ANAPHORS_LONGEST if text.startswith(w, at)), 0)
+        title = self._title_at(text, start)
+        if title is None:
             return {}
         if whole:
             end = start + len(title)
-            while text.startswith(("、", "兼"), end) and (
-                t := next((t for t in self.titles if text.startswith(t, end + 1)), None)
-            ):
+            while text.startswith(("、", "兼"), end) and (t := self._title_at(text, end + 1)):
                 title, end = text[start : end + 1 + len(t)], end + 1 + len(t)
             if end < len(text) and text[end] not in "。，；！？、\n":
                 return {}
@@ -222,9 +220,13 @@ class PersonMatcher:
             and word_freq(toks[0][0]) > 1000
         )
 
+    def _title_at(self, text: str, pos: int) -> str | None:
+        """The longest title written at ``pos``."""
+        return next((t for t in self.titles if text.startswith(t, pos)), None)
+
     def _serves(self, text: str, pos: int) -> bool:
         """Is a post written at ``pos`` with 任 (石伯海|任公司总经理, 任副区长)? Then the name ends there."""
-        return text.startswith("任", pos) and text.startswith((*_SERVES_AT, *self.titles), pos + 1)
+        return text.startswith("任", pos) and text.startswith(self.serves_at, pos + 1)
 
     def _plausible(self, name: str) -> bool:
         """A surname first, and not a common word (满意, 和游客) whole or in its first two characters."""
