@@ -654,11 +654,17 @@ class _Groups:
         for a, b in separate or ():
             self.separate[a].add(b)
             self.separate[b].add(a)
+        # a group's names, brands and registered names, made when a merge first asks for them:
+        # most clusters are never in one (see _names)
         self.surfaces: dict[int, set[str]] = {}
         self.brands: dict[int, dict[str, set[str]]] = {}
         self.registered: dict[int, set[str]] = {}
-        for i, c in enumerate(clusters):
-            self.surfaces[i] = set(c.surfaces)
+
+    def _names(self, r: int) -> int:
+        """The root ``r``, its names, brands and registered names made if it is still one cluster
+        that no merge asked about."""
+        if r not in self.surfaces:
+            c = self.clusters[r]
             brands: dict[str, set[str]] = defaultdict(set)
             registered = set()
             if c.type == "company":
@@ -667,8 +673,8 @@ class _Groups:
                     brands[name.brand].add(sa)
                     if name.legal.endswith(_REGISTERED) and not name.branch:
                         registered.add(name.brand + name.industry)
-            self.brands[i] = brands
-            self.registered[i] = registered
+            self.surfaces[r], self.brands[r], self.registered[r] = set(c.surfaces), brands, registered
+        return r
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -677,7 +683,7 @@ class _Groups:
         return i
 
     def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
+        ri, rj = self._names(self.find(i)), self._names(self.find(j))
         if ri == rj:
             return
         if len(self.members[ri]) < len(self.members[rj]):  # the smaller group moves: near-linear
@@ -691,7 +697,7 @@ class _Groups:
 
     def conflict(self, i: int, j: int) -> str | None:
         """Would joining the groups of ``i`` and ``j`` join two names that must stay apart?"""
-        ri, rj = self.find(i), self.find(j)
+        ri, rj = self._names(self.find(i)), self._names(self.find(j))
         small, large = sorted((ri, rj), key=lambda r: len(self.surfaces[r]))
         if self.separate:
             for sa in self.surfaces[small]:

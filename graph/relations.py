@@ -49,7 +49,7 @@ from typing import NamedTuple, Protocol
 
 from graph.articles import Article
 from graph.cache import code_version
-from graph.extract.lexicon import dictionary_tag, gazetteer, lexicon, word_freq
+from graph.extract.lexicon import dictionary_tag, gazetteer, jieba_tok, lexicon
 from graph.link import Entity, fold
 from graph.mentions import TYPES, Mention
 from graph.names import leading_places, parse_company, within
@@ -802,7 +802,7 @@ def extract_relations(
             by_article[m.article].append((e, m))
     # relations the names say, and the names they need the sentences of: only those are kept, as
     # keeping every named sentence would keep a copy of the corpus
-    name_relations = list(_name_relations(entities, rules))
+    name_relations = list(_name_relations(entities, rules, store))
     wanted = {key for *_, named in name_relations for key in named}
     corpus = _Corpus(rules, col, by_id, by_article, _company_prefixes(entities))
     facts: dict[str, ProjectFacts] = {}
@@ -967,14 +967,16 @@ NameRelation = tuple[str, str, str, str, tuple[tuple[str, str], ...]]
 """(head, tail, type, rule, the (entity, surface) names that say it)."""
 
 
-def _name_relations(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]:
+def _name_relations(
+    entities: list[Entity], rules: Rules, store: ReadingStore | None = None
+) -> Iterator[NameRelation]:
     """Relations that the names alone say."""
     branches = list(_branches(entities))
     placed = {child for child, *_ in branches}
     # (a branch is of the branch above it, not also of whatever its name begins with)
     yield from (r for r in _subsidiaries(entities, rules) if r[0] not in placed)
     yield from branches
-    yield from _operators(entities)
+    yield from _operators(entities, store)
     yield from _name_places(entities, rules)
 
 
@@ -1066,13 +1068,32 @@ def _branches(entities: list[Entity]) -> Iterator[NameRelation]:
             yield child.id, parent, "subsidiary_of", rule, tuple((child.id, a) for a in child.aliases)
 
 
-def _common_word(word: str) -> bool:
-    """A common word of the language and no name (高速, 交通, 平安; not 长安, 太极, 力帆)."""
-    return word_freq(word) >= 1000 and dictionary_tag(word) not in ("ns", "nr", "nz", "nt", "j")
+COMMON_TAGS_NOT = ("ns", "nr", "nz", "nt", "j")
+"""Parts of speech of names: a frequent word tagged one of these is no common word (长安, 太极)."""
 
 
-def _operators(entities: list[Entity]) -> Iterator[NameRelation]:
+def _common_words(store: ReadingStore | None = None) -> frozenset[str]:
+    """The common words of the language, which are no names (高速, 交通, 平安; not 长安, 太极, 力帆):
+    jieba's words of frequency 1000 or more, not tagged as a name (6,000 of its 500,000).
+
+    They are kept in ``store``, whose version holds jieba's and the package's: reading jieba's
+    dictionary and its tags costs half a second that the relations of an update need for nothing
+    else."""
+    key = hashlib.sha256(f"common words\0{code_version('graph.relations')}".encode()).hexdigest()
+    blob = store.get_readings([key]).get(key) if store is not None else None
+    if blob is not None:
+        return frozenset(w for w in zlib.decompress(blob).decode("utf-8").split("\n") if w)
+    words = frozenset(
+        w for w, n in jieba_tok().FREQ.items() if n >= 1000 and dictionary_tag(w) not in COMMON_TAGS_NOT
+    )
+    if store is not None:
+        store.put_readings({key: zlib.compress("\n".join(sorted(words)).encode("utf-8"), 6)})
+    return words
+
+
+def _operators(entities: list[Entity], store: ReadingStore | None = None) -> Iterator[NameRelation]:
     """A project whose name holds a company's name or brand is that company's (重庆卓浩…项目)."""
+    common = _common_words(store)
     names: dict[str, set[str]] = defaultdict(set)
     for e in entities:
         if e.type != "company":
@@ -1080,7 +1101,7 @@ def _operators(entities: list[Entity]) -> Iterator[NameRelation]:
         for a in e.aliases:
             names[a].add(e.id)
             brand = parse_company(a).brand
-            if len(brand) >= 2 and not _common_word(brand):  # (高速 of a 江永高速公司: a word)
+            if len(brand) >= 2 and brand not in common:  # (高速 of a 江永高速公司: a word)
                 names[brand].add(e.id)
     longest = max(map(len, names), default=0)
     for p in sorted((e for e in entities if e.type == "project"), key=lambda e: e.id):
