@@ -76,9 +76,16 @@ def _module_file(name: str) -> Path | None:
     return None
 
 
-def _imports(path: Path) -> set[str]:
+def _imports(path: Path) -> frozenset[str]:
     """Modules of the package that ``path`` imports (``from graph.x import y`` also counts
-    ``graph.x.y``, which is a module when ``y`` is one)."""
+    ``graph.x.y``, which is a module when ``y`` is one). Read once a process for each state of
+    the file: the versions of a build ask for most modules two or three times."""
+    st = path.stat()
+    return _imports_of(path, st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _imports_of(path: Path, mtime_ns: int, size: int) -> frozenset[str]:
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -91,7 +98,7 @@ def _imports(path: Path) -> set[str]:
         ):
             names.add(node.module)
             names.update(f"{node.module}.{a.name}" for a in node.names)
-    return {n for n in names if n != "graph"}
+    return frozenset(n for n in names if n != "graph")
 
 
 def extractor_sources() -> list[Path]:
