@@ -42,6 +42,9 @@ PROVIDED = re.compile(
 SUPPLIED = re.compile(r"[（(][^（）()]{2,20}(?:供图|摄|提供)[）)]$")
 SOURCE = re.compile(r"^(?:据|来源[：:]\s*)《[^》]{2,20}》(?:报道)?$|^（?据[^，。]{2,15}(?:报道|消息)）?$")
 NOTICE = re.compile(r"(启事|声明|公告|通告|讣告)$")
+DATELINE = re.compile(r"^(?:本报讯|本报[\u4e00-\u9fff]{2,6}电|新华社[\u4e00-\u9fff]{2,8}电)")
+"""The opening of a news brief's body (本报讯（通讯员 杜晓梅）3月18日，…): a paragraph, and the start
+of an item when a headline stands before it."""
 PLACE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,5}[：:]|^[\u4e00-\u9fff]{2,3} ")
 CONNECTIVE = re.compile(
     r"^(同时|此外|目前|近日|近年来|每年|然而|但是|因此|另外|其中|虽然|据了解|据悉|如今|随后|当前|今年|去年)[，,]"
@@ -140,11 +143,22 @@ QUESTION = re.compile(r"(?:记者|本报记者|主持人|问)\s*[：:]")
 """An interviewer's turn (记者：为什么选在水土？): a paragraph of the interview, however short."""
 
 
-def _looks_like_heading(text: str, following: str | None) -> bool:
-    """A short line with no sentence end: a headline, or the first part of a broken paragraph?"""
+def _looks_like_heading(text: str, following: str | None, previous: str | None = None) -> bool:
+    """A short line with no sentence end: a headline, or the first part of a broken paragraph?
+
+    ``previous`` is the line before when it is body text that stops mid-sentence: a line that
+    finishes its word or number (马铃|薯全粉加工项目…, 今年1|0月) goes on with it, however short."""
     if not text or len(text.replace(" ", "")) > MAX_HEADING or not _balanced(text):
         return False
     if not any(is_cjk(c) for c in text):
+        return False
+    if "。" in text[:-1] or text.endswith(("。”", "。’")) or text[0] in "，、。：；）”’！？,.;:":
+        return False  # (a sentence ends inside: 于5亿元的授信额度。重庆三峡银行…; 投向巫溪乡村。”)
+    if previous and (
+        _word_across(previous, text)
+        or (previous[-1:].isalnum() and text[:1].isalnum())
+        or "，" in text.rstrip("，")  # (a clause ends inside: a sentence going on, not a headline)
+    ):
         return False
     last = text[-1]
     if last in "，、：；（“‘—,;:":
@@ -187,6 +201,15 @@ def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
     for k, (no, s, e) in enumerate(lines):
         t = tight[k].text
         if not any(is_cjk(c) or c.isalnum() for c in t):
+            if (
+                any(c in "。！？；" for c in t)
+                and units
+                and units[-1].kind == "para"
+                and units[-1].last_line == no - 1
+                and _is_open(units[-1].text)
+            ):
+                # the end of a sentence the line break left alone (…分享产业增值收益|。)
+                units.append(Unit("para", normalise(raw, s, e), no, no, tight=tight[k]))
             continue  # ornaments such as ……
         narrow = _unpadded(tight[k])
         if narrow is not tight[k] and (
@@ -214,8 +237,13 @@ def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
         if SOURCE.match(t):
             units.append(Unit("source", tight[k], no, no))
             continue
+        if DATELINE.match(t):
+            units.append(Unit("para", normalise(raw, s, e), no, no, tight=tight[k]))
+            continue
         following = tight[k + 1].text if k + 1 < len(lines) else None
-        if _looks_like_heading(t, following):
+        before = units[-1] if units and units[-1].kind == "para" and units[-1].last_line == no - 1 else None
+        previous = before.text if before is not None and _is_open(before.text) else None
+        if _looks_like_heading(t, following, previous):
             units.append(Unit("heading", tight[k], no, no))
         else:
             units.append(Unit("para", normalise(raw, s, e), no, no, tight=tight[k]))
@@ -390,6 +418,7 @@ def _segment(units: list[Unit]) -> list[_Item]:
         if (
             s == 0
             or (nxt < len(units) and units[nxt].kind == "byline")
+            or (nxt < len(units) and units[nxt].kind == "para" and DATELINE.match(units[nxt].text))
             or (prev is not None and prev.kind in ("credit", "source"))
             or NOTICE.search(first)
             or (e - s >= 2 and len(first) <= SECTION_MAX)
@@ -481,7 +510,7 @@ def _build(doc: str, index: int, item: _Item, path: str) -> Article:
     body_paras = sum(u.kind == "para" for u in item.paras)
     if NOTICE.search(title):
         kind = "notice"
-    elif not item.bylines and body_paras <= 2:
+    elif not item.bylines and body_paras <= 2 and not (item.paras and DATELINE.match(item.paras[0].text)):
         kind = "photo_caption"
     else:
         kind = "article"

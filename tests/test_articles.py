@@ -175,3 +175,53 @@ def test_an_interviewers_questions_stay_in_the_interview():
     assert art.kind == "article" and art.reporters == ["夏婧"]
     assert "记者：为什么选在水土？" in art.text and "记者：人才从哪里来？" in art.text
     assert art.captions == []
+
+
+def test_lines_wrapped_short_stay_in_their_paragraph():
+    """A page wrapped every twenty to forty characters: a line that finishes the word or number
+    of the line before (马铃|薯, 今年1|0月), holds a sentence's end, begins with a comma, or holds
+    a clause after a line that stopped mid-sentence is body text, not a headline dropped there."""
+    page = "\n".join(
+        [
+            "巫溪设立乡村振兴产业基金",
+            "□ 重庆日报记者 李雪",
+            "公司在全县建有马铃",
+            "薯种植基地4.5万亩，通过“公司+合作社+农户”模式",
+            "带动8000余户农户种植。获得投资后，年产5000吨马铃",
+            "薯全粉加工项目将落户巫溪县工业园区，预计今年1",
+            "0月建成投产，年产值可达1.5亿元。重庆三峡银行巫溪支行",
+            "于5亿元的授信额度。重庆三峡银行相关负责人表示，巫溪支行是",
+            "该行在渝东北布局的重点网点之一。高新区党工委委员钟华介绍，2023年",
+            "，高新区集成电路产业产值突破400亿元，已集聚集成电路企业",
+            "120余家。公司与长安汽车、",
+            "重庆青峰变速器有限公司建立了长期配套关系，并于2022年",
+            "被评为国家级专精特新“小巨人”企业。",
+        ]
+    )
+    (art,) = split_page(page, "p")
+    assert art.captions == []
+    assert "马铃薯全粉加工项目将落户巫溪县工业园区，预计今年10月建成投产" in art.text
+    assert "长安汽车、重庆青峰变速器有限公司建立了长期配套关系" in art.text
+    assert "2023年，高新区集成电路产业产值" in art.text
+
+
+def test_a_news_brief_after_its_headline_is_an_item_of_its_own():
+    """本报讯（通讯员 杜晓梅）… opens a brief: the headline before it starts an item, even after a
+    paragraph whose full stop the line break left alone on a line."""
+    page = "\n".join(
+        [
+            "巫溪设立乡村振兴产业基金 首期规模2亿元",
+            "□ 重庆日报记者 李雪",
+            "邓川表示，巫溪将把基金投资与产业帮扶结合起来，让更多群众分享产业增值收益",
+            "。",
+            "",
+            "宁厂古镇盐文化街区改造提升项目开工",
+            "",
+            "本报讯（通讯员 杜晓梅）3月18日，巫溪县宁厂镇的宁厂古镇盐",
+            "文化街区改造提升项目正式开工。项目总投资1.8亿元。",
+        ]
+    )
+    first, brief = split_page(page, "p")
+    assert first.text.endswith("分享产业增值收益。") and first.captions == []
+    assert brief.title == "宁厂古镇盐文化街区改造提升项目开工" and brief.kind == "article"
+    assert "宁厂古镇盐文化街区改造提升项目正式开工" in brief.text

@@ -1075,3 +1075,33 @@ def test_a_trade_form_is_the_company_whose_own_form_it_is(nlp):
     doc = nlp("重庆荣泰铸造有限公司和重庆荣泰精密铸造有限公司签约。荣泰铸造表示。")
     refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
     assert refs["荣泰铸造"] == "重庆荣泰铸造有限公司"
+
+
+def test_no_town_body_or_brand_from_words_that_only_end_like_one(nlp):
+    """累计建成镇 and 设立乡(村) are clauses, 布局 is no 局, 宁厂镇 is the town a 宁厂 company is
+    named after, 图为 begins a caption, and a walk that reaches its limit does not start inside
+    a word (项目落|户重庆高新区…)."""
+    got = found(
+        nlp,
+        "城口县累计建成镇村电商服务站点186个。巫溪设立乡村振兴产业基金。龙桥工业园区是涪陵区布局较早的园区。"
+        "虞城县张集镇乔庄村风和日丽。重庆宁厂古盐文化旅游开发有限公司负责建设。巫溪县宁厂镇的古镇开工。"
+        "重庆璧芯科技有限公司投产。图为璧芯科技工程师在调试设备。"
+        "显示模组项目落户重庆高新区金凤电子信息产业园，总投资23亿元。",
+    )
+    names = {n for _, n in got}
+    wrong = {
+        "累计建成镇",
+        "设立乡",
+        "涪陵区布局",
+        "巫溪县宁厂",
+        "图为璧芯科技",
+        "户重庆高新区金凤电子信息产业园",
+    }
+    assert not names & wrong
+    assert {("district", "张集镇"), ("district", "宁厂镇"), ("company", "璧芯科技")} <= got
+    assert ("park", "重庆高新区金凤电子信息产业园") in got
+    # (安全局 is a body: the words a body's name ends with are read whole, 全局 only as a word)
+    assert found(nlp, "重庆市国家安全局发布通告。江北区全局工作会议召开。") == {
+        ("government", "重庆市国家安全局"),
+        ("district", "江北区"),
+    }

@@ -262,6 +262,9 @@ def _place_across(text: str, lo: int, pos: int) -> int:
     for k in (1, 2, 3):
         if any(gaz.full_names(text[lo - k : e]) for e in range(min(pos, lo - k + 6), lo, -1)):
             return lo - k
+    if lo < pos and crosses_word(text, lo, lo):
+        # nor half of another word (项目落|户重庆高新区金凤电子信息产业园): the name starts after it
+        return min(pos, lo + len(posseg(text[lo:pos])[0][0]))
     return lo
 
 

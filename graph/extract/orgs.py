@@ -339,8 +339,11 @@ class CompanyMatcher:
             start = extend_left(
                 text, m.start(), max_chars=10, boundary=self.boundary, name_verbs=self.name_verbs
             )
-            if text[start] in self.boundary and text[start + 1 : m.end()] in legal_forms:
-                start += 1  # (由荣牧农业 after 重庆荣牧农业发展有限公司: 由 is no part of the brand)
+            # (由荣牧农业 after 重庆荣牧农业发展有限公司, 图为|璧芯科技: 由 and 图为 are no brand)
+            for k in (2, 1):
+                if text[start : start + k] in self.boundary and text[start + k : m.end()] in legal_forms:
+                    start += k
+                    break
             brand = _strip_places(text[start : m.start()])
             if len(brand) > 4:  # the walk went past the brand
                 continue
@@ -552,6 +555,8 @@ class CompanyMatcher:
             for m in re.finditer(re.escape(form), text):
                 if longest.setdefault(m.start(), m.end()) > m.end():
                     continue  # (綦万城际 in 綦万城际铁路)
+                if text.startswith(("镇", "街道"), m.end()):
+                    continue  # (宁厂镇: the town a 宁厂 company is named after)
                 start = m.start()
                 # 重庆卓浩, 江津卓洁科技: a place written right before the short form belongs to it
                 for k in range(min(start, 6), 1, -1):
@@ -585,6 +590,7 @@ class GovernmentMatcher:
         self.name_verbs = frozenset(lex["name_verbs"])
         self.centre_words = tuple(lex["centre_words"])
         self.member_titles = tuple(lex["member_titles"])
+        self.not_bodies = frozenset(lex["not_bodies"])
         left = "".join(sorted(PUNCT | set(lex["before_bare"])))
         words = "".join(f"|(?<={re.escape(w)})" for w in lex["before_bare_words"])
         self.bare = re.compile(rf"(?=[市区县镇乡])(?:(?<=[{re.escape(left)}]){words}|^)[市区县镇乡]")
@@ -702,7 +708,10 @@ class GovernmentMatcher:
             return True
         if words.endswith("委员会") and "和" in words:
             words = words.replace("和", "")  # 文化和旅游发展委员会
-        for tok, flag in posseg(words):
+        tagged = posseg(words)
+        if tagged and tagged[-1][0] in self.not_bodies:  # (布局 ends like 规划局; 安全局 is a body)
+            return False
+        for tok, flag in tagged:
             if len(tok) >= 2 and word_freq(tok) == 0 and flag not in ("ns", "nt", "j"):
                 return False  # a brand jieba does not know: a company's unit, not a government body
             stop = tok in self.boundary or flag.startswith(("v", "d", "p", "u", "c", "r", "m", "q", "f", "t"))

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
-from graph.extract.lexicon import Trie, crosses_word, gazetteer, lexicon, posseg, word_freq
+from graph.extract.lexicon import Trie, crosses_word, gazetteer, jieba_tok, lexicon, posseg, word_freq
 from graph.names import within
 from graph.normalize import is_cjk
 
@@ -33,8 +33,8 @@ INSTITUTION = re.compile(
 _NOT_A_BODY = r"(?!长|[\u4e00-\u9fff]?干部)"
 # A town's name in a list ends in 街道, 镇, or a 乡 that begins no word (乡镇, 乡村, 乡情…).
 _LISTED_END = r"(?:街道|镇|乡(?![镇村亲情愁贤风]))"
-# A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇).
-TOWN = re.compile(rf"(?![乡镇街村的在和与及是为一个])[\u4e00-\u9fff]{{2,4}}?(?:街道|镇|乡){_NOT_A_BODY}")
+# A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇; not 巫溪设立|乡村振兴).
+TOWN = re.compile(rf"(?![乡镇街村的在和与及是为一个])[\u4e00-\u9fff]{{2,4}}?{_LISTED_END}{_NOT_A_BODY}")
 # Towns and streets listed after punctuation or 以及 (；西沱镇、王场镇的…): two of that shape are towns.
 _ONE_TOWN = rf"(?![乡镇街村的在和与及是为一个这该各])[\u4e00-\u9fff]{{2,3}}?{_LISTED_END}"
 TOWN_LIST = re.compile(rf"(?:^|(?<=[，。；：\n及和]))(?:{_ONE_TOWN}、)+{_ONE_TOWN}{_NOT_A_BODY}")
@@ -103,9 +103,22 @@ _GLUED = frozenset("和与及在从向到把被对将为是的了")
 
 
 def town_like(name: str) -> bool:
-    """Could ``name`` (…镇, …乡, …街道) be a town's? Not a kind of town, nor a common word and 镇."""
+    """Could ``name`` (…镇, …乡, …街道) be a town's? Not a kind of town, nor a common word and 镇,
+    nor common words run together (:func:`_clause`)."""
     stem = name[:-2] if name.endswith("街道") else name[:-1]
-    return not name.endswith(tuple(lexicon()["town"]["kinds"])) and word_freq(stem) < COMMON_STEM
+    return (
+        not name.endswith(tuple(lexicon()["town"]["kinds"]))
+        and word_freq(stem) < COMMON_STEM
+        and not _clause(name)
+    )
+
+
+def _clause(name: str) -> bool:
+    """Is the name before 镇, 乡 or 街道 common words run together, a clause rather than a name
+    (城口县|累计建成镇村电商服务站点)? Even right after a district (虞城县张集镇 is a town)."""
+    stem = name[:-2] if name.endswith("街道") else name[:-1]
+    words = jieba_tok().lcut(stem, HMM=False)
+    return len(words) >= 2 and all(len(w) >= 2 and word_freq(w) >= COMMON_STEM for w in words)
 
 
 # More towns listed after a town (永川区朱沱镇、仙龙镇, 温泉镇、满月镇等): towns of the same kind.
@@ -164,7 +177,7 @@ class DistrictMatcher:
             cand.add(doc, s, e, "district", self.name)
             t = TOWN.match(text, e)
             n = self.trie.longest_at(text, e)  # (新田镇 after 万州区: a town, though 新田 is a county)
-            if t and (not n or TOWN_WORD.match(text, e + n)):
+            if t and (not n or TOWN_WORD.match(text, e + n)) and not _clause(t.group()):
                 cand.add(doc, e, t.end(), "district", self.name)
                 towns.add(t.group())
         # a bare 高新区 or 科学城 in an article that names the zone in full: the zone of that kind
