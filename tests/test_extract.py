@@ -1105,3 +1105,37 @@ def test_no_town_body_or_brand_from_words_that_only_end_like_one(nlp):
         ("government", "重庆市国家安全局"),
         ("district", "江北区"),
     }
+
+
+def test_project_names_with_a_decimal_latin_words_a_display_or_a_demonstration(nlp):
+    """年产1.5万吨 keeps its point, Micro LED its space, 显示 makes names (车载显示面板), and 示范 ends
+    a name after something particular (…一体化示范项目), as it begins none (示范项目)."""
+    got = found(
+        nlp,
+        "重庆锐思电子材料有限公司年产1.5万吨电子级湿化学品项目签约。"
+        "重庆渝芯光电科技有限公司年产120万片Micro LED显示模组项目落户重庆高新区。"
+        "晶联显示将在璧山高新区投资52亿元，建设年产800万片车载显示面板项目。"
+        "长江清能万州绿色制氢一体化示范项目建设现场塔吊林立。",
+    )
+    assert {
+        "年产1.5万吨电子级湿化学品项目",
+        "年产120万片Micro LED显示模组项目",
+        "年产800万片车载显示面板项目",
+        "长江清能万州绿色制氢一体化示范项目",
+    } <= {n for t, n in got if t == "project"}
+    assert not {n for t, n in got if t == "project"} & {"5万吨电子级湿化学品项目", "LED显示模组项目"}
+
+
+def test_a_park_after_a_place_jieba_cuts_keeps_the_place(nlp):
+    """jieba reads 万州|经|开区: the walk stops at the preposition, inside the zone's name."""
+    got = found(nlp, "5月20日，万州经开区新田绿色化工产业园内，塔吊林立。")
+    assert ("park", "万州经开区新田绿色化工产业园") in got
+
+
+def test_a_branch_lends_its_short_forms_to_no_one(nlp):
+    """国家绿能集团 is the group, not its 重庆分公司 named in full before it."""
+    doc = nlp(
+        "国家绿能投资集团有限公司重庆分公司与重庆涪能新能源科技有限公司合作开发。国家绿能集团是中央企业。"
+    )
+    refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
+    assert "国家绿能集团" in refs and refs["国家绿能集团"] is None

@@ -206,7 +206,7 @@ def extend_left(
     lo = max(0, pos - max_chars)
     window = text[lo:pos]
     for k in range(len(window) - 1, -1, -1):
-        if window[k] in PUNCT:
+        if window[k] in PUNCT and not _inside_a_word(window, k):
             window = window[k + 1 :]
             break
     if not window:
@@ -228,8 +228,10 @@ def extend_left(
             or (len(tok) > 1 and tok[-1] in "至于到在往")
         ):
             break
-        if not all(is_cjk(c) or c.isalnum() or c in "（）()·-" for c in tok):
-            break
+        if not all(is_cjk(c) or c.isalnum() or c in "（）()·-." for c in tok) and not (
+            tok == " " and 0 < k < len(words) - 1 and words[k - 1][1] == words[k + 1][1] == "eng"
+        ):
+            break  # (but the space of Micro LED, the point of 1.5万吨)
         if len(tok) >= 2 and tok[0] == "的" and "的" in boundary and word_freq(tok) == 0:
             cur -= len(tok) - 1  # (投资|的璧|青快速路: jieba guessed 的 and a name into one word)
             break
@@ -239,6 +241,7 @@ def extend_left(
         # (a character jieba's HMM calls a modal or interjection morpheme is one it does not know:
         # 成都市蓉|昇|汽车空调有限公司)
         if tok not in keep and flag not in ("eng", "yg", "eg", "og") and flag.startswith(_STOP_POS):
+            cur = _place_over(text, cur, pos)  # (万州|经|开区新田…: jieba cut the place 万州经开区)
             break
         if _PHASE.fullmatch(tok):  # (17号线|一期|工程: jieba tags the phase an adverb)
             cur -= len(tok)
@@ -255,6 +258,17 @@ def extend_left(
     return cur
 
 
+def _inside_a_word(window: str, k: int) -> bool:
+    """Is ``window[k]`` the point of a number (1.5万吨) or the space between two Latin words
+    (Micro LED): no punctuation that ends a name?"""
+    if not 0 < k < len(window) - 1:
+        return False
+    a, b = window[k - 1], window[k + 1]
+    if window[k] == ".":
+        return a.isdigit() and b.isdigit()
+    return window[k] == " " and a.isascii() and a.isalpha() and b.isascii() and b.isalpha()
+
+
 def _place_across(text: str, lo: int, pos: int) -> int:
     """Where a name the walk took to its last character (``lo``) begins when a place written there
     began before it: the place, not half of it (江津区双福新能源汽车零部件|产业园 is no 津区…)."""
@@ -266,6 +280,17 @@ def _place_across(text: str, lo: int, pos: int) -> int:
         # nor half of another word (项目落|户重庆高新区金凤电子信息产业园): the name starts after it
         return min(pos, lo + len(posseg(text[lo:pos])[0][0]))
     return lo
+
+
+def _place_over(text: str, cur: int, pos: int) -> int:
+    """Where a place that jieba cut into words runs across ``cur`` begins, if one does (the walk
+    stopped at the preposition 经 of 万州经开区); else ``cur``."""
+    gaz = gazetteer()
+    for s in range(cur - 1, max(-1, cur - 4), -1):
+        for e in range(min(pos, s + 7), cur, -1):
+            if text[s:e] in gaz.places:
+                return s
+    return cur
 
 
 def _lone_pair(words: list[tuple[str, str]], k: int) -> bool:

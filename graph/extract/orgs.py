@@ -441,7 +441,11 @@ class CompanyMatcher:
         return not crosses_word(text, end, end)
 
     def _forms_of(self, name: str, trade: bool = True) -> list[str]:
-        """The short forms of a company's name: without its legal form, its places, its industry."""
+        """The short forms of a company's name: without its legal form, its places, its industry;
+        none of a branch's (国家绿能投资集团有限公司重庆分公司), whose brand or group written alone is
+        the company's, not the branch's."""
+        if parse_company(name).branch:
+            return []
         core = self._legal_end.sub("", name)
         bare = _strip_places(core)
         brand = self._industry_end.sub("", bare)
@@ -503,7 +507,7 @@ class CompanyMatcher:
         registered = {
             n: self._legal_end.sub("", n)
             for n in names
-            if parse_company(n).legal.endswith(("有限公司", "有限责任公司"))
+            if parse_company(n).legal.endswith(("有限公司", "有限责任公司")) and not parse_company(n).branch
         }
         for (s, e), c in own.items():
             p = parse_company(text[s:e])

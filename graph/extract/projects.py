@@ -79,8 +79,8 @@ class ProjectMatcher:
         self.boundary = boundary_words() - {"及", "投资"}
         self.name_verbs = frozenset(lex["name_verbs"])
         self.not_before = tuple(lex["not_before"])
-        self.generic_words = set(lex["generic_start"])
-        self.generic_ends = tuple(g for g in self.generic if len(g) > 1)
+        self.generic_words = set(lex["generic_start"]) - set(lex["name_ends"])
+        self.generic_ends = tuple(g for g in self.generic if len(g) > 1 and g in self.generic_words)
         legal = lexicon()["company"]["legal"]
         self.legal_end = re.compile(
             f"(?:{alternation([x for x in legal if len(x) >= 3])})(?!.*(?:有限|公司|集团))"
