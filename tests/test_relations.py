@@ -1228,3 +1228,29 @@ def test_who_builds_is_not_the_object_of_another_verb_nor_an_earlier_investor():
         ("重庆綦旺食品有限公司", "年产3万吨火锅底料项目"),
         ("重庆宸蜀电池材料有限公司", "年产5万吨磷酸铁锂正极材料项目"),  # (the one set up builds)
     }
+
+
+def test_a_project_that_costs_a_sum_then_settles_in_a_park_is_there():
+    text = (
+        "重庆驰远汽车电子有限公司汽车电子零部件生产基地项目总投资12亿元，同样落户凤凰湖产业园；"
+        "宁波中屹新能源科技有限公司储能电池生产基地项目，总投资45亿元，选址三教产业园。"
+        "该项目总投资5亿元，带动就业，落户当地。"
+    )
+    names = named(
+        company=["重庆驰远汽车电子有限公司", "宁波中屹新能源科技有限公司"],
+        project=["汽车电子零部件生产基地项目", "储能电池生产基地项目"],
+        park=["凤凰湖产业园", "三教产业园"],
+    )
+    got = {t for t in typed(rels(text, names)) if t[1] == "located_in"}
+    assert {
+        ("汽车电子零部件生产基地项目", "located_in", "凤凰湖产业园"),
+        ("储能电池生产基地项目", "located_in", "三教产业园"),
+    } <= got
+    assert ("汽车电子零部件生产基地项目", "located_in", "三教产业园") not in got
+
+
+def test_exchanging_the_agreements_texts_is_signing():
+    text = "签约仪式上，重庆高新区管委会分别与华锶半导体、渝芯光电等企业的负责人交换了协议文本。"
+    names = named(government=["重庆高新区管委会"], company=["华锶半导体", "渝芯光电"])
+    got = {frozenset((a, b)) for a, t, b in typed(rels(text, names)) if t == "signed_with"}
+    assert got == {frozenset(("重庆高新区管委会", "华锶半导体")), frozenset(("重庆高新区管委会", "渝芯光电"))}
