@@ -4,6 +4,7 @@ import pytest
 
 from graph.extract.pipeline import build_nlp
 from graph.extract.resolve import mention_attrs
+from graph.names import parse_company
 
 
 @pytest.fixture(scope="module")
@@ -1139,3 +1140,19 @@ def test_a_branch_lends_its_short_forms_to_no_one(nlp):
     )
     refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
     assert "国家绿能集团" in refs and refs["国家绿能集团"] is None
+
+
+def test_a_post_apposed_after_a_quote_and_a_group_in_brackets(nlp):
+    """The speaker after a closing quote (…。”王志明，…公司总经理，指着…) holds the post; a registered
+    name with its 集团 in brackets (城乡建设投资（集团）有限公司) is a group's name."""
+    doc = nlp(
+        "“项目一期将于今年9月建成。”王志明，长江清能（重庆）新能源有限公司总经理，指着设备告诉记者。"
+        "巫溪县城乡建设投资（集团）有限公司出资5000万元。"
+    )
+    people = {
+        s.text: mention_attrs(doc, s).get("role") for s in doc.spans["mentions"] if s.label_ == "person"
+    }
+    assert people == {"王志明": "总经理"}
+    companies = {s.text for s in doc.spans["mentions"] if s.label_ == "company"}
+    assert "巫溪县城乡建设投资（集团）有限公司" in companies
+    assert parse_company("巫溪县城乡建设投资（集团）有限公司").group

@@ -90,7 +90,9 @@ class PersonMatcher:
         self.appointed = re.compile(
             rf"(?:任命|提名|选举|推选|聘任)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,3}}?)(?:同志)?为(?!止|主要|主体|重点|核心)"
         )
-        self.apposed = re.compile(rf"(?:(?<=[是为，。：；“\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)，")
+        self.apposed = re.compile(
+            rf"(?:(?<=[是为，。：；“”\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)，"
+        )
         self.max_name_freq = max_name_freq
 
     def __call__(self, doc: Doc) -> Doc:
