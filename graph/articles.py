@@ -42,7 +42,9 @@ PROVIDED = re.compile(
 SUPPLIED = re.compile(r"[（(][^（）()]{2,20}(?:供图|摄|提供)[）)]$")
 SOURCE = re.compile(r"^(?:据|来源[：:]\s*)《[^》]{2,20}》(?:报道)?$|^（?据[^，。]{2,15}(?:报道|消息)）?$")
 NOTICE = re.compile(r"(启事|声明|公告|通告|讣告)$")
-DATELINE = re.compile(r"^(?:本报讯|本报[\u4e00-\u9fff]{2,6}电|新华社[\u4e00-\u9fff]{2,8}电)")
+DATELINE = re.compile(
+    r"^(?:本报讯|(?:本报|新华社)(?!记者)[\u4e00-\u9fff]{2,8}?(?:\d{1,2}月\d{1,2}日)?电(?![话子脑视器网源池动]))"
+)
 """The opening of a news brief's body (本报讯（通讯员 杜晓梅）3月18日，…): a paragraph, and the start
 of an item when a headline stands before it."""
 PLACE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,5}[：:]|^[\u4e00-\u9fff]{2,3} ")
@@ -50,6 +52,9 @@ CONNECTIVE = re.compile(
     r"^(同时|此外|目前|近日|近年来|每年|然而|但是|因此|另外|其中|虽然|据了解|据悉|如今|随后|当前|今年|去年)[，,]"
 )
 MAX_HEADING = 32
+WRAPPED_CLAUSE = 16
+"""A line this long holding a clause's end, after a line that stopped mid-sentence, goes on with
+it (总投资5.1亿元，利用园区内38家企业的厂房): a headline with a comma dropped there is shorter."""
 SECTION_MAX = 4
 
 
@@ -152,12 +157,14 @@ def _looks_like_heading(text: str, following: str | None, previous: str | None =
         return False
     if not any(is_cjk(c) for c in text):
         return False
-    if "。" in text[:-1] or text.endswith(("。”", "。’")) or text[0] in "，、。：；）”’！？,.;:":
+    if "。" in text[:-1] or text.endswith(("。”", "。’")) or text[0] in _GOES_ON:
         return False  # (a sentence ends inside: 于5亿元的授信额度。重庆三峡银行…; 投向巫溪乡村。”)
     if previous and (
         _word_across(previous, text)
-        or (previous[-1:].isalnum() and text[:1].isalnum())
-        or "，" in text.rstrip("，")  # (a clause ends inside: a sentence going on, not a headline)
+        or (_latin_or_digit(previous[-1:]) and _latin_or_digit(text[:1]))
+        # (a clause ends inside a line of the length pages are wrapped at: the sentence goes on;
+        # a headline dropped there is shorter, 稳住基本盘，激发新动能)
+        or ("，" in text.rstrip("，") and len(text) >= WRAPPED_CLAUSE)
     ):
         return False
     last = text[-1]
@@ -174,7 +181,7 @@ def _looks_like_heading(text: str, following: str | None, previous: str | None =
         return False
     if following:
         first = following.lstrip()
-        if first[:1] and first[0] in "，、。：；）”’！？,.;:":
+        if first[:1] and first[0] in _GOES_ON:
             return False
         head = re.split(r"[。！？；]", first, maxsplit=1)[0]
         if len(head) <= 4 and head != first:
@@ -182,6 +189,14 @@ def _looks_like_heading(text: str, following: str | None, previous: str | None =
         if last not in "？！”）" and _word_across(text, first):
             return False
     return True
+
+
+_GOES_ON = "，、。：；）”’！？,.;:"
+"""What a line that goes on with a sentence may begin with: no headline begins so."""
+
+
+def _latin_or_digit(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def _lines(raw: str) -> list[tuple[int, int, int]]:
@@ -200,14 +215,9 @@ def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
     units: list[Unit] = []
     for k, (no, s, e) in enumerate(lines):
         t = tight[k].text
+        open_before = _open_before(units, no)
         if not any(is_cjk(c) or c.isalnum() for c in t):
-            if (
-                any(c in "。！？；" for c in t)
-                and units
-                and units[-1].kind == "para"
-                and units[-1].last_line == no - 1
-                and _is_open(units[-1].text)
-            ):
+            if any(c in "。！？；" for c in t) and open_before is not None:
                 # the end of a sentence the line break left alone (…分享产业增值收益|。)
                 units.append(Unit("para", normalise(raw, s, e), no, no, tight=tight[k]))
             continue  # ornaments such as ……
@@ -241,13 +251,20 @@ def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
             units.append(Unit("para", normalise(raw, s, e), no, no, tight=tight[k]))
             continue
         following = tight[k + 1].text if k + 1 < len(lines) else None
-        before = units[-1] if units and units[-1].kind == "para" and units[-1].last_line == no - 1 else None
-        previous = before.text if before is not None and _is_open(before.text) else None
+        # (lines right before a byline are the titles of its item, however they read: see _segment)
+        titles = any(BYLINE.match(tight[j].text) for j in range(k + 1, min(k + 3, len(lines))))
+        previous = open_before.text if open_before is not None and not titles else None
         if _looks_like_heading(t, following, previous):
             units.append(Unit("heading", tight[k], no, no))
         else:
             units.append(Unit("para", normalise(raw, s, e), no, no, tight=tight[k]))
     return units
+
+
+def _open_before(units: list[Unit], no: int) -> Unit | None:
+    """The paragraph on the line right before line ``no``, if it stops mid-sentence."""
+    u = units[-1] if units else None
+    return u if u is not None and u.kind == "para" and u.last_line == no - 1 and _is_open(u.text) else None
 
 
 def _split_names(names: str) -> list[str]:

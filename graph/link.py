@@ -655,14 +655,15 @@ class _Groups:
             self.separate[a].add(b)
             self.separate[b].add(a)
         # a group's names, brands and registered names, made when a merge first asks for them:
-        # most clusters are never in one (see _names)
+        # most clusters are never in one (see _root)
         self.surfaces: dict[int, set[str]] = {}
         self.brands: dict[int, dict[str, set[str]]] = {}
         self.registered: dict[int, set[str]] = {}
 
-    def _names(self, r: int) -> int:
-        """The root ``r``, its names, brands and registered names made if it is still one cluster
-        that no merge asked about."""
+    def _root(self, i: int) -> int:
+        """The root of ``i``'s group, with the group's names, brands and registered names, made
+        now if it is still one cluster no merge asked about."""
+        r = self.find(i)
         if r not in self.surfaces:
             c = self.clusters[r]
             brands: dict[str, set[str]] = defaultdict(set)
@@ -683,7 +684,7 @@ class _Groups:
         return i
 
     def union(self, i: int, j: int) -> None:
-        ri, rj = self._names(self.find(i)), self._names(self.find(j))
+        ri, rj = self._root(i), self._root(j)
         if ri == rj:
             return
         if len(self.members[ri]) < len(self.members[rj]):  # the smaller group moves: near-linear
@@ -697,7 +698,7 @@ class _Groups:
 
     def conflict(self, i: int, j: int) -> str | None:
         """Would joining the groups of ``i`` and ``j`` join two names that must stay apart?"""
-        ri, rj = self._names(self.find(i)), self._names(self.find(j))
+        ri, rj = self._root(i), self._root(j)
         small, large = sorted((ri, rj), key=lambda r: len(self.surfaces[r]))
         if self.separate:
             for sa in self.surfaces[small]:

@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from graph.articles import Article
-from graph.cache import code_version
+from graph.cache import code_version, dist_version
 from graph.extract.lexicon import dictionary_tag, gazetteer, jieba_tok, lexicon
 from graph.link import Entity, fold
 from graph.mentions import TYPES, Mention
@@ -1079,7 +1079,9 @@ def _common_words(store: ReadingStore | None = None) -> frozenset[str]:
     They are kept in ``store``, whose version holds jieba's and the package's: reading jieba's
     dictionary and its tags costs half a second that the relations of an update need for nothing
     else."""
-    key = hashlib.sha256(f"common words\0{code_version('graph.relations')}".encode()).hexdigest()
+    # (the store's own version holds jieba's too, but a store need not have one)
+    version = f"{code_version('graph.relations')}\0jieba {dist_version('jieba')}"
+    key = hashlib.sha256(f"common words\0{version}".encode()).hexdigest()
     blob = store.get_readings([key]).get(key) if store is not None else None
     if blob is not None:
         return frozenset(w for w in zlib.decompress(blob).decode("utf-8").split("\n") if w)

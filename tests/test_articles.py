@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from graph.articles import split_page
+from graph.articles import DATELINE, split_page
 
 FOLD = str.maketrans("（）！，：；？", "()!,:;?")
 
@@ -225,3 +225,11 @@ def test_a_news_brief_after_its_headline_is_an_item_of_its_own():
     assert first.text.endswith("分享产业增值收益。") and first.captions == []
     assert brief.title == "宁厂古镇盐文化街区改造提升项目开工" and brief.kind == "article"
     assert "宁厂古镇盐文化街区改造提升项目正式开工" in brief.text
+
+
+def test_a_dateline_is_a_briefs_opening_not_a_sentence_about_a_phone_call():
+    assert DATELINE.match("新华社北京3月5日电（记者 张三）国务院今天召开常务会议。")
+    assert DATELINE.match("本报讯（通讯员 杜晓梅）3月18日，")
+    assert DATELINE.match("本报北京电 记者从国家发展改革委获悉")
+    assert not DATELINE.match("本报记者近日电话采访了该区负责人")
+    assert not DATELINE.match("本报重庆分社电子版上线")

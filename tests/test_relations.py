@@ -1254,3 +1254,25 @@ def test_exchanging_the_agreements_texts_is_signing():
     names = named(government=["重庆高新区管委会"], company=["华锶半导体", "渝芯光电"])
     got = {frozenset((a, b)) for a, t, b in typed(rels(text, names)) if t == "signed_with"}
     assert got == {frozenset(("重庆高新区管委会", "华锶半导体")), frozenset(("重庆高新区管委会", "渝芯光电"))}
+
+
+def test_the_common_words_are_read_once_then_taken_from_the_store(monkeypatch):
+    """An update's relations take the set from the cache: jieba's dictionary is not asked again."""
+    import graph.relations as relations_module
+
+    class Store(dict):
+        def get_readings(self, keys):
+            return {k: self[k] for k in keys if k in self}
+
+        def put_readings(self, readings):
+            self.update(readings)
+
+    store = Store()
+    first = relations_module._common_words(store)
+    assert len(store) == 1 and "高速" in first and "长安" not in first
+
+    def no_jieba():
+        raise AssertionError("jieba's dictionary asked again")
+
+    monkeypatch.setattr(relations_module, "jieba_tok", no_jieba)
+    assert relations_module._common_words(store) == first

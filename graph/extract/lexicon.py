@@ -276,10 +276,20 @@ def _place_across(text: str, lo: int, pos: int) -> int:
     for k in (1, 2, 3):
         if any(gaz.full_names(text[lo - k : e]) for e in range(min(pos, lo - k + 6), lo, -1)):
             return lo - k
-    if lo < pos and crosses_word(text, lo, lo):
-        # nor half of another word (项目落|户重庆高新区金凤电子信息产业园): the name starts after it
-        return min(pos, lo + len(posseg(text[lo:pos])[0][0]))
-    return lo
+    # nor half of another word (项目落|户重庆高新区金凤电子信息产业园): the name starts after it
+    return min(pos, _word_end_across(text, lo) or lo)
+
+
+def _word_end_across(text: str, at: int, reach: int = 3) -> int | None:
+    """The end of the word jieba reads across position ``at`` (as :func:`crosses_word` reads it),
+    if one runs across it."""
+    lo = max(0, at - reach)
+    pos = lo
+    for tok in jieba_tok().lcut(text[lo : min(len(text), at + reach)], HMM=False):
+        if pos < at < pos + len(tok):
+            return pos + len(tok)
+        pos += len(tok)
+    return None
 
 
 def _place_over(text: str, cur: int, pos: int) -> int:

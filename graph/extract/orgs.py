@@ -504,10 +504,11 @@ class CompanyMatcher:
         the article gives (沙磁城市更新公司 after 重庆沙磁城市更新发展有限公司, 江城轨道公司 after
         重庆江城轨道交通建设有限公司) stands for it: its ``ref``. A 集团 only for a registered group (华峰
         集团 beside 重庆华峰化工有限公司 is the group, not its company)."""
+        parsed = {n: parse_company(n) for n in names}
         registered = {
             n: self._legal_end.sub("", n)
-            for n in names
-            if parse_company(n).legal.endswith(("有限公司", "有限责任公司")) and not parse_company(n).branch
+            for n, p in parsed.items()
+            if p.legal.endswith(("有限公司", "有限责任公司")) and not p.branch
         }
         for (s, e), c in own.items():
             p = parse_company(text[s:e])
@@ -559,7 +560,9 @@ class CompanyMatcher:
             for m in re.finditer(re.escape(form), text):
                 if longest.setdefault(m.start(), m.end()) > m.end():
                     continue  # (綦万城际 in 綦万城际铁路)
-                if text.startswith(("镇", "街道"), m.end()):
+                if text.startswith(("镇", "街道"), m.end()) or (
+                    text.startswith("乡", m.end()) and not text.startswith("乡村", m.end())
+                ):
                     continue  # (宁厂镇: the town a 宁厂 company is named after)
                 start = m.start()
                 # 重庆卓浩, 江津卓洁科技: a place written right before the short form belongs to it

@@ -33,8 +33,8 @@ INSTITUTION = re.compile(
 _NOT_A_BODY = r"(?!长|[\u4e00-\u9fff]?干部)"
 # A town's name in a list ends in 街道, 镇, or a 乡 that begins no word (乡镇, 乡村, 乡情…).
 _LISTED_END = r"(?:街道|镇|乡(?![镇村亲情愁贤风]))"
-# A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇; not 巫溪设立|乡村振兴).
-TOWN = re.compile(rf"(?![乡镇街村的在和与及是为一个])[\u4e00-\u9fff]{{2,4}}?{_LISTED_END}{_NOT_A_BODY}")
+# A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇, 石柱县中益乡|村民).
+TOWN = re.compile(rf"(?![乡镇街村的在和与及是为一个])[\u4e00-\u9fff]{{2,4}}?(?:街道|镇|乡){_NOT_A_BODY}")
 # Towns and streets listed after punctuation or 以及 (；西沱镇、王场镇的…): two of that shape are towns.
 _ONE_TOWN = rf"(?![乡镇街村的在和与及是为一个这该各])[\u4e00-\u9fff]{{2,3}}?{_LISTED_END}"
 TOWN_LIST = re.compile(rf"(?:^|(?<=[，。；：\n及和]))(?:{_ONE_TOWN}、)+{_ONE_TOWN}{_NOT_A_BODY}")
@@ -113,10 +113,14 @@ def town_like(name: str) -> bool:
     )
 
 
-def _clause(name: str) -> bool:
+def _clause(name: str, text: str = "", end: int = 0) -> bool:
     """Is the name before 镇, 乡 or 街道 common words run together, a clause rather than a name
-    (城口县|累计建成镇村电商服务站点)? Even right after a district (虞城县张集镇 is a town)."""
+    (城口县|累计建成镇村电商服务站点)? Even right after a district (虞城县张集镇 is a town). With the
+    ``text`` it ends in at ``end``: or a common word before the 乡 of 乡村 (巫溪|设立乡村振兴…;
+    石柱县中益乡村民 is 中益乡's)."""
     stem = name[:-2] if name.endswith("街道") else name[:-1]
+    if name.endswith("乡") and text.startswith("村", end) and word_freq(stem) >= COMMON_STEM:
+        return True
     words = jieba_tok().lcut(stem, HMM=False)
     return len(words) >= 2 and all(len(w) >= 2 and word_freq(w) >= COMMON_STEM for w in words)
 
@@ -177,7 +181,7 @@ class DistrictMatcher:
             cand.add(doc, s, e, "district", self.name)
             t = TOWN.match(text, e)
             n = self.trie.longest_at(text, e)  # (新田镇 after 万州区: a town, though 新田 is a county)
-            if t and (not n or TOWN_WORD.match(text, e + n)) and not _clause(t.group()):
+            if t and (not n or TOWN_WORD.match(text, e + n)) and not _clause(t.group(), text, t.end()):
                 cand.add(doc, e, t.end(), "district", self.name)
                 towns.add(t.group())
         # a bare 高新区 or 科学城 in an article that names the zone in full: the zone of that kind

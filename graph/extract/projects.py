@@ -79,7 +79,8 @@ class ProjectMatcher:
         self.boundary = boundary_words() - {"及", "投资"}
         self.name_verbs = frozenset(lex["name_verbs"])
         self.not_before = tuple(lex["not_before"])
-        self.generic_words = set(lex["generic_start"]) - set(lex["name_ends"])
+        self.name_ends = tuple(lex["name_ends"])
+        self.generic_words = set(lex["generic_start"]) - set(self.name_ends)
         self.generic_ends = tuple(g for g in self.generic if len(g) > 1 and g in self.generic_words)
         legal = lexicon()["company"]["legal"]
         self.legal_end = re.compile(
@@ -191,6 +192,10 @@ class ProjectMatcher:
                 continue
             if self._generic(text[start : m.start()]) or self._only_where(text, start, m.start(), anchors):
                 continue
+            if text.endswith(self.name_ends, start, m.start()) and not _owned(
+                text, start, m.start(), anchors
+            ):
+                continue  # (市级示范项目, 获批国家智慧城市试点项目: what kind, unless whose is said)
             attrs = {}
             if work and not self._work_named(text, start, m.start(), anchors):
                 continue  # (时光隧道, 智慧高速公路: a kind, no name)
@@ -283,6 +288,21 @@ class ProjectMatcher:
 
 AREA_WORDS = ("片区", "组团", "板块", "新城", "片")
 """Words after a name that make it an area of a city (西永片区), not a company."""
+
+
+def _owned(text: str, start: int, end: int, anchors: list) -> bool:
+    """Is it said whose or what exactly it is: a company in the name or written right before it,
+    a capacity, or a proper name jieba does not know after its places (长江清能|万州绿电制氢一体化
+    示范项目)? A place or the name's length does not say it (璧山区获批国家智慧城市试点项目)."""
+    if CAPACITY.search(text, start, end) or _builder(text, start, anchors) is not None:
+        return True
+    if any(a.type == "company" and start <= a.start and a.end <= end for a in anchors):
+        return True
+    rest = leading_places(text[start:end])[1]
+    return any(
+        len(w) >= 2 and not w.isdigit() and word_freq(w) == 0 and flag[:1] not in ("v", "d")
+        for w, flag in posseg(rest)
+    )  # (not a verb newer than jieba's dictionary: 获批)
 
 
 def _past_first(text: str, start: int, end: int, drop) -> int:
