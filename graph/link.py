@@ -39,7 +39,7 @@ from typing import Protocol
 from graph.cache import dist_version
 from graph.extract.lexicon import departments, gazetteer, jieba_tok
 from graph.mentions import Mention
-from graph.names import CompanyName, compatible, leading_places, parse_company
+from graph.names import CompanyName, compatible, leading_places, parse_company, regions_agree
 from graph.parallel import ForkedCall, fork_map
 
 THRESHOLD = 0.55
@@ -438,12 +438,16 @@ _REGISTERED = ("有限公司", "有限责任公司", "股份有限公司", "股�
 """The legal forms of a registered name (a plain 公司 or 集团 is also how a short form is written)."""
 
 
-def _same_registered(a: str, b: str) -> bool:
-    """Can two registered names' brands and trades be one company's: the same but for a character
-    (卡涑 / 卡涞, a slip), one the other's start (信华新材料 of 信华新材料科技) but not a regional company's
-    (中冶赛迪 of 中冶赛迪重庆信息技术), its end (a name read with words before it), or the other with
-    characters left out (国家电投集团重庆电力 of 国家电力投资集团重庆电力, 卡涞复材料)?"""
-    short, long = sorted((a, b), key=len)
+def _same_registered(x: tuple[tuple[str, ...], str], y: tuple[tuple[str, ...], str]) -> bool:
+    """Can two registered names, ``(region, brand and trade)``, be one company's: in no two
+    different regions (重庆博远新材料科技 and 成都博源新材料 are two, a slip changes no city), with
+    brands and trades the same but for a character (卡涑 / 卡涞, a slip), one the other's start
+    (信华新材料 of 信华新材料科技) but not a regional company's (中冶赛迪 of 中冶赛迪重庆信息技术), its
+    end (a name read with words before it), or the other with characters left out (国家电投集团重庆
+    电力 of 国家电力投资集团重庆电力, 卡涞复材料)?"""
+    if not regions_agree(x[0], y[0]):
+        return False
+    short, long = sorted((x[1], y[1]), key=len)
     if long.startswith(short):
         return not leading_places(long[len(short) :])[0]
     if _one_off(short, long[: len(short)]) is not None or long.endswith(short):
@@ -658,7 +662,7 @@ class _Groups:
         # most clusters are never in one (see _root)
         self.surfaces: dict[int, set[str]] = {}
         self.brands: dict[int, dict[str, set[str]]] = {}
-        self.registered: dict[int, set[str]] = {}
+        self.registered: dict[int, set[tuple[tuple[str, ...], str]]] = {}
 
     def _root(self, i: int) -> int:
         """The root of ``i``'s group, with the group's names, brands and registered names, made
@@ -673,7 +677,7 @@ class _Groups:
                     name = parse_company(sa)
                     brands[name.brand].add(sa)
                     if name.legal.endswith(_REGISTERED) and not name.branch:
-                        registered.add(name.brand + name.industry)
+                        registered.add((name.region, name.brand + name.industry))
             self.surfaces[r], self.brands[r], self.registered[r] = set(c.surfaces), brands, registered
         return r
 

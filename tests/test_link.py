@@ -544,3 +544,18 @@ def test_the_bare_zone_of_two_articles_joins_each_its_own_zone():
     bare = [zone("高新区", "p#3", 20 + k, ref="潼南高新区") for k in range(3)]
     ents = by_name(link([zone("潼南高新区", "p#3", 0), *bare]))
     assert set(ents) == {"潼南高新区"}
+
+
+def test_a_slip_changes_no_city():
+    """重庆博远新材料科技 and 成都博源新材料, registered in two cities, are two companies however alike
+    their brands sound and however short the first is written (博远新材)."""
+    full = "重庆博远新材料科技有限公司"
+    text = f"{full}。博远新材。成都博源新材料有限公司。"
+    ms = [mention(full), mention("博远新材", ref=full, start=14), mention("成都博源新材料有限公司", start=19)]
+    ents = link(ms, {"p#1": text})
+    assert sorted(sorted(e.aliases) for e in ents) == [
+        ["博远新材", "重庆博远新材料科技有限公司"],
+        ["成都博源新材料有限公司"],
+    ]
+    # (the city's own slip of one name still joins it: 卡涑 / 卡涞, both in 重庆)
+    assert len(_page("重庆卡涞复合材料有限公司", "重庆卡涞复合材料有限公司", "重庆卡涑复合材料有限公司")) == 1
