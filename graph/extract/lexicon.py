@@ -223,6 +223,7 @@ def extend_left(
             continue
         if (
             tok in boundary
+            or (len(tok) > 1 and all(ch in boundary for ch in tok))  # (已将嘉渝集团: 已, 将)
             or _COUNT.match(tok)
             or (not amounts and _MEASURE.match(tok))
             or (len(tok) > 1 and tok[-1] in "至于到在往")
