@@ -56,6 +56,8 @@ WRAPPED_CLAUSE = 16
 """A line this long holding a clause's end, after a line that stopped mid-sentence, goes on with
 it (总投资5.1亿元，利用园区内38家企业的厂房): a headline with a comma dropped there is shorter."""
 SECTION_MAX = 4
+_GOES_ON = "，、。：；）”’！？,.;:"
+"""What a line that goes on with a sentence may begin with: no headline begins so."""
 
 
 @dataclass
@@ -151,8 +153,10 @@ QUESTION = re.compile(r"(?:记者|本报记者|主持人|问)\s*[：:]")
 def _looks_like_heading(text: str, following: str | None, previous: str | None = None) -> bool:
     """A short line with no sentence end: a headline, or the first part of a broken paragraph?
 
-    ``previous`` is the line before when it is body text that stops mid-sentence: a line that
-    finishes its word or number (马铃|薯全粉加工项目…, 今年1|0月) goes on with it, however short."""
+    A line that holds a sentence's end, or begins with what only goes on with a sentence (a comma),
+    is none. ``previous`` is the line before when it is body text that stops mid-sentence: a line
+    that finishes its word or number (马铃|薯全粉加工项目…, 今年1|0月), or holds a clause's end and is
+    as long as wrapped lines are (:data:`WRAPPED_CLAUSE`), goes on with it."""
     if not text or len(text.replace(" ", "")) > MAX_HEADING or not _balanced(text):
         return False
     if not any(is_cjk(c) for c in text):
@@ -189,10 +193,6 @@ def _looks_like_heading(text: str, following: str | None, previous: str | None =
         if last not in "？！”）" and _word_across(text, first):
             return False
     return True
-
-
-_GOES_ON = "，、。：；）”’！？,.;:"
-"""What a line that goes on with a sentence may begin with: no headline begins so."""
 
 
 def _latin_or_digit(ch: str) -> bool:

@@ -1068,7 +1068,7 @@ def _branches(entities: list[Entity]) -> Iterator[NameRelation]:
             yield child.id, parent, "subsidiary_of", rule, tuple((child.id, a) for a in child.aliases)
 
 
-COMMON_TAGS_NOT = ("ns", "nr", "nz", "nt", "j")
+_NAME_TAGS = ("ns", "nr", "nz", "nt", "j")
 """Parts of speech of names: a frequent word tagged one of these is no common word (长安, 太极)."""
 
 
@@ -1076,17 +1076,16 @@ def _common_words(store: ReadingStore | None = None) -> frozenset[str]:
     """The common words of the language, which are no names (高速, 交通, 平安; not 长安, 太极, 力帆):
     jieba's words of frequency 1000 or more, not tagged as a name (6,000 of its 500,000).
 
-    They are kept in ``store``, whose version holds jieba's and the package's: reading jieba's
+    They are kept in ``store``, under the relations' code and jieba's version: reading jieba's
     dictionary and its tags costs half a second that the relations of an update need for nothing
     else."""
-    # (the store's own version holds jieba's too, but a store need not have one)
     version = f"{code_version('graph.relations')}\0jieba {dist_version('jieba')}"
     key = hashlib.sha256(f"common words\0{version}".encode()).hexdigest()
     blob = store.get_readings([key]).get(key) if store is not None else None
     if blob is not None:
         return frozenset(w for w in zlib.decompress(blob).decode("utf-8").split("\n") if w)
     words = frozenset(
-        w for w, n in jieba_tok().FREQ.items() if n >= 1000 and dictionary_tag(w) not in COMMON_TAGS_NOT
+        w for w, n in jieba_tok().FREQ.items() if n >= 1000 and dictionary_tag(w) not in _NAME_TAGS
     )
     if store is not None:
         store.put_readings({key: zlib.compress("\n".join(sorted(words)).encode("utf-8"), 6)})

@@ -507,8 +507,8 @@ class CompanyMatcher:
         parsed = {n: parse_company(n) for n in names}
         registered = {
             n: self._legal_end.sub("", n)
-            for n, p in parsed.items()
-            if p.legal.endswith(("有限公司", "有限责任公司")) and not p.branch
+            for n, name in parsed.items()
+            if name.legal.endswith(("有限公司", "有限责任公司")) and not name.branch
         }
         for (s, e), c in own.items():
             p = parse_company(text[s:e])
