@@ -233,3 +233,19 @@ def test_a_dateline_is_a_briefs_opening_not_a_sentence_about_a_phone_call():
     assert DATELINE.match("本报北京电 记者从国家发展改革委获悉")
     assert not DATELINE.match("本报记者近日电话采访了该区负责人")
     assert not DATELINE.match("本报重庆分社电子版上线")
+
+
+def test_a_line_opening_with_a_time_and_a_comma_is_body_text():
+    """今年初，… and 3月12日，… open sentences: short as such a line may be, it is no headline."""
+    page = "\n".join(
+        [
+            "城口：山货触“网”卖全国",
+            "□ 重庆日报记者 谭诗琪",
+            "合作社去年线上销售额达1200万元。",
+            "今年初，秦巴山珍合作社还与巫溪县的重庆宁",
+            "河源农业科技有限公司签订山货联销协议。",
+        ]
+    )
+    (art,) = split_page(page, "p")
+    assert "今年初，秦巴山珍合作社还与巫溪县的重庆宁河源农业科技有限公司签订" in art.text
+    assert art.captions == []
