@@ -403,8 +403,8 @@ class CompanyMatcher:
         return pos
 
     def _good_brand(self, brand: str, *, legal: bool) -> bool:
-        if not brand or brand[0] in "某该这那其各每本" or AMOUNT.search(brand):
-            return False  # (投资12亿元建设…研发中心: an amount is in no name)
+        if not brand or brand[0] in "某该这那其各每本" or AMOUNT.search(brand) or "年产" in brand:
+            return False  # (投资12亿元建设…研发中心, 建成后可年产|储能电芯: an amount is in no name)
         core = _strip_places(brand)
         if not core:
             # a place and a legal form (重庆有限公司) is not a name; 国网江津供电公司 keeps 国网
