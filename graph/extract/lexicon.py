@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -274,9 +275,9 @@ def _place_across(text: str, lo: int, pos: int) -> int:
     """Where a name the walk took to its last character (``lo``) begins when a place written there
     began before it: the place, not half of it (江津区双福新能源汽车零部件|产业园 is no 津区…)."""
     gaz = gazetteer()
-    for k in (1, 2, 3):
-        if any(gaz.full_names(text[lo - k : e]) for e in range(min(pos, lo - k + 6), lo, -1)):
-            return lo - k
+    start = _place_started_before(text, lo, pos, 6, gaz.full_names)
+    if start is not None:
+        return start
     # nor half of another word (项目落|户重庆高新区金凤电子信息产业园): the name starts after it
     return min(pos, _word_end_across(text, lo) or lo)
 
@@ -284,24 +285,34 @@ def _place_across(text: str, lo: int, pos: int) -> int:
 def _word_end_across(text: str, at: int, reach: int = 3) -> int | None:
     """The end of the word jieba reads across position ``at`` (as :func:`crosses_word` reads it),
     if one runs across it."""
-    lo = max(0, at - reach)
-    pos = lo
-    for tok in jieba_tok().lcut(text[lo : min(len(text), at + reach)], HMM=False):
-        if pos < at < pos + len(tok):
-            return pos + len(tok)
+    return next((q for p, q in _word_spans(text, at, at, reach) if p < at < q), None)
+
+
+def _word_spans(text: str, s: int, e: int, reach: int) -> Iterator[tuple[int, int]]:
+    """Where the words jieba reads in the text around ``text[s:e]`` begin and end."""
+    pos = max(0, s - reach)
+    for tok in jieba_tok().lcut(text[pos : min(len(text), e + reach)], HMM=False):
+        yield pos, pos + len(tok)
         pos += len(tok)
-    return None
 
 
 def _place_over(text: str, cur: int, pos: int) -> int:
     """Where a place that jieba cut into words runs across ``cur`` begins, if one does (the walk
     stopped at the preposition 经 of 万州经开区); else ``cur``."""
-    gaz = gazetteer()
-    for s in range(cur - 1, max(-1, cur - 4), -1):
-        for e in range(min(pos, s + 7), cur, -1):
-            if text[s:e] in gaz.places:
-                return s
-    return cur
+    start = _place_started_before(text, cur, pos, 7, gazetteer().places.__contains__)
+    return cur if start is None else start
+
+
+def _place_started_before(
+    text: str, at: int, pos: int, longest: int, known: Callable[[str], object]
+) -> int | None:
+    """Where a place that ``known`` knows, begun one to three characters before ``at`` and at most
+    ``longest`` long, runs across ``at`` (ending at ``pos`` at the latest): the nearest start, the
+    longest place there."""
+    for start in range(at - 1, max(-1, at - 4), -1):
+        if any(known(text[start:e]) for e in range(min(pos, start + longest), at, -1)):
+            return start
+    return None
 
 
 def _lone_pair(words: list[tuple[str, str]], k: int) -> bool:
@@ -380,13 +391,7 @@ def crosses_word(text: str, s: int, e: int, reach: int = 3) -> bool:
     The guard every matcher uses against names inside longer words: 宁德 in 宁德时代, 重庆市 in 重庆市民,
     科技 in 科技创新. With ``s == e`` it asks about one position.
     """
-    lo, hi = max(0, s - reach), min(len(text), e + reach)
-    pos = lo
-    for tok in jieba_tok().lcut(text[lo:hi], HMM=False):
-        if pos < s < pos + len(tok) or pos < e < pos + len(tok):
-            return True
-        pos += len(tok)
-    return False
+    return any(p < s < q or p < e < q for p, q in _word_spans(text, s, e, reach))
 
 
 def leading_places(s: str, *, keep_last: bool = False) -> tuple[tuple[str, ...], str]:

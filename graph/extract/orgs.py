@@ -444,15 +444,16 @@ class CompanyMatcher:
         """The short forms of a company's name: without its legal form, its places, its industry;
         none of a branch's (国家绿能投资集团有限公司重庆分公司), whose brand or group written alone is
         the company's, not the branch's."""
-        if parse_company(name).branch:
+        parsed = parse_company(name)
+        if parsed.branch:
             return []
         core = self._legal_end.sub("", name)
         bare = _strip_places(core)
         brand = self._industry_end.sub("", bare)
-        parsed = parse_company(name).brand  # (before all its trade words: 英赛德 in 英赛德医疗科技)
-        if parsed != brand and len(parsed) >= 3 and word_freq(parsed) == 0 and not _is_place(parsed):
-            brand = parsed
-        industry = parse_company(name).industry if trade else ""
+        first = parsed.brand  # (before all its trade words: 英赛德 in 英赛德医疗科技)
+        if first != brand and len(first) >= 3 and word_freq(first) == 0 and not _is_place(first):
+            brand = first
+        industry = parsed.industry if trade else ""
         forms = (core, bare, brand, *self._brand_forms(bare, name[len(core) :], industry))
         return [
             f for f in forms if f and f != name and (f != brand or word_freq(brand) <= self.max_brand_freq)
