@@ -202,6 +202,34 @@ def test_a_name_written_again_shorter_stands_for_the_one_it_contracts(nlp):
     assert got["红溪港区三期工程"] == "万州红溪港区三期集装箱码头工程"
     assert got["普泽药业固体制剂基地"] == "年产30亿片固体制剂生产基地项目"
     assert got.get("红溪港区二期工程") is None
+    # a place the full name has too, a cooperative, a branch, a brand's last characters and its trade
+    text = (
+        "公交车由重庆万州公共交通集团有限公司运营。万州公交集团将淘汰柴油车。"
+        "直播间属于城口县秦巴山珍电子商务专业合作社。去年，秦巴山珍合作社销售额增长。"
+        "项目由国家绿能投资集团有限公司重庆分公司开发。国家绿能重庆分公司总经理介绍。"
+        "重庆中科瑞达电子有限公司为其配套驱动器。瑞达电子今年新上了生产线。"
+    )
+    got = refs_of(nlp, text, "company")
+    assert got["万州公交集团"] == "重庆万州公共交通集团有限公司"
+    assert got["秦巴山珍合作社"] == "城口县秦巴山珍电子商务专业合作社"
+    assert got["国家绿能重庆分公司"] == "国家绿能投资集团有限公司重庆分公司"
+    assert got["瑞达电子"] == "重庆中科瑞达电子有限公司"
+    # not with a place the full name lacks, nor a trade it does not end with, nor two names it fits
+    text = (
+        "公交车由重庆万州公共交通集团有限公司运营。涪陵公交集团也来了。"
+        "重庆中科瑞达电子有限公司为其配套驱动器。瑞达科技今年新上了生产线。"
+        "重庆中科瑞达电子有限公司和四川华科瑞达电子有限公司签约。瑞达电子今年新上了生产线。"
+    )
+    got = refs_of(nlp, text, "company")
+    assert got.get("涪陵公交集团") is None
+    assert got.get("瑞达科技") is None
+    assert got.get("瑞达电子") is None
+    # a company's name and 项目: its one project the article names in full; none of two
+    one = "上海领航新能源科技股份有限公司将建设领航新能源年产5GWh储能电芯生产基地项目。"
+    two = "领航新能源年产2GWh储能系统集成项目同日签约。"
+    after = "领航新能源项目建成后，将带动上下游企业。"
+    assert refs_of(nlp, one + after, "project")["领航新能源项目"] == "领航新能源年产5GWh储能电芯生产基地项目"
+    assert refs_of(nlp, one + two + after, "project").get("领航新能源项目") is None
     # not another company's project that ends alike
     text = "华峰集团投资的华峰新材料一体化项目开工。重庆博赛集电有限公司的博赛集电一体化项目同日签约。"
     assert refs_of(nlp, text, "project")["博赛集电一体化项目"] is None

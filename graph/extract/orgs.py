@@ -501,26 +501,72 @@ class CompanyMatcher:
                 yield form, fits[0]
 
     def _contracted_legal(self, text: str, own: dict, names: set[str]) -> None:
-        """A name written with a plain 公司 or 集团 and no region that contracts one registered name
-        the article gives (沙磁城市更新公司 after 重庆沙磁城市更新发展有限公司, 江城轨道公司 after
-        重庆江城轨道交通建设有限公司) stands for it: its ``ref``. A 集团 only for a registered group (华峰
-        集团 beside 重庆华峰化工有限公司 is the group, not its company)."""
-        parsed = {n: parse_company(n) for n in names}
+        """A company written short in an article that gives its registered name in full stands for
+        it (its ``ref``) when it contracts that name and no other the article gives:
+
+        - a plain 公司 or 集团 (沙磁城市更新公司 after 重庆沙磁城市更新发展有限公司, 江城轨道公司 after
+          重庆江城轨道交通建设有限公司), with a place only the full name has too (万州公交集团 after
+          重庆万州公共交通集团有限公司); a 集团 only for a registered group (华峰集团 beside
+          重庆华峰化工有限公司 is the group, not its company);
+        - a cooperative's 合作社 (秦巴山珍合作社 after 城口县秦巴山珍电子商务专业合作社);
+        - a branch's place and 分公司 after its company's words (国家绿能重庆分公司 after
+          国家绿能投资集团有限公司重庆分公司);
+        - no legal form, but the trade the full name ends with, after its brand's last characters
+          (瑞达电子 after 重庆中科瑞达电子有限公司).
+        """
+        full = {n: parse_company(n) for n in names}
         registered = {
             n: self._legal_end.sub("", n)
-            for n, name in parsed.items()
+            for n, name in full.items()
             if name.legal.endswith(("有限公司", "有限责任公司")) and not name.branch
         }
+        coops = {n: n[: -len(f.legal)] for n, f in full.items() if f.legal.endswith("合作社")}
+        branches = {n: f.branch for n, f in full.items() if f.branch and n.endswith(f.branch)}
         for (s, e), c in own.items():
-            p = parse_company(text[s:e])
-            if p.legal not in ("公司", "集团") or p.region or "ref" in c.attrs:
+            written = text[s:e]
+            if "ref" in c.attrs or written in registered or written in branches:
                 continue
-            form = text[s : e - len(p.legal)]
-            fits = [
-                n
-                for n, core in registered.items()
-                if (p.legal == "公司" or "集团" in n) and len(form) >= 3 and contracts(form, core)
-            ]
+            p = parse_company(written)
+            if p.branch:
+                continue
+            places = set(p.region)
+            fits: list[str] = []
+            if p.legal in ("公司", "集团"):
+                form = written[: -len(p.legal)]
+                fits = [
+                    n
+                    for n, core in registered.items()
+                    if (p.legal == "公司" or "集团" in n)
+                    and places <= set(full[n].region)
+                    and len(form) >= 3
+                    and contracts(form, core)
+                ]
+            elif p.legal.endswith("合作社"):
+                form = _strip_places(written[: -len(p.legal)])
+                fits = [
+                    n
+                    for n, core in coops.items()
+                    if len(n) > len(written)
+                    and places <= set(full[n].region)
+                    and len(form) >= 2
+                    and contracts(form, core)
+                ]
+            elif p.legal == "分公司":
+                fits = [
+                    n
+                    for n, branch in branches.items()
+                    if written.endswith(branch)
+                    and len(form := written[: -len(branch)]) >= 2
+                    and contracts(form, self._legal_end.sub("", n[: -len(branch)]))
+                ]
+            elif not p.legal and p.industry and len(p.brand) >= 2 and not places:
+                fits = [
+                    n
+                    for n, core in registered.items()
+                    if full[n].industry == p.industry
+                    and full[n].brand.endswith(p.brand)
+                    and word_freq(p.brand) <= self.max_brand_freq
+                ]
             if len(fits) == 1:
                 c.attrs["ref"] = fits[0]
 

@@ -217,7 +217,9 @@ class ProjectMatcher:
         """A project written again shorter stands for the one longer name of the article it
         contracts (:func:`graph.names.contracts`): 红溪港区三期工程 for 万州红溪港区三期集装箱
         码头工程; after its company's brand and trade, the rest (綦香园|预制菜项目 for 年产5万吨方便
-        火锅及预制菜项目, 普泽药业|固体制剂基地 for 年产30亿片固体制剂生产基地项目)."""
+        火锅及预制菜项目, 普泽药业|固体制剂基地 for 年产30亿片固体制剂生产基地项目); the company's
+        name and 项目 alone, the one project the article names in full after it (领航新能源项目 for
+        领航新能源年产5GWh储能电芯及PACK生产基地项目)."""
         found = [c for c in cand.of_type(doc, "project") if c.source == self.name]
         owners = [parse_company(text[a.start : a.end]) for a in cand.of_type(doc, "company")]
         heads = sorted({h for p in owners for h in (p.brand + p.industry, p.brand) if len(h) >= 2}, key=len)
@@ -240,6 +242,11 @@ class ProjectMatcher:
             fits = [n for n in fits if not any(n != m and n in m for m in fits)]
             if len(form) >= 4 and len(fits) == 1:
                 c.attrs["ref"] = fits[0]
+            elif head and form in ("项目", "工程"):
+                # (领航新能源项目: the one project of that company the article names in full)
+                fits = [n for n in others if n.startswith(head) and n.endswith(form) and len(n) > len(name)]
+                if len(fits) == 1:
+                    c.attrs["ref"] = fits[0]
 
     def _routes(self, doc: Doc, text: str) -> None:
         """Lines named by the places they join, one character each (渝万高铁, 渝贵铁路, 兰海高速): two
