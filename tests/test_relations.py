@@ -172,6 +172,26 @@ def test_where_a_thing_is_said_to_lie_start_or_come_from():
     }
 
 
+def test_the_place_of_a_company_written_after_with_or_for_and_where_it_is_registered():
+    text = (
+        "合作社还与巫溪县的重庆宁河源农业科技有限公司签订协议。绿氢直接供应给新田产业园内的重庆嘉源化工有限公司。"
+        "据了解，华锶半导体成立于2021年，注册地位于西永综合保税区。"
+        "卓浩科技与璧芯科技合作，璧芯科技成立于2019年，总部位于璧山高新区。"
+    )
+    names = named(
+        company=["重庆宁河源农业科技有限公司", "重庆嘉源化工有限公司", "华锶半导体", "卓浩科技", "璧芯科技"],
+        district=["巫溪县", "西永综合保税区", "璧山高新区"],
+        park=["新田产业园"],
+    )
+    got = {(a, b) for a, t, b in typed(rels(text, names)) if t == "located_in"}
+    assert got == {
+        ("重庆宁河源农业科技有限公司", "巫溪县"),
+        ("重庆嘉源化工有限公司", "新田产业园"),
+        ("华锶半导体", "西永综合保税区"),
+        ("璧芯科技", "璧山高新区"),
+    }
+
+
 def test_a_list_of_projects_is_located_where_it_breaks_ground():
     text = "今年还有甲乙动力电池项目、丙丁零部件研发制造项目等一批重点项目在涪陵落地开工。"
     got = typed(
