@@ -228,6 +228,25 @@ def test_partners_listed_after_the_trigger_and_the_company_an_anaphor_names():
             assert r.source < r.target
 
 
+def test_founders_together_are_each_others_partners_and_a_supplier_of_the_makers_it_supplies():
+    text = (
+        "该基金由巫溪城投公司、三峡银行巫溪支行和渝乡基金公司共同发起设立渝乡振兴公司。"
+        "驰远汽车电子项目落户凤凰湖产业园，将为长安汽车、赛力斯等整车企业配套生产控制器。"
+        "区政府为明达齿轮、青峰变速器等企业配套建设道路。"
+    )
+    founders = ["巫溪城投公司", "三峡银行巫溪支行", "渝乡基金公司", "渝乡振兴公司"]
+    makers = ["驰远汽车电子", "长安汽车", "赛力斯", "明达齿轮", "青峰变速器"]
+    names = named(company=[*founders, *makers], government=["区政府"], park=["凤凰湖产业园"])
+    got = {frozenset((a, b)) for a, t, b in typed(rels(text, names)) if t == "partner_of"}
+    assert got == {
+        frozenset(("巫溪城投公司", "三峡银行巫溪支行")),
+        frozenset(("巫溪城投公司", "渝乡基金公司")),
+        frozenset(("三峡银行巫溪支行", "渝乡基金公司")),
+        frozenset(("驰远汽车电子", "长安汽车")),
+        frozenset(("驰远汽车电子", "赛力斯")),
+    }
+
+
 def test_an_anaphor_skips_the_companies_of_a_list():
     """公司 after "合作伙伴有宁德时代、长安汽车" is the company the article is about, not 长安汽车."""
     text = (
