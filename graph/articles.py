@@ -61,6 +61,8 @@ WRAPPED_CLAUSE = 16
 it (总投资5.1亿元，利用园区内38家企业的厂房): a headline with a comma dropped there is shorter."""
 SECTION_MAX = 4
 _GOES_ON = "，、。：；）”’！？,.;:"
+_NEEDS_MORE = "在的与和及将为对向从把被给于由"
+"""Words that cannot end a sentence, nor a headline: a line that stops at one goes on on the next."""
 """What a line that goes on with a sentence may begin with: no headline begins so."""
 
 
@@ -159,16 +161,20 @@ def _looks_like_heading(text: str, following: str | None, previous: str | None =
 
     A line that holds a sentence's end, or begins with what only goes on with a sentence (a comma),
     is none. ``previous`` is the line before when it is body text that stops mid-sentence: a line
-    that finishes its word or number (马铃|薯全粉加工项目…, 今年1|0月), or holds a clause's end and is
-    as long as wrapped lines are (:data:`WRAPPED_CLAUSE`), goes on with it."""
+    that finishes its word or number (马铃|薯全粉加工项目…, 今年1|0月), follows a word that cannot
+    end a sentence (:data:`_NEEDS_MORE`: …在|两江新区…), or holds a clause's end and is as long as
+    wrapped lines are (:data:`WRAPPED_CLAUSE`), goes on with it; so does a line that ends in a number
+    the next line goes on with (星弧半导体1|2英寸)."""
     if not text or len(text.replace(" ", "")) > MAX_HEADING or not _balanced(text):
         return False
     if not any(is_cjk(c) for c in text):
         return False
     if "。" in text[:-1] or text.endswith(("。”", "。’")) or text[0] in _GOES_ON:
         return False  # (a sentence ends inside: 于5亿元的授信额度。重庆三峡银行…; 投向巫溪乡村。”)
+    # (…将投资45亿元，在|两江新区水土新城建设…: the line before stops at a word that needs more)
     if previous and (
         _word_across(previous, text)
+        or previous[-1] in _NEEDS_MORE
         or (_latin_or_digit(previous[-1:]) and _latin_or_digit(text[:1]))
         # (a clause ends inside a line of the length pages are wrapped at: the sentence goes on;
         # a headline dropped there is shorter, 稳住基本盘，激发新动能)
@@ -196,6 +202,8 @@ def _looks_like_heading(text: str, following: str | None, previous: str | None =
             return False
         if last not in "？！”）" and _word_across(text, first):
             return False
+        if _latin_or_digit(last) and _latin_or_digit(first[:1]):
+            return False  # (a number the line break cut: …星弧半导体1|2英寸功率器件…)
     return True
 
 

@@ -205,6 +205,28 @@ def test_lines_wrapped_short_stay_in_their_paragraph():
     assert "2023年，高新区集成电路产业产值" in art.text
 
 
+def test_a_line_after_a_word_that_needs_more_or_before_the_rest_of_its_number_is_body_text():
+    """Lines wrapped every dozen characters: after 在 the sentence goes on (…，在|两江新区…), and a
+    line that ends in the first digits of a number the next line finishes (星弧半导体1|2英寸) is
+    no headline; a short line between two closed paragraphs still is."""
+    page = "\n".join(
+        [
+            "两江新区集中签约6个项目",
+            "□ 重庆日报记者 李雪",
+            "其中，星弧半导体将投资45亿元，在",
+            "两江新区水土新城建设星弧半导体1",
+            "2英寸功率器件封测基地项目，达产后",
+            "可年封测功率器件18亿颗。",
+            "龙头企业加速集聚",
+            "驰锐汽车电子将投资16亿元建设生产基地。",
+        ]
+    )
+    art, after = split_page(page, "p")
+    assert "在两江新区水土新城建设星弧半导体12英寸功率器件封测基地项目" in art.text
+    assert art.captions == []
+    assert after.title == "龙头企业加速集聚"
+
+
 def test_a_news_brief_after_its_headline_is_an_item_of_its_own():
     """本报讯（通讯员 杜晓梅）… opens a brief: the headline before it starts an item, even after a
     paragraph whose full stop the line break left alone on a line."""
