@@ -59,6 +59,10 @@ MAX_HEADING = 32
 WRAPPED_CLAUSE = 16
 """A line this long holding a clause's end, after a line that stopped mid-sentence, goes on with
 it (总投资5.1亿元，利用园区内38家企业的厂房): a headline with a comma dropped there is shorter."""
+WRAPPED_MIN = 10
+"""The shortest a wrapped line is taken to be, however short a page's lines run (see :func:`_wrapped_at`)."""
+WRAPPED_PAGE = 12
+"""Lines stopping mid-sentence a page must have for the length they are wrapped at to be read off it."""
 SECTION_MAX = 4
 _GOES_ON = "，、。：；）”’！？,.;:"
 _NEEDS_MORE = "在的与和及将为对向从把被给于由"
@@ -156,15 +160,17 @@ QUESTION = re.compile(r"(?:记者|本报记者|主持人|问)\s*[：:]")
 """An interviewer's turn (记者：为什么选在水土？): a paragraph of the interview, however short."""
 
 
-def _looks_like_heading(text: str, following: str | None, previous: str | None = None) -> bool:
+def _looks_like_heading(
+    text: str, following: str | None, previous: str | None = None, wrapped: int = WRAPPED_CLAUSE
+) -> bool:
     """A short line with no sentence end: a headline, or the first part of a broken paragraph?
 
     A line that holds a sentence's end, or begins with what only goes on with a sentence (a comma),
     is none. ``previous`` is the line before when it is body text that stops mid-sentence: a line
     that finishes its word or number (马铃|薯全粉加工项目…, 今年1|0月), follows a word that cannot
     end a sentence (:data:`_NEEDS_MORE`: …在|两江新区…), or holds a clause's end and is as long as
-    wrapped lines are (:data:`WRAPPED_CLAUSE`), goes on with it; so does a line that ends in a number
-    the next line goes on with (星弧半导体1|2英寸)."""
+    wrapped lines are (``wrapped``, :func:`_wrapped_at`), goes on with it; so does a line that ends
+    in a number the next line goes on with (星弧半导体1|2英寸)."""
     if not text or len(text.replace(" ", "")) > MAX_HEADING or not _balanced(text):
         return False
     if not any(is_cjk(c) for c in text):
@@ -178,7 +184,7 @@ def _looks_like_heading(text: str, following: str | None, previous: str | None =
         or (_latin_or_digit(previous[-1:]) and _latin_or_digit(text[:1]))
         # (a clause ends inside a line of the length pages are wrapped at: the sentence goes on;
         # a headline dropped there is shorter, 稳住基本盘，激发新动能)
-        or ("，" in text.rstrip("，") and len(text) >= WRAPPED_CLAUSE)
+        or (("，" in text.rstrip("，") or "、" in text) and len(text) >= wrapped)
     ):
         return False
     last = text[-1]
@@ -222,8 +228,21 @@ def _lines(raw: str) -> list[tuple[int, int, int]]:
     return out
 
 
+def _wrapped_at(texts: list[str]) -> int:
+    """How long a line holding a clause's end must be to be taken for a wrapped line of body text
+    (:func:`_looks_like_heading`): :data:`WRAPPED_CLAUSE`, or less on a page whose body is wrapped
+    shorter — four fifths of the median length of its lines that stop mid-sentence, where there
+    are enough of them to tell (a page wrapped every 13 to 21 characters, where 国栋介绍，近年来集团
+    先后与多所 is one)."""
+    runs = sorted(len(t.replace(" ", "")) for t in texts[:-1] if len(t) >= 8 and _is_open(t))
+    if len(runs) < WRAPPED_PAGE:
+        return WRAPPED_CLAUSE
+    return max(WRAPPED_MIN, min(WRAPPED_CLAUSE, round(0.8 * runs[len(runs) // 2])))
+
+
 def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
     tight = [normalise(raw, s, e, join_words=False) for _, s, e in lines]
+    wrapped = _wrapped_at([t.text for t in tight])
     units: list[Unit] = []
     for k, (no, s, e) in enumerate(lines):
         t = tight[k].text
@@ -266,7 +285,7 @@ def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
         # (lines right before a byline are the titles of its item, however they read: see _segment)
         titles = any(BYLINE.match(tight[j].text) for j in range(k + 1, min(k + 3, len(lines))))
         previous = open_before.text if open_before is not None and not titles else None
-        if _looks_like_heading(t, following, previous):
+        if _looks_like_heading(t, following, previous, wrapped):
             units.append(Unit("heading", tight[k], no, no))
         else:
             units.append(Unit("para", normalise(raw, s, e), no, no, tight=tight[k]))

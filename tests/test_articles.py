@@ -227,6 +227,40 @@ def test_a_line_after_a_word_that_needs_more_or_before_the_rest_of_its_number_is
     assert after.title == "龙头企业加速集聚"
 
 
+def test_on_a_page_wrapped_short_a_line_with_a_clause_as_long_as_its_lines_is_body_text():
+    """A page wrapped every 13 to 21 characters: 国栋介绍，近年来集团先后与多所 (15) is as long as
+    its lines, so it goes on with the line before (…有限公司。聂|国栋…); on a page wrapped at the
+    usual width a line so short with a comma is still a headline dropped there."""
+    body = [
+        "渝达集团前身为1965年组建的国",
+        "营渝达机械厂，2001年改制为重",
+        "庆渝达机电集团有限公司。聂",
+        "国栋介绍，近年来集团先后与多所",
+        "高校共建智能装备研究院，工业机",
+        "器人业务去年收入同比增长48%。",
+        "渝达綦江公司总经理罗嘉伟介绍，",
+        "基地建成后可年产风电齿轮箱、工",
+        "程机械传动装置等产品1.2万台",
+        "套，年产值超过30亿元，新增就业",
+        "岗位1200个。此次更名后，集团",
+        "将逐步压减传统矿山机械业务，向",
+        "新能源装备、工业机器人等方向全",
+        "面调整，力争三年内实现营业收入",
+        "翻一番的目标。",
+    ]
+    (art,) = split_page("\n".join(["渝达集团更名", "□ 重庆日报记者 李雪", *body]), "p")
+    assert "有限公司。聂国栋介绍，近年来集团先后与多所高校共建" in art.text
+    assert art.captions == []
+    wide = [
+        "渝达集团前身为1965年组建的国营渝达机械厂，2001年改制为重",
+        "庆渝达机电集团有限公司。聂",
+        "国栋介绍，近年来集团先后与多所",
+        "高校共建智能装备研究院，工业机器人业务去年收入同比增长48%。",
+    ]
+    (art,) = split_page("\n".join(["渝达集团更名", "□ 重庆日报记者 李雪", *wide]), "p")
+    assert art.captions == ["国栋介绍，近年来集团先后与多所"]
+
+
 def test_a_news_brief_after_its_headline_is_an_item_of_its_own():
     """本报讯（通讯员 杜晓梅）… opens a brief: the headline before it starts an item, even after a
     paragraph whose full stop the line break left alone on a line."""
