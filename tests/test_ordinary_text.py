@@ -171,6 +171,45 @@ def test_where_a_company_name_begins_and_ends(nlp, text, companies):
     assert found(nlp, text, "company") == companies
 
 
+def test_kinds_of_company_trades_and_prepositions_glued_to_a_brand_make_no_name(nlp):
+    text = (
+        "大足区第3家A股上市公司。凯晟电子是北交所上市公司。作为建行在渝的一级分行。让这个细分行业迎来黄金期。"
+    )
+    assert found(nlp, text, "company") == {"凯晟电子", "建行"}
+    # (jieba reads 向鑫川 and 和瑞宸 as people's names: the article writes 鑫川铝业 and 瑞宸新材 alone)
+    text = (
+        "建行重庆市分行向鑫川铝业发放贷款3亿元，支持鑫川铝业扩产。"
+        "资金投向扩产项目和瑞宸新材研发中心建设项目。瑞宸新材是龙头。项目建成后交由悦途酒店集团运营。"
+    )
+    assert found(nlp, text, "company") == {"建行重庆市分行", "鑫川铝业", "瑞宸新材", "悦途酒店集团"}
+    assert found(nlp, text, "project") == {"瑞宸新材研发中心建设项目"}
+
+
+def test_a_brand_that_names_a_mountain_is_no_short_form_alone(nlp):
+    text = "重庆金佛山药业有限公司成立。南川素有“金佛山天然药物宝库”之称。金佛山药业总经理说。"
+    assert found(nlp, text, "company") == {"重庆金佛山药业有限公司", "金佛山药业"}
+    text = "重庆华峰化工有限公司成立。华峰今年增长。"
+    assert found(nlp, text, "company") == {"重庆华峰化工有限公司", "华峰"}
+
+
+def test_a_title_whose_characters_end_one_word_and_begin_the_next_is_none(nlp):
+    text = "武隆拥有户外露营、乡村民宿等多种业态。云台山居专注乡村民宿运营。前副总理兼财政部长安雷出席。"
+    assert found(nlp, text, "person") == {"安雷"}
+
+
+def test_projects_begin_after_the_verbs_of_money_and_building_together(nlp):
+    text = (
+        "募集资金将主要投向瑞宸新材年产12万吨车用改性塑料扩产项目。"
+        "武陵山文旅集团与悦途酒店集团签约共建白马山悦途森林度假酒店项目。"
+        "公司拟募集资金3.8亿元，用于璧晟智能锂电装备智能制造基地建设项目。该区加快基础设施建设项目。"
+    )
+    assert found(nlp, text, "project") == {
+        "瑞宸新材年产12万吨车用改性塑料扩产项目",
+        "白马山悦途森林度假酒店项目",
+        "璧晟智能锂电装备智能制造基地建设项目",
+    }
+
+
 def test_a_grower_and_a_name_before_a_verb_of_meetings(nlp):
     assert found(nlp, "“今年好。”橙农熊德贵一边剪果一边说。", "person") == {"熊德贵"}
     assert found(nlp, "区市场监管局局长庞慧列席会议。", "person") == {"庞慧"}
@@ -230,6 +269,14 @@ def test_a_name_written_again_shorter_stands_for_the_one_it_contracts(nlp):
     after = "领航新能源项目建成后，将带动上下游企业。"
     assert refs_of(nlp, one + after, "project")["领航新能源项目"] == "领航新能源年产5GWh储能电芯生产基地项目"
     assert refs_of(nlp, one + two + after, "project").get("领航新能源项目") is None
+    # its phase, or the rest after the company's name
+    text = (
+        "海川储能投资建设海川储能大足基地一期项目和海川储能大足基地二期项目。海川储能二期项目已开工。"
+        "凯晟电子投建永川智能传感器产业化项目。募集资金将用于凯晟电子永川智能传感器产业化项目。"
+    )
+    got = refs_of(nlp, text, "project")
+    assert got["海川储能二期项目"] == "海川储能大足基地二期项目"
+    assert got["永川智能传感器产业化项目"] == "凯晟电子永川智能传感器产业化项目"
     # not another company's project that ends alike
     text = "华峰集团投资的华峰新材料一体化项目开工。重庆博赛集电有限公司的博赛集电一体化项目同日签约。"
     assert refs_of(nlp, text, "project")["博赛集电一体化项目"] is None

@@ -202,7 +202,9 @@ def extend_left(
     conjunctions (及 in 研发及制造项目); ``amounts`` lets it cross amounts of goods (年产30万吨…项目);
     ``routes`` lets it cross the 至 of a route between two places (重庆至黔江段, 渝湘高铁…);
     ``glued`` ends it inside a word jieba guessed to be a person's name that begins with a boundary
-    word no surname is (由渝茂|集团: 由|渝茂), for a name that must have a legal form after it.
+    word no surname is (由渝茂|集团: 由|渝茂), for a name that must have a legal form after it; any
+    walk ends so where the article writes the rest of that word without its first character
+    (项目和瑞宸|新材… beside 瑞宸新材: 和|瑞宸), whether or not that character is a surname too.
     """
     lo = max(0, pos - max_chars)
     window = text[lo:pos]
@@ -237,8 +239,15 @@ def extend_left(
         if len(tok) >= 2 and tok[0] == "的" and "的" in boundary and word_freq(tok) == 0:
             cur -= len(tok) - 1  # (投资|的璧|青快速路: jieba guessed 的 and a name into one word)
             break
-        if glued and flag == "nr" and len(tok) >= 3 and tok[0] in boundary and tok[0] not in surnames():
-            cur -= len(tok) - 1  # (物流园|由渝茂|集团: jieba took 由 and a brand for a person's name)
+        # (物流园|由渝茂|集团: jieba took 由 and a brand for a person's name; so with 和 or 向, a
+        # surname too, where the article writes the rest without it: 项目和|瑞宸新材, 瑞宸…)
+        if (
+            flag == "nr"
+            and len(tok) >= 3
+            and tok[0] in boundary
+            and ((glued and tok[0] not in surnames()) or text.count(tok[1:]) > text.count(tok))
+        ):
+            cur -= len(tok) - 1
             break
         # (a character jieba's HMM calls a modal or interjection morpheme is one it does not know:
         # 成都市蓉|昇|汽车空调有限公司)

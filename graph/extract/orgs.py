@@ -37,6 +37,9 @@ from graph.names import contracts, parse_company, within
 from graph.normalize import is_cjk
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+LANDFORMS = frozenset("山河江湖峡岭")
+"""Last characters of a mountain's or a river's name: a brand so named (金佛山药业, 武陵山文旅) is no
+short form alone, which names the place."""
 # What a property developer's brand names when it follows it: an estate (恒大绿岛新城, 融创滨江花园).
 ESTATE = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:新城|小区|花园|家园|公馆|名邸|华府|山庄|名苑|雅苑)")
 # A government body and a preposition ending what the walk took for a brand.
@@ -269,6 +272,7 @@ class CompanyMatcher:
         titles = alternation([*lexicon()["person"]["company_titles"], "负责人", "相关负责人"])
         self.titled = re.compile(rf"(?P<form>[\u4e00-\u9fff]{{3,7}}?)(?:{titles})")
         self._industry_end = re.compile(f"(?:{self.industry.pattern})$")
+        self._lone_boundary = frozenset(w for w in self.boundary if len(w) == 1)
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
@@ -291,6 +295,12 @@ class CompanyMatcher:
                 continue
             if BODY_BEFORE.search(brand):
                 continue  # (江津区经济信息委为公司申请: a body, then a preposition, is no brand)
+            if m.group() == "研发中心" and text.startswith(("建设", "项目", "工程"), m.end()):
+                continue  # (瑞宸新材研发中心建设项目: the centre is what is built)
+            if brand.endswith(("上市", "挂牌")):
+                continue  # (A股上市公司, 北交所挂牌公司: what kind of company, no name)
+            if m.group().endswith("行") and text.startswith("业", m.end()):
+                continue  # (细分行业, 银行业: a trade, no bank)
             if m.group() in ("公司", "集团") and (brand.endswith("任") or TIME_LEAD.fullmatch(brand)):
                 continue  # (其弟石伯海任|公司总经理, 2021年|公司A轮融资: the company the article is about)
             if limit is not None and word_freq(_strip_places(brand)) > limit:
@@ -352,8 +362,26 @@ class CompanyMatcher:
             # the region written before the brand is part of the name (重庆锐川电子材料)
             cand.add(doc, start, m.end(), "company", self.name, priority=1)
             found.append((start, m.end()))
-        self._short_forms(doc, found)
+        self._short_forms(doc, self._unglued(doc, text, found))
         return doc
+
+    def _unglued(self, doc: Doc, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A name begun at a preposition jieba glued to the brand (分行向鑫川|铝业: 向鑫川 read as a
+        person's name) begins after it where the article writes the rest alone too (鑫川铝业发放…,
+        支持鑫川铝业…): the names ``found``, so mended, and their candidates."""
+        own = {(c.start, c.end): c for c in cand.of_type(doc, "company") if c.source == self.name}
+        out = []
+        for s, e in found:
+            if (
+                text[s] in self._lone_boundary
+                and e - s >= 4
+                and text.count(text[s + 1 : e]) > text.count(text[s:e])
+            ):
+                if (s, e) in own:
+                    own[(s, e)].start = s + 1
+                s += 1
+            out.append((s, e))
+        return out
 
     def _walk(self, text: str, end: int) -> int:
         """Where a registered name that ends (before its legal form) at ``end`` begins."""
@@ -455,9 +483,9 @@ class CompanyMatcher:
             brand = first
         industry = parsed.industry if trade else ""
         forms = (core, bare, brand, *self._brand_forms(bare, name[len(core) :], industry))
-        return [
-            f for f in forms if f and f != name and (f != brand or word_freq(brand) <= self.max_brand_freq)
-        ]
+        # (nor its brand alone where that names a mountain or a river: 金佛山 of 金佛山药业)
+        alone = word_freq(brand) <= self.max_brand_freq and brand[-1:] not in LANDFORMS
+        return [f for f in forms if f and f != name and (f != brand or alone)]
 
     def _brand_forms(self, bare: str, legal: str, industry: str = "") -> list[str]:
         """How news shortens a long registered name after giving it once: its two-character brand

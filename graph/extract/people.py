@@ -46,6 +46,10 @@ _SERVES_AT = ("公司", "该公司", "集团", "该集团", "企业")
 _ANAPHORS_LONGEST = tuple(sorted(ANAPHORS, key=len, reverse=True))
 
 
+_BODY_ENDS = "部局委厅办院处署司"
+"""A body's last character, which jieba writes with the body (财政部) when a title begins with it (部长)."""
+
+
 class PersonMatcher:
     """Names confirmed by their context, then every other occurrence of them in the article.
 
@@ -106,6 +110,12 @@ class PersonMatcher:
                 continue  # (记者从…获悉, 记者在…看到: a preposition, no surname)
             if self._longer_title(text, m.start("title"), m.group("title")):
                 continue  # (总工程师: 总工 and no 程师)
+            if (
+                m.group("title")[0] not in _BODY_ENDS
+                and crosses_word(text, m.start("title"), m.start("title"))
+                and crosses_word(text, m.end("title"), m.end("title"))
+            ):
+                continue  # (乡村|民宿等: no 村民 there; but 财政部|长安雷, a body's 部长)
             n, sure = self._settle(text, m.start("name"), m.end("name"))
             if m.group("title").endswith(_PRESS):
                 # (记者黎冰通讯员石磊, 记者许可欣通讯员邓琳: the next credit ends the name)

@@ -66,6 +66,12 @@ NOT_THE_SUBJECT = re.compile(r"获悉|了解到|得知|政府|管委会|区委|�
 """What, between a company and 投资…建设, says the company is not who invests (记者从…公司获悉，区政府…)."""
 
 
+BARE_PROJECT = re.compile(r"(?:[一二三四五六七八九十\d]期)?(?:项目|工程)")
+"""What is left of a project written with only its company's name (领航新能源|项目, 海川储能|二期项目)."""
+BUILT_THINGS = ("基地", "中心", "工程", "园", "平台", "工厂", "厂区", "园区", "场馆", "馆", "大楼", "电站")
+"""What a ``…建设项目`` builds, written before 建设 (智能制造基地建设项目, 研发中心建设项目)."""
+
+
 class ProjectMatcher:
     """A project name is the longest run of name words before its suffix, and it must be anchored on
     something particular — a company, a place or park, a capacity (年产30GWh) — or be long enough to
@@ -168,8 +174,25 @@ class ProjectMatcher:
                 amounts=True,
                 routes=True,
             )
+            built = m.start() - len("建设")
+            if start == m.start() and m.group() == "项目" and text.startswith("建设", built):
+                # (…智能制造基地|建设|项目, 瑞宸新材研发中心|建设|项目: what is built, then 建设项目)
+                before = extend_left(
+                    text,
+                    built,
+                    max_chars=40,
+                    boundary=self.boundary,
+                    name_verbs=self.name_verbs,
+                    keep="及与",
+                    max_verb_freq=2000,
+                    amounts=True,
+                )
+                if before < built and text.endswith(BUILT_THINGS, before, built):
+                    start = before
             # a company's full name before the project is its owner, not part of its name
             owner = self.legal_end.search(text, start, m.start())
+            if owner and owner.group() == "研发中心" and owner.end() < m.start():
+                owner = None  # (瑞宸新材研发中心建设项目: the centre is what is built)
             if owner and any(a.type == "company" and a.end == owner.end() for a in anchors):
                 start = owner.end()  # (not a legal form no company was found with: …研发中心项目)
             work = m.group() in self.short_suffixes  # (九重山隧道, 长江大桥: a work's name is its own)
@@ -232,18 +255,24 @@ class ProjectMatcher:
             # (names written elsewhere, each in its longest reading: …生产基地 and …生产基地项目 are one)
             others = {text[o.start : o.end] for o in found if o.end <= c.start or o.start >= c.end}
             # (not another company's: 博赛集电|一体化项目 is no 华峰新材料一体化项目)
+            # (but the company's name dropped before the rest: 永川智能传感器产业化项目 for
+            # 凯晟电子永川智能传感器产业化项目)
             fits = {
                 n
                 for n in others
                 if len(n) > len(name)
                 and contracts(form, n)
-                and not any(n.startswith(h) and not name.startswith(h) for h in heads)
+                and (
+                    not any(n.startswith(h) and not name.startswith(h) for h in heads)
+                    or (not head and len(name) >= 8 and n.endswith(name) and n[: -len(name)] in heads)
+                )
             }
             fits = [n for n in fits if not any(n != m and n in m for m in fits)]
             if len(form) >= 4 and len(fits) == 1:
                 c.attrs["ref"] = fits[0]
-            elif head and form in ("项目", "工程"):
-                # (领航新能源项目: the one project of that company the article names in full)
+            elif head and BARE_PROJECT.fullmatch(form):
+                # (领航新能源项目, 海川储能二期项目: the one project of that company, of that phase,
+                # the article names in full)
                 fits = [n for n in others if n.startswith(head) and n.endswith(form) and len(n) > len(name)]
                 if len(fits) == 1:
                     c.attrs["ref"] = fits[0]
