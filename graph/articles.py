@@ -51,10 +51,11 @@ PLACE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,5}[：:]|^[\u4e00-\u9fff]{2,3} ")
 CONNECTIVE = re.compile(
     r"^(同时|此外|目前|近日|近年来|每年|然而|但是|因此|另外|其中|虽然|据了解|据悉|如今|随后|当前|今年|去年"
     r"|今年初|今年以来|年初|去年底|去年以来|年底|上半年|下半年|日前|近期|此前"
+    r"|[\u4e00-\u9fff][前后]|会上|当天|当日|次日|期间|为此|对此|首先|其次|最后|随即|与此同时"
     r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)[，,]"
 )
-"""A sentence's opening, a time or a connective and a comma (今年初，…; 3月12日，…): a body line,
-however short, never a headline."""
+"""A sentence's opening, a time or a connective and a comma (今年初，…; 3月12日，…; 会前，…): a body
+line, however short, never a headline."""
 MAX_HEADING = 32
 WRAPPED_CLAUSE = 16
 """A line this long holding a clause's end, after a line that stopped mid-sentence, goes on with
@@ -196,7 +197,8 @@ def _looks_like_heading(
         return False
     if CONNECTIVE.match(text) or QUESTION.match(text):
         return False
-    tail = re.split(r"[，,]", text)[-1]
+    # (a clause, or after an open line a list, cut short at the line's end: 有限公司、重庆|綦能…)
+    tail = re.split(r"[，,、]" if previous else r"[，,]", text)[-1]
     if tail != text and len(tail) <= 4:
         return False
     if following:

@@ -305,3 +305,16 @@ def test_a_line_opening_with_a_time_and_a_comma_is_body_text():
     (art,) = split_page(page, "p")
     assert "今年初，秦巴山珍合作社还与巫溪县的重庆宁河源农业科技有限公司签订" in art.text
     assert art.captions == []
+    page = "\n".join(
+        [
+            "区政协委员为綦江工业园区发展“把脉”",
+            "□ 重庆日报记者 霍晓岚",
+            "区政协主席郑文澜出席会议并讲话。",
+            "",
+            "会前，区政协组织部分委员视察了重庆渝达",
+            "智能装备綦江有限公司、重庆",
+            "綦能铝业有限公司等企业。",
+        ]
+    )
+    (art,) = split_page(page, "p")
+    assert "会前，区政协组织部分委员视察了重庆渝达智能装备綦江有限公司、重庆綦能铝业有限公司" in art.text
