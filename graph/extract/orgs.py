@@ -840,6 +840,8 @@ class ParkMatcher:
         text = cand.text_of(doc)
         kinds: list[tuple[int, int]] = []
         for m in self.suffix.finditer(text):
+            if text.startswith("项目", m.end()) and not text.startswith(("集中", "批量"), m.end() + 2):
+                continue  # (锐驰龙水智能厨具产业园项目: a project's name; not …产业园项目集中签约)
             start = extend_left(text, m.start(), max_chars=12, boundary=self.boundary)
             prefix = text[start : m.start()]
             for g in sorted(self.generic, key=len, reverse=True):
