@@ -700,8 +700,10 @@ class _Groups:
             self.brands[ri][brand] |= names
         self.registered[ri] |= self.registered.pop(rj)
 
-    def conflict(self, i: int, j: int) -> str | None:
-        """Would joining the groups of ``i`` and ``j`` join two names that must stay apart?"""
+    def conflict(self, i: int, j: int, registered: bool = True) -> str | None:
+        """Would joining the groups of ``i`` and ``j`` join two names that must stay apart? Two
+        registered names are not asked about where an article says they are one (``registered``
+        false: a company's former name, 原重庆渝达机电集团有限公司…更名为…)."""
         ri, rj = self._root(i), self._root(j)
         small, large = sorted((ri, rj), key=lambda r: len(self.surfaces[r]))
         if self.separate:
@@ -709,7 +711,7 @@ class _Groups:
                 if self.separate.get(sa, set()) & self.surfaces[large]:
                     return "separated by an override"
         ra, rb = self.registered[ri], self.registered[rj]
-        if ra and rb and not any(_same_registered(a, b) for a in ra for b in rb):
+        if registered and ra and rb and not any(_same_registered(a, b) for a in ra for b in rb):
             # (中国建筑第五工程局有限公司 and 中建五局重庆城市建设有限公司, whose short forms 中建五局 and
             # 中建五局重庆公司 share a brand: two registered names are two companies)
             return "two registered names"
@@ -776,8 +778,8 @@ def link(
         groups = _Groups(clusters, set(overrides.separate))
         reasons: dict[int, tuple[str, float]] = {}
 
-        def join(i: int, j: int, rule: str, score: float) -> bool:
-            if groups.find(i) == groups.find(j) or groups.conflict(i, j):
+        def join(i: int, j: int, rule: str, score: float, declared: bool = False) -> bool:
+            if groups.find(i) == groups.find(j) or groups.conflict(i, j, registered=not declared):
                 return False
             groups.union(i, j)
             reasons[j] = (rule, score)
@@ -803,12 +805,19 @@ def link(
                 groups.union(idx[0], j)
                 reasons[j] = reasons[idx[0]] = ("merged by an override", 1.0)
 
-        # 2. short forms to the full name they abbreviate in the same article
+        # 2. short forms to the full name they abbreviate in the same article; a registered name
+        # that stands for another is the name the company had (see CompanyMatcher._renamed)
         for i, c in enumerate(clusters):
             refs = Counter(fold(m.ref) for m in c.mentions if m.ref)
+            if not refs:
+                continue
+            former = c.type == "company" and any(
+                parse_company(s).legal.endswith(_REGISTERED) for s in c.surfaces
+            )
+            what = "former name" if former else "short form"
             for ref, _ in refs.most_common():
                 for j in by_surface.get((c.type, ref), []):
-                    join(j, i, f"short form of {ref} in the same article", 1.0)
+                    join(j, i, f"{what} of {ref} in the same article", 1.0, declared=former)
 
         # 2b. people's names slipped on a page
         for i, j, rule in name_slips(clusters, slips, sound):

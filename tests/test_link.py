@@ -335,6 +335,15 @@ def test_two_registered_names_stay_two_companies_whatever_their_short_forms_shar
     assert defined("中冶赛迪集团有限公司", "中冶赛迪重庆信息技术有限公司", "中冶赛迪") == 2
 
 
+def test_a_company_renamed_is_one_entity_of_both_names_and_only_where_the_article_says_so():
+    old, new = "重庆渝达机电集团有限公司", "重庆渝达智能装备集团有限公司"
+    (e,) = link([mention(old, ref=new), mention(new, start=40)])
+    assert e.name == new and e.aliases == [new, old]
+    assert e.merged == [{"surface": old, "rule": f"former name of {new} in the same article", "score": 1.0}]
+    # without the article's word the two registered names stay two
+    assert len(link([mention(old), mention(new, start=40)])) == 2
+
+
 def test_a_slip_names_the_entity_by_the_legal_name_it_slips_from():
     (e,) = _page("贵州苗岭茶业有限公司", "苗玲茶业")
     assert e.name == "贵州苗岭茶业有限公司"

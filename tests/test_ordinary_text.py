@@ -247,8 +247,11 @@ def test_a_name_written_again_shorter_stands_for_the_one_it_contracts(nlp):
         "直播间属于城口县秦巴山珍电子商务专业合作社。去年，秦巴山珍合作社销售额增长。"
         "项目由国家绿能投资集团有限公司重庆分公司开发。国家绿能重庆分公司总经理介绍。"
         "重庆中科瑞达电子有限公司为其配套驱动器。瑞达电子今年新上了生产线。"
+        "重庆农村商业银行秀山支行发放贷款。农商行秀山支行行长说。建行秀山支行也来了。"
     )
     got = refs_of(nlp, text, "company")
+    assert got["农商行秀山支行"] == "重庆农村商业银行秀山支行"
+    assert got["建行秀山支行"] is None
     assert got["万州公交集团"] == "重庆万州公共交通集团有限公司"
     assert got["秦巴山珍合作社"] == "城口县秦巴山珍电子商务专业合作社"
     assert got["国家绿能重庆分公司"] == "国家绿能投资集团有限公司重庆分公司"
@@ -269,6 +272,13 @@ def test_a_name_written_again_shorter_stands_for_the_one_it_contracts(nlp):
     after = "领航新能源项目建成后，将带动上下游企业。"
     assert refs_of(nlp, one + after, "project")["领航新能源项目"] == "领航新能源年产5GWh储能电芯生产基地项目"
     assert refs_of(nlp, one + two + after, "project").get("领航新能源项目") is None
+    # the name a company had, in the sentence that renames it (原…更名为…), and no 原 in it
+    text = "原重庆渝达机电集团有限公司举行更名揭牌仪式，公司现更名为重庆渝达智能装备集团有限公司。"
+    got = refs_of(nlp, text, "company")
+    assert got == {
+        "重庆渝达机电集团有限公司": "重庆渝达智能装备集团有限公司",
+        "重庆渝达智能装备集团有限公司": None,
+    }
     # its phase, or the rest after the company's name
     text = (
         "海川储能投资建设海川储能大足基地一期项目和海川储能大足基地二期项目。海川储能二期项目已开工。"

@@ -242,6 +242,12 @@ def _broad_restart(text: str, start: int, end: int) -> int:
     return start
 
 
+def _in_order(short: str, long: str) -> bool:
+    """Are the characters of ``short`` all in ``long``, in their order (农商行 in 重庆农村商业银行)?"""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
 class CompanyMatcher:
     """Companies by legal form (重庆渝拓化工有限公司) or by brand plus industry word (卓洁科技).
 
@@ -288,6 +294,8 @@ class CompanyMatcher:
                 before = self._walk(text, bracket.start())
                 if bracket.start() - before <= 8:  # (a brand, not a sentence run into it)
                     start = min(start, before)
+            if text.startswith("原", start) and leading_places(text[start + 1 : m.start()])[0]:
+                start += 1  # (原|重庆渝达机电集团有限公司: the name it had)
             brand = text[start : m.start()]
             unbracketed = BRACKETS.sub("", brand)  # (綦江（重庆）有限公司: a place and a place, no brand)
             limit = self.weak_legal.get(m.group())
@@ -363,7 +371,29 @@ class CompanyMatcher:
             cand.add(doc, start, m.end(), "company", self.name, priority=1)
             found.append((start, m.end()))
         self._short_forms(doc, self._unglued(doc, text, found))
+        self._renamed(doc, text)
         return doc
+
+    def _renamed(self, doc: Doc, text: str) -> None:
+        """A company renamed in the sentence that says so: the registered name it had, the last
+        written before 更名为, stands for the one written after it (原重庆渝达机电集团有限公司举行更名
+        揭牌仪式，公司现更名为重庆渝达智能装备集团有限公司): its ``ref``, one entity of the two."""
+        own = [c for c in cand.of_type(doc, "company") if c.source == self.name]
+        for m in re.finditer(r"更名为[“「]?", text):
+            now = max((c.end for c in own if c.start == m.end()), default=None)
+            if now is None:
+                continue
+            opening = max(text.rfind(ch, 0, m.start()) for ch in "。！？；\n") + 1
+            spans = {
+                (c.start, c.end)
+                for c in own
+                if opening <= c.start and c.end <= m.start() and parse_company(text[c.start : c.end]).legal
+            }
+            if spans:
+                last = max(spans)
+                for c in own:  # (each candidate of that span: the resolver keeps one)
+                    if (c.start, c.end) == last:
+                        c.attrs.setdefault("ref", text[m.end() : now])
 
     def _unglued(self, doc: Doc, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """A name begun at a preposition jieba glued to the brand (分行向鑫川|铝业: 向鑫川 read as a
@@ -537,8 +567,9 @@ class CompanyMatcher:
           重庆万州公共交通集团有限公司); a 集团 only for a registered group (华峰集团 beside
           重庆华峰化工有限公司 is the group, not its company);
         - a cooperative's 合作社 (秦巴山珍合作社 after 城口县秦巴山珍电子商务专业合作社);
-        - a branch's place and 分公司 after its company's words (国家绿能重庆分公司 after
-          国家绿能投资集团有限公司重庆分公司);
+        - a branch's place and 分公司, 支行 or 分行 after its company's characters in their order
+          (国家绿能重庆分公司 after 国家绿能投资集团有限公司重庆分公司, 农商行秀山支行 after
+          重庆农村商业银行秀山支行);
         - no legal form, but the trade the full name ends with, after its brand's last characters
           (瑞达电子 after 重庆中科瑞达电子有限公司).
         """
@@ -579,13 +610,15 @@ class CompanyMatcher:
                     and len(form) >= 2
                     and contracts(form, core)
                 ]
-            elif p.legal == "分公司":
+            elif p.legal in ("分公司", "支行", "分行"):
+                # (its words in their order, or a bank's first characters: 农商行秀山支行 after
+                # 重庆农村商业银行秀山支行)
                 fits = [
                     n
                     for n, branch in branches.items()
                     if written.endswith(branch)
                     and len(form := written[: -len(branch)]) >= 2
-                    and contracts(form, self._legal_end.sub("", n[: -len(branch)]))
+                    and _in_order(form, n[: -len(branch)])
                 ]
             elif not p.legal and p.industry and len(p.brand) >= 2 and not places:
                 fits = [
