@@ -1185,3 +1185,12 @@ def test_customs_national_regulators_and_parks_named_by_what_they_build(nlp):
     assert {n for t, n in got if t == "government"} == {"重庆海关", "南宁海关", "国家药品监督管理局"}
     assert {n for t, n in got if t == "park"} == {"重庆国际物流枢纽园区", "重庆国际生物城"}
     assert ("project", "锐驰龙水智能厨具产业园项目") in got
+
+
+def test_a_post_a_named_person_holds_too_written_after_the_name(nlp):
+    doc = nlp("董事长罗建勋表示，公司将扩产。罗建勋同时担任瑞宸集团董事长，为公司实际控制人。")
+    roles = [
+        (s.start_char, mention_attrs(doc, s).get("org")) for s in doc.spans["mentions"] if s.text == "罗建勋"
+    ]
+    org = doc.text.index("瑞宸集团")
+    assert roles[-1] == (doc.text.index("罗建勋同时"), (org, org + 4))

@@ -192,6 +192,32 @@ def test_the_place_of_a_company_written_after_with_or_for_and_where_it_is_regist
     }
 
 
+def test_what_a_group_owns_who_runs_a_work_and_where_a_builder_builds_it():
+    text = (
+        "武陵山文旅集团是区属国有文旅企业，旗下有天坑景区公司、白马山景区公司等6家子公司。"
+        "瑞宸新材目前拥有两家全资子公司：一家是位于遂宁市的四川瑞宸公司。"
+        "污水处理厂三期扩建工程通水运行，建设运营单位为大足水务集团。"
+        "推进华骏重卡生产基地项目，由华骏汽车在双桥经开区建设，总投资23亿元。"
+        # (not a company a sentence names in passing before another's)
+        "区政府与华骏汽车座谈，旗下有多家企业参加。"
+    )
+    groups = ["武陵山文旅集团", "天坑景区公司", "白马山景区公司", "瑞宸新材", "四川瑞宸公司"]
+    names = named(
+        company=[*groups, "大足水务集团", "华骏汽车"],
+        project=["污水处理厂三期扩建工程", "华骏重卡生产基地项目"],
+        district=["遂宁市", "双桥经开区"],
+        government=["区政府"],
+    )
+    got = typed(rels(text, names))
+    assert {(a, b) for a, t, b in got if t == "subsidiary_of"} == {
+        ("天坑景区公司", "武陵山文旅集团"),
+        ("白马山景区公司", "武陵山文旅集团"),
+        ("四川瑞宸公司", "瑞宸新材"),
+    }
+    assert ("大足水务集团", "operates", "污水处理厂三期扩建工程") in got
+    assert ("华骏重卡生产基地项目", "located_in", "双桥经开区") in got
+
+
 def test_a_list_of_projects_is_located_where_it_breaks_ground():
     text = "今年还有甲乙动力电池项目、丙丁零部件研发制造项目等一批重点项目在涪陵落地开工。"
     got = typed(

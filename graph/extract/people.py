@@ -46,6 +46,8 @@ _SERVES_AT = ("公司", "该公司", "集团", "该集团", "企业")
 _ANAPHORS_LONGEST = tuple(sorted(ANAPHORS, key=len, reverse=True))
 
 
+_TAKES_POST = "(?:同时|还|现|也|目前|曾|并)?(?:担任|兼任|出任)"
+"""What stands between a person's name and a post written after it (罗建勋|同时担任|瑞宸集团董事长)."""
 _BODY_ENDS = "部局委厅办院处署司"
 """A body's last character, which jieba writes with the body (财政部) when a title begins with it (部长)."""
 
@@ -164,6 +166,11 @@ class PersonMatcher:
                 cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
                 names[m.group("name")] = None
         for name in names:
+            for m in re.finditer(re.escape(name) + _TAKES_POST, text):
+                # a post a person named in the article holds too (罗建勋同时担任瑞宸集团董事长，…)
+                attrs = self._post(doc, text, m.end(), whole=True)
+                if attrs:
+                    cand.add(doc, m.start(), m.start() + len(name), "person", self.name, priority=2, **attrs)
             for m in re.finditer(re.escape(name), text):
                 cand.add(doc, m.start(), m.end(), "person", self.name, priority=0)
         return doc
