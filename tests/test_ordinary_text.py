@@ -185,6 +185,14 @@ def test_kinds_of_company_trades_and_prepositions_glued_to_a_brand_make_no_name(
     assert found(nlp, text, "project") == {"瑞宸新材研发中心建设项目"}
 
 
+def test_the_items_of_a_list_the_sentence_says_are_companies_are_companies(nlp):
+    text = (
+        "两江新区管委会与重庆星弧半导体科技有限公司、华芯智造、蓝擎新能源、宁远生物等6家企业签订投资协议。"
+        "园区引进了汽车、电子等企业。重庆、成都等多家企业参加。"
+    )
+    assert found(nlp, text, "company") == {"重庆星弧半导体科技有限公司", "华芯智造", "蓝擎新能源", "宁远生物"}
+
+
 def test_a_brand_that_names_a_mountain_is_no_short_form_alone(nlp):
     text = "重庆金佛山药业有限公司成立。南川素有“金佛山天然药物宝库”之称。金佛山药业总经理说。"
     assert found(nlp, text, "company") == {"重庆金佛山药业有限公司", "金佛山药业"}

@@ -37,6 +37,10 @@ from graph.names import contracts, parse_company, within
 from graph.normalize import is_cjk
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+LISTED = re.compile(
+    r"等(?:[\d一二三四五六七八九十两几多]+家|多家|一批)?(?:重点|龙头|民营|科技型)?(?:企业|公司)"
+)
+"""The end of a list the sentence says is one of companies (…、华芯智造、宁远生物等6家企业)."""
 LANDFORMS = frozenset("山河江湖峡岭")
 """Last characters of a mountain's or a river's name: a brand so named (金佛山药业, 武陵山文旅) is no
 short form alone, which names the place."""
@@ -370,9 +374,36 @@ class CompanyMatcher:
             # the region written before the brand is part of the name (重庆锐川电子材料)
             cand.add(doc, start, m.end(), "company", self.name, priority=1)
             found.append((start, m.end()))
+        self._listed(doc, text, found)
         self._short_forms(doc, self._unglued(doc, text, found))
         self._renamed(doc, text)
         return doc
+
+    def _listed(self, doc: Doc, text: str, found: list[tuple[int, int]]) -> None:
+        """The items of a list the sentence says are companies (A、B、华芯智造、宁远生物等6家企业) are
+        companies, those not found by their legal form or trade too: a name jieba does not know
+        (华芯智造), or a place and a trade (宁远生物); not common words (汽车、电子等企业)."""
+        for m in LISTED.finditer(text):
+            opening = max(text.rfind(ch, 0, m.start()) for ch in "，。；：！？\n") + 1
+            items = re.split("、", text[opening : m.start()])
+            if len(items) < 2:
+                continue
+            pos = opening
+            for k, item in enumerate(items):
+                s, e = pos, pos + len(item)
+                pos = e + 1
+                if k == 0:  # (两江新区管委会与|重庆星弧…: the list begins after the last boundary word)
+                    cut = max((item.rfind(w) + len(w) for w in self._lone_boundary if w in item), default=0)
+                    s += cut
+                    item = item[cut:]
+                if not 2 <= len(item) <= 12 or any(a <= s < b or a < e <= b for a, b in found):
+                    continue
+                places, rest = leading_places(item)
+                if not rest or item in self.generic or (rest in self.generic and not places):
+                    continue  # (a trade alone is no name; after a place it is: 宁远生物)
+                if _has_proper_word(rest) or (places and self.industry.fullmatch(rest)):
+                    cand.add(doc, s, e, "company", self.name, priority=1)
+                    found.append((s, e))
 
     def _renamed(self, doc: Doc, text: str) -> None:
         """A company renamed in the sentence that says so: the registered name it had, the last
