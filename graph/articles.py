@@ -162,7 +162,11 @@ QUESTION = re.compile(r"(?:记者|本报记者|主持人|问)\s*[：:]")
 
 
 def _looks_like_heading(
-    text: str, following: str | None, previous: str | None = None, wrapped: int = WRAPPED_CLAUSE
+    text: str,
+    following: str | None,
+    previous: str | None = None,
+    wrapped: int = WRAPPED_CLAUSE,
+    width: int | None = None,
 ) -> bool:
     """A short line with no sentence end: a headline, or the first part of a broken paragraph?
 
@@ -170,8 +174,10 @@ def _looks_like_heading(
     is none. ``previous`` is the line before when it is body text that stops mid-sentence: a line
     that finishes its word or number (马铃|薯全粉加工项目…, 今年1|0月), follows a word that cannot
     end a sentence (:data:`_NEEDS_MORE`: …在|两江新区…), or holds a clause's end and is as long as
-    wrapped lines are (``wrapped``, :func:`_wrapped_at`), goes on with it; so does a line that ends
-    in a number the next line goes on with (星弧半导体1|2英寸)."""
+    wrapped lines are (``wrapped``, :func:`_wrapped_at`), or is as long as the page's own wrapped
+    lines run (``width``: …与广西|桂海通物流集团有限公司（以下简称桂海通集团）在沙坪坝区重庆国际, 31
+    characters on a page wrapped at 31), goes on with it; so does a line that ends in a number the
+    next line goes on with (星弧半导体1|2英寸)."""
     if not text or len(text.replace(" ", "")) > MAX_HEADING or not _balanced(text):
         return False
     if not any(is_cjk(c) for c in text):
@@ -186,6 +192,7 @@ def _looks_like_heading(
         # (a clause ends inside a line of the length pages are wrapped at: the sentence goes on;
         # a headline dropped there is shorter, 稳住基本盘，激发新动能)
         or (("，" in text.rstrip("，") or "、" in text) and len(text) >= wrapped)
+        or (width is not None and len(text.replace(" ", "")) >= width)
     ):
         return False
     last = text[-1]
@@ -230,21 +237,22 @@ def _lines(raw: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _wrapped_at(texts: list[str]) -> int:
-    """How long a line holding a clause's end must be to be taken for a wrapped line of body text
-    (:func:`_looks_like_heading`): :data:`WRAPPED_CLAUSE`, or less on a page whose body is wrapped
-    shorter — four fifths of the median length of its lines that stop mid-sentence, where there
-    are enough of them to tell (a page wrapped every 13 to 21 characters, where 国栋介绍，近年来集团
-    先后与多所 is one)."""
+def _wrapped_at(texts: list[str]) -> tuple[int, int | None]:
+    """The lengths :func:`_looks_like_heading` takes a line after an open one for body text at:
+    holding a clause's end, :data:`WRAPPED_CLAUSE`, or less on a page whose body is wrapped
+    shorter, four fifths of the median length of its lines that stop mid-sentence (a page wrapped
+    every 13 to 21 characters, where 国栋介绍，近年来集团先后与多所 is one); and without one, that
+    median itself — where the page has enough such lines to tell (else no such length)."""
     runs = sorted(len(t.replace(" ", "")) for t in texts[:-1] if len(t) >= 8 and _is_open(t))
     if len(runs) < WRAPPED_PAGE:
-        return WRAPPED_CLAUSE
-    return max(WRAPPED_MIN, min(WRAPPED_CLAUSE, round(0.8 * runs[len(runs) // 2])))
+        return WRAPPED_CLAUSE, None
+    width = runs[len(runs) // 2]
+    return max(WRAPPED_MIN, min(WRAPPED_CLAUSE, round(0.8 * width))), width
 
 
 def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
     tight = [normalise(raw, s, e, join_words=False) for _, s, e in lines]
-    wrapped = _wrapped_at([t.text for t in tight])
+    wrapped, width = _wrapped_at([t.text for t in tight])
     units: list[Unit] = []
     for k, (no, s, e) in enumerate(lines):
         t = tight[k].text
@@ -287,7 +295,7 @@ def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
         # (lines right before a byline are the titles of its item, however they read: see _segment)
         titles = any(BYLINE.match(tight[j].text) for j in range(k + 1, min(k + 3, len(lines))))
         previous = open_before.text if open_before is not None and not titles else None
-        if _looks_like_heading(t, following, previous, wrapped):
+        if _looks_like_heading(t, following, previous, wrapped, width):
             units.append(Unit("heading", tight[k], no, no))
         else:
             units.append(Unit("para", normalise(raw, s, e), no, no, tight=tight[k]))

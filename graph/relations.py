@@ -564,6 +564,12 @@ def _tokens_in(group: str) -> list[int]:
     return [ord(ch) - _INDEX0 for ch in group if _INDEX0 <= ord(ch) <= _INDEX_MAX]
 
 
+_ALIAS_NOTE = re.compile(
+    rf"[（(](?:以下简称|以下称|下称|简称)[“\"]?[{''.join(_TYPE_CHAR.values())}][\u{_INDEX0:04x}-\u{_INDEX_MAX:04x}][”\"]?[）)]"
+)
+"""A bracket that gives the short name of what is named before it, once that is a token."""
+
+
 def _skeleton(text: str, s0: int, s1: int, refs: list[Ref]) -> tuple[str, list[Ref]]:
     """The sentence with each reference replaced by a type character and an index character."""
     parts, used, pos = [], [], s0
@@ -575,7 +581,8 @@ def _skeleton(text: str, s0: int, s1: int, refs: list[Ref]) -> tuple[str, list[R
         used.append(r)
         pos = r.end
     parts.append(text[pos:s1])
-    return "".join(parts), used
+    # (…有限公司（以下简称陆港集团）与…: the name a company is called by after it says nothing more)
+    return _ALIAS_NOTE.sub("", "".join(parts)), used
 
 
 def _matches(rx: re.Pattern, skeleton: str) -> Iterator[re.Match]:

@@ -261,6 +261,31 @@ def test_on_a_page_wrapped_short_a_line_with_a_clause_as_long_as_its_lines_is_bo
     assert art.captions == ["国栋介绍，近年来集团先后与多所"]
 
 
+def test_on_a_wrapped_page_a_line_as_long_as_its_lines_after_an_open_one_is_body_text():
+    """A page wrapped every 20 characters: a line of 20 after one that stopped mid-sentence goes
+    on with it, comma or none (…与广西|桂海通物流集团有限公司（简称桂海通）共同|在沙坪坝区…)."""
+    body = [
+        "5月12日，重庆渝新陆港集团有限公司与广西",
+        "桂海通物流集团有限公司（简称桂海通）共同",
+        "在沙坪坝区重庆国际物流枢纽园区签署协议",
+        "。根据协议，双方将在班列组织、港口作业、",
+        "信息共享等方面深化合作，力争今年经铁海联",
+        "运通道发运班列四千列以上，比去年增长三成",
+        "。陆港集团相关负责人介绍，去年通道已辐射",
+        "国内十八个省区市的七十个城市，通达全球一",
+        "百二十个国家和地区的四百多个港口，运输货",
+        "物品类涵盖汽车整车及零部件、电子产品、化",
+        "工原料、粮食等一千多种，货值同比增长二成",
+        "。双方还将合资组建供应链管理公司，注册资",
+        "本五亿元，主要开展大宗商品集采分销、海外",
+        "仓运营等业务，首批将在越南海防布局海外仓",
+        "。",
+    ]
+    (art,) = split_page("\n".join(["渝桂两大集团签约", "□ 重庆日报记者 夏知远", *body]), "p")
+    assert "与广西桂海通物流集团有限公司（简称桂海通）共同在沙坪坝区" in art.text
+    assert art.captions == []
+
+
 def test_a_news_brief_after_its_headline_is_an_item_of_its_own():
     """本报讯（通讯员 杜晓梅）… opens a brief: the headline before it starts an item, even after a
     paragraph whose full stop the line break left alone on a line."""

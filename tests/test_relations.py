@@ -218,6 +218,20 @@ def test_what_a_group_owns_who_runs_a_work_and_where_a_builder_builds_it():
     assert ("华骏重卡生产基地项目", "located_in", "双桥经开区") in got
 
 
+def test_the_short_name_given_in_brackets_stands_between_no_two_parties():
+    text = (
+        "重庆渝新陆港集团有限公司（以下简称陆港集团）与广西桂海通物流集团有限公司（以下简称桂海通集团）"
+        "在沙坪坝区签署合作协议。"
+    )
+    names = {
+        "重庆渝新陆港集团有限公司": ("company", ["陆港集团"]),
+        "广西桂海通物流集团有限公司": ("company", ["桂海通集团"]),
+        "沙坪坝区": ("district", []),
+    }
+    got = {frozenset((a, b)) for a, t, b in typed(rels(text, names)) if t == "signed_with"}
+    assert got == {frozenset(("重庆渝新陆港集团有限公司", "广西桂海通物流集团有限公司"))}
+
+
 def test_a_list_of_projects_is_located_where_it_breaks_ground():
     text = "今年还有甲乙动力电池项目、丙丁零部件研发制造项目等一批重点项目在涪陵落地开工。"
     got = typed(
