@@ -43,6 +43,9 @@ from graph.names import CompanyName, compatible, leading_places, parse_company, 
 from graph.parallel import ForkedCall, fork_map
 
 THRESHOLD = 0.55
+SLIP = "one character by"
+"""How :func:`score_pair`'s rule says a character of one brand sounds or looks like the other's
+(``one character by sound``, ``by shape``): a scanner's or a typist's slip, not another word."""
 ALIAS_SOURCE = "alias_matcher"
 """The extractor component whose mentions are names an article defines (graph.extract.aliases)."""
 FUZZY_BLOCK = 12
@@ -204,6 +207,36 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
 def _in_order(mentions: list[Mention]) -> list[Mention]:
     """Mentions in the order an entity lists them: by page, article and place."""
     return sorted(mentions, key=lambda m: (m.doc, m.article, m.start))
+
+
+MODEL_SOURCE = "model_people"
+"""The extractor component whose people are the trained model's guesses (graph.extract.model)."""
+
+
+def _retyped(mentions: list[Mention]) -> list[Mention]:
+    """A name only the model took for a person's, on a page that names a company of that brand
+    in full, is that company (康瑞泽总经理邱敏, 康瑞泽与重庆医科大学共建… on the page of 重庆康瑞泽生物
+    制药有限公司): the model reads a name's sentence, the page says what it is."""
+    pages = {m.doc for m in mentions if m.type == "person" and m.source == MODEL_SOURCE}
+    if not pages:
+        return mentions
+    ruled, brands = set(), defaultdict(set)
+    for m in mentions:
+        if m.doc not in pages:
+            continue
+        if m.type == "person" and m.source != MODEL_SOURCE:
+            ruled.add((m.doc, m.surface))
+        elif m.type == "company" and (name := parse_company(fold(m.surface))).legal and len(name.brand) >= 2:
+            brands[m.doc].add(name.brand)
+    return [
+        dataclasses.replace(m, type="company")
+        if m.type == "person"
+        and m.source == MODEL_SOURCE
+        and m.surface in brands[m.doc]
+        and (m.doc, m.surface) not in ruled
+        else m
+        for m in mentions
+    ]
 
 
 def _seeds(mentions: list[Mention]) -> list[Cluster]:
@@ -748,7 +781,7 @@ def link(
     """
     overrides = overrides or Overrides()
     articles = articles or {}
-    clusters = _seeds(mentions)
+    clusters = _seeds(_retyped(mentions))
 
     # 3. (found first) candidates sharing a blocking key, with the contexts that score them; the
     # scores need none of the merges before them, so they are computed by another process, if
@@ -851,14 +884,27 @@ def link(
             def weight(o: tuple[float, str, int], arts: frozenset[str] = arts) -> tuple:
                 members = groups.members[groups.find(o[2])]
                 near = sum(m.article in arts for k in members for m in clusters[k].mentions)
-                # scores a hair apart are a tie; then the name written beside it, then the brand
-                # itself rather than a regional company of the brand
+                # the brand written as it is before one a character off; scores a hair apart are
+                # a tie; then the name written beside it, then the brand itself rather than a
+                # regional company of the brand
                 brand = any(not parse_company(s).qualified for k in members for s in clusters[k].surfaces)
-                return (round(o[0], 1), near, brand, -o[2])
+                return (SLIP not in o[1], round(o[0], 1), near, brand, -o[2])
 
-            for score, rule, other in sorted(options[short], key=weight, reverse=True):
+            ranked = sorted(options[short], key=weight, reverse=True)
+            for score, rule, other in ranked:
                 if join(other, short, rule, score):
                     break
+            # a registered name a scanner slipped one character of the brand in, written once in
+            # an article of the brand's, is the company the brand joined (重庆康瑞择生物制药有限公司
+            # once, beside 康瑞泽 written seven times and its 重庆康瑞泽生物制药有限公司)
+            for score, rule, other in ranked:
+                if (
+                    SLIP in rule
+                    and _times_on(clusters[other], clusters[short].docs) == 1
+                    and not clusters[other].articles.isdisjoint(arts)
+                    and groups.find(other) != groups.find(short)
+                ):
+                    join(other, short, rule, score)
 
     return _entities(clusters, groups, reasons, overrides, alone)
 

@@ -1194,3 +1194,11 @@ def test_a_post_a_named_person_holds_too_written_after_the_name(nlp):
     ]
     org = doc.text.index("瑞宸集团")
     assert roles[-1] == (doc.text.index("罗建勋同时"), (org, org + 4))
+
+
+def test_a_place_word_jieba_knows_is_no_name_the_model_guesses():
+    from graph.extract.model import ModelPeople
+
+    people = ModelPeople()
+    assert not people._plausible("陆海")  # (西部陆海新通道: jieba files 陆海 as a place)
+    assert people._plausible("韩卓远") and people._plausible("陈立")

@@ -344,6 +344,36 @@ def test_a_company_renamed_is_one_entity_of_both_names_and_only_where_the_articl
     assert len(link([mention(old), mention(new, start=40)])) == 2
 
 
+def test_a_name_only_the_model_took_for_a_person_is_the_company_of_that_brand_on_its_page():
+    full = "重庆康瑞泽生物制药有限公司"
+    guessed = [
+        dataclasses.replace(mention("康瑞泽", "person", article=f"p#{k}", start=10), source="model_people")
+        for k in (2, 3)
+    ]
+    ents = link([mention(full), *guessed])
+    assert [(e.type, e.name, len(e.mentions)) for e in ents] == [("company", full, 3)]
+    # not where a rule says it is a person (董事长康瑞泽), nor the brand of another page
+    titled = dataclasses.replace(
+        mention("康瑞泽", "person", article="p#4", start=10), source="person_matcher"
+    )
+    assert sorted(e.type for e in link([mention(full), *guessed, titled])) == ["company", "person"]
+    elsewhere = [dataclasses.replace(m, doc="q") for m in guessed]
+    assert sorted(e.type for e in link([mention(full), *elsewhere])) == ["company", "person"]
+
+
+def test_a_registered_name_slipped_once_beside_its_brand_joins_the_company_the_brand_joined():
+    full, slipped = "重庆康瑞泽生物制药有限公司", "重庆康瑞择生物制药有限公司"
+    ms = [mention(full, article="p#1")]
+    ms += [mention("康瑞泽", article=f"p#{k}", start=10 + k) for k in (2, 3, 4, 4, 4)]
+    ms += [mention(slipped, article="p#4", start=40)]
+    texts = {f"p#{k}": f"{full}。康瑞泽生产预灌封注射器。{slipped}扩产。" for k in range(1, 5)}
+    (e,) = link(ms, texts)
+    assert e.name == full and slipped in e.aliases
+    # written as often as the other, it is another company
+    ms += [mention(slipped, article=f"p#{k}", start=60) for k in (2, 3)]
+    assert len(link(ms, texts)) == 2
+
+
 def test_a_slip_names_the_entity_by_the_legal_name_it_slips_from():
     (e,) = _page("贵州苗岭茶业有限公司", "苗玲茶业")
     assert e.name == "贵州苗岭茶业有限公司"

@@ -91,6 +91,8 @@ class ModelPeople:
         known_name = tag in ("nrfg", "nrt") or (tag == "nr" and len(s) >= 3)
         if word_freq(s) > self.max_name_freq and not known_name:
             return False
+        if tag == "ns":  # (陆海 of 西部陆海新通道: a place-word jieba knows, the model's guess only)
+            return False
         if s.endswith(INFRASTRUCTURE):  # a line or a road named after a place (…黄铁路), not a name
             return False
         if len(s) == 3 and s[1] == "家" and s[2] in LANDFORMS:  # (杨家坪, 陈家湾: a family's place)
