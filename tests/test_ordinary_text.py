@@ -200,6 +200,21 @@ def test_a_brand_that_names_a_mountain_is_no_short_form_alone(nlp):
     assert found(nlp, text, "company") == {"重庆华峰化工有限公司", "华峰"}
 
 
+def test_a_partys_role_in_court_is_no_part_of_its_name(nlp):
+    text = "原告重庆鑫川铝业有限公司诉称，被告贵州鑫川铝业有限公司在产品上使用其商标。"
+    assert found(nlp, text, "company") == {"重庆鑫川铝业有限公司", "贵州鑫川铝业有限公司"}
+
+
+def test_a_surname_that_is_a_preposition_before_a_given_name_jieba_knows_after_a_title(nlp):
+    from graph.extract.resolve import mention_attrs
+
+    doc = nlp("武隆区委副书记、区长向红霞在签约仪式上致辞。区长向记者介绍，全区已建成。")
+    people = [
+        (s.text, mention_attrs(doc, s).get("role")) for s in doc.spans["mentions"] if s.label_ == "person"
+    ]
+    assert people == [("向红霞", "区委副书记、区长")]
+
+
 def test_a_title_whose_characters_end_one_word_and_begin_the_next_is_none(nlp):
     text = "武隆拥有户外露营、乡村民宿等多种业态。云台山居专注乡村民宿运营。前副总理兼财政部长安雷出席。"
     assert found(nlp, text, "person") == {"安雷"}

@@ -232,6 +232,28 @@ def test_the_short_name_given_in_brackets_stands_between_no_two_parties():
     assert got == {frozenset(("重庆渝新陆港集团有限公司", "广西桂海通物流集团有限公司"))}
 
 
+def test_who_builds_a_project_together_and_who_supplies_whom():
+    text = (
+        "武陵山文旅集团与悦途酒店集团签约共建白马山度假酒店项目。"
+        "园区内，巴蜀刀具、鼎丰锁业等企业与锐驰五金形成了上下游配套关系。"
+        "区政府与锐驰五金签约共建产业园。"
+    )
+    names = named(
+        company=["武陵山文旅集团", "悦途酒店集团", "巴蜀刀具", "鼎丰锁业", "锐驰五金"],
+        project=["白马山度假酒店项目"],
+        government=["区政府"],
+    )
+    got = typed(rels(text, names))
+    assert {(a, b) for a, t, b in got if t == "invests_in"} == {
+        ("武陵山文旅集团", "白马山度假酒店项目"),
+        ("悦途酒店集团", "白马山度假酒店项目"),
+    }
+    assert {frozenset((a, b)) for a, t, b in got if t == "partner_of"} >= {
+        frozenset(("巴蜀刀具", "锐驰五金")),
+        frozenset(("鼎丰锁业", "锐驰五金")),
+    }
+
+
 def test_a_list_of_projects_is_located_where_it_breaks_ground():
     text = "今年还有甲乙动力电池项目、丙丁零部件研发制造项目等一批重点项目在涪陵落地开工。"
     got = typed(

@@ -259,8 +259,13 @@ class PersonMatcher:
         return (
             len(name) >= 2
             and name[0] in self.surnames
-            # these are surnames and words too (向, 和, 从…): 向德明 is a name, 向记者 (to the reporter) not
-            and (name[0] not in NOT_AFTER_PUNCT or word_freq(name[1:]) <= self.max_name_freq)
+            # these are surnames and words too (向, 和, 从…): 向德明 is a name, 向记者 (to the reporter) not;
+            # nor is 向红霞, whose 红霞 is a given name jieba knows
+            and (
+                name[0] not in NOT_AFTER_PUNCT
+                or word_freq(name[1:]) <= self.max_name_freq
+                or dictionary_tag(name[1:]) == "nr"
+            )
             and (word_freq(name) <= self.max_name_freq or dictionary_tag(name) == "nr")
             # (村民钱袋子: a purse; 朱梦魁, a name jieba files as a noun, stays one)
             and not (len(name) >= 3 and dictionary_tag(name) == "n" and word_freq(name[1:]) >= 100)
