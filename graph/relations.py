@@ -1133,9 +1133,20 @@ def _operators(entities: list[Entity], store: ReadingStore | None = None) -> Ite
             yield next(iter(ids)), p.id, "operates", f"name: the project is named after {name}", named
 
 
+_TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}(?:镇|乡|街道)")
+
+
+def _town_before(name: str, place_ids: dict[str, str]) -> str | None:
+    """The town a project's or park's name begins with, if the articles name it as a place."""
+    m = _TOWN.match(name)
+    return m.group() if m and m.end() < len(name) and m.group() in place_ids else None
+
+
 def _name_places(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]:
     """A company, project or park whose name starts with a county-level place or a zone is there
-    (江津卓洁科技 → 江津区); a city- or province-level prefix (重庆…) only says where it registered."""
+    (江津卓洁科技 → 江津区), and a project or park whose name starts with a town the articles name
+    (宝顶镇100兆瓦农光互补光伏电站项目 → 宝顶镇); a city- or province-level prefix (重庆…) only says
+    where it registered."""
     place_ids: dict[str, str] = {}
     for e in entities:
         if e.type == "district":
@@ -1149,6 +1160,8 @@ def _name_places(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]
             places = parse_company(a).region if e.type == "company" else leading_places(a)[0]
             if places and places[-1] in gaz and gaz[places[-1]].level in ("county", "zone"):
                 by_place[places[-1]].append(a)
+            elif e.type != "company" and (town := _town_before(a, place_ids)):
+                by_place[town].append(a)  # (宝顶镇100兆瓦农光互补光伏电站项目: a town the text names)
         for place, names in sorted(by_place.items()):
             if place in place_ids:
                 rule = f"name: {names[0]} starts with the place"

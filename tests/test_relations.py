@@ -623,6 +623,19 @@ def test_operates_and_subsidiary_of_from_names_say_their_rule():
             assert all(ev["rule"].startswith("name:") for ev in r.evidence), r
 
 
+def test_a_project_or_park_named_after_a_town_the_articles_name_is_there():
+    text = "宝顶镇100兆瓦农光互补光伏电站项目全容量并网。宝顶镇是大足的重镇。龙岗镇物流园由华峰集团投资。"
+    names = named(
+        project=["宝顶镇100兆瓦农光互补光伏电站项目"],
+        park=["龙岗镇物流园"],
+        district=["宝顶镇"],
+        company=["华峰集团"],
+    )
+    got = {(a, b) for a, t, b in typed(rels(text, names)) if t == "located_in"}
+    # (龙岗镇 is no place the articles name: no relation from the name alone)
+    assert got == {("宝顶镇100兆瓦农光互补光伏电站项目", "宝顶镇")}
+
+
 def test_co_mentioned_only_where_no_other_relation_and_weights_count_sentences():
     text = "位于涪陵区的华峰产业园很大。华峰产业园和涪陵区都在长江边。华峰产业园和涪陵区又一次上了新闻。"
     rs = rels(text, {"涪陵区": ("district", []), "华峰产业园": ("park", [])})
