@@ -52,7 +52,7 @@ CONNECTIVE = re.compile(
     r"^(同时|此外|目前|近日|近年来|每年|然而|但是|因此|另外|其中|虽然|据了解|据悉|如今|随后|当前|今年|去年"
     r"|今年初|今年以来|年初|去年底|去年以来|年底|上半年|下半年|日前|近期|此前"
     r"|[\u4e00-\u9fff][前后]|会上|当天|当日|次日|期间|为此|对此|首先|其次|最后|随即|与此同时"
-    r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)[，,]"
+    r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:今年|去年|前年|明年)?\d{1,2}月(?:\d{1,2}日)?(?:初|中旬|下旬|底)?)[，,]"
 )
 """A sentence's opening, a time or a connective and a comma (今年初，…; 3月12日，…; 会前，…): a body
 line, however short, never a headline."""
@@ -196,8 +196,8 @@ def _looks_like_heading(
     ):
         return False
     last = text[-1]
-    if last in "，、：；（“‘—,;:":
-        return False
+    if last in "，、：；（“‘—,;:" or last in _NEEDS_MORE:
+        return False  # (…建设的奉节|: no headline ends with 的 or 在)
     if last in "。；":
         return False
     if last in "？！?!" and len(text) > 26:

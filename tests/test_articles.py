@@ -343,3 +343,14 @@ def test_a_line_opening_with_a_time_and_a_comma_is_body_text():
     )
     (art,) = split_page(page, "p")
     assert "会前，区政协组织部分委员视察了重庆渝达智能装备綦江有限公司、重庆綦能铝业有限公司" in art.text
+    page = "\n".join(
+        [
+            "奉节脐橙产业链延长",
+            "□ 重庆日报记者 黄思远",
+            "更多脐橙“分级上市、按质论价”。",
+            "今年9月，夔州产投集团投资4.6亿元建设的奉节",
+            "脐橙精深加工及冷链物流园项目在永乐镇开工。",
+        ]
+    )
+    (art,) = split_page(page, "p")
+    assert "建设的奉节脐橙精深加工及冷链物流园项目在永乐镇开工" in art.text

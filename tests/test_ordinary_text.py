@@ -193,6 +193,23 @@ def test_the_items_of_a_list_the_sentence_says_are_companies_are_companies(nlp):
     assert found(nlp, text, "company") == {"重庆星弧半导体科技有限公司", "华芯智造", "蓝擎新能源", "宁远生物"}
 
 
+def test_counts_times_kinds_of_technology_and_titles_make_no_company(nlp):
+    text = (
+        "6条生产线正满负荷运转，一块块智能座舱域控制器主板陆续下线。建成后年冷链吞吐量可达150万吨。"
+        "基金专门投早、投小、投硬科技。巴南区委副书记、区长欧阳澄和湖南华湘冷链物流集团有限公司董事长签约。"
+    )
+    assert found(nlp, text, "company") == {"湖南华湘冷链物流集团有限公司"}
+    # a list two of whose items are companies found already: its other items are companies too
+    text = "入选的企业有重庆峰岚半导体科技有限公司、芯澈光电、重庆蓝屿生物医药股份有限公司和华睿微纳。"
+    assert "华睿微纳" in found(nlp, text, "company")
+    text = "重庆峰岚半导体科技有限公司、重庆蓝屿生物医药股份有限公司和华睿微纳签约。张三、李四和王五出席。"
+    assert found(nlp, text, "company") == {"重庆峰岚半导体科技有限公司", "重庆蓝屿生物医药股份有限公司"}
+
+
+def test_a_name_that_is_a_word_too_between_a_title_and_a_speech_verb(nlp):
+    assert found(nlp, "“订单稳住了。”港城智联总经理甘露说。", "person") == {"甘露"}
+
+
 def test_a_brand_that_names_a_mountain_is_no_short_form_alone(nlp):
     text = "重庆金佛山药业有限公司成立。南川素有“金佛山天然药物宝库”之称。金佛山药业总经理说。"
     assert found(nlp, text, "company") == {"重庆金佛山药业有限公司", "金佛山药业"}

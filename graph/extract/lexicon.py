@@ -254,6 +254,8 @@ def extend_left(
         if tok not in keep and flag not in ("eng", "yg", "eg", "og") and flag.startswith(_STOP_POS):
             cur = _place_over(text, cur, pos)  # (万州|经|开区新田…: jieba cut the place 万州经开区)
             break
+        if len(tok) > 1 and tok[-1] in "和与及同" and tok not in keep and leading_places(text[cur:pos])[0]:
+            break  # (区长欧阳澄和|湖南华湘…: a name, 和, then a place the name begins with)
         if _PHASE.fullmatch(tok):  # (17号线|一期|工程: jieba tags the phase an adverb)
             cur -= len(tok)
             continue

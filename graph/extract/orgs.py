@@ -23,6 +23,7 @@ from graph.extract.lexicon import (
     boundary_words,
     crosses_word,
     departments,
+    dictionary_tag,
     extend_left,
     gazetteer,
     jieba_tok,
@@ -41,6 +42,33 @@ LISTED = re.compile(
     r"等(?:[\d一二三四五六七八九十两几多]+家|多家|一批)?(?:重点|龙头|民营|科技型)?(?:企业|公司)"
 )
 """The end of a list the sentence says is one of companies (…、华芯智造、宁远生物等6家企业)."""
+_COUNTED = re.compile(r"[一两几]([\u4e00-\u9fff])\1")
+"""A count of pieces (一块块, 一座座): no brand."""
+NOT_TRADES = frozenset(("硬科技", "高科技", "黑科技"))
+"""Words that end in a trade but are a kind of technology (投硬科技), not a company's name."""
+_CLAUSE = re.compile(r"[^，。；：！？\n]+")
+
+
+def _items(text: str, s0: int, e0: int, boundary: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of a list's items in ``text[s0:e0]``: split at 、, the last at 和 or 及 too, the
+    first begun after its last boundary word (两江新区管委会与|重庆星弧…)."""
+    out, pos = [], s0
+    parts = text[s0:e0].split("、")
+    for k, part in enumerate(parts):
+        s, e = pos, pos + len(part)
+        pos = e + 1
+        if k == 0:
+            cut = max((part.rfind(w) + len(w) for w in boundary if w in part), default=0)
+            s += cut
+        if k == len(parts) - 1 and k > 0:
+            joined = max(part.rfind("和"), part.rfind("及"))
+            if joined > 0:
+                out.append((s, s + joined))
+                s += joined + 1
+        out.append((s, e))
+    return out
+
+
 LANDFORMS = frozenset("山河江湖峡岭")
 """Last characters of a mountain's or a river's name: a brand so named (金佛山药业, 武陵山文旅) is no
 short form alone, which names the place."""
@@ -270,7 +298,11 @@ class CompanyMatcher:
         self.weak_legal = dict(lex["weak_legal"])
         self.not_before = tuple(sorted(lex["not_before"], key=len, reverse=True))
         self.actions = frozenset(lex["actions"])
-        self.boundary = boundary_words()
+        # (区长欧阳澄和|湖南华湘…有限公司: a person's title ends a company's name on its left)
+        people = lexicon()["person"]
+        self.boundary = boundary_words() | {
+            t for t in people["titles"] + people["company_titles"] if len(t) >= 2
+        }
         # (an industry word jieba tags a verb is no verb here: 重庆高晟包装科技有限公司)
         self.name_verbs = frozenset(lex["name_verbs"]) | frozenset(lex["industry"])
         # verbs that end a name on its left but that registered names are also made of (重庆渝南路桥
@@ -361,6 +393,8 @@ class CompanyMatcher:
             start = extend_left(
                 text, m.start(), max_chars=10, boundary=self.boundary, name_verbs=self.name_verbs
             )
+            if text[max(0, m.start() - 1) : m.end()] in NOT_TRADES:
+                continue  # (投早、投小、投硬科技: hard tech, no company's trade)
             # (由荣牧农业 after 重庆荣牧农业发展有限公司, 图为|璧芯科技: 由 and 图为 are no brand)
             for k in (2, 1):
                 if text[start : start + k] in self.boundary and text[start + k : m.end()] in legal_forms:
@@ -380,30 +414,40 @@ class CompanyMatcher:
         return doc
 
     def _listed(self, doc: Doc, text: str, found: list[tuple[int, int]]) -> None:
-        """The items of a list the sentence says are companies (A、B、华芯智造、宁远生物等6家企业) are
-        companies, those not found by their legal form or trade too: a name jieba does not know
-        (华芯智造), or a place and a trade (宁远生物); not common words (汽车、电子等企业)."""
-        for m in LISTED.finditer(text):
-            opening = max(text.rfind(ch, 0, m.start()) for ch in "，。；：！？\n") + 1
-            items = re.split("、", text[opening : m.start()])
-            if len(items) < 2:
+        """The items of a list of companies are companies, those not found by their legal form or
+        trade too: a name jieba does not know (华芯智造), or a place and a trade (宁远生物); not
+        common words (汽车、电子等企业). A list of companies is one the sentence says is so
+        (A、B、华芯智造、宁远生物等6家企业), or one two of whose items are companies found already
+        (…、芯澈光电、重庆蓝屿生物医药股份有限公司和华睿微纳。)."""
+        lists = [(self._opening(text, m.start()), m.start(), True) for m in LISTED.finditer(text)]
+        for m in _CLAUSE.finditer(text):
+            if "、" in m.group() and not LISTED.search(m.group()):
+                lists.append((m.start(), m.end(), False))
+        spans = set(found)
+        for s0, e0, said in lists:
+            items = _items(text, s0, e0, self._lone_boundary)
+            # (an item ends with a company found: 企业有|重庆峰岚半导体科技有限公司 is one)
+            companies = sum(any(a >= s and b == e for a, b in spans) for s, e in items)
+            if len(items) < 2 or (not said and companies < 2):
                 continue
-            pos = opening
-            for k, item in enumerate(items):
-                s, e = pos, pos + len(item)
-                pos = e + 1
-                if k == 0:  # (两江新区管委会与|重庆星弧…: the list begins after the last boundary word)
-                    cut = max((item.rfind(w) + len(w) for w in self._lone_boundary if w in item), default=0)
-                    s += cut
-                    item = item[cut:]
+            for k, (s, e) in enumerate(items):
+                item = text[s:e]
                 if not 2 <= len(item) <= 12 or any(a <= s < b or a < e <= b for a, b in found):
                     continue
+                last, tag = posseg(item)[-1]
+                if not said and k == len(items) - 1 and tag[:1] in ("v", "d", "p") and word_freq(last) > 100:
+                    continue  # (…和华睿微纳签约: the clause goes on after the list)
                 places, rest = leading_places(item)
                 if not rest or item in self.generic or (rest in self.generic and not places):
                     continue  # (a trade alone is no name; after a place it is: 宁远生物)
                 if _has_proper_word(rest) or (places and self.industry.fullmatch(rest)):
                     cand.add(doc, s, e, "company", self.name, priority=1)
                     found.append((s, e))
+
+    @staticmethod
+    def _opening(text: str, pos: int) -> int:
+        """Where the clause that ``pos`` is in begins."""
+        return max(text.rfind(ch, 0, pos) for ch in "，。；：！？\n") + 1
 
     def _renamed(self, doc: Doc, text: str) -> None:
         """A company renamed in the sentence that says so: the registered name it had, the last
@@ -506,8 +550,8 @@ class CompanyMatcher:
             return False  # (武陵山区冷链物流中心: a place the gazetteer does not know, and a trade)
         if self.industry.search(core):
             return False  # 欧新能源汽车: an industry word inside the brand makes a phrase
-        if word_freq(core) > self.max_brand_freq:
-            return False
+        if word_freq(core) > self.max_brand_freq or dictionary_tag(core) == "t" or _COUNTED.match(core):
+            return False  # (建成后年|冷链: a time; 一块块|智能座舱…: a count of pieces)
         # 智能网联 is two common words, not a brand; 卓浩 or 锐川 are no words at all
         words = jieba_tok().lcut(core, HMM=False)
         if any(len(w) > 1 and word_freq(w) >= 1000 for w in words):

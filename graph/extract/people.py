@@ -25,6 +25,8 @@ from graph.extract.lexicon import (
 ORG_TYPES = ("company", "government", "park", "district")
 # What may follow a name: punctuation and particles that start the next phrase (韩冰和同事们, 李刚则关注).
 CUES = "，。、！？：；”）\n 和等在也就说称还正带向给是的则作又却已便为"
+SPEECH = "说称讲道"
+"""Speech verbs of one character written right after a speaker's name."""
 # Surnames that are far more often a function word at the start of a phrase.
 NOT_AFTER_PUNCT = set("和与在向把被对从给让将有都")
 _AFTER_FOREIGN = ["女士", "先生", "今天", "昨天", "日前", "近日", "甚至", "曾", "将"]
@@ -259,6 +261,7 @@ class PersonMatcher:
         return (
             len(name) >= 2
             and name[0] in self.surnames
+            and not (len(name) == 3 and name[-1] in SPEECH)  # (总经理甘露|说: no 甘露说)
             # these are surnames and words too (向, 和, 从…): 向德明 is a name, 向记者 (to the reporter) not;
             # nor is 向红霞, whose 红霞 is a given name jieba knows
             and (
@@ -275,6 +278,11 @@ class PersonMatcher:
             and "某" not in name[1:]  # (被告人赵某: a name withheld names no one)
         )
 
+    def _worded(self, name: str) -> bool:
+        """A name that is a common word too (甘露), taken where a title is written before it and a
+        speech verb after it (总经理甘露说): a surname first, no body's name."""
+        return name[0] in self.surnames and name[1:] not in departments() and name not in departments()
+
     def _settle(self, text: str, s: int, e: int) -> tuple[int, bool]:
         """Length of the name starting at ``s`` (0 if none), and whether the text settled it (a cue
         after it) rather than jieba's guess — a guess the statistical model may overrule."""
@@ -289,7 +297,10 @@ class PersonMatcher:
                 or nxt.startswith(self.after)
                 or self._verb_at(text, s + n)
                 or self._serves(text, s + n)
-            ) and (self._plausible(text[s : s + n])):
+            ) and (
+                self._plausible(text[s : s + n])
+                or (n == 2 and nxt[:1] in SPEECH and self._worded(text[s : s + n]))
+            ):
                 return n, True
         first = jieba_tok().lcut(text[s : s + 6], HMM=True)[0]
         if len(first) in lengths and self._plausible(first):
