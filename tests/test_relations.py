@@ -254,6 +254,39 @@ def test_who_builds_a_project_together_and_who_supplies_whom():
     }
 
 
+def test_a_supplier_of_the_makers_its_products_go_into_and_the_subsidiaries_after_a_colon():
+    text = (
+        "如今，峰岚半导体已有员工680人，产品配套比亚迪、阳光电源等企业。"
+        "为沙磁压铸供应铝合金材料的澜沧轻合金也在园区内。"
+        "华峰集团与卓浩科技签约，产品配套长安汽车。"
+        "夔州产投集团旗下设立了两家全资子公司：夔橙农业负责鲜果收购，夔门冷链负责冷链物流。"
+    )
+    makers = [
+        "峰岚半导体",
+        "比亚迪",
+        "阳光电源",
+        "沙磁压铸",
+        "澜沧轻合金",
+        "华峰集团",
+        "卓浩科技",
+        "长安汽车",
+    ]
+    names = named(company=[*makers, "夔州产投集团", "夔橙农业", "夔门冷链"])
+    got = typed(rels(text, names))
+    partners = {frozenset((a, b)) for a, t, b in got if t == "partner_of"}
+    assert {frozenset(("峰岚半导体", "比亚迪")), frozenset(("峰岚半导体", "阳光电源"))} <= partners
+    assert frozenset(("沙磁压铸", "澜沧轻合金")) in partners
+    # (the company named last before 配套 supplies; not the one before it in the sentence)
+    assert (
+        frozenset(("卓浩科技", "长安汽车")) in partners
+        and frozenset(("华峰集团", "长安汽车")) not in partners
+    )
+    assert {(a, b) for a, t, b in got if t == "subsidiary_of"} == {
+        ("夔橙农业", "夔州产投集团"),
+        ("夔门冷链", "夔州产投集团"),
+    }
+
+
 def test_a_list_of_projects_is_located_where_it_breaks_ground():
     text = "今年还有甲乙动力电池项目、丙丁零部件研发制造项目等一批重点项目在涪陵落地开工。"
     got = typed(
