@@ -206,6 +206,20 @@ def test_counts_times_kinds_of_technology_and_titles_make_no_company(nlp):
     assert found(nlp, text, "company") == {"重庆峰岚半导体科技有限公司", "重庆蓝屿生物医药股份有限公司"}
 
 
+def test_trades_made_of_a_verb_a_county_before_a_post_and_serving_as_a_post(nlp):
+    text = (
+        "武隆区人民政府与上海悦途度假酒店管理有限公司签署协议。华源能源控股的华源丰都抽水蓄能有限公司负责运营。"
+        "石柱县副县长向春艳表示。县里成立由县政府主要负责人任指挥长的指挥部。"
+    )
+    assert found(nlp, text, "company") == {"上海悦途度假酒店管理有限公司", "华源丰都抽水蓄能有限公司"}
+    assert found(nlp, text, "person") == {"向春艳"}
+    # the company renamed in a notice: 名称变更为
+    text = "重庆渝新机电有限公司发布公告称，公司名称正式变更为“重庆渝新智能装备股份有限公司”。"
+    assert refs_of(nlp, text, "company")["重庆渝新机电有限公司"] == "重庆渝新智能装备股份有限公司"
+    text = "重庆城通建工集团股份有限公司近年来已在全市承建城市更新项目20余个。"
+    assert found(nlp, text, "project") == set()
+
+
 def test_a_name_that_is_a_word_too_between_a_title_and_a_speech_verb(nlp):
     assert found(nlp, "“订单稳住了。”港城智联总经理甘露说。", "person") == {"甘露"}
 

@@ -454,7 +454,7 @@ class CompanyMatcher:
         written before 更名为, stands for the one written after it (原重庆渝达机电集团有限公司举行更名
         揭牌仪式，公司现更名为重庆渝达智能装备集团有限公司): its ``ref``, one entity of the two."""
         own = [c for c in cand.of_type(doc, "company") if c.source == self.name]
-        for m in re.finditer(r"更名为[“「]?", text):
+        for m in re.finditer(r"(?:更名为|改名为|名称(?:正式)?变更为)[“「]?", text):
             now = max((c.end for c in own if c.start == m.end()), default=None)
             if now is None:
                 continue

@@ -15,6 +15,7 @@ from graph.extract.lexicon import (
     crosses_word,
     departments,
     dictionary_tag,
+    gazetteer,
     jieba_tok,
     lexicon,
     posseg,
@@ -114,6 +115,8 @@ class PersonMatcher:
                 continue  # (记者从…获悉, 记者在…看到: a preposition, no surname)
             if self._longer_title(text, m.start("title"), m.group("title")):
                 continue  # (总工程师: 总工 and no 程师)
+            if text.startswith("任", m.start("name")) and self._title_at(text, m.start("name") + 1):
+                continue  # (主要负责人任指挥长: 任 serves as the post after it, no surname)
             if (
                 m.group("title")[0] not in _BODY_ENDS
                 and crosses_word(text, m.start("title"), m.start("title"))
@@ -276,6 +279,7 @@ class PersonMatcher:
             # (区纪委书记: 区 is a surname, and here the district's body)
             and name[1:] not in departments()
             and "某" not in name[1:]  # (被告人赵某: a name withheld names no one)
+            and not gazetteer().full_names(name)  # (石柱县|副县长: the county, not a name)
         )
 
     def _worded(self, name: str) -> bool:
