@@ -197,7 +197,8 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         # a body written with a bare 市 or 区 (区发展改革委) is the one its ref names (潼南区发展改革委)
         places, rest = leading_places(fold(m.ref) if m.ref else surface)
         if places and rest:
-            dept = _HEAD.sub("", rest)  # (the place it is the body of: the last, 重庆市綦江区…)
+            # (the place it is the body of: the last, 重庆市綦江区…; but 市场监管局 keeps its 市)
+            dept = rest if rest in departments() else _HEAD.sub("", rest)
             return m.type, places[-1] + "|" + departments().get(dept, dept), "same body"
         if m.ref and not places:  # (工信部: a body of the central government, by its full name)
             return m.type, fold(m.ref), "same body"

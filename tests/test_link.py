@@ -374,6 +374,15 @@ def test_a_registered_name_slipped_once_beside_its_brand_joins_the_company_the_b
     assert len(link(ms, texts)) == 2
 
 
+def test_a_market_regulator_written_in_full_and_short_is_one_body():
+    def m(surface: str, start: int = 0) -> Mention:
+        return mention(surface, "government", start=start)
+
+    (e,) = link([m("北碚区市场监督管理局"), m("北碚区市场监管局", 20)])
+    assert e.aliases == ["北碚区市场监督管理局", "北碚区市场监管局"]
+    assert len(link([m("北碚区市场监管局"), m("南岸区市场监管局", 20)])) == 2
+
+
 def test_a_slip_names_the_entity_by_the_legal_name_it_slips_from():
     (e,) = _page("贵州苗岭茶业有限公司", "苗玲茶业")
     assert e.name == "贵州苗岭茶业有限公司"

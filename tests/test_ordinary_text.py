@@ -333,6 +333,16 @@ def test_a_name_written_again_shorter_stands_for_the_one_it_contracts(nlp):
         "重庆渝达机电集团有限公司": "重庆渝达智能装备集团有限公司",
         "重庆渝达智能装备集团有限公司": None,
     }
+    # a project company's name, its place written inside, a group's name after a common word, a park's
+    text = (
+        "旗下的项目公司华源丰都抽水蓄能有限公司负责运营。丰都抽蓄公司总经理付小川说。"
+        "重庆山城渝宴餐饮集团有限公司参展。渝宴集团董事长说。"
+        "走进两江新区明月湖智能汽车零部件产业园，同在明月湖产业园的驿通线束也在扩产。"
+    )
+    got = refs_of(nlp, text, "company")
+    assert got["丰都抽蓄公司"] == "华源丰都抽水蓄能有限公司" and "项目公司华源丰都抽水蓄能有限公司" not in got
+    assert got["渝宴集团"] == "重庆山城渝宴餐饮集团有限公司"
+    assert refs_of(nlp, text, "park")["明月湖产业园"] == "两江新区明月湖智能汽车零部件产业园"
     # its phase, or the rest after the company's name
     text = (
         "海川储能投资建设海川储能大足基地一期项目和海川储能大足基地二期项目。海川储能二期项目已开工。"

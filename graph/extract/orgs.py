@@ -206,7 +206,7 @@ _KIND_OF_FIRM = ("上市企业", "上市公司", "龙头企业", "骨干企业",
 _PARTY = re.compile(r"(?:运营|投资|建设|承建|施工|合作|出资|开发|管理|供货|采购|签约|实施)(?:方|主体|单位)$")
 """The party a company is to a park or a deal, written before its name (园区运营方|重庆秀山…,
 开发运营主体|四川遂潼…)."""
-_UNITS = frozenset(["子公司", "母公司", "孙公司", "分公司"])
+_UNITS = frozenset(["子公司", "母公司", "孙公司", "分公司", "项目公司"])
 _OWN_NAME_WORDS = frozenset(["建设", "投资", "发展", "开发"])
 """Verbs registered names are made of, before a place too (…建设重庆…: left to the walk's own rules)."""
 COMMON_WORD = 1000
@@ -272,6 +272,12 @@ def _broad_restart(text: str, start: int, end: int) -> int:
                 break  # (a name that does not begin with a place keeps the places in it: 华峰重庆氨纶)
             pos += 1
     return start
+
+
+def _brand_tail(form: str, brand: str) -> bool:
+    """Is ``form`` the end of ``brand`` after a common word (渝宴 of 山城渝宴: 山城 is a word of the
+    language, 渝宴 the name's own)?"""
+    return len(form) == 2 and len(brand) > 2 and brand.endswith(form) and word_freq(brand[:-2]) > 0
 
 
 def _in_order(short: str, long: str) -> bool:
@@ -667,13 +673,13 @@ class CompanyMatcher:
             fits: list[str] = []
             if p.legal in ("公司", "集团"):
                 form = written[: -len(p.legal)]
+                lead = form[: len(form) - len(leading_places(form)[1])]  # (its place as written)
                 fits = [
                     n
                     for n, core in registered.items()
                     if (p.legal == "公司" or "集团" in n)
-                    and places <= set(full[n].region)
-                    and len(form) >= 3
-                    and contracts(form, core)
+                    and (places <= set(full[n].region) or lead in core)  # (丰都抽蓄 of 华源丰都抽水蓄能)
+                    and ((len(form) >= 3 and contracts(form, core)) or _brand_tail(form, full[n].brand))
                 ]
             elif p.legal.endswith("合作社"):
                 form = _strip_places(written[: -len(p.legal)])
@@ -993,6 +999,19 @@ class ParkMatcher:
                 continue  # (还将建设一个新的食品产业园: another park of that kind)
             if len(longer) == 1 and len(name) >= 5:
                 c.attrs.setdefault("ref", longer.pop())
+                continue
+            # its own name and its kind, the words between left out (明月湖产业园 after
+            # 明月湖智能汽车零部件产业园), if only one park of the article is so written
+            kind = self.suffix.search(name)
+            head = name[: kind.start()] if kind else ""
+            if len(head) >= 2 and head not in self.generic and _strip_places(head) not in self.generic:
+                outer = {
+                    n
+                    for n in names
+                    if len(n) > len(name) and _strip_places(n).startswith(head) and n.endswith(kind.group())
+                }
+                if len(outer) == 1:
+                    c.attrs.setdefault("ref", outer.pop())
 
 
 @Language.factory("company_matcher", default_config={"max_brand_freq": 50})
