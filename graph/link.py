@@ -40,6 +40,7 @@ from graph.cache import dist_version
 from graph.extract.lexicon import departments, gazetteer, jieba_tok
 from graph.mentions import Mention
 from graph.names import CompanyName, compatible, leading_places, parse_company, regions_agree
+from graph.normalize import is_cjk
 from graph.parallel import ForkedCall, fork_map
 
 THRESHOLD = 0.55
@@ -188,6 +189,12 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         return m.type, fold(m.kb), "same known company"
     if m.type == "project" and m.ref:  # a name particular only with its builder's (see _canonical)
         return m.type, fold(m.ref), "same project of the same company"
+    if m.type == "project":
+        # a work named by a proper name is that work with its county before it or not
+        # (丰都石鹰岩抽水蓄能电站 = 石鹰岩抽水蓄能电站); not one named by its kind alone (污水处理厂…)
+        places, rest = leading_places(surface)
+        if places and len(rest) >= 6 and _proper(rest):
+            return m.type, rest, "same work without its place"
     if m.type == "park":
         # a park's place in any form (秀山武陵现代物流园 = 秀山县武陵现代物流园)
         places, rest = leading_places(surface)
@@ -203,6 +210,13 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         if m.ref and not places:  # (工信部: a body of the central government, by its full name)
             return m.type, fold(m.ref), "same body"
     return m.type, surface, "same name"
+
+
+def _proper(name: str) -> bool:
+    """Does ``name`` begin with characters jieba has no word for (石|鹰|岩): a proper name, not a
+    kind of work (污水处理厂三期扩建工程)?"""
+    words = jieba_tok().lcut(name[:6], HMM=False)
+    return len(words) >= 2 and len(words[0]) == 1 and len(words[1]) == 1 and is_cjk(name[0])
 
 
 def _in_order(mentions: list[Mention]) -> list[Mention]:

@@ -383,6 +383,21 @@ def test_a_market_regulator_written_in_full_and_short_is_one_body():
     assert len(link([m("北碚区市场监管局"), m("南岸区市场监管局", 20)])) == 2
 
 
+def test_a_work_named_by_a_proper_name_is_one_with_its_county_before_it_or_not():
+    ms = [
+        mention("丰都石鹰岩抽水蓄能电站", "project", article="p#1"),
+        mention("石鹰岩抽水蓄能电站", "project", article="p#2"),
+    ]
+    assert [e.name for e in link(ms)] == ["丰都石鹰岩抽水蓄能电站"]
+    # a work named by its kind is another county's
+    ms = [
+        mention("大足区城市污水处理厂三期扩建工程", "project", article="p#1"),
+        mention("城市污水处理厂三期扩建工程", "project", article="p#2"),
+        mention("涪陵区城市污水处理厂三期扩建工程", "project", article="p#3"),
+    ]
+    assert len(link(ms)) == 3
+
+
 def test_a_slip_names_the_entity_by_the_legal_name_it_slips_from():
     (e,) = _page("贵州苗岭茶业有限公司", "苗玲茶业")
     assert e.name == "贵州苗岭茶业有限公司"
