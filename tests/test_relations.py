@@ -248,7 +248,7 @@ def test_who_builds_a_project_together_and_who_supplies_whom():
         ("武陵山文旅集团", "白马山度假酒店项目"),
         ("悦途酒店集团", "白马山度假酒店项目"),
     }
-    assert {frozenset((a, b)) for a, t, b in got if t == "partner_of"} >= {
+    assert {frozenset((a, b)) for a, t, b in got if t == "partner_of"} == {
         frozenset(("巴蜀刀具", "锐驰五金")),
         frozenset(("鼎丰锁业", "锐驰五金")),
     }

@@ -245,7 +245,7 @@ def extend_left(
             flag == "nr"
             and len(tok) >= 3
             and tok[0] in boundary
-            and ((glued and tok[0] not in surnames()) or text.count(tok[1:]) > text.count(tok))
+            and ((glued and tok[0] not in surnames()) or written_alone(text, tok[1:], tok[0]))
         ):
             cur -= len(tok) - 1
             break
@@ -394,6 +394,26 @@ def known_companies() -> dict[str, str]:
 def dictionary_tag(word: str) -> str:
     """The part of speech jieba's dictionary gives a word ('' if it has none): nr is a person."""
     return _pos_tokenizer().word_tag_tab.get(word, "")
+
+
+def written_alone(text: str, rest: str, before: str) -> bool:
+    """Is ``rest`` written in ``text`` where a word begins, other than after ``before`` (鑫川铝业 in
+    支持鑫川铝业… beside 向鑫川铝业; not the 泰科技 of 华泰科技 beside 和泰科技)?"""
+    i = text.find(rest)
+    while i >= 0:
+        if i == 0 or (
+            text[i - 1] != before and not crosses_word(text, i, i, reach=2) and _after_a_word(text, i)
+        ):
+            return True
+        i = text.find(rest, i + 1)
+    return False
+
+
+def _after_a_word(text: str, i: int) -> bool:
+    """Does a word of two characters or more, or punctuation, end right before ``i`` (支持|鑫川…),
+    rather than a lone character that may be a name's first (中|泰科技)?"""
+    before = jieba_tok().lcut(text[max(0, i - 4) : i], HMM=False)
+    return not before or len(before[-1]) > 1 or not is_cjk(before[-1])
 
 
 def crosses_word(text: str, s: int, e: int, reach: int = 3) -> bool:

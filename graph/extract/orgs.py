@@ -33,8 +33,9 @@ from graph.extract.lexicon import (
     national_bodies,
     posseg,
     word_freq,
+    written_alone,
 )
-from graph.names import contracts, parse_company, within
+from graph.names import CompanyName, contracts, parse_company, within
 from graph.normalize import is_cjk
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -46,12 +47,20 @@ _COUNTED = re.compile(r"[一两几]([\u4e00-\u9fff])\1")
 """A count of pieces (一块块, 一座座): no brand."""
 NOT_TRADES = frozenset(("硬科技", "高科技", "黑科技"))
 """Words that end in a trade but are a kind of technology (投硬科技), not a company's name."""
+_NOT_A_NAME = ("v", "d", "p", "c", "r", "m", "f", "t", "u")
+"""Parts of speech a list's first item may be preceded by in its clause: verbs, adverbs, numbers…"""
+_OBJECT = re.compile(r"将|把|其|的(?:全资|控股)?子公司|收购|旗下")
+"""Words between a company and 更名为 that make it the one renaming something else."""
+_POSTS = ("长", "书记", "主任", "经理", "总裁", "总监", "主席", "秘书", "董事", "委员")
+"""The endings of the titles of posts, which end a company's name on its left (区长欧阳澄和|湖南…);
+not of what a person is (工人, 游客, 专家: 重庆工人文化宫有限公司)."""
 _CLAUSE = re.compile(r"[^，。；：！？\n]+")
 
 
-def _items(text: str, s0: int, e0: int, boundary: frozenset[str]) -> list[tuple[int, int]]:
+def _items(text: str, s0: int, e0: int, boundary: set[str]) -> list[tuple[int, int]]:
     """The spans of a list's items in ``text[s0:e0]``: split at 、, the last at 和 or 及 too, the
-    first begun after its last boundary word (两江新区管委会与|重庆星弧…)."""
+    first begun after its last boundary word and the verbs before the name (两江新区管委会与|重庆星弧…,
+    园区先后引进|华芯智造, 集聚|华芯智造)."""
     out, pos = [], s0
     parts = text[s0:e0].split("、")
     for k, part in enumerate(parts):
@@ -59,6 +68,10 @@ def _items(text: str, s0: int, e0: int, boundary: frozenset[str]) -> list[tuple[
         pos = e + 1
         if k == 0:
             cut = max((part.rfind(w) + len(w) for w in boundary if w in part), default=0)
+            for word, tag in posseg(part[cut:]):
+                if not tag.startswith(_NOT_A_NAME) or cut + len(word) >= len(part):
+                    break
+                cut += len(word)
             s += cut
         if k == len(parts) - 1 and k > 0:
             joined = max(part.rfind("和"), part.rfind("及"))
@@ -307,7 +320,7 @@ class CompanyMatcher:
         # (区长欧阳澄和|湖南华湘…有限公司: a person's title ends a company's name on its left)
         people = lexicon()["person"]
         self.boundary = boundary_words() | {
-            t for t in people["titles"] + people["company_titles"] if len(t) >= 2
+            t for t in people["titles"] + people["company_titles"] if len(t) >= 2 and t.endswith(_POSTS)
         }
         # (an industry word jieba tags a verb is no verb here: 重庆高晟包装科技有限公司)
         self.name_verbs = frozenset(lex["name_verbs"]) | frozenset(lex["industry"])
@@ -321,6 +334,7 @@ class CompanyMatcher:
         self.titled = re.compile(rf"(?P<form>[\u4e00-\u9fff]{{3,7}}?)(?:{titles})")
         self._industry_end = re.compile(f"(?:{self.industry.pattern})$")
         self._lone_boundary = frozenset(w for w in self.boundary if len(w) == 1)
+        self.kinds = tuple(lex["kinds"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
@@ -431,7 +445,7 @@ class CompanyMatcher:
                 lists.append((m.start(), m.end(), False))
         spans = set(found)
         for s0, e0, said in lists:
-            items = _items(text, s0, e0, self._lone_boundary)
+            items = _items(text, s0, e0, self.boundary)
             # (an item ends with a company found: 企业有|重庆峰岚半导体科技有限公司 is one)
             companies = sum(any(a >= s and b == e for a, b in spans) for s, e in items)
             if len(items) < 2 or (not said and companies < 2):
@@ -443,10 +457,12 @@ class CompanyMatcher:
                 last, tag = posseg(item)[-1]
                 if not said and k == len(items) - 1 and tag[:1] in ("v", "d", "p") and word_freq(last) > 100:
                     continue  # (…和华睿微纳签约: the clause goes on after the list)
+                if any(kind in item for kind in self.kinds):
+                    continue  # (规上工业、限上商贸等企业, 专精特新、瞪羚等企业: kinds of companies)
                 places, rest = leading_places(item)
                 if not rest or item in self.generic or (rest in self.generic and not places):
                     continue  # (a trade alone is no name; after a place it is: 宁远生物)
-                if _has_proper_word(rest) or (places and self.industry.fullmatch(rest)):
+                if (len(item) >= 3 and _has_proper_word(rest)) or (places and self.industry.fullmatch(rest)):
                     cand.add(doc, s, e, "company", self.name, priority=1)
                     found.append((s, e))
 
@@ -470,11 +486,24 @@ class CompanyMatcher:
                 for c in own
                 if opening <= c.start and c.end <= m.start() and parse_company(text[c.start : c.end]).legal
             }
-            if spans:
-                last = max(spans)
+            last = max(spans, default=None)
+            # (not what the company renames: 收购该厂后，将其更名为…, …有限公司的子公司更名为…)
+            if last is not None and not _OBJECT.search(text, last[1], m.start()):
                 for c in own:  # (each candidate of that span: the resolver keeps one)
                     if (c.start, c.end) == last:
                         c.attrs.setdefault("ref", text[m.end() : now])
+
+    @staticmethod
+    def _same_places(places: set[str], lead: str, full: CompanyName, core: str) -> bool:
+        """Can a short form with ``places`` (written ``lead``) stand for ``full``? With no place, yes;
+        with its places, where they end with the full name's last one (万州公交集团 of 重庆万州
+        公共交通集团: not 重庆公交集团), or a county's written inside it (丰都抽蓄 of 华源丰都抽水蓄能)."""
+        if not places:
+            return True
+        if full.region and places <= set(full.region) and full.region[-1] in places:
+            return True
+        gaz = gazetteer().places
+        return all(p in gaz and gaz[p].level == "county" for p in places) and lead in core
 
     def _unglued(self, doc: Doc, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """A name begun at a preposition jieba glued to the brand (分行向鑫川|铝业: 向鑫川 read as a
@@ -486,7 +515,7 @@ class CompanyMatcher:
             if (
                 text[s] in self._lone_boundary
                 and e - s >= 4
-                and text.count(text[s + 1 : e]) > text.count(text[s:e])
+                and written_alone(text, text[s + 1 : e], text[s])
             ):
                 if (s, e) in own:
                     own[(s, e)].start = s + 1
@@ -678,7 +707,7 @@ class CompanyMatcher:
                     n
                     for n, core in registered.items()
                     if (p.legal == "公司" or "集团" in n)
-                    and (places <= set(full[n].region) or lead in core)  # (丰都抽蓄 of 华源丰都抽水蓄能)
+                    and self._same_places(places, lead, full[n], core)
                     and ((len(form) >= 3 and contracts(form, core)) or _brand_tail(form, full[n].brand))
                 ]
             elif p.legal.endswith("合作社"):
@@ -698,7 +727,8 @@ class CompanyMatcher:
                     n
                     for n, branch in branches.items()
                     if written.endswith(branch)
-                    and len(form := written[: -len(branch)]) >= 2
+                    and len(form := written[: -len(branch)]) >= 3  # (no 中行 of 中国农业银行)
+                    and form[0] == _strip_places(n)[:1]
                     and _in_order(form, n[: -len(branch)])
                 ]
             elif not p.legal and p.industry and len(p.brand) >= 2 and not places:
@@ -954,8 +984,6 @@ class ParkMatcher:
         text = cand.text_of(doc)
         kinds: list[tuple[int, int]] = []
         for m in self.suffix.finditer(text):
-            if text.startswith("项目", m.end()) and not text.startswith(("集中", "批量"), m.end() + 2):
-                continue  # (锐驰龙水智能厨具产业园项目: a project's name; not …产业园项目集中签约)
             start = extend_left(text, m.start(), max_chars=12, boundary=self.boundary)
             prefix = text[start : m.start()]
             for g in sorted(self.generic, key=len, reverse=True):

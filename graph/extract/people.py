@@ -49,10 +49,11 @@ _SERVES_AT = ("公司", "该公司", "集团", "该集团", "企业")
 _ANAPHORS_LONGEST = tuple(sorted(ANAPHORS, key=len, reverse=True))
 
 
-_TAKES_POST = "(?:同时|还|现|也|目前|曾|并)?(?:担任|兼任|出任)"
+_TAKES_POST = "(?:同时|还|现|也|目前|并)?(?:担任|兼任|出任)"
 """What stands between a person's name and a post written after it (罗建勋|同时担任|瑞宸集团董事长)."""
-_BODY_ENDS = "部局委厅办院处署司"
-"""A body's last character, which jieba writes with the body (财政部) when a title begins with it (部长)."""
+_BODY_ENDS = "部局委厅办院处署司校所站厂馆行社会"
+"""An organisation's last character, which jieba writes with it (财政部, 学校) when a title begins
+with it (部长, 校长: 重庆大学校长江涛)."""
 
 
 class PersonMatcher:
@@ -282,11 +283,6 @@ class PersonMatcher:
             and not gazetteer().full_names(name)  # (石柱县|副县长: the county, not a name)
         )
 
-    def _worded(self, name: str) -> bool:
-        """A name that is a common word too (甘露), taken where a title is written before it and a
-        speech verb after it (总经理甘露说): a surname first, no body's name."""
-        return name[0] in self.surnames and name[1:] not in departments() and name not in departments()
-
     def _settle(self, text: str, s: int, e: int) -> tuple[int, bool]:
         """Length of the name starting at ``s`` (0 if none), and whether the text settled it (a cue
         after it) rather than jieba's guess — a guess the statistical model may overrule."""
@@ -301,10 +297,7 @@ class PersonMatcher:
                 or nxt.startswith(self.after)
                 or self._verb_at(text, s + n)
                 or self._serves(text, s + n)
-            ) and (
-                self._plausible(text[s : s + n])
-                or (n == 2 and nxt[:1] in SPEECH and self._worded(text[s : s + n]))
-            ):
+            ) and (self._plausible(text[s : s + n])):
                 return n, True
         first = jieba_tok().lcut(text[s : s + 6], HMM=True)[0]
         if len(first) in lengths and self._plausible(first):

@@ -68,6 +68,18 @@ NOT_THE_SUBJECT = re.compile(r"获悉|了解到|得知|政府|管委会|区委|�
 
 BARE_PROJECT = re.compile(r"(?:[一二三四五六七八九十\d]期)?(?:项目|工程)")
 """What is left of a project written with only its company's name (领航新能源|项目, 海川储能|二期项目)."""
+
+
+def _particular(text: str, start: int, end: int, anchors: list) -> bool:
+    """A company, place or park named in ``text[start:end]``, or a word jieba does not know
+    (璧晟): what a ``…建设项目`` is built by or for, not only what kind it is (养老服务中心)."""
+    if any(start <= a.start and a.end <= end for a in anchors):
+        return True
+    return any(
+        len(w) >= 2 and not w.isdigit() and word_freq(w) == 0 for w in jieba_tok().lcut(text[start:end])
+    )
+
+
 BUILT_THINGS = ("基地", "中心", "工程", "园", "平台", "工厂", "厂区", "园区", "场馆", "馆", "大楼", "电站")
 """What a ``…建设项目`` builds, written before 建设 (智能制造基地建设项目, 研发中心建设项目)."""
 
@@ -96,6 +108,7 @@ class ProjectMatcher:
         self.place_letters = frozenset(lex["place_letters"])
         self.route_letters = self.place_letters | frozenset(lex["route_letters"])
         self.short_suffixes = frozenset(lex["short_suffixes"])
+        self.park_kinds = tuple(lexicon()["park"]["suffixes"])
 
     def _work_named(self, text: str, start: int, end: int, anchors: list) -> bool:
         """A work (a line, a bridge, a tunnel) is named by a place or a proper name: a place
@@ -187,7 +200,13 @@ class ProjectMatcher:
                     max_verb_freq=2000,
                     amounts=True,
                 )
-                if before < built and text.endswith(BUILT_THINGS, before, built):
+                # (what is particular: not 养老服务中心建设项目, a kind of project)
+                if (
+                    before < built
+                    and text.endswith(BUILT_THINGS, before, built)
+                    and _particular(text, before, built, anchors)
+                    and not self._generic_start(text[before:built])
+                ):
                     start = before
             # a company's full name before the project is its owner, not part of its name
             owner = self.legal_end.search(text, start, m.start())
@@ -230,7 +249,10 @@ class ProjectMatcher:
                     continue
                 attrs["ref"] = text[builder.start : builder.end] + name
             cand.add(doc, start, m.end(), "project", self.name, priority=1, **attrs)
-            if not any(w in name for w in (*self.short_suffixes, *ROUTE_KINDS)):  # (works: after places)
+            # (works are named after places; a park's project after the park: 两江新区鱼复产业园项目)
+            if not any(w in name for w in (*self.short_suffixes, *ROUTE_KINDS)) and not text.endswith(
+                self.park_kinds, start, m.start()
+            ):
                 self._owner(doc, start, m.start())
         self._routes(doc, text)
         self._short_forms(doc, text)
