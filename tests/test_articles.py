@@ -320,3 +320,30 @@ def test_a_line_opening_with_a_time_and_a_comma_is_body_text():
     )
     (art,) = split_page(page, "p")
     assert "建设的奉节脐橙精深加工及冷链物流园项目在永乐镇开工" in art.text
+
+
+def test_subheads_that_end_in_a_word_of_need_and_headlines_of_parallel_items_stay_headings():
+    page = "\n".join(
+        [
+            "民营经济发展报告",
+            "□ 重庆日报记者 李雪",
+            "今年以来，全区民营经济稳中向好。",
+            "民营经济大有可为",
+            "区经信委负责人介绍，全区已培育企业。",
+        ]
+    )
+    assert [a.title for a in split_page(page, "p")] == ["民营经济发展报告", "民营经济大有可为"]
+    page = "\n".join(["冲刺2025", "□ 重庆日报记者 李雪", "2025年是“十四五”规划收官之年。"])
+    (art,) = split_page(page, "p")
+    assert art.title == "冲刺2025" and "冲刺20252025" not in art.text
+    page = "\n".join(
+        [
+            "标题",
+            "□ 重庆日报记者 李雪",
+            "今年以来，全区消费市场",
+            "稳产能、保供应、促消费",
+            "持续回暖，零售额增长。",
+        ]
+    )
+    (art,) = split_page(page, "p")
+    assert art.captions == ["稳产能、保供应、促消费"]

@@ -366,3 +366,33 @@ def test_a_bare_zone_is_the_zone_of_its_kind_named_last_before_it(nlp):
     )
     bare = [mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.text == "高新区"]
     assert bare == ["铜梁高新区", "潼南高新区"]
+
+
+def test_what_the_reviewer_found_the_new_rules_must_leave_alone(nlp):
+    """Counter-examples to this session's rules, each found by running them on ordinary text."""
+    # kinds of companies in a list, and the words before its first item
+    text = "全区规上工业、限上商贸、规上服务业等企业营收增长。全区拥有专精特新、瞪羚、独角兽等企业。"
+    assert found(nlp, text, "company") == set()
+    text = "园区先后引进华芯智造、蓝擎新能源等企业。"
+    assert found(nlp, text, "company") == {"华芯智造", "蓝擎新能源"}
+    # a company renames what it bought, not itself
+    text = "重庆华峰化工有限公司收购该厂后，将其更名为重庆渝达智能装备有限公司。"
+    assert refs_of(nlp, text, "company").get("重庆华峰化工有限公司") is None
+    # a city's short form is no county company's; 中行 is no branch of 中国农业银行
+    text = (
+        "公交车由重庆万州公共交通集团有限公司运营。重庆公交集团也来了。"
+        "中国农业银行秀山支行放贷。中行秀山支行也来了。"
+    )
+    got = refs_of(nlp, text, "company")
+    assert got.get("重庆公交集团") is None and got.get("中行秀山支行") is None
+    # titles of what people are end no company's name; a rest written inside another name is no rest
+    text = (
+        "重庆工人文化宫有限公司、重庆游客集散中心有限公司成立。和泰科技营收增长，华泰科技、中泰科技紧随其后。"
+    )
+    assert {"重庆工人文化宫有限公司", "重庆游客集散中心有限公司", "和泰科技"} <= found(nlp, text, "company")
+    # people: common words before 说, a past post, a title begun with an organisation's character
+    assert found(nlp, "区市场监管局局长解释说，村主任连连说。", "person") == set()
+    assert found(nlp, "重庆大学校长江涛在会上致辞。", "person") == {"江涛"}
+    # projects of a kind
+    text = "该县加快养老服务中心建设项目、乡镇便民服务中心建设项目。"
+    assert found(nlp, text, "project") == set()

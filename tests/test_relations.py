@@ -1423,3 +1423,24 @@ def test_the_common_words_are_read_once_then_taken_from_the_store(monkeypatch):
 
     monkeypatch.setattr(relations_module, "jieba_tok", no_jieba)
     assert relations_module._common_words(store) == first
+
+
+def test_what_the_reviewer_found_the_new_relation_patterns_must_leave_alone():
+    cases = [
+        (
+            "华峰集团考察了长安汽车，其旗下有深蓝汽车、阿维塔等企业。",
+            ["华峰集团", "长安汽车", "深蓝汽车", "阿维塔"],
+        ),
+        (
+            "卓浩科技总经理说，政府为长安汽车、赛力斯等企业配套建设了道路。",
+            ["卓浩科技", "长安汽车", "赛力斯"],
+        ),
+        ("卓浩科技称，园区将完善配套长安汽车需要的道路。", ["卓浩科技", "长安汽车"]),
+        ("卓浩科技是长安汽车的一级供应商，已供货赛力斯。", ["卓浩科技", "长安汽车", "赛力斯"]),
+    ]
+    for text, companies in cases:
+        got = {t for _, t, _ in typed(rels(text, named(company=companies)))}
+        assert not got & {"subsidiary_of", "partner_of"}, text
+    text = "推进华骏重卡项目，由华骏汽车在成都打造的团队于双桥经开区建设。"
+    names = named(company=["华骏汽车"], project=["华骏重卡项目"], district=["成都", "双桥经开区"])
+    assert ("华骏重卡项目", "located_in", "成都") not in typed(rels(text, names))
