@@ -282,44 +282,43 @@ def test_a_dateline_is_a_briefs_opening_not_a_sentence_about_a_phone_call():
     assert not DATELINE.match("本报重庆分社电子版上线")
 
 
-def test_a_line_opening_with_a_time_and_a_comma_is_body_text():
-    """今年初，… and 3月12日，… open sentences: short as such a line may be, it is no headline."""
-    page = "\n".join(
-        [
-            "城口：山货触“网”卖全国",
-            "□ 重庆日报记者 谭诗琪",
-            "合作社去年线上销售额达1200万元。",
-            "今年初，秦巴山珍合作社还与巫溪县的重庆宁",
-            "河源农业科技有限公司签订山货联销协议。",
-        ]
-    )
-    (art,) = split_page(page, "p")
-    assert "今年初，秦巴山珍合作社还与巫溪县的重庆宁河源农业科技有限公司签订" in art.text
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (
+            [
+                "合作社去年线上销售额达1200万元。",
+                "今年初，秦巴山珍合作社还与巫溪县的重庆宁",
+                "河源农业科技有限公司签订山货联销协议。",
+            ],
+            "今年初，秦巴山珍合作社还与巫溪县的重庆宁河源农业科技有限公司签订",
+        ),
+        (
+            [
+                "区政协主席郑文澜出席会议并讲话。",
+                "",
+                "会前，区政协组织部分委员视察了重庆渝达",
+                "智能装备綦江有限公司、重庆",
+                "綦能铝业有限公司等企业。",
+            ],
+            "会前，区政协组织部分委员视察了重庆渝达智能装备綦江有限公司、重庆綦能铝业有限公司",
+        ),
+        (
+            [
+                "更多脐橙“分级上市、按质论价”。",
+                "今年9月，夔州产投集团投资4.6亿元建设的奉节",
+                "脐橙精深加工及冷链物流园项目在永乐镇开工。",
+            ],
+            "建设的奉节脐橙精深加工及冷链物流园项目在永乐镇开工",
+        ),
+    ],
+)
+def test_a_line_opening_with_a_time_and_a_comma_is_body_text(lines, joined):
+    """今年初，…, 3月12日，…, 今年9月，… and 会前，… open sentences: short as such a line may be, it is
+    no headline; nor is a line that ends in a list cut short after a long item, or in 的."""
+    (art,) = split_page("\n".join(["一则新闻的标题", "□ 重庆日报记者 谭诗琪", *lines]), "p")
+    assert joined in art.text
     assert art.captions == []
-    page = "\n".join(
-        [
-            "区政协委员为綦江工业园区发展“把脉”",
-            "□ 重庆日报记者 霍晓岚",
-            "区政协主席郑文澜出席会议并讲话。",
-            "",
-            "会前，区政协组织部分委员视察了重庆渝达",
-            "智能装备綦江有限公司、重庆",
-            "綦能铝业有限公司等企业。",
-        ]
-    )
-    (art,) = split_page(page, "p")
-    assert "会前，区政协组织部分委员视察了重庆渝达智能装备綦江有限公司、重庆綦能铝业有限公司" in art.text
-    page = "\n".join(
-        [
-            "奉节脐橙产业链延长",
-            "□ 重庆日报记者 黄思远",
-            "更多脐橙“分级上市、按质论价”。",
-            "今年9月，夔州产投集团投资4.6亿元建设的奉节",
-            "脐橙精深加工及冷链物流园项目在永乐镇开工。",
-        ]
-    )
-    (art,) = split_page(page, "p")
-    assert "建设的奉节脐橙精深加工及冷链物流园项目在永乐镇开工" in art.text
 
 
 def test_subheads_that_end_in_a_word_of_need_and_headlines_of_parallel_items_stay_headings():

@@ -176,30 +176,11 @@ class ProjectMatcher:
         for m in self.suffix.finditer(text):
             if text.startswith(self.not_before, m.end()):
                 continue
-            start = extend_left(
-                text,
-                m.start(),
-                max_chars=40,
-                boundary=self.boundary,
-                name_verbs=self.name_verbs,
-                keep="及与",
-                max_verb_freq=2000,
-                amounts=True,
-                routes=True,
-            )
+            start = self._begins(text, m.start(), routes=True)
             built = m.start() - len("建设")
             if start == m.start() and m.group() == "项目" and text.startswith("建设", built):
                 # (…智能制造基地|建设|项目, 瑞宸新材研发中心|建设|项目: what is built, then 建设项目)
-                before = extend_left(
-                    text,
-                    built,
-                    max_chars=40,
-                    boundary=self.boundary,
-                    name_verbs=self.name_verbs,
-                    keep="及与",
-                    max_verb_freq=2000,
-                    amounts=True,
-                )
+                before = self._begins(text, built)
                 # (what is particular: not 养老服务中心建设项目, a kind of project)
                 if (
                     before < built
@@ -257,6 +238,22 @@ class ProjectMatcher:
         self._routes(doc, text)
         self._short_forms(doc, text)
         return doc
+
+    def _begins(self, text: str, end: int, routes: bool = False) -> int:
+        """Where a project's name that ends at ``end`` (before its suffix) begins: the walk over
+        the words names are made of, amounts of goods (年产30万吨…) and, for a line, the 至 of its
+        route."""
+        return extend_left(
+            text,
+            end,
+            max_chars=40,
+            boundary=self.boundary,
+            name_verbs=self.name_verbs,
+            keep="及与",
+            max_verb_freq=2000,
+            amounts=True,
+            routes=routes,
+        )
 
     def _short_forms(self, doc: Doc, text: str) -> None:
         """A project written again shorter stands for the one longer name of the article it
