@@ -1444,3 +1444,22 @@ def test_what_the_reviewer_found_the_new_relation_patterns_must_leave_alone():
     text = "推进华骏重卡项目，由华骏汽车在成都打造的团队于双桥经开区建设。"
     names = named(company=["华骏汽车"], project=["华骏重卡项目"], district=["成都", "双桥经开区"])
     assert ("华骏重卡项目", "located_in", "成都") not in typed(rels(text, names))
+
+
+def test_a_project_company_a_subsidiary_named_in_a_later_clause_and_a_supplier_described_first():
+    text = (
+        "华源能源重庆有限公司作为出资主体，并组建项目公司华源丰都抽水蓄能有限公司负责建设运营。"
+        "城通建工以设计施工总承包方式承建，具体施工由其全资子公司城通三建负责。"
+        "云启智联董事长杜文涛介绍，公司位于重庆高新区，产品已配套长安汽车、赛力斯等车企。"
+    )
+    groups = ["华源能源重庆有限公司", "华源丰都抽水蓄能有限公司", "城通建工", "城通三建"]
+    names = named(
+        company=[*groups, "云启智联", "长安汽车", "赛力斯"], person=["杜文涛"], district=["重庆高新区"]
+    )
+    got = typed(rels(text, names))
+    assert {(a, b) for a, t, b in got if t == "subsidiary_of"} == {
+        ("华源丰都抽水蓄能有限公司", "华源能源重庆有限公司"),
+        ("城通三建", "城通建工"),
+    }
+    partners = {frozenset((a, b)) for a, t, b in got if t == "partner_of"}
+    assert partners == {frozenset(("云启智联", "长安汽车")), frozenset(("云启智联", "赛力斯"))}
