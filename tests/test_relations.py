@@ -1463,3 +1463,20 @@ def test_a_project_company_a_subsidiary_named_in_a_later_clause_and_a_supplier_d
     }
     partners = {frozenset((a, b)) for a, t, b in got if t == "partner_of"}
     assert partners == {frozenset(("云启智联", "长安汽车")), frozenset(("云启智联", "赛力斯"))}
+
+
+def test_a_company_in_a_park_the_clause_opens_with_after_its_place():
+    text = (
+        "在两江新区龙兴镇的明月湖产业园，重庆渝辉汽车电子股份有限公司的贴片车间里一片繁忙。"
+        "走进夔州街道的奉节县电商产业园，重庆橙意网络科技有限公司的直播间里主播正在介绍脐橙。"
+    )
+    names = named(
+        company=["重庆渝辉汽车电子股份有限公司", "重庆橙意网络科技有限公司"],
+        park=["明月湖产业园", "奉节县电商产业园"],
+        district=["两江新区", "龙兴镇", "夔州街道"],
+    )
+    got = {(a, b) for a, t, b in typed(rels(text, names)) if t == "located_in" and a.startswith("重庆")}
+    assert got == {
+        ("重庆渝辉汽车电子股份有限公司", "明月湖产业园"),
+        ("重庆橙意网络科技有限公司", "奉节县电商产业园"),
+    }
