@@ -51,7 +51,7 @@ PLACE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,5}[：:]|^[\u4e00-\u9fff]{2,3} ")
 CONNECTIVE = re.compile(
     r"^(同时|此外|目前|近日|近年来|每年|然而|但是|因此|另外|其中|虽然|据了解|据悉|如今|随后|当前|今年|去年"
     r"|今年初|今年以来|年初|去年底|去年以来|年底|上半年|下半年|日前|近期|此前"
-    r"|会前|会后|会上|当天|当日|次日|为此|对此|随即|与此同时"
+    r"|[\u4e00-\u9fff][前后]|会上|当天|当日|次日|期间|为此|对此|首先|其次|最后|随即|与此同时"
     r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:今年|去年|前年|明年)?\d{1,2}月(?:\d{1,2}日)?(?:初|中旬|下旬|底)?)[，,]"
 )
 """A sentence's opening, a time or a connective and a comma (今年初，…; 3月12日，…; 会前，…): a body
@@ -67,6 +67,37 @@ WRAPPED_PAGE = 12
 SECTION_MAX = 4
 _GOES_ON = "，、。：；）”’！？,.;:"
 _NEEDS_MORE = "在的与和及将为对向从把被给于由等"
+_NEEDS_MORE_WORDS = frozenset(
+    [
+        "位于",
+        "作为",
+        "成为",
+        "正在",
+        "即将",
+        "面向",
+        "对于",
+        "关于",
+        "由于",
+        "通过",
+        "按照",
+        "根据",
+        "围绕",
+        "依托",
+        "针对",
+        "为了",
+        "以及",
+        "并且",
+        "而且",
+        "或者",
+        "还是",
+        "的是",
+        "来自",
+        "包括",
+        "除了",
+        "随着",
+    ]
+)
+"""Words of two characters that cannot end a sentence either (…星弧半导体项目位于|两江新区…)."""
 _REGISTERED = re.compile(r"有限公司|有限责任公司|股份公司")
 """Words that cannot end a sentence, nor a headline: a line that stops at one goes on on the next."""
 """What a line that goes on with a sentence may begin with: no headline begins so."""
@@ -163,7 +194,11 @@ QUESTION = re.compile(r"(?:记者|本报记者|主持人|问)\s*[：:]")
 
 
 def _looks_like_heading(
-    text: str, following: str | None, previous: str | None = None, wrapped: int = WRAPPED_CLAUSE
+    text: str,
+    following: str | None,
+    previous: str | None = None,
+    wrapped: int = WRAPPED_CLAUSE,
+    width: int | None = None,
 ) -> bool:
     """A short line with no sentence end: a headline, or the first part of a broken paragraph?
 
@@ -172,8 +207,10 @@ def _looks_like_heading(
     that finishes its word or number (马铃|薯全粉加工项目…, 今年1|0月), follows a word that cannot
     end a sentence (:data:`_NEEDS_MORE`, written as a word of its own: …，在|两江新区…; not the 为 of
     大有可为), holds a clause's end and is as long as wrapped lines are (``wrapped``,
-    :func:`_wrapped_at`), or holds a registered company's name, goes on with it; so does a line
-    after it that ends in a number the next line goes on with (星弧半导体1|2英寸)."""
+    :func:`_wrapped_at`), holds a list of wrapped length, holds a registered company's name, or is
+    as long as the page's own wrapped lines run (``width``), goes on with it; so does a line that
+    ends in a number the next line goes on with (星弧半导体1|2英寸), unless it is short and the first
+    of its paragraph (冲刺2025)."""
     if not text or len(text.replace(" ", "")) > MAX_HEADING or not _balanced(text):
         return False
     if not any(is_cjk(c) for c in text):
@@ -188,6 +225,8 @@ def _looks_like_heading(
         # (a clause ends inside a line of the length pages are wrapped at: the sentence goes on;
         # a headline dropped there is shorter, 稳住基本盘，激发新动能)
         or ("，" in text.rstrip("，") and len(text) >= wrapped)
+        or ("、" in text and len(text) >= WRAPPED_CLAUSE)
+        or (width is not None and len(text.replace(" ", "")) >= width)
         # (a registered name in it: …与广西|桂海通物流集团有限公司（以下简称桂海通集团）在…)
         or _REGISTERED.search(text) is not None
     ):
@@ -218,7 +257,7 @@ def _looks_like_heading(
             return False
         if last not in "？！”）" and _word_across(text, first):
             return False
-        if previous and _latin_or_digit(last) and _latin_or_digit(first[:1]):
+        if (previous or len(text) >= 10) and _latin_or_digit(last) and _latin_or_digit(first[:1]):
             return False  # (a number the line break cut: …在|…星弧半导体1|2英寸功率器件…)
     return True
 
@@ -228,8 +267,8 @@ def _needs_more(line: str) -> bool:
     (…，在 or …建设的; not 大有可为, 碳达峰碳中和, 把握正确方向)?"""
     if not line or line[-1] not in _NEEDS_MORE:
         return False
-    words = jieba().lcut(line[-4:], HMM=False)
-    return len(words[-1]) == 1
+    last = jieba().lcut(line[-4:], HMM=False)[-1]
+    return len(last) == 1 or last in _NEEDS_MORE_WORDS
 
 
 def _latin_or_digit(ch: str) -> bool:
@@ -247,21 +286,22 @@ def _lines(raw: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _wrapped_at(texts: list[str]) -> int:
-    """How long a line holding a clause's end must be to be taken for a wrapped line of body text
-    (:func:`_looks_like_heading`): :data:`WRAPPED_CLAUSE`, or less on a page whose body is wrapped
-    shorter — four fifths of the median length of its lines that stop mid-sentence, where there
-    are enough of them to tell (a page wrapped every 13 to 21 characters, where 国栋介绍，近年来集团
-    先后与多所 is one)."""
+def _wrapped_at(texts: list[str]) -> tuple[int, int | None]:
+    """The lengths :func:`_looks_like_heading` takes a line after an open one for body text at:
+    holding a clause's end, :data:`WRAPPED_CLAUSE`, or less on a page whose body is wrapped
+    shorter, four fifths of the median length of its lines that stop mid-sentence (a page wrapped
+    every 13 to 21 characters, where 国栋介绍，近年来集团先后与多所 is one); and without one, that
+    median itself — where the page has enough such lines to tell (else no such length)."""
     runs = sorted(len(t.replace(" ", "")) for t in texts[:-1] if len(t) >= 8 and _is_open(t))
     if len(runs) < WRAPPED_PAGE:
-        return WRAPPED_CLAUSE
-    return max(WRAPPED_MIN, min(WRAPPED_CLAUSE, round(0.8 * runs[len(runs) // 2])))
+        return WRAPPED_CLAUSE, None
+    width = runs[len(runs) // 2]
+    return max(WRAPPED_MIN, min(WRAPPED_CLAUSE, round(0.8 * width))), width
 
 
 def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
     tight = [normalise(raw, s, e, join_words=False) for _, s, e in lines]
-    wrapped = _wrapped_at([t.text for t in tight])
+    wrapped, width = _wrapped_at([t.text for t in tight])
     units: list[Unit] = []
     for k, (no, s, e) in enumerate(lines):
         t = tight[k].text
@@ -304,7 +344,7 @@ def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
         # (lines right before a byline are the titles of its item, however they read: see _segment)
         titles = any(BYLINE.match(tight[j].text) for j in range(k + 1, min(k + 3, len(lines))))
         previous = open_before.text if open_before is not None and not titles else None
-        if _looks_like_heading(t, following, previous, wrapped):
+        if _looks_like_heading(t, following, previous, wrapped, width):
             units.append(Unit("heading", tight[k], no, no))
         else:
             units.append(Unit("para", normalise(raw, s, e), no, no, tight=tight[k]))

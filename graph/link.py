@@ -213,10 +213,10 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
 
 
 def _proper(name: str) -> bool:
-    """Does ``name`` begin with characters jieba has no word for (石|鹰|岩): a proper name, not a
-    kind of work (污水处理厂三期扩建工程)?"""
+    """Does ``name`` begin with three characters jieba has no word for (石|鹰|岩): a proper name,
+    not a kind of work (场镇污水管网建设工程, 棚改安置房建设项目: 场|镇, 棚|改 are two)?"""
     words = jieba_tok().lcut(name[:6], HMM=False)
-    return len(words) >= 2 and len(words[0]) == 1 and len(words[1]) == 1 and is_cjk(name[0])
+    return len(words) >= 3 and all(len(w) == 1 and is_cjk(w) for w in words[:3])
 
 
 def _in_order(mentions: list[Mention]) -> list[Mention]:

@@ -346,3 +346,28 @@ def test_subheads_that_end_in_a_word_of_need_and_headlines_of_parallel_items_sta
     )
     (art,) = split_page(page, "p")
     assert art.captions == ["稳产能、保供应、促消费"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            "今年以来，全区新签约项目42个。",
+            "记者了解到，星弧半导体项目位于",
+            "两江新区水土新城，总投资45亿元。",
+        ],
+        [
+            "今年以来，全区经济稳中向好。全区持续加大研发投入，在新能源汽车",
+            "零部件、电子信息、生物医药、先进材料等领域",
+            "取得一批关键技术成果。",
+        ],
+        ["全区新签约项目42个。", "前三季度全区规上工业产值增长1", "2.5%，增速位居全市第一。"],
+        ["全区新签约项目42个。", "此后，企业先后投入资金", "实施技术改造。"],
+    ],
+)
+def test_body_lines_a_second_reviewer_found_set_aside_stay_in_their_paragraph(lines):
+    """A word of two characters that needs more (位于), a list of wrapped length, the first line of a
+    paragraph broken inside a number, and a line opened by 此后，: body text all."""
+    arts = split_page("\n".join(["标题", "□ 重庆日报记者 李雪", *lines]), "p")
+    assert len(arts) == 1 and arts[0].captions == []
+    assert "".join(lines[1:]).replace("。", "")[:12] in arts[0].text.replace("\n", "")

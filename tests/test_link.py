@@ -389,7 +389,13 @@ def test_a_work_named_by_a_proper_name_is_one_with_its_county_before_it_or_not()
         mention("石鹰岩抽水蓄能电站", "project", article="p#2"),
     ]
     assert [e.name for e in link(ms)] == ["丰都石鹰岩抽水蓄能电站"]
-    # a work named by its kind is another county's
+    # a work named by its kind is another county's, however rare its first word
+    for kind in ("场镇污水管网建设工程", "棚改安置房建设项目"):
+        ms = [
+            mention("璧山区" + kind, "project", article="p#1"),
+            mention("大足区" + kind, "project", article="p#2"),
+        ]
+        assert len(link(ms)) == 2
     ms = [
         mention("大足区城市污水处理厂三期扩建工程", "project", article="p#1"),
         mention("城市污水处理厂三期扩建工程", "project", article="p#2"),

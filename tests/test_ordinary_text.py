@@ -396,3 +396,17 @@ def test_what_the_reviewer_found_the_new_rules_must_leave_alone(nlp):
     # projects of a kind
     text = "该县加快养老服务中心建设项目、乡镇便民服务中心建设项目。"
     assert found(nlp, text, "project") == set()
+
+
+def test_what_a_second_reviewer_found(nlp):
+    # a rest written again after another preposition; a company renaming itself with 将
+    text = "近日，建行重庆市分行向鑫川铝业发放贷款3亿元，由鑫川铝业用于扩产。"
+    assert found(nlp, text, "company") == {"建行重庆市分行", "鑫川铝业"}
+    text = "重庆渝达机电集团有限公司将更名为重庆渝达智能装备集团有限公司。"
+    assert refs_of(nlp, text, "company")["重庆渝达机电集团有限公司"] == "重庆渝达智能装备集团有限公司"
+    # names that are words jieba files as names or places, between a title and 说; 任 after a name
+    assert found(nlp, "区长高峰说，负责人江山说。王强任指挥长。", "person") == {"高峰", "江山", "王强"}
+    # a title across an organisation's word and a common word after it names no one
+    assert found(nlp, "三峡银行长江经济带绿色信贷增长。", "person") == set()
+    # a brand whose first word jieba tags as a direction, in a list of companies
+    assert "同方威视" in found(nlp, "推动同方威视、华芯智造、蓝擎新能源等企业发展。", "company")

@@ -1480,3 +1480,13 @@ def test_a_company_in_a_park_the_clause_opens_with_after_its_place():
         ("重庆渝辉汽车电子股份有限公司", "明月湖产业园"),
         ("重庆橙意网络科技有限公司", "奉节县电商产业园"),
     }
+
+
+def test_a_supplier_that_supplies_and_a_builder_that_spends_before_it_builds():
+    text = "蓝黛科技供货给长安汽车。推进华骏重卡项目，由华骏汽车投资23亿元在双桥经开区建设。"
+    names = named(
+        company=["蓝黛科技", "长安汽车", "华骏汽车"], project=["华骏重卡项目"], district=["双桥经开区"]
+    )
+    got = typed(rels(text, names))
+    assert ("蓝黛科技", "partner_of", "长安汽车") in got or ("长安汽车", "partner_of", "蓝黛科技") in got
+    assert ("华骏重卡项目", "located_in", "双桥经开区") in got

@@ -409,11 +409,15 @@ def written_alone(text: str, rest: str, before: str) -> bool:
     return False
 
 
+_PREPOSITIONS = frozenset("由向与和在对从为给把被将")
+"""One-character words a name is written after as after a word (由鑫川铝业用于扩产)."""
+
+
 def _after_a_word(text: str, i: int) -> bool:
     """Does a word of two characters or more, or punctuation, end right before ``i`` (支持|鑫川…),
     rather than a lone character that may be a name's first (中|泰科技)?"""
     before = jieba_tok().lcut(text[max(0, i - 4) : i], HMM=False)
-    return not before or len(before[-1]) > 1 or not is_cjk(before[-1])
+    return not before or len(before[-1]) > 1 or not is_cjk(before[-1]) or before[-1] in _PREPOSITIONS
 
 
 def crosses_word(text: str, s: int, e: int, reach: int = 3) -> bool:

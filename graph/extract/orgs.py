@@ -47,9 +47,9 @@ _COUNTED = re.compile(r"[一两几]([\u4e00-\u9fff])\1")
 """A count of pieces (一块块, 一座座): no brand."""
 NOT_TRADES = frozenset(("硬科技", "高科技", "黑科技"))
 """Words that end in a trade but are a kind of technology (投硬科技), not a company's name."""
-_NOT_A_NAME = ("v", "d", "p", "c", "r", "m", "f", "t", "u")
+_NOT_A_NAME = ("v", "d", "p", "c", "r", "m", "t", "u")
 """Parts of speech a list's first item may be preceded by in its clause: verbs, adverbs, numbers…"""
-_OBJECT = re.compile(r"将|把|其|的(?:全资|控股)?子公司|收购|旗下")
+_OBJECT = re.compile(r"[将把](?:其|该|旗下|所属)|的(?:全资|控股)?子公司|收购|旗下")
 """Words between a company and 更名为 that make it the one renaming something else."""
 _POSTS = ("长", "书记", "主任", "经理", "总裁", "总监", "主席", "秘书", "董事", "委员")
 """The endings of the titles of posts, which end a company's name on its left (区长欧阳澄和|湖南…);

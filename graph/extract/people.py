@@ -51,9 +51,10 @@ _ANAPHORS_LONGEST = tuple(sorted(ANAPHORS, key=len, reverse=True))
 
 _TAKES_POST = "(?:同时|还|现|也|目前|并)?(?:担任|兼任|出任)"
 """What stands between a person's name and a post written after it (罗建勋|同时担任|瑞宸集团董事长)."""
-_BODY_ENDS = "部局委厅办院处署司校所站厂馆行社会"
-"""An organisation's last character, which jieba writes with it (财政部, 学校) when a title begins
-with it (部长, 校长: 重庆大学校长江涛)."""
+_POSTS = ("长", "书记", "主任", "经理", "总裁", "总监", "主席", "秘书", "董事", "委员")
+"""The endings of the titles of posts; other titles say what a person is (村民, 居民)."""
+_BODY_ENDS = "部局委厅办院处署司"
+"""A body's last character, which jieba writes with the body (财政部) when a title begins with it (部长)."""
 
 
 class PersonMatcher:
@@ -118,13 +119,14 @@ class PersonMatcher:
                 continue  # (总工程师: 总工 and no 程师)
             if text.startswith("任", m.start("name")) and self._title_at(text, m.start("name") + 1):
                 continue  # (主要负责人任指挥长: 任 serves as the post after it, no surname)
+            n, sure = self._settle(text, m.start("name"), m.end("name"))
             if (
-                m.group("title")[0] not in _BODY_ENDS
+                (not sure or not m.group("title").endswith(_POSTS))
+                and m.group("title")[0] not in _BODY_ENDS
                 and crosses_word(text, m.start("title"), m.start("title"))
                 and crosses_word(text, m.end("title"), m.end("title"))
             ):
-                continue  # (乡村|民宿等: no 村民 there; but 财政部|长安雷, a body's 部长)
-            n, sure = self._settle(text, m.start("name"), m.end("name"))
+                continue  # (乡村|民宿等, 银行|长江经济带: no 村民, no 行长; 财政部长安雷 and 校长江涛在 are)
             if m.group("title").endswith(_PRESS):
                 # (记者黎冰通讯员石磊, 记者许可欣通讯员邓琳: the next credit ends the name)
                 ends = [k for k in (2, 3) if k <= len(m.group("name"))]
@@ -265,7 +267,9 @@ class PersonMatcher:
         return (
             len(name) >= 2
             and name[0] in self.surnames
-            and not (len(name) == 3 and name[-1] in SPEECH)  # (总经理甘露|说: no 甘露说)
+            and not (len(name) == 3 and name[-1] in SPEECH + "任")  # (甘露|说, 王强|任指挥长)
+            # (银行长|江经济带: a given name is no word as common as 经济; 建国, 文明 are names)
+            and not (len(name) == 3 and word_freq(name[1:]) > 10_000)
             # these are surnames and words too (向, 和, 从…): 向德明 is a name, 向记者 (to the reporter) not;
             # nor is 向红霞, whose 红霞 is a given name jieba knows
             and (
@@ -283,6 +287,17 @@ class PersonMatcher:
             and not gazetteer().full_names(name)  # (石柱县|副县长: the county, not a name)
         )
 
+    def _worded(self, name: str) -> bool:
+        """A name that is a word jieba files as a name or a place too (高峰, 江山), taken where a title
+        is written before it and a speech verb after it (区长高峰说): a surname first; no common
+        word (局长解释说, 村主任连连说, 镇长高声说)."""
+        tag = dictionary_tag(name)
+        return (
+            name[0] in self.surnames
+            and tag in ("nr", "ns", "nz", "nrfg", "nrt")
+            and name not in departments()
+        )
+
     def _settle(self, text: str, s: int, e: int) -> tuple[int, bool]:
         """Length of the name starting at ``s`` (0 if none), and whether the text settled it (a cue
         after it) rather than jieba's guess — a guess the statistical model may overrule."""
@@ -297,7 +312,10 @@ class PersonMatcher:
                 or nxt.startswith(self.after)
                 or self._verb_at(text, s + n)
                 or self._serves(text, s + n)
-            ) and (self._plausible(text[s : s + n])):
+            ) and (
+                self._plausible(text[s : s + n])
+                or (n == 2 and nxt[:1] in SPEECH and self._worded(text[s : s + n]))
+            ):
                 return n, True
         first = jieba_tok().lcut(text[s : s + 6], HMM=True)[0]
         if len(first) in lengths and self._plausible(first):
