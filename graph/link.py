@@ -212,6 +212,7 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
     return m.type, surface, "same name"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _proper(name: str) -> bool:
     """Does ``name`` begin with three characters jieba has no word for (石|鹰|岩): a proper name,
     not a kind of work (场镇污水管网建设工程, 棚改安置房建设项目: 场|镇, 棚|改 are two)?"""

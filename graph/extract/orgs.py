@@ -435,10 +435,11 @@ class CompanyMatcher:
 
     def _listed(self, doc: Doc, text: str, found: list[tuple[int, int]]) -> None:
         """The items of a list of companies are companies, those not found by their legal form or
-        trade too: a name jieba does not know (华芯智造), or a place and a trade (宁远生物); not
-        common words (汽车、电子等企业). A list of companies is one the sentence says is so
-        (A、B、华芯智造、宁远生物等6家企业), or one two of whose items are companies found already
-        (…、芯澈光电、重庆蓝屿生物医药股份有限公司和华睿微纳。)."""
+        trade too: a name of three characters or more jieba does not know (华芯智造), or a place
+        and a trade (宁远生物); not common words (汽车、电子等企业), nor a kind of company (规上工业,
+        专精特新: ``kinds``). A list of companies is one the sentence says is so (A、B、华芯智造、
+        宁远生物等6家企业), or one two of whose items are companies found already (…、芯澈光电、
+        重庆蓝屿生物医药股份有限公司和华睿微纳。)."""
         lists = [(self._opening(text, m.start()), m.start(), True) for m in LISTED.finditer(text)]
         for m in _CLAUSE.finditer(text):
             if "、" in m.group() and not LISTED.search(m.group()):
