@@ -66,7 +66,9 @@ WRAPPED_PAGE = 12
 """Lines stopping mid-sentence a page must have for the length they are wrapped at to be read off it."""
 SECTION_MAX = 4
 _GOES_ON = "，、。：；）”’！？,.;:"
+"""What a line that goes on with a sentence may begin with: no headline begins so."""
 _NEEDS_MORE = "在的与和及将为对向从把被给于由等"
+"""Words that cannot end a sentence, nor a headline: a line that stops at one goes on on the next."""
 _NEEDS_MORE_WORDS = frozenset(
     [
         "位于",
@@ -99,8 +101,7 @@ _NEEDS_MORE_WORDS = frozenset(
 )
 """Words of two characters that cannot end a sentence either (…星弧半导体项目位于|两江新区…)."""
 _REGISTERED = re.compile(r"有限公司|有限责任公司|股份公司")
-"""Words that cannot end a sentence, nor a headline: a line that stops at one goes on on the next."""
-"""What a line that goes on with a sentence may begin with: no headline begins so."""
+"""A registered company's legal form: a line holding one after an open line is body text."""
 
 
 @dataclass

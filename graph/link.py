@@ -39,7 +39,7 @@ from typing import Protocol
 from graph.cache import dist_version
 from graph.extract.lexicon import departments, gazetteer, jieba_tok
 from graph.mentions import Mention
-from graph.names import CompanyName, compatible, leading_places, parse_company, regions_agree
+from graph.names import CompanyName, compatible, in_order, leading_places, parse_company, regions_agree
 from graph.normalize import is_cjk
 from graph.parallel import ForkedCall, fork_map
 
@@ -501,8 +501,8 @@ def _same_registered(x: tuple[tuple[str, ...], str], y: tuple[tuple[str, ...], s
         return not leading_places(long[len(short) :])[0]
     if _one_off(short, long[: len(short)]) is not None or long.endswith(short):
         return True
-    rest = iter(long[1:])  # (the same first character, then the others in order)
-    return short[0] == long[0] and all(ch in rest for ch in short[1:])
+    # (the same first character, then the others in order)
+    return short[0] == long[0] and in_order(short[1:], long[1:])
 
 
 def _one_off(a: str, b: str) -> int | None:

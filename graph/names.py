@@ -174,6 +174,12 @@ def compatible(a: CompanyName, b: CompanyName) -> str | None:
     return None
 
 
+def in_order(short: str, long: str) -> bool:
+    """Are the characters of ``short`` all in ``long``, in their order (农商行 in 重庆农村商业银行)?"""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
 def contracts(form: str, core: str) -> bool:
     """``form`` begins with two characters written together in ``core`` (its brand) and goes on
     with characters of ``core`` after them, in their order (高竹汽配 in 四川广安高竹汽车配件,

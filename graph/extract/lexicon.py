@@ -409,6 +409,9 @@ def written_alone(text: str, rest: str, before: str) -> bool:
     return False
 
 
+POSTS = ("长", "书记", "主任", "经理", "总裁", "总监", "主席", "秘书", "董事", "委员")
+"""The endings of the titles of posts (区长, 董事长, 党委书记); other titles say what a person is
+(村民, 工人, 游客)."""
 _PREPOSITIONS = frozenset("由向与和在对从为给把被将")
 """One-character words a name is written after as after a word (由鑫川铝业用于扩产)."""
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
 from graph.extract.lexicon import (
+    POSTS,
     PUNCT,
     Trie,
     alternation,
@@ -35,7 +36,7 @@ from graph.extract.lexicon import (
     word_freq,
     written_alone,
 )
-from graph.names import CompanyName, contracts, parse_company, within
+from graph.names import CompanyName, contracts, in_order, parse_company, within
 from graph.normalize import is_cjk
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -51,10 +52,9 @@ _NOT_A_NAME = ("v", "d", "p", "c", "r", "m", "t", "u")
 """Parts of speech a list's first item may be preceded by in its clause: verbs, adverbs, numbers…"""
 _OBJECT = re.compile(r"[将把](?:其|该|旗下|所属)|的(?:全资|控股)?子公司|收购|旗下")
 """Words between a company and 更名为 that make it the one renaming something else."""
-_POSTS = ("长", "书记", "主任", "经理", "总裁", "总监", "主席", "秘书", "董事", "委员")
-"""The endings of the titles of posts, which end a company's name on its left (区长欧阳澄和|湖南…);
-not of what a person is (工人, 游客, 专家: 重庆工人文化宫有限公司)."""
-_CLAUSE = re.compile(r"[^，。；：！？\n]+")
+_CLAUSE_ENDS = "，。；：！？\n"
+_SENTENCE_ENDS = "。！？；\n"
+_CLAUSE = re.compile(f"[^{_CLAUSE_ENDS}]+")
 
 
 def _items(text: str, s0: int, e0: int, boundary: set[str]) -> list[tuple[int, int]]:
@@ -293,12 +293,6 @@ def _brand_tail(form: str, brand: str) -> bool:
     return len(form) == 2 and len(brand) > 2 and brand.endswith(form) and word_freq(brand[:-2]) > 0
 
 
-def _in_order(short: str, long: str) -> bool:
-    """Are the characters of ``short`` all in ``long``, in their order (农商行 in 重庆农村商业银行)?"""
-    rest = iter(long)
-    return all(ch in rest for ch in short)
-
-
 class CompanyMatcher:
     """Companies by legal form (重庆渝拓化工有限公司) or by brand plus industry word (卓洁科技).
 
@@ -317,10 +311,11 @@ class CompanyMatcher:
         self.weak_legal = dict(lex["weak_legal"])
         self.not_before = tuple(sorted(lex["not_before"], key=len, reverse=True))
         self.actions = frozenset(lex["actions"])
-        # (区长欧阳澄和|湖南华湘…有限公司: a person's title ends a company's name on its left)
+        # (区长欧阳澄和|湖南华湘…有限公司: the title of a post ends a company's name on its left;
+        # not what a person is: 重庆工人文化宫有限公司)
         people = lexicon()["person"]
         self.boundary = boundary_words() | {
-            t for t in people["titles"] + people["company_titles"] if len(t) >= 2 and t.endswith(_POSTS)
+            t for t in people["titles"] + people["company_titles"] if len(t) >= 2 and t.endswith(POSTS)
         }
         # (an industry word jieba tags a verb is no verb here: 重庆高晟包装科技有限公司)
         self.name_verbs = frozenset(lex["name_verbs"]) | frozenset(lex["industry"])
@@ -468,9 +463,9 @@ class CompanyMatcher:
                     found.append((s, e))
 
     @staticmethod
-    def _opening(text: str, pos: int) -> int:
-        """Where the clause that ``pos`` is in begins."""
-        return max(text.rfind(ch, 0, pos) for ch in "，。；：！？\n") + 1
+    def _opening(text: str, pos: int, ends: str = _CLAUSE_ENDS) -> int:
+        """Where the clause (or with ``ends``, the sentence) that ``pos`` is in begins."""
+        return max(text.rfind(ch, 0, pos) for ch in ends) + 1
 
     def _renamed(self, doc: Doc, text: str) -> None:
         """A company renamed in the sentence that says so: the registered name it had, the last
@@ -481,7 +476,7 @@ class CompanyMatcher:
             now = max((c.end for c in own if c.start == m.end()), default=None)
             if now is None:
                 continue
-            opening = max(text.rfind(ch, 0, m.start()) for ch in "。！？；\n") + 1
+            opening = self._opening(text, m.start(), _SENTENCE_ENDS)
             spans = {
                 (c.start, c.end)
                 for c in own
@@ -730,7 +725,7 @@ class CompanyMatcher:
                     if written.endswith(branch)
                     and len(form := written[: -len(branch)]) >= 3  # (no 中行 of 中国农业银行)
                     and form[0] == _strip_places(n)[:1]
-                    and _in_order(form, n[: -len(branch)])
+                    and in_order(form, n[: -len(branch)])
                 ]
             elif not p.legal and p.industry and len(p.brand) >= 2 and not places:
                 fits = [

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from graph.articles import BYLINE, CREDIT, PROVIDED, ROLE_WORDS
 from graph.extract import candidates as cand
 from graph.extract.lexicon import (
+    POSTS,
     alternation,
     crosses_word,
     departments,
@@ -51,8 +52,6 @@ _ANAPHORS_LONGEST = tuple(sorted(ANAPHORS, key=len, reverse=True))
 
 _TAKES_POST = "(?:同时|还|现|也|目前|并)?(?:担任|兼任|出任)"
 """What stands between a person's name and a post written after it (罗建勋|同时担任|瑞宸集团董事长)."""
-_POSTS = ("长", "书记", "主任", "经理", "总裁", "总监", "主席", "秘书", "董事", "委员")
-"""The endings of the titles of posts; other titles say what a person is (村民, 居民)."""
 _BODY_ENDS = "部局委厅办院处署司"
 """A body's last character, which jieba writes with the body (财政部) when a title begins with it (部长)."""
 
@@ -121,7 +120,7 @@ class PersonMatcher:
                 continue  # (主要负责人任指挥长: 任 serves as the post after it, no surname)
             n, sure = self._settle(text, m.start("name"), m.end("name"))
             if (
-                (not sure or not m.group("title").endswith(_POSTS))
+                (not sure or not m.group("title").endswith(POSTS))
                 and m.group("title")[0] not in _BODY_ENDS
                 and crosses_word(text, m.start("title"), m.start("title"))
                 and crosses_word(text, m.end("title"), m.end("title"))

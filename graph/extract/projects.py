@@ -73,11 +73,13 @@ BARE_PROJECT = re.compile(r"(?:[一二三四五六七八九十\d]期)?(?:项目|
 def _particular(text: str, start: int, end: int, anchors: list) -> bool:
     """A company, place or park named in ``text[start:end]``, or a word jieba does not know
     (璧晟): what a ``…建设项目`` is built by or for, not only what kind it is (养老服务中心)."""
-    if any(start <= a.start and a.end <= end for a in anchors):
-        return True
-    return any(
-        len(w) >= 2 and not w.isdigit() and word_freq(w) == 0 for w in jieba_tok().lcut(text[start:end])
-    )
+    return any(start <= a.start and a.end <= end for a in anchors) or _unknown_word(text[start:end])
+
+
+def _unknown_word(s: str) -> bool:
+    """Does ``s`` hold a word of two characters or more jieba does not know (璧晟, 鼎赛): a proper
+    name?"""
+    return any(len(w) >= 2 and not w.isdigit() and word_freq(w) == 0 for w in jieba_tok().lcut(s))
 
 
 BUILT_THINGS = ("基地", "中心", "工程", "园", "平台", "工厂", "厂区", "园区", "场馆", "馆", "大楼", "电站")
@@ -159,9 +161,7 @@ class ProjectMatcher:
         brands = (parse_company(text[a.start : a.end]).brand for a in anchors if a.type == "company")
         if any(len(b) >= 2 and word_freq(b) <= RARE_BRAND and text.startswith(b, start, end) for b in brands):
             return True  # (not a brand that is a common word: 重庆燃气集团 and 燃气管网改造项目)
-        if any(
-            len(w) >= 2 and not w.isdigit() and word_freq(w) == 0 for w in jieba_tok().lcut(text[start:end])
-        ):
+        if _unknown_word(text[start:end]):
             return True
         # (a mountain, lake or river the gazetteer lacks, 仙女山国际露营基地: a rare place-word jieba
         # knows, named like one; not 城市, 山区, 中水, 江畔)
