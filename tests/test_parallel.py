@@ -668,6 +668,8 @@ def test_a_full_builds_loader_reads_the_linkers_words_where_memory_allows(memory
         mp.setattr(graph.build, "warm_up", lambda: _noting_pids(loaded)() or real())
         mp.setattr(graph.link, "_window_words", _noting_words(words))
         mp.setattr(graph.build, "affordable", lambda jobs: jobs if memory else 1)
+        # (and the loader's readers: their count would otherwise hang on the memory free right now)
+        mp.setattr(graph.parallel, "affordable", lambda jobs: jobs if memory else 1)
         mp.setattr(graph.link, "fork_map", lambda fn, items, jobs: [fn(x) for x in items])  # (here, if here)
         mp.setattr(graph.build, "WINDOWS_A_RUN", 1)  # (so that the loader forks readers for these few)
 
