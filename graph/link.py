@@ -196,8 +196,11 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         if places and len(rest) >= 6 and _proper(rest):
             return m.type, rest, "same work without its place"
     if m.type == "park":
-        # a park's place in any form (秀山武陵现代物流园 = 秀山县武陵现代物流园)
+        # a park's place in any form (秀山武陵现代物流园 = 秀山县武陵现代物流园); one named by a proper
+        # name, with its place or without (江津区珞璜工业园 = 珞璜工业园; not 新材料产业园 of two counties)
         places, rest = leading_places(surface)
+        if places and len(rest) >= 3 and _proper(rest, 2):
+            return m.type, rest, "same park without its place"
         if places and len(rest) >= 3:
             return m.type, "|".join(places) + "|" + rest, "same park"
     if m.type == "government":
@@ -213,11 +216,12 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _proper(name: str) -> bool:
-    """Does ``name`` begin with three characters jieba has no word for (石|鹰|岩): a proper name,
-    not a kind of work (场镇污水管网建设工程, 棚改安置房建设项目: 场|镇, 棚|改 are two)?"""
+def _proper(name: str, chars: int = 3) -> bool:
+    """Does ``name`` begin with ``chars`` characters jieba has no word for (石|鹰|岩): a proper name,
+    not a kind of work (场镇污水管网建设工程, 棚改安置房建设项目: 场|镇, 棚|改 are two)? A park's
+    proper name may be two (珞|璜工业园; not 新材料产业园)."""
     words = jieba_tok().lcut(name[:6], HMM=False)
-    return len(words) >= 3 and all(len(w) == 1 and is_cjk(w) for w in words[:3])
+    return len(words) >= chars and all(len(w) == 1 and is_cjk(w) for w in words[:chars])
 
 
 def _in_order(mentions: list[Mention]) -> list[Mention]:

@@ -1200,3 +1200,41 @@ def test_a_place_word_jieba_knows_is_no_name_the_model_guesses():
     people = ModelPeople()
     assert not people._plausible("陆海")  # (西部陆海新通道: jieba files 陆海 as a place)
     assert people._plausible("韩卓远") and people._plausible("陈立")
+
+
+def test_a_listed_company_with_its_short_name_in_brackets_and_a_project_owned_for_a_sum(nlp):
+    got = found(
+        nlp,
+        "管委会分别与浙江恒屹新材料集团股份有限公司（以下简称恒屹集团）、江苏澜迪新能源科技有限公司等企业签约。",
+    )
+    assert {n for t, n in got if t == "company"} >= {
+        "浙江恒屹新材料集团股份有限公司",
+        "江苏澜迪新能源科技有限公司",
+    }
+    assert not any("简称" in n for _, n in got)  # (not 下简称恒屹集团）, the list's first item)
+    doc = nlp("签约项目为：重庆鼎盛包装材料有限公司投资3亿元的环保包装材料项目。")
+    projects = [
+        (s.text, mention_attrs(doc, s).get("ref")) for s in doc.spans["mentions"] if s.label_ == "project"
+    ]
+    assert projects == [("环保包装材料项目", "重庆鼎盛包装材料有限公司环保包装材料项目")]
+
+
+def test_a_projects_name_holds_a_place_in_brackets_and_no_company_of_a_trade_jieba_lacks(nlp):
+    got = found(nlp, "重庆巴渝冷链物流集团有限公司投资15亿元的南彭冷链物流枢纽项目开工。")
+    assert ("project", "南彭冷链物流枢纽项目") in got
+    assert {n for t, n in got if t == "company"} == {"重庆巴渝冷链物流集团有限公司"}
+    got = found(nlp, "西部（重庆）科学城智算中心项目一期投用。")
+    assert ("project", "西部（重庆）科学城智算中心项目") in got
+    assert not any(t == "company" for t, _ in got)  # (not 西部（重庆）科学城智算)
+
+
+def test_parks_of_chemicals_and_microelectronics_and_none_of_a_rank_or_a_year(nlp):
+    got = found(
+        nlp,
+        "渝帆化工在长寿经开区精细化工园建设项目，宏涛电缆扎根江津区珞璜工业园，工厂位于沙坪坝区西永微电园。",
+    )
+    assert {"长寿经开区精细化工园", "江津区珞璜工业园", "沙坪坝区西永微电园"} == {
+        n for t, n in got if t == "park"
+    }
+    got = found(nlp, "市经济信息委联合公布2024年市级智慧化工园区名单，绿色化工园区也在其中。")
+    assert not any(t == "park" for t, _ in got)

@@ -163,6 +163,10 @@ def test_a_department_written_in_full_and_shortened_is_one_body_of_its_place():
     ("a", "b", "type_", "one"),
     [
         ("秀山县武陵现代物流园", "秀山武陵现代物流园", "park", True),  # the place in two forms
+        ("江津区珞璜工业园", "珞璜工业园", "park", True),  # a proper name, its place written or not
+        ("沙坪坝区西永微电园", "西永微电园", "park", True),
+        ("璧山区新材料产业园", "新材料产业园", "park", False),  # a kind: whose, only with the place
+        ("璧山区新材料产业园", "綦江区新材料产业园", "park", False),
         ("梁平区人民政府", "梁平区政府", "government", True),
         ("永川区人民检察院", "永川区检察院", "government", True),  # (人民 written or not)
         ("永川区人民法院", "永川法院", "government", True),

@@ -1490,3 +1490,44 @@ def test_a_supplier_that_supplies_and_a_builder_that_spends_before_it_builds():
     got = typed(rels(text, names))
     assert ("蓝黛科技", "partner_of", "长安汽车") in got or ("长安汽车", "partner_of", "蓝黛科技") in got
     assert ("华骏重卡项目", "located_in", "双桥经开区") in got
+
+
+def test_a_list_of_signings_each_with_its_sum_and_a_builder_after_the_investor():
+    text = (
+        "签约项目分别为：重庆瑞澜生物制药有限公司投资22亿元的瑞澜抗体药物基地项目、成都蓉新医疗器械股份有限公司"
+        "投资9.5亿元的蓉新西南生产基地项目。北京中科岳华碳材料科技有限公司则将投资9.8亿元，建设碳纤维中试基地项目。"
+    )
+    names = named(
+        company=[
+            "重庆瑞澜生物制药有限公司",
+            "成都蓉新医疗器械股份有限公司",
+            "北京中科岳华碳材料科技有限公司",
+        ],
+        project=["瑞澜抗体药物基地项目", "蓉新西南生产基地项目", "碳纤维中试基地项目"],
+    )
+    assert {x for x in typed(rels(text, names)) if x[1] == "invests_in"} == {
+        ("重庆瑞澜生物制药有限公司", "invests_in", "瑞澜抗体药物基地项目"),
+        ("成都蓉新医疗器械股份有限公司", "invests_in", "蓉新西南生产基地项目"),
+        ("北京中科岳华碳材料科技有限公司", "invests_in", "碳纤维中试基地项目"),
+    }
+    text = (
+        "关坝镇光伏发电项目实现并网。项目总投资4.3亿元，由重庆渝南能源集团有限公司投资，"
+        "其全资子公司重庆渝南新能源有限公司负责建设运营。"
+    )
+    names = named(
+        company=["重庆渝南能源集团有限公司", "重庆渝南新能源有限公司"], project=["关坝镇光伏发电项目"]
+    )
+    operates = {x for x in typed(rels(text, names)) if x[1] == "operates"}
+    assert operates == {
+        ("重庆渝南能源集团有限公司", "operates", "关坝镇光伏发电项目"),
+        ("重庆渝南新能源有限公司", "operates", "关坝镇光伏发电项目"),
+    }
+    # (one of two who do it together is no builder on its own)
+    text = "关坝镇光伏发电项目实现并网，重庆渝南能源集团有限公司与重庆渝南新能源有限公司负责建设运营。"
+    assert not {x for x in typed(rels(text, names)) if x[1] == "operates"}
+
+
+def test_a_project_built_for_a_sum_in_the_park_the_article_names():
+    text = "睿途软件入驻卫星湖数字经济产业园。公司将在产业园投资3亿元建设睿途软件交付中心项目。"
+    names = named(company=["睿途软件"], park=["卫星湖数字经济产业园"], project=["睿途软件交付中心项目"])
+    assert ("睿途软件交付中心项目", "located_in", "卫星湖数字经济产业园") in typed(rels(text, names))

@@ -66,6 +66,9 @@ def _items(text: str, s0: int, e0: int, boundary: set[str]) -> list[tuple[int, i
     for k, part in enumerate(parts):
         s, e = pos, pos + len(part)
         pos = e + 1
+        aside = TRAILING_BRACKET.search(part)
+        if aside and aside.start() > 0:  # (…集团股份有限公司（以下简称恒屹集团）、: the name before it)
+            part, e = part[: aside.start()], s + aside.start()
         if k == 0:
             cut = max((part.rfind(w) + len(w) for w in boundary if w in part), default=0)
             for word, tag in posseg(part[cut:]):
@@ -112,6 +115,9 @@ _ZONE_FORMS = {"综保区": ("综保区", "综合保税区")}
 """The names a kind of zone ends in, where more than the kind itself: 综保区 stands for …综合保税区."""
 BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 # A place in brackets after a brand (渝味源（成都）食品有限公司): the brand's company there.
+TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
+"""A bracket an item of a list ends with: what it is called for short, or a note, not the name."""
+
 BRACKET_PLACE = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{2,8})[）)]$")
 # A branch written after its bank or company: 中国农业银行荣昌支行.
 BRANCH = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:支行|分行|分公司|营业部)")
@@ -448,7 +454,7 @@ class CompanyMatcher:
                 continue
             for k, (s, e) in enumerate(items):
                 item = text[s:e]
-                if not 2 <= len(item) <= 12 or any(a <= s < b or a < e <= b for a, b in found):
+                if not 2 <= len(item) <= 12 or any(a < e and s < b for a, b in found):
                     continue
                 last, tag = posseg(item)[-1]
                 if not said and k == len(items) - 1 and tag[:1] in ("v", "d", "p") and word_freq(last) > 100:
@@ -982,6 +988,9 @@ class ParkMatcher:
         for m in self.suffix.finditer(text):
             start = extend_left(text, m.start(), max_chars=12, boundary=self.boundary)
             prefix = text[start : m.start()]
+            when = TIME_LEAD.match(prefix)  # (2024年市级智慧化工园区: when, then what kind)
+            if when and len(prefix) - when.end() >= 2:
+                start, prefix = start + when.end(), prefix[when.end() :]
             for g in sorted(self.generic, key=len, reverse=True):
                 if prefix.startswith(g) and len(prefix) - len(g) >= 2:
                     start, prefix = start + len(g), prefix[len(g) :]

@@ -43,8 +43,11 @@ ROUTE = re.compile(rf"(?P<places>[\u4e00-\u9fff]{{2}})(?P<kind>{'|'.join(ROUTE_K
 ROUTE_WORD = 50
 """A line's two characters may make a rare word (成渝, 5 in jieba's dictionary), not a common one."""
 NOT_AFTER_SPEED = ("发展", "增长", "运转", "运行", "推进", "前进", "行驶", "旋转", "度", "列车", "动车")
-OWNER_BEFORE = re.compile(r"(?:投资建设|投资兴建|投资新建|投资|建设|投建|打造|新建)的$")
-"""What may stand between a project and the company that builds it (…公司投资建设的…项目)."""
+OWNER_BEFORE = re.compile(
+    rf"(?:(?:投资|出资)(?:约|近|超|逾)?{MONEY.pattern}|投资建设|投资兴建|投资新建|投资|建设|投建|打造|新建)的$"
+)
+"""What may stand between a project and the company that builds it (…公司投资建设的…项目, …公司投资3亿元
+的…项目)."""
 INVESTS_BEFORE = re.compile(
     r"投资(?:约|近|超|逾)?\d+(?:\.\d+)?(?:亿|万|千万)(?:美元|欧元|港元|元)[，,]?(?:在[^，。；！？]{2,15})?"
     r"(?:建设|打造|新建|兴建|建|实施|上马)了?$"
@@ -111,6 +114,7 @@ class ProjectMatcher:
         self.route_letters = self.place_letters | frozenset(lex["route_letters"])
         self.short_suffixes = frozenset(lex["short_suffixes"])
         self.park_kinds = tuple(lexicon()["park"]["suffixes"])
+        self.trades = tuple(x for x in lexicon()["company"]["industry"] if len(x) > 1)
 
     def _work_named(self, text: str, start: int, end: int, anchors: list) -> bool:
         """A work (a line, a bridge, a tunnel) is named by a place or a proper name: a place
@@ -177,6 +181,11 @@ class ProjectMatcher:
             if text.startswith(self.not_before, m.end()):
                 continue
             start = self._begins(text, m.start(), routes=True)
+            # (a place whose name holds a bracket, 西部（重庆）科学城: the walk stops at it, the name
+            # begins with the place)
+            start = min(
+                [start] + [a.start for a in anchors if a.type != "company" and a.start < start < a.end]
+            )
             built = m.start() - len("建设")
             if start == m.start() and m.group() == "项目" and text.startswith("建设", built):
                 # (…智能制造基地|建设|项目, 瑞宸新材研发中心|建设|项目: what is built, then 建设项目)
@@ -324,6 +333,9 @@ class ProjectMatcher:
                 break
         if not 2 <= n <= 4 or all(c in self.place_letters for c in text[pos : pos + n]):
             return  # (渝湘 in 渝湘高铁: a route between two places)
+        if text.endswith(self.trades, pos, pos + n):
+            # (南彭|冷链 of 南彭冷链物流枢纽项目: a trade jieba has no word for, after a place it lacks)
+            return
         if all(flag[0] in "abdv" for _, flag in posseg(text[pos : pos + n])):
             return  # (老|旧 in 老旧小区电梯加装项目: words that say what kind, no name)
         if text[pos : pos + n].endswith(("镇", "乡", "村", "街道")) or text[pos + n - 1] in PLACE_ENDS:
@@ -372,7 +384,7 @@ def _past_first(text: str, start: int, end: int, drop) -> int:
 def _builder(text: str, start: int, anchors: list):
     """The company written right before a project's name, or before 投资建设的 and its kin; or the
     company a sentence is about that 投资N亿元建设 the project (…公司，投资1.5亿元建设…加工项目)."""
-    built = OWNER_BEFORE.search(text, max(0, start - 8), start)
+    built = OWNER_BEFORE.search(text, max(0, start - 20), start)
     end = built.start() if built else start
     found = next((a for a in anchors if a.type == "company" and a.end == end), None)
     if found is not None:
