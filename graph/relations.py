@@ -219,6 +219,7 @@ class Rules:
     zone_suffixes: tuple[str, ...]
     levels: dict
     unit_suffixes: tuple[str, ...]
+    denied: re.Pattern
     attributes: dict[str, re.Pattern]
     units: dict[str, int]
     roles: dict
@@ -296,6 +297,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         zone_suffixes=tuple(data["zone"]["suffixes"]),
         levels=data["levels"],
         unit_suffixes=tuple(data["subsidiary"]["unit_suffixes"]),
+        denied=re.compile(data["subsidiary"]["denied"]),
         attributes={k: re.compile(attrs[k]) for k in ("investment", "capacity", "date")},
         units={k: int(v) for k, v in attrs["units"].items()},
         roles={
@@ -846,6 +848,11 @@ def extract_relations(
     for head, tail, typ, rule, named in name_relations:
         # the evidence of a name is every sentence the name is written in
         support = sorted({at for key in named for at in named_at.get(key, [])})
+        if typ == "subsidiary_of" and any(
+            rules.denied.search(sentence) and any(a in sentence for a in by_id[tail].aliases)
+            for _, sentence, _ in support
+        ):
+            continue  # (the names would say it, a sentence naming both denies it)
         if support and col.fits(head, tail, typ):
             r = col.get(head, tail, typ)
             for art_id, sentence, s0 in support:

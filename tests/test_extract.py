@@ -1238,3 +1238,33 @@ def test_parks_of_chemicals_and_microelectronics_and_none_of_a_rank_or_a_year(nl
     }
     got = found(nlp, "市经济信息委联合公布2024年市级智慧化工园区名单，绿色化工园区也在其中。")
     assert not any(t == "park" for t, _ in got)
+
+
+def test_a_companys_forms_its_trade_contracted_or_after_its_last_place_and_no_towns(nlp):
+    got = found(nlp, "县政府与重庆酉州文化旅游发展集团有限公司签约。根据协议，酉州文旅负责项目建设。")
+    assert ("company", "酉州文旅") in got  # (文化旅游 → 文旅; a brand ending in 州 is no place here)
+    doc = nlp("当地的四川安岳柠都果业有限公司与柠都农业同用字号。重庆柠都农业发展有限公司与安岳柠都签约。")
+    refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
+    assert refs["安岳柠都"] == "四川安岳柠都果业有限公司"
+    got = found(nlp, "黔江濯水古镇由重庆濯水古镇旅游开发有限公司运营，濯水古镇游客增多。")
+    assert ("company", "濯水古镇") not in got  # (a town's name is no short form of a company)
+
+
+def test_a_registered_name_after_a_role_and_with_a_trade_jieba_reads_as_a_verb(nlp):
+    got = found(nlp, "经商标权利人江苏凌川电器股份有限公司鉴定，涉案空调系从重庆凌川制冷设备有限公司购进。")
+    assert {n for t, n in got if t == "company"} == {"江苏凌川电器股份有限公司", "重庆凌川制冷设备有限公司"}
+
+
+def test_a_banks_branch_at_a_place_no_gazetteer_holds_written_short(nlp):
+    doc = nlp("中国农业银行重庆两江分行向港航集团授信。农行两江分行副行长乔静怡说。")
+    kbs = {s.text: mention_attrs(doc, s).get("kb") for s in doc.spans["mentions"] if s.label_ == "company"}
+    assert kbs["中国农业银行重庆两江分行"] == kbs["农行两江分行"] != kbs.get("中国农业银行")
+
+
+def test_the_papers_city_unless_the_paragraph_names_another(nlp):
+    doc = nlp(
+        "北京中科岳华碳材料科技有限公司总部位于江苏省苏州市。\n配合市市场监管局查处。市经济信息委出席。"
+    )
+    bodies = [s for s in doc.spans["mentions"] if s.label_ == "government"]
+    refs = {s.text: mention_attrs(doc, s).get("ref") for s in bodies}
+    assert refs == {"市市场监管局": "重庆市市场监管局", "市经济信息委": "重庆市经济信息委"}

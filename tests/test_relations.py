@@ -1531,3 +1531,24 @@ def test_a_project_built_for_a_sum_in_the_park_the_article_names():
     text = "睿途软件入驻卫星湖数字经济产业园。公司将在产业园投资3亿元建设睿途软件交付中心项目。"
     names = named(company=["睿途软件"], park=["卫星湖数字经济产业园"], project=["睿途软件交付中心项目"])
     assert ("睿途软件交付中心项目", "located_in", "卫星湖数字经济产业园") in typed(rels(text, names))
+
+
+def test_a_company_runs_the_project_it_is_charged_with_and_is_where_it_is_registered():
+    text = "县政府与酉州文旅签约桃花源景区提档升级项目。根据协议，酉州文旅负责项目投资建设和运营。"
+    names = named(company=["酉州文旅"], project=["桃花源景区提档升级项目"])
+    assert ("酉州文旅", "operates", "桃花源景区提档升级项目") in typed(rels(text, names))
+    text = "法院查明，重庆凌川制冷设备有限公司注册于九龙坡区。"
+    names = named(company=["重庆凌川制冷设备有限公司"], district=["九龙坡区"])
+    assert typed(rels(text, names)) == {("重庆凌川制冷设备有限公司", "located_in", "九龙坡区")}
+
+
+def test_no_company_of_a_brand_where_a_sentence_naming_both_denies_it():
+    names = {
+        "重庆柠都农业发展有限公司": ("company", ["柠都农业"]),
+        "四川安岳柠都果业有限公司": ("company", ["安岳柠都"]),
+    }
+    said = "重庆柠都农业发展有限公司种柠檬。四川安岳柠都果业有限公司卖柠檬。"
+    denied = said + "安岳柠都与柠都农业同用字号，但两家企业没有任何股权关系。"
+    child = ("四川安岳柠都果业有限公司", "subsidiary_of", "重庆柠都农业发展有限公司")
+    assert child in typed(rels(said, names))  # (the names say it)
+    assert child not in typed(rels(denied, names))

@@ -85,9 +85,9 @@ def _items(text: str, s0: int, e0: int, boundary: set[str]) -> list[tuple[int, i
     return out
 
 
-LANDFORMS = frozenset("山河江湖峡岭")
-"""Last characters of a mountain's or a river's name: a brand so named (金佛山药业, 武陵山文旅) is no
-short form alone, which names the place."""
+LANDFORMS = frozenset("山河江湖峡岭镇寨")
+"""Last characters of a mountain's, a river's or a town's name: a brand so named (金佛山药业, 武陵山文旅,
+濯水古镇旅游开发) is no short form alone, which names the place."""
 # What a property developer's brand names when it follows it: an estate (恒大绿岛新城, 融创滨江花园).
 ESTATE = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:新城|小区|花园|家园|公馆|名邸|华府|山庄|名苑|雅苑)")
 # A government body and a preposition ending what the walk took for a brand.
@@ -178,6 +178,8 @@ def _lead_in(text: str, start: int, end: int) -> int:
         )
         lead = lead or bool(_PARTY.search(text, start, p)) or _common_words(words)
         lead = lead or _kind_of_firm(text[start:p])
+        # (who the company is to the matter: 经商标权利人|江苏凌川…, 委托代理人|重庆…)
+        lead = lead or (p - start >= 2 and text[p - 1] == "人")
         # (a profile's heading: ——记|重庆荣窑陶瓷科技有限公司董事长…)
         lead = lead or (text.endswith("——", 0, start) and text[start:p] == "记")
         return p if lead else start
@@ -245,14 +247,17 @@ _ANOTHER = ("新的", "一个", "一座", "一家", "个", "座", "新", "该", 
 def _branch_after(text: str, end: int) -> tuple[int, str] | None:
     """A branch named after a place right after its bank or company (中国建设银行|重庆渝北支行,
     建行|渝北支行): where it ends, and which branch it is, the last place and the branch word
-    (``渝北区|支行``), however fully the place is written."""
+    (``渝北区|支行``), however fully the place is written; or the locality no gazetteer holds that
+    it is written with after them, or alone (中国农业银行重庆两江分行, 农行两江分行: ``两江|分行``)."""
     m = BRANCH.match(text, end)
     if not m:
         return None
     places, rest = leading_places(m.group())
-    if not places or rest not in _BRANCH_WORDS:
+    word = next((w for w in _BRANCH_WORDS if rest.endswith(w)), "")
+    local = rest[: len(rest) - len(word)]
+    if not word or len(local) > 4 or (not local and not places) or len(local) == 1:
         return None
-    return m.end(), f"{places[-1]}|{rest}"
+    return m.end(), f"{local or places[-1]}|{word}"
 
 
 _BRANCH_WORDS = frozenset(["支行", "分行", "分公司", "营业部"])
@@ -625,9 +630,15 @@ class CompanyMatcher:
             brand = first
         industry = parsed.industry if trade else ""
         forms = (core, bare, brand, *self._brand_forms(bare, name[len(core) :], industry))
-        # (nor its brand alone where that names a mountain or a river: 金佛山 of 金佛山药业)
-        alone = word_freq(brand) <= self.max_brand_freq and brand[-1:] not in LANDFORMS
-        return [f for f in forms if f and f != name and (f != brand or alone)]
+        # (its brand after the last place it is written with: 安岳柠都 of 四川安岳柠都果业有限公司)
+        written = core[: len(core) - len(bare)]
+        last = next((written[k:] for k in range(len(written) - 2, -1, -1) if _is_place(written[k:])), "")
+        if last and len(brand) >= 2 and brand != bare and not _is_place(brand):
+            forms += (last + brand,)
+        # (nor a form that names a mountain, a river or a town: 金佛山 of 金佛山药业, 濯水古镇 of 濯水古镇
+        # 旅游开发)
+        alone = word_freq(brand) <= self.max_brand_freq
+        return [f for f in forms if f and f != name and f[-1] not in LANDFORMS and (f != brand or alone)]
 
     def _brand_forms(self, bare: str, legal: str, industry: str = "") -> list[str]:
         """How news shortens a long registered name after giving it once: its two-character brand
@@ -641,6 +652,16 @@ class CompanyMatcher:
         forms = [head + w for w in ("股份", "集团") if w in legal]
         if word_freq(bare[2:4]) > 0 or self.industry.fullmatch(bare[2:4]):
             forms.append(bare[:4])
+        # (two words after it, each by its first character, where that is a trade: 重庆酉州文化旅游发展
+        # 集团 → 酉州文旅)
+        contracted = bare[2:3] + bare[4:5]
+        if (
+            len(bare) >= 6
+            and word_freq(bare[2:4])
+            and word_freq(bare[4:6])
+            and self.industry.fullmatch(contracted)
+        ):
+            forms.append(head + contracted)
         # (a brand of two characters, a word after it: 荣泰|精密; not 赛力|斯新能源汽车)
         if (
             len(industry) >= 2
@@ -862,6 +883,14 @@ class GovernmentMatcher:
             if named and named[-1] != zone:
                 ref = named[-1] + body.group()
                 cand.add(doc, m.start("zone"), body.end(), "government", self.name, priority=1, ref=ref)
+        # (a place inside a company's name is no place the article is in: 北京中科岳华…有限公司, then 市经济
+        # 信息委 is the paper's city's)
+        firms = [(c.start, c.end) for c in cand.of_type(doc, "company")]
+        own = [
+            c
+            for c in places
+            if not any(s <= c.start and c.end <= e and e - s > c.end - c.start for s, e in firms)
+        ]
         for m in self.bare.finditer(text):
             # 市 read as a word of its own (市|经济|信息|委, 市委|组织部), not 市场监管局 or 市中心
             level = m.group()
@@ -875,9 +904,14 @@ class GovernmentMatcher:
             end = self._body(text, m.start(), m.end())
             if end is None and (h := self.heads.match(text, m.end())):
                 end = h.end()  # 市人民政府
-            place = _last_place(text, places, m.start(), level)
             if level == "市":
+                # (another city only where its paragraph names it: 在成都市召开会议，市委书记…; not
+                # 总部位于江苏省苏州市 paragraphs before 配合市市场监管局, which is the paper's city's)
+                paragraph = text.rfind("\n", 0, m.start()) + 1
+                place = _last_place(text, [c for c in own if c.start >= paragraph], m.start(), level)
                 place = place or self.home_city
+            else:
+                place = _last_place(text, own, m.start(), level)
             if end is not None and place:
                 ref = place + text[m.end() : end]
                 cand.add(doc, m.start(), end, "government", self.name, priority=1, ref=ref)
