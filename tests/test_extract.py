@@ -1268,3 +1268,15 @@ def test_the_papers_city_unless_the_paragraph_names_another(nlp):
     bodies = [s for s in doc.spans["mentions"] if s.label_ == "government"]
     refs = {s.text: mention_attrs(doc, s).get("ref") for s in bodies}
     assert refs == {"市市场监管局": "重庆市市场监管局", "市经济信息委": "重庆市经济信息委"}
+
+
+def test_a_repairers_name_a_customs_deputy_and_a_street_named_after_a_village(nlp):
+    got = found(
+        nlp, "基地的车间交由其全资子公司重庆翼航部附件维修有限公司运营。江北机场海关副关长董思远介绍。"
+    )
+    assert ("company", "重庆翼航部附件维修有限公司") in got
+    doc = nlp("江北机场海关副关长董思远介绍，海关将推行便利措施。")
+    (person,) = [s for s in doc.spans["mentions"] if s.label_ == "person"]
+    assert mention_attrs(doc, person)["role"] == "副关长"
+    got = found(nlp, "与产业园一路之隔的跃进村街道钢花社区，是老社区。")
+    assert ("district", "跃进村街道") in got

@@ -1370,11 +1370,14 @@ def test_who_builds_is_not_the_object_of_another_verb_nor_an_earlier_investor():
         district=["高新区"],
         park=["綦江工业园区"],
     )
-    got = {(s, t) for s, r, t in typed(rels(text, names)) if r in ("operates", "invests_in")}
+    got = {(s, t) for s, r, t in typed(rels(text, names)) if r in ("operates", "invests_in") and "项目" in t}
     assert got == {
         ("重庆綦旺食品有限公司", "年产3万吨火锅底料项目"),
         ("重庆宸蜀电池材料有限公司", "年产5万吨磷酸铁锂正极材料项目"),  # (the one set up builds)
     }
+    assert ("重庆甲机械有限公司", "invests_in", "重庆乙电子有限公司") in typed(
+        rels(text, names)
+    )  # (what it buys)
 
 
 def test_a_project_that_costs_a_sum_then_settles_in_a_park_is_there():
@@ -1552,3 +1555,41 @@ def test_no_company_of_a_brand_where_a_sentence_naming_both_denies_it():
     child = ("四川安岳柠都果业有限公司", "subsidiary_of", "重庆柠都农业发展有限公司")
     assert child in typed(rels(said, names))  # (the names say it)
     assert child not in typed(rels(denied, names))
+
+
+def test_a_subsidiary_supplies_buys_and_is_set_up_by_two_and_its_parents_place_is_not_its():
+    names = named(company=["嘉碚股份", "嘉碚控股", "长安汽车", "赛力斯", "恒骏精密"])
+    text = (
+        "嘉碚股份是嘉碚控股旗下的控股子公司，主要生产电池托盘，产品配套长安汽车、赛力斯等整车企业。"
+        "今年6月，嘉碚股份以4.2亿元完成对恒骏精密70%股权的并购，恒骏精密由此成为嘉碚股份的控股子公司。"
+    )
+    got = typed(rels(text, names))
+    assert {("嘉碚股份", "partner_of", "长安汽车"), ("嘉碚股份", "partner_of", "赛力斯")} <= got
+    assert not {x for x in got if x[1] == "partner_of" and "嘉碚控股" in x}  # (the parent supplies none)
+    assert {("嘉碚股份", "invests_in", "恒骏精密"), ("恒骏精密", "subsidiary_of", "嘉碚股份")} <= got
+    names = named(company=["翼航维修", "翼航集团", "启德航空"])
+    text = "翼航维修成立于2016年，由翼航集团与启德航空共同出资组建。"
+    got = {x for x in typed(rels(text, names)) if x[1] == "invests_in"}
+    assert got == {("翼航集团", "invests_in", "翼航维修"), ("启德航空", "invests_in", "翼航维修")}
+    names = named(company=["锦岸置业", "四川锦岸集团"], district=["成都"])
+    text = "锦岸置业是总部位于成都的四川锦岸集团在渝全资子公司。"
+    assert typed(rels(text, names)) == {
+        ("锦岸置业", "subsidiary_of", "四川锦岸集团"),
+        ("四川锦岸集团", "located_in", "成都"),
+    }
+
+
+def test_who_runs_a_park_and_who_carries_a_project_out_together():
+    names = named(
+        company=["钢城数智", "渡城集团", "锦岸置业"], park=["钢城产业园"], project=["钢花城市更新项目"]
+    )
+    text = (
+        "渡城集团组建全资子公司钢城数智，专门负责钢城产业园的招商和运营。"
+        "钢花城市更新项目在这里实施，由渡城集团与锦岸置业合作实施。"
+    )
+    got = {x for x in typed(rels(text, names)) if x[1] == "operates"}
+    assert got == {
+        ("钢城数智", "operates", "钢城产业园"),
+        ("渡城集团", "operates", "钢花城市更新项目"),
+        ("锦岸置业", "operates", "钢花城市更新项目"),
+    }

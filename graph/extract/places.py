@@ -65,9 +65,14 @@ def _stem_before(text: str, end: int) -> str | None:
             break  # (a numeral begins a name, never ends one: 一城一镇)
         if stem[:1] in NUMERALS:
             break
+        if not stem and w in _SETTLED:
+            stem = w  # (跃进|村|街道: the word before makes the name, see below)
+            continue
         if not all("\u4e00" <= ch <= "\u9fff" for ch in w) or (
             flag not in _NAME_FLAGS and word_freq(w) > 0 and w not in NUMERALS
         ):
+            if stem in _SETTLED and len(w) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w):
+                stem = w + stem  # (跃进|村|街道: a street named after a village, whatever its word)
             break  # (a word jieba does not know is a name, whatever it guesses: 建胜, v)
         if len(stem) >= 2 and len(w) > 1:
             break  # (大足高新区|智凤: the name is the last word)
@@ -100,6 +105,10 @@ BEFORE_PLACES = frozenset("原经赴至往从在到于向由自")
 
 
 _GLUED = frozenset("和与及在从向到把被对将为是的了")
+
+_SETTLED = frozenset("村")
+"""A village's last character, which a street or town may be named after with the word before it
+(跃进村街道, 新山村街道)."""
 
 
 def town_like(name: str) -> bool:
