@@ -38,7 +38,7 @@ from typing import Protocol
 
 from graph.cache import dist_version
 from graph.extract.lexicon import departments, gazetteer, jieba_tok
-from graph.mentions import Mention
+from graph.mentions import PAGE_SOURCE, Mention
 from graph.names import CompanyName, compatible, in_order, leading_places, parse_company, regions_agree
 from graph.normalize import is_cjk
 from graph.parallel import ForkedCall, fork_map
@@ -199,6 +199,9 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         # a park's place in any form (秀山武陵现代物流园 = 秀山县武陵现代物流园); one named by a proper
         # name, with its place or without (江津区珞璜工业园 = 珞璜工业园; not 新材料产业园 of two counties)
         places, rest = leading_places(surface)
+        town = _TOWN.match(rest) if places else None  # (沙坪坝区凤凰镇|青凤智能制造产业园)
+        if town and len(rest) - town.end() >= 3 and _proper(rest[town.end() :], 2):
+            rest = rest[town.end() :]
         if places and len(rest) >= 3 and _proper(rest, 2):
             return m.type, rest, "same park without its place"
         if places and len(rest) >= 3:
@@ -213,6 +216,10 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         if m.ref and not places:  # (工信部: a body of the central government, by its full name)
             return m.type, fold(m.ref), "same body"
     return m.type, surface, "same name"
+
+
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)")
+"""A town written after a park's district, before the park's own name."""
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -868,9 +875,11 @@ def link(
                 parse_company(s).legal.endswith(_REGISTERED) for s in c.surfaces
             )
             what = "former name" if former else "short form"
+            own = {fold(m.ref) for m in c.mentions if m.ref and m.source != PAGE_SOURCE}
             for ref, _ in refs.most_common():
+                where = "article" if ref in own else "page"  # (one its article names, or its page)
                 for j in by_surface.get((c.type, ref), []):
-                    join(j, i, f"{what} of {ref} in the same article", 1.0, declared=former)
+                    join(j, i, f"{what} of {ref} in the same {where}", 1.0, declared=former)
 
         # 2b. people's names slipped on a page
         for i, j, rule in name_slips(clusters, slips, sound):

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 
 TYPES = ("district", "company", "person", "project", "government", "park")
 
+PAGE_SOURCE = "page_short_form"
+"""The source of a short form whose full name another article of its page gives
+(:func:`graph.extract.pipeline.page_short_forms`): its ``ref`` is that name."""
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -28,7 +32,7 @@ class Mention:
     raw_end: int
     source: str
     role: str | None = None
-    ref: str | None = None  # the fuller name in the same article this short form stands for
+    ref: str | None = None  # the fuller name in the same article (or page) this short form stands for
     kb: str | None = None  # the entry of a known-company table this mention was matched to
     org_start: int | None = None
     org_end: int | None = None

@@ -371,3 +371,17 @@ def test_body_lines_a_second_reviewer_found_set_aside_stay_in_their_paragraph(li
     arts = split_page("\n".join(["标题", "□ 重庆日报记者 李雪", *lines]), "p")
     assert len(arts) == 1 and arts[0].captions == []
     assert "".join(lines[1:]).replace("。", "")[:12] in arts[0].text.replace("\n", "")
+
+
+def test_a_paragraphs_first_line_that_defines_a_name_or_cuts_one_is_no_headline():
+    raw = (
+        "工行为万州12家企业授信68亿元\n\n"
+        "本报讯 工行重庆市分行与万州区人民政府签订战略合作协议，未来5年将提供\n"
+        "融资支持。\n"
+        "签约仪式上，中国工商银行万州分行（以下简称工行万州分行）与江港\n"
+        "集团、星辰游轮、橙韵果业等12家企业签订授信协议，授信总额68\n"
+        "亿元。\n"
+    )
+    (art,) = split_page(raw, "p")
+    assert "与江港集团、星辰游轮" in art.text
+    assert art.title == "工行为万州12家企业授信68亿元"

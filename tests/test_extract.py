@@ -1280,3 +1280,61 @@ def test_a_repairers_name_a_customs_deputy_and_a_street_named_after_a_village(nl
     assert mention_attrs(doc, person)["role"] == "副关长"
     got = found(nlp, "与产业园一路之隔的跃进村街道钢花社区，是老社区。")
     assert ("district", "跃进村街道") in got
+
+
+def test_names_after_an_appointment_a_shareholder_an_event_or_a_kind_and_with_zhi(nlp):
+    text = (
+        "曾庆禾任渝融集团党委书记，魏长松此前任建融集团董事长。建融集团成立于2001年。公司拟向控股股东渝融集团"
+        "定向增发，老股东重庆渝创天使投资有限公司跟投。重组后渝融集团资产过千亿。民营企业重庆德邻科技集团股份有限公司"
+        "入股。判令被告重庆味之源食品有限公司付款。两江新区企业重庆擎川机器人科技有限公司融资。"
+    )
+    companies = {n for t, n in found(nlp, text) if t == "company"}
+    assert companies == {
+        "渝融集团",
+        "建融集团",
+        "重庆渝创天使投资有限公司",
+        "重庆德邻科技集团股份有限公司",
+        "重庆味之源食品有限公司",
+        "重庆擎川机器人科技有限公司",
+    }
+
+
+def test_no_branch_of_a_clause_and_a_park_named_for_a_trade(nlp):
+    got = found(nlp, "工行万州分行是工行重庆市分行下辖的二级分行。")
+    assert {n for t, n in got if t == "company"} == {"工行万州分行", "工行重庆市分行"}
+    got = found(nlp, "9月6日，在梁平区绿色纸品包装产业园，二期生产线投产。")
+    assert ("park", "梁平区绿色纸品包装产业园") in got
+
+
+def test_a_short_name_in_brackets_without_jiancheng(nlp):
+    doc = nlp(
+        "深圳联拓供应链集团有限公司（联拓供应链）设立联拓供应链（重庆）有限公司。区政府与联拓供应链签约。"
+    )
+    refs = {(s.start_char, s.text): mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"]}
+    assert [r for (_, n), r in refs.items() if n == "联拓供应链"] == ["深圳联拓供应链集团有限公司"] * 2
+    assert ("company", "联拓供应链（重庆）有限公司") in found(nlp, "设立联拓供应链（重庆）有限公司。")
+    doc = nlp("重庆渝达有限公司（重庆）开业。")  # (a place after a name: no short name of it)
+    assert not any(mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"])
+
+
+def test_a_short_form_of_a_company_another_article_of_the_page_names_in_full():
+    from graph.articles import split_page
+    from graph.extract.pipeline import extract
+    from graph.mentions import PAGE_SOURCE
+
+    raw = (
+        "峡江游轮新船下水\n\n"
+        "本报讯 重庆峡江星辰游轮有限公司（以下简称星辰游轮）的新船昨日下水，重庆万州江港发展集团有限公司"
+        "负责码头建设。\n\n\n"
+        "工行为万州企业授信\n\n"
+        "本报讯 工行万州分行与星辰游轮、江港发展等企业签订授信协议。"
+        "星辰游轮财务总监吴俊峰说，资金有了着落。\n"
+    )
+    arts = split_page(raw, "p")
+    assert len(arts) == 2
+    found = extract(arts)
+    second = [(m.surface, m.ref, m.source) for m in found[arts[1].id] if m.type == "company"]
+    assert ("星辰游轮", "重庆峡江星辰游轮有限公司", PAGE_SOURCE) in second  # (defined on the page)
+    assert ("江港发展", "重庆万州江港发展集团有限公司", PAGE_SOURCE) in second  # (its registered name's)
+    alone = extract(arts[1:])  # (the page's other article not read: no such short forms)
+    assert not any(m.source == PAGE_SOURCE for m in alone[arts[1].id])

@@ -632,3 +632,11 @@ def test_a_slip_changes_no_city():
     ]
     # (the city's own slip of one name still joins it: 卡涑 / 卡涞, both in 重庆)
     assert len(_page("重庆卡涞复合材料有限公司", "重庆卡涞复合材料有限公司", "重庆卡涑复合材料有限公司")) == 1
+
+
+def test_a_park_named_by_a_proper_name_after_its_town_too():
+    ms = [
+        mention("沙坪坝区凤凰镇青凤智能制造产业园", "park", "p#1"),
+        mention("青凤智能制造产业园", "park", "p#2"),
+    ]
+    assert len(link(ms)) == 1

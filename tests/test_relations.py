@@ -1593,3 +1593,9 @@ def test_who_runs_a_park_and_who_carries_a_project_out_together():
         ("渡城集团", "operates", "钢花城市更新项目"),
         ("锦岸置业", "operates", "钢花城市更新项目"),
     }
+
+
+def test_what_a_company_sets_up_somewhere_is_there():
+    names = named(company=["深圳联拓集团", "联拓供应链（重庆）有限公司"], district=["解放碑街道"])
+    text = "深圳联拓集团在解放碑街道设立西南区域总部联拓供应链（重庆）有限公司。"
+    assert typed(rels(text, names)) == {("联拓供应链（重庆）有限公司", "located_in", "解放碑街道")}

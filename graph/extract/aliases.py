@@ -16,10 +16,14 @@ from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
 from graph.extract.lexicon import crosses_word, word_freq
+from graph.names import in_order
 
 DEFINED = re.compile(
     r"[（(](?:以下简称|以下称|下称|简称|以下统称|统称)[“\"‘]?(?P<alias>[^（）()“”\"‘’，。、；：\s]{2,12})[”\"’]?[）)]"
 )
+BRACKETED = re.compile(r"[（(](?P<alias>[\u4e00-\u9fff]{2,8})[）)]")
+"""A short name in brackets without 简称, right after the full name whose characters it takes in their
+order (深圳联拓供应链集团有限公司（联拓供应链）, 重庆市经济和信息化委员会（市经信委）)."""
 TYPES = ("company", "government", "project", "park", "district")
 COMMON = 1000
 """A defined name as common as this in jieba's dictionary (公司, 集团) is a word, not a name."""
@@ -33,7 +37,8 @@ class AliasMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
-        for m in DEFINED.finditer(text):
+        said = [(m, True) for m in DEFINED.finditer(text)] + [(m, False) for m in BRACKETED.finditer(text)]
+        for m, defined in said:
             named = [c for c in cand.candidates(doc) if c.end == m.start() and c.type in TYPES]
             if not named:
                 continue
@@ -41,6 +46,8 @@ class AliasMatcher:
             alias, full_name = m.group("alias"), text[full.start : full.end]
             if alias == full_name or word_freq(alias) >= COMMON:
                 continue  # (以下简称公司: the word any company is called by, left to anaphora)
+            if not defined and (len(alias) >= len(full_name) or not in_order(alias, full_name)):
+                continue  # (…有限公司（重庆）: a place the name goes on after, no short name)
             for a in re.finditer(re.escape(alias), text):
                 if crosses_word(text, a.start(), a.end()):
                     continue  # (公司 in 子公司)

@@ -98,9 +98,10 @@ COUNT_IN_BRAND = re.compile(r"[\d一二三四五六七八九十两几]+(?:国|�
 """A count in what comes before a legal form (8国, 一步, 第三大, 许多家): a phrase, no brand."""
 TIME_LEAD = re.compile(
     r"(?:(?:今年|去年|明年|前年|近年|近期|目前|当前|日前|此前|年初|年底|年内|上半年|下半年|"
-    r"未来[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年)(?:以来|来)?|近年来|未来)+"
+    r"未来[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年)(?:以来|来)?|近年来|未来|"
+    r"(?:重组|合并|整合|改制|更名|搬迁|并购|收购)后)+"
 )
-"""Phrases of time a sentence may put before a name (今年以来, 未来五年, 近年来)."""
+"""Phrases of time a sentence may put before a name (今年以来, 未来五年, 近年来, 重组后)."""
 COUNT_BEFORE = re.compile(rf"(?:{COUNT_IN_BRAND.pattern})$")
 AMOUNT = re.compile(r"\d+(?:\.\d+)?[亿万千百]*元")
 """An amount of money: in no name (投资12亿元建设…研发中心)."""
@@ -188,10 +189,13 @@ def _lead_in(text: str, start: int, end: int) -> int:
 
 def _kind_of_firm(s: str) -> bool:
     """Does ``s`` end in what kind of firm it is (深交所上市企业, 火锅品牌企业, 外资企业: 企业 after a
-    common word), not in a brand's own 企业 (台塑企业)?"""
+    common word; 两江新区企业: after a place), not in a brand's own 企业 (台塑企业)?"""
     if s.endswith(_KIND_OF_FIRM):
         return True
-    return s.endswith("企业") and len(s) >= 4 and _common_words(posseg(s[:-2])[-1:])
+    if not s.endswith("企业") or len(s) < 4:
+        return False
+    places, rest = leading_places(s[:-2])
+    return (bool(places) and not rest) or _common_words(posseg(s[:-2])[-1:])
 
 
 def _common_words(words: list[tuple[str, str]]) -> bool:
@@ -221,13 +225,23 @@ _RELATION_WORDS = frozenset(["子公司", "母公司", "孙公司", "分公司",
 """What one company is to another, written before the other's name: no part of it (and 交由, which
 jieba tags a noun). Not 集团 or 公司: a group's regional company is named after it (国家电投集团重庆
 电力有限公司)."""
-_KIND_OF_FIRM = ("上市企业", "上市公司", "龙头企业", "骨干企业", "重点企业", "链主企业")
+_KIND_OF_FIRM = (
+    "上市企业",
+    "上市公司",
+    "龙头企业",
+    "骨干企业",
+    "重点企业",
+    "链主企业",
+    "民营企业",
+    "国有企业",
+    "本土企业",
+)
 """What kind of firm it is, written before a name and its region (深交所上市企业|重庆赛恩…): no part of it
 (a brand's own 企业 is: 台塑企业宁波化工…)."""
 _PARTY = re.compile(r"(?:运营|投资|建设|承建|施工|合作|出资|开发|管理|供货|采购|签约|实施)(?:方|主体|单位)$")
 """The party a company is to a park or a deal, written before its name (园区运营方|重庆秀山…,
 开发运营主体|四川遂潼…)."""
-_UNITS = frozenset(["子公司", "母公司", "孙公司", "分公司", "项目公司"])
+_UNITS = frozenset(["子公司", "母公司", "孙公司", "分公司", "项目公司", "股东"])
 _OWN_NAME_WORDS = frozenset(["建设", "投资", "发展", "开发"])
 """Verbs registered names are made of, before a place too (…建设重庆…: left to the walk's own rules)."""
 COMMON_WORD = 1000
@@ -404,15 +418,21 @@ class CompanyMatcher:
             if (
                 nxt
                 and nxt.re is BRANCH
-                and (text[end] in self.boundary or self.legal.search(text, end, nxt.end() - 2))
+                and (
+                    text[end] in self.boundary
+                    or self.legal.search(text, end, nxt.end() - 2)
+                    or _branch_after(text, end) is None
+                )
             ):
-                nxt = None  # (…有限公司|与重庆农村商业银行云阳支行: a second company, not a branch)
+                # (…有限公司|与重庆农村商业银行云阳支行: a second company, not a branch; 工行重庆市分行|
+                # 下辖的二级分行: no branch at a place)
+                nxt = None
             if nxt:
                 end = nxt.end()
                 taken.update(range(m.end(), end))
             cand.add(doc, start, end, "company", self.name, priority=2)
             found.append((start, end))
-        legal_forms = {f for s, e in found for f in self._forms_of(text[s:e])}
+        legal_forms = {f for s, e in found for f in self.forms_of(text[s:e])}
         for m in self.industry.finditer(text):
             if any(s <= m.start() < e for s, e in found):
                 continue
@@ -534,8 +554,8 @@ class CompanyMatcher:
         """Where a registered name that ends (before its legal form) at ``end`` begins."""
         boundary = self.boundary.difference(self.verb_words)
         start = extend_left(
-            text, end, max_chars=24, boundary=boundary, name_verbs=self.name_verbs, glued=True
-        )
+            text, end, max_chars=24, boundary=boundary, name_verbs=self.name_verbs, keep="之", glued=True
+        )  # (重庆味之源食品有限公司: 之 of a brand)
         if start == end and text.startswith(("有限", "股份"), end):
             # a verb right before a full legal form is the company's trade (渝贸铁海|联运|有限公司),
             # and the name goes on before it if that is particular; not what is done to a company
@@ -615,7 +635,7 @@ class CompanyMatcher:
             return False
         return not crosses_word(text, end, end)
 
-    def _forms_of(self, name: str, trade: bool = True) -> list[str]:
+    def forms_of(self, name: str, trade: bool = True) -> list[str]:
         """The short forms of a company's name: without its legal form, its places, its industry;
         none of a branch's (国家绿能投资集团有限公司重庆分公司), whose brand or group written alone is
         the company's, not the branch's."""
@@ -771,14 +791,14 @@ class CompanyMatcher:
         for s, e in found:
             name = text[s:e]
             forms.setdefault(name, set())  # the name itself wherever else it is written
-            for form in self._forms_of(name):
+            for form in self.forms_of(name):
                 forms.setdefault(form, set()).add(name)
         names = {text[s:e] for s, e in found}
         # (a trade form another name's own short form already is, is that name's: 荣泰铸造 of
         # 重庆荣泰铸造有限公司, not also of 重庆荣泰精密铸造有限公司 beside it)
         own_forms: dict[str, set[str]] = defaultdict(set)
         for n in names:
-            for f in self._forms_of(n, trade=False):
+            for f in self.forms_of(n, trade=False):
                 own_forms[f].add(n)
         for form, full in forms.items():
             if len(own_forms.get(form, ())) == 1 and len(full) > 1:
@@ -1015,12 +1035,13 @@ class ParkMatcher:
         company = lexicon()["company"]
         words = ("industry", "industry_after", "trades_in_names", "name_verbs")
         self.trades = frozenset(w for key in words for w in company[key])
+        self.verbs = frozenset(company["name_verbs"])  # (绿色纸品包装产业园: the trades parks are named for)
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
         kinds: list[tuple[int, int]] = []
         for m in self.suffix.finditer(text):
-            start = extend_left(text, m.start(), max_chars=12, boundary=self.boundary)
+            start = extend_left(text, m.start(), max_chars=12, boundary=self.boundary, name_verbs=self.verbs)
             prefix = text[start : m.start()]
             when = TIME_LEAD.match(prefix)  # (2024年市级智慧化工园区: when, then what kind)
             if when and len(prefix) - when.end() >= 2:

@@ -7,7 +7,9 @@ the rules cannot see, and the resolver that settles overlaps.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -17,9 +19,10 @@ from spacy.language import Language
 from graph.articles import Article
 from graph.extract import aliases, bio, model, orgs, people, places, projects, resolve  # noqa: F401  (factories)
 from graph.extract.candidates import KeepText
+from graph.extract.lexicon import crosses_word
 from graph.extract.model import MODEL_DIR, load_model, model_available
 from graph.extract.resolve import mention_attrs
-from graph.mentions import Mention
+from graph.mentions import PAGE_SOURCE, Mention
 
 RULES = (
     "district_matcher",
@@ -56,7 +59,62 @@ def extract(articles: Iterable[Article], nlp: Language | None = None) -> dict[st
     out: dict[str, list[Mention]] = {}
     for art, doc in zip(arts, nlp.pipe(a.text for a in arts), strict=True):
         out[art.id] = mentions_of(art, doc)
+    pages: dict[str, list[Article]] = {}
+    for art in arts:
+        pages.setdefault(art.doc, []).append(art)
+    for page in pages.values():
+        page_short_forms(page, out, nlp.get_pipe("company_matcher").forms_of)
     return out
+
+
+_REGISTERED = ("有限公司", "有限责任公司", "股份有限公司", "股份公司")
+
+
+def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms_of) -> None:
+    """A company a page names in full in one article and writes short in another (a brief, a
+    caption: 江港集团 after 重庆万州江港发展集团有限公司 two columns away): a mention of the short
+    form wherever nothing else is found, its ``ref`` the full name. Short forms are those an article
+    defines (以下简称星辰游轮, two characters or more) and those of a registered name (``forms_of``,
+    three or more), each standing for one company of the page only; not inside a word."""
+    if len(page) < 2:
+        return
+    owners: dict[str, set[str]] = {}
+    for art in page:
+        for m in found[art.id]:
+            if m.type != "company":
+                continue
+            if m.source == "alias_matcher" and m.ref:
+                owners.setdefault(m.surface, set()).add(m.ref)
+            elif m.surface.endswith(_REGISTERED):
+                for form in forms_of(m.surface):
+                    if len(form) >= 3:
+                        owners.setdefault(form, set()).add(m.surface)
+    forms = {f: next(iter(full)) for f, full in owners.items() if len(full) == 1}
+    if not forms:
+        return
+    pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    for art in page:
+        mentions = found[art.id]
+        written = {m.surface for m in mentions}
+        at = {(m.start, m.end): k for k, m in enumerate(mentions)}
+        added = []
+        for hit in pattern.finditer(art.text):
+            s, e, form = hit.start(), hit.end(), hit.group()
+            if forms[form] in written:
+                continue  # (the article names it in full, and finds its own short forms)
+            k = at.get((s, e))
+            if k is not None and mentions[k].type == "company" and not mentions[k].ref:
+                # (found by the article's rules as a name of its own: the page says whose)
+                mentions[k] = dataclasses.replace(mentions[k], source=PAGE_SOURCE, ref=forms[form])
+                continue
+            if any(m.start < e and s < m.end for m in mentions) or crosses_word(art.text, s, e):
+                continue
+            rs, re_ = art.raw_span(s, e)
+            added.append(
+                Mention(art.doc, art.id, "company", form, s, e, rs, re_, PAGE_SOURCE, ref=forms[form])
+            )
+        if added:
+            found[art.id] = sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
 def mentions_of(art: Article, doc) -> list[Mention]:
