@@ -1338,3 +1338,14 @@ def test_a_short_form_of_a_company_another_article_of_the_page_names_in_full():
     assert ("江港发展", "重庆万州江港发展集团有限公司", PAGE_SOURCE) in second  # (its registered name's)
     alone = extract(arts[1:])  # (the page's other article not read: no such short forms)
     assert not any(m.source == PAGE_SOURCE for m in alone[arts[1].id])
+
+
+def test_the_registered_name_a_company_had_before_and_a_group_it_belongs_to(nlp):
+    doc = nlp(
+        "巫山县农业发展投资集团有限公司（以下简称巫山农投）牵头。"
+        "巫山农投董事长刘光耀介绍，巫山农投前身为巫山县农业综合开发有限公司，2022年更名并完成重组。"
+    )
+    refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
+    assert refs["巫山县农业综合开发有限公司"] == "巫山农投"
+    got = found(nlp, "被告辩称合同实际由同属德润实业集团旗下的成都德润包装材料有限公司履行。")
+    assert ("company", "德润实业集团") in got

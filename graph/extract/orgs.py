@@ -501,7 +501,8 @@ class CompanyMatcher:
     def _renamed(self, doc: Doc, text: str) -> None:
         """A company renamed in the sentence that says so: the registered name it had, the last
         written before 更名为, stands for the one written after it (原重庆渝达机电集团有限公司举行更名
-        揭牌仪式，公司现更名为重庆渝达智能装备集团有限公司): its ``ref``, one entity of the two."""
+        揭牌仪式，公司现更名为重庆渝达智能装备集团有限公司): its ``ref``, one entity of the two; and
+        the registered name written after 前身为 stands for the company named before it."""
         own = [c for c in cand.of_type(doc, "company") if c.source == self.name]
         for m in re.finditer(r"(?:更名为|改名为|名称(?:正式)?变更为)[“「]?", text):
             now = max((c.end for c in own if c.start == m.end()), default=None)
@@ -519,6 +520,18 @@ class CompanyMatcher:
                 for c in own:  # (each candidate of that span: the resolver keeps one)
                     if (c.start, c.end) == last:
                         c.attrs.setdefault("ref", text[m.end() : now])
+        # the name it had before, said the other way round (巫山农投前身为巫山县农业综合开发有限公司)
+        for m in re.finditer(r"前身(?:为|是)[“「]?", text):
+            had = max((c.end for c in own if c.start == m.end()), default=None)
+            if had is None or not parse_company(text[m.end() : had]).legal:
+                continue
+            opening = self._opening(text, m.start(), _SENTENCE_ENDS)
+            before = [c for c in own if opening <= c.start and c.end <= m.start()]
+            if before:
+                now = max(before, key=lambda c: (c.end, c.end - c.start))
+                for c in own:
+                    if (c.start, c.end) == (m.end(), had):
+                        c.attrs.setdefault("ref", text[now.start : now.end])
 
     @staticmethod
     def _same_places(places: set[str], lead: str, full: CompanyName, core: str) -> bool:
