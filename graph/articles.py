@@ -102,8 +102,9 @@ _NEEDS_MORE_WORDS = frozenset(
 """Words of two characters that cannot end a sentence either (…星弧半导体项目位于|两江新区…)."""
 _REGISTERED = re.compile(r"有限公司|有限责任公司|股份公司")
 """A registered company's legal form: a line holding one after an open line is body text."""
-_LEGAL_START = re.compile(r"(?:集团|公司|有限|股份|银行|支行|分行)(?:[、，和与及（(]|有限|股份|公司)")
-"""The end of a company's name the line break cut, starting a line (…与江港|集团、星辰游轮…)."""
+_LEGAL_START = re.compile(r"(?:集团|有限|股份|银行|支行|分行)(?:[、，和与及（(]|有限|股份|公司)")
+"""The end of a company's name the line break cut, starting a line (…与江港|集团、星辰游轮…); not
+公司, which begins a paragraph about the company (公司与重庆大学共建…)."""
 
 
 @dataclass
@@ -220,7 +221,9 @@ def _looks_like_heading(
         return False
     if "。" in text[:-1] or text.endswith(("。”", "。’")) or text[0] in _GOES_ON:
         return False  # (a sentence ends inside: 于5亿元的授信额度。重庆三峡银行…; 投向巫溪乡村。”)
-    if "以下简称" in text or (following and _LEGAL_START.match(following.lstrip())):
+    if "以下简称" in text or (
+        following and len(text) >= WRAPPED_CLAUSE and _LEGAL_START.match(following.lstrip())
+    ):
         # (a name defined in brackets, or a company's name the line break cut: the first line of a
         # paragraph, 签约仪式上，中国工商银行万州分行（以下简称工行万州分行）与江港|集团、星辰游轮…)
         return False

@@ -37,9 +37,17 @@ from pathlib import Path
 from typing import Protocol
 
 from graph.cache import dist_version
-from graph.extract.lexicon import departments, gazetteer, jieba_tok
+from graph.extract.lexicon import departments, gazetteer, jieba_tok, posseg
 from graph.mentions import PAGE_SOURCE, Mention
-from graph.names import CompanyName, compatible, in_order, leading_places, parse_company, regions_agree
+from graph.names import (
+    REGISTERED,
+    CompanyName,
+    compatible,
+    in_order,
+    leading_places,
+    parse_company,
+    regions_agree,
+)
 from graph.normalize import is_cjk
 from graph.parallel import ForkedCall, fork_map
 
@@ -200,9 +208,9 @@ def seed_key(m: Mention) -> tuple[str, str, str]:
         # name, with its place or without (江津区珞璜工业园 = 珞璜工业园; not 新材料产业园 of two counties)
         places, rest = leading_places(surface)
         town = _TOWN.match(rest) if places else None  # (沙坪坝区凤凰镇|青凤智能制造产业园)
-        if town and len(rest) - town.end() >= 3 and _proper(rest[town.end() :], 2):
+        if town and len(rest) - town.end() >= 3 and _named_park(rest[town.end() :]):
             rest = rest[town.end() :]
-        if places and len(rest) >= 3 and _proper(rest, 2):
+        if places and len(rest) >= 3 and _named_park(rest):
             return m.type, rest, "same park without its place"
         if places and len(rest) >= 3:
             return m.type, "|".join(places) + "|" + rest, "same park"
@@ -223,12 +231,23 @@ _TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)")
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _proper(name: str, chars: int = 3) -> bool:
-    """Does ``name`` begin with ``chars`` characters jieba has no word for (石|鹰|岩): a proper name,
-    not a kind of work (场镇污水管网建设工程, 棚改安置房建设项目: 场|镇, 棚|改 are two)? A park's
-    proper name may be two (珞|璜工业园; not 新材料产业园)."""
+def _proper(name: str) -> bool:
+    """Does ``name`` begin with three characters jieba has no word for (石|鹰|岩): a proper name,
+    not a kind of work (场镇污水管网建设工程, 棚改安置房建设项目: 场|镇, 棚|改 are two)?"""
     words = jieba_tok().lcut(name[:6], HMM=False)
-    return len(words) >= chars and all(len(w) == 1 and is_cjk(w) for w in words[:chars])
+    return len(words) >= 3 and all(len(w) == 1 and is_cjk(w) for w in words[:3])
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _named_park(name: str) -> bool:
+    """Does a park's name begin with a proper name, two characters jieba has no word for and reads
+    as a name or place (珞璜工业园, 西永微电园, 青凤智能制造产业园), not what the park makes (冷链物流园,
+    小面产业园, 肉兔产业园, 临空经济产业园: the same kind in two counties is two parks)?"""
+    words = jieba_tok().lcut(name[:6], HMM=False)
+    if len(words) < 2 or not all(len(w) == 1 and is_cjk(w) for w in words[:2]):
+        return False
+    word, flag = posseg(name)[0]
+    return len(word) >= 2 and flag in ("nr", "nrt", "ns", "nz")
 
 
 def _in_order(mentions: list[Mention]) -> list[Mention]:
@@ -494,10 +513,6 @@ class _Lengths(dict):
         return self[key] if key in self.bags else default
 
 
-_REGISTERED = ("有限公司", "有限责任公司", "股份有限公司", "股份公司")
-"""The legal forms of a registered name (a plain 公司 or 集团 is also how a short form is written)."""
-
-
 def _same_registered(x: tuple[tuple[str, ...], str], y: tuple[tuple[str, ...], str]) -> bool:
     """Can two registered names, ``(region, brand and trade)``, be one company's: in no two
     different regions (重庆博远新材料科技 and 成都博源新材料 are two, a slip changes no city), with
@@ -736,7 +751,7 @@ class _Groups:
                 for sa in c.surfaces:
                     name = parse_company(sa)
                     brands[name.brand].add(sa)
-                    if name.legal.endswith(_REGISTERED) and not name.branch:
+                    if name.legal.endswith(REGISTERED) and not name.branch:
                         registered.add((name.region, name.brand + name.industry))
             self.surfaces[r], self.brands[r], self.registered[r] = set(c.surfaces), brands, registered
         return r
@@ -872,7 +887,7 @@ def link(
             if not refs:
                 continue
             former = c.type == "company" and any(
-                parse_company(s).legal.endswith(_REGISTERED) for s in c.surfaces
+                parse_company(s).legal.endswith(REGISTERED) for s in c.surfaces
             )
             what = "former name" if former else "short form"
             own = {fold(m.ref) for m in c.mentions if m.ref and m.source != PAGE_SOURCE}

@@ -17,6 +17,11 @@ from graph.extract.lexicon import leading_places as _leading_places
 BRANCH_END = re.compile(r"(?:支行|分行|分公司|营业部|研发中心)$")
 
 
+REGISTERED = ("有限公司", "有限责任公司", "股份公司")
+"""The endings of a registered name's legal form (a plain 公司 or 集团 is also how a short form is
+written)."""
+
+
 @dataclass(frozen=True)
 class CompanyName:
     region: tuple[str, ...]  # full names of the places before the brand

@@ -849,7 +849,9 @@ def extract_relations(
         # the evidence of a name is every sentence the name is written in
         support = sorted({at for key in named for at in named_at.get(key, [])})
         if typ == "subsidiary_of" and any(
-            rules.denied.search(sentence) and any(a in sentence for a in by_id[tail].aliases)
+            rules.denied.search(sentence)
+            and any(a in sentence for a in by_id[head].aliases)
+            and any(a in sentence for a in by_id[tail].aliases)
             for _, sentence, _ in support
         ):
             continue  # (the names would say it, a sentence naming both denies it)

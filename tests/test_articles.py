@@ -385,3 +385,13 @@ def test_a_paragraphs_first_line_that_defines_a_name_or_cuts_one_is_no_headline(
     (art,) = split_page(raw, "p")
     assert "与江港集团、星辰游轮" in art.text
     assert art.title == "工行为万州12家企业授信68亿元"
+
+
+def test_a_subhead_before_a_paragraph_about_the_company_stays_a_subhead():
+    raw = (
+        "某某公司发展纪实\n\n"
+        "本报讯 重庆某某科技有限公司今年销售额增长三成。\n\n"
+        "产学研合作结硕果\n"
+        "公司与重庆大学等高校共建研发中心，去年获得专利20项。\n"
+    )
+    assert any("产学研合作结硕果\n公司与重庆大学" in a.text for a in split_page(raw, "p"))

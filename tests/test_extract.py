@@ -1349,3 +1349,56 @@ def test_the_registered_name_a_company_had_before_and_a_group_it_belongs_to(nlp)
     assert refs["巫山县农业综合开发有限公司"] == "巫山农投"
     got = found(nlp, "被告辩称合同实际由同属德润实业集团旗下的成都德润包装材料有限公司履行。")
     assert ("company", "德润实业集团") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近年来，该区积极发展智能制造产业园。",  # (a common verb before the trade)
+        "公司重点开发物流园区业务。",
+        "2024年，长寿经开区获评市级智慧化工园区。",  # (化工园区 is a kind)
+        "中国建设银行两家支行为企业提供贷款。",  # (a count, no branch)
+        "中国银行总行营业部负责人介绍。",
+    ],
+)
+def test_no_park_or_branch_of_a_clause_a_kind_or_a_count(nlp, text):
+    got = found(nlp, text)
+    assert not any(t == "park" for t, _ in got)
+    assert all(n in ("中国建设银行", "中国银行") for t, n in got if t == "company")
+
+
+def test_a_bare_city_body_is_where_the_article_went_not_where_a_company_is(nlp):
+    def ref(text: str) -> str | None:
+        doc = nlp(text)
+        return next(
+            mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "government"
+        )
+
+    assert ref("记者来到四川省遂宁市，参加推进会。\n会上，市发展改革委负责人介绍。") == "遂宁市发展改革委"
+    assert ref("公司在宁波、惠州建有基地。\n市经济信息委副主任出席。") == "重庆市经济信息委"
+
+
+def test_a_companys_forms_keep_its_name_and_take_no_city_or_parent():
+    from graph.extract.orgs import CompanyMatcher
+
+    forms = CompanyMatcher().forms_of
+    assert "重庆万州三峡平湖" in forms("重庆万州三峡平湖有限公司")  # (a name may end in 湖)
+    assert "重庆钢铁集团" not in forms("重庆钢铁集团矿业有限公司")  # (its parent's name)
+    assert "重庆华峰" not in forms("重庆华峰化工有限公司")  # (a city adds nothing to the brand)
+
+
+def test_no_page_short_form_of_common_words():
+    from graph.articles import split_page
+    from graph.extract.pipeline import extract
+    from graph.mentions import PAGE_SOURCE
+
+    raw = (
+        "陆海新通道再提速\n\n"
+        "本报讯 重庆国际物流集团有限公司开行班列。"
+        "重庆两江智算科技有限公司（以下简称“项目公司”）负责建设。\n\n\n"
+        "通道物流成本下降\n\n"
+        "本报讯 今年国际物流业务量增长，国际物流企业参展。区里清理低效的项目公司。\n"
+    )
+    arts = split_page(raw, "p")
+    assert len(arts) == 2
+    assert not any(m.source == PAGE_SOURCE for m in extract(arts)[arts[1].id])

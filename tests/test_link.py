@@ -640,3 +640,8 @@ def test_a_park_named_by_a_proper_name_after_its_town_too():
         mention("青凤智能制造产业园", "park", "p#2"),
     ]
     assert len(link(ms)) == 1
+
+
+def test_parks_of_one_trade_in_two_counties_stay_two():
+    ms = [mention("江津区冷链物流园", "park", "p#1"), mention("万州区冷链物流园", "park", "p#2", start=20)]
+    assert len(link(ms)) == 2

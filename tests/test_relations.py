@@ -1599,3 +1599,15 @@ def test_what_a_company_sets_up_somewhere_is_there():
     names = named(company=["深圳联拓集团", "联拓供应链（重庆）有限公司"], district=["解放碑街道"])
     text = "深圳联拓集团在解放碑街道设立西南区域总部联拓供应链（重庆）有限公司。"
     assert typed(rels(text, names)) == {("联拓供应链（重庆）有限公司", "located_in", "解放碑街道")}
+
+
+def test_buying_produce_or_calling_a_purchase_off_invests_in_nothing():
+    names = named(
+        company=["涪陵榨菜集团", "洪丽合作社", "巴山化工", "江河塑料", "星河科技"], project=["新能源电池项目"]
+    )
+    text = (
+        "涪陵榨菜集团每年收购洪丽合作社的青菜头。巴山化工终止收购江河塑料。"
+        "由星河科技投资5亿元的新能源电池项目开工。"
+    )
+    got = {x for x in typed(rels(text, names)) if x[1] == "invests_in"}
+    assert got == {("星河科技", "invests_in", "新能源电池项目")}

@@ -271,10 +271,15 @@ def _branch_after(text: str, end: int) -> tuple[int, str] | None:
     local = rest[: len(rest) - len(word)]
     if not word or len(local) > 4 or (not local and not places) or len(local) == 1:
         return None
+    if local and (_COUNTED_UNITS.match(local) or word_freq(local) > RARE_LOCALITY):
+        return None  # (中国建设银行两家支行, 中国银行总行营业部: no branch at a place)
     return m.end(), f"{local or places[-1]}|{word}"
 
 
 _BRANCH_WORDS = frozenset(["支行", "分行", "分公司", "营业部"])
+_COUNTED_UNITS = re.compile(r"[一二两三四五六七八九十几多\d]+[家个所]|[各该每本总]")
+RARE_LOCALITY = 200
+"""A locality a branch is named after no gazetteer holds is no word more common than this (两江 126)."""
 
 
 def _after_a_body(text: str, start: int, end: int) -> int:
@@ -663,15 +668,20 @@ class CompanyMatcher:
             brand = first
         industry = parsed.industry if trade else ""
         forms = (core, bare, brand, *self._brand_forms(bare, name[len(core) :], industry))
-        # (its brand after the last place it is written with: 安岳柠都 of 四川安岳柠都果业有限公司)
+        # (its brand after the county it is written with: 安岳柠都 of 四川安岳柠都果业有限公司)
         written = core[: len(core) - len(bare)]
         last = next((written[k:] for k in range(len(written) - 2, -1, -1) if _is_place(written[k:])), "")
-        if last and len(brand) >= 2 and brand != bare and not _is_place(brand):
+        county = last and all(gazetteer().places[f].level == "county" for f in gazetteer().full_names(last))
+        if county and len(brand) >= 2 and brand != bare and not _is_place(brand):
             forms += (last + brand,)
         # (nor a form that names a mountain, a river or a town: 金佛山 of 金佛山药业, 濯水古镇 of 濯水古镇
         # 旅游开发)
         alone = word_freq(brand) <= self.max_brand_freq
-        return [f for f in forms if f and f != name and f[-1] not in LANDFORMS and (f != brand or alone)]
+        return [
+            f
+            for f in forms
+            if f and f != name and (f == core or f[-1] not in LANDFORMS) and (f != brand or alone)
+        ]
 
     def _brand_forms(self, bare: str, legal: str, industry: str = "") -> list[str]:
         """How news shortens a long registered name after giving it once: its two-character brand
@@ -938,11 +948,12 @@ class GovernmentMatcher:
             if end is None and (h := self.heads.match(text, m.end())):
                 end = h.end()  # 市人民政府
             if level == "市":
-                # (another city only where its paragraph names it: 在成都市召开会议，市委书记…; not
-                # 总部位于江苏省苏州市 paragraphs before 配合市市场监管局, which is the paper's city's)
+                # (another city where its paragraph names it, or where the article says it went
+                # there: 在成都市召开会议，市委书记…, 记者来到四川省遂宁市…; not 总部位于江苏省苏州市
+                # paragraphs before 配合市市场监管局, which is the paper's city's)
                 paragraph = text.rfind("\n", 0, m.start()) + 1
-                place = _last_place(text, [c for c in own if c.start >= paragraph], m.start(), level)
-                place = place or self.home_city
+                there = [c for c in own if c.start >= paragraph or _went_to(text, c, own)]
+                place = _last_place(text, there, m.start(), level) or self.home_city
             else:
                 place = _last_place(text, own, m.start(), level)
             if end is not None and place:
@@ -1018,6 +1029,19 @@ class GovernmentMatcher:
 _LEVELS = {"区": ("county",), "县": ("county",), "市": ("city", "province")}
 
 
+_WENT = re.compile(r"(?:来到|赴|走进|抵达)$")
+"""What says the reporter went where the place named next is (来到, 赴)."""
+
+
+def _went_to(text: str, c, places: list) -> bool:
+    """Is place ``c`` where the article went: 赴 or 来到 before it, or before the places written right
+    before it (来到|四川省|遂宁市)? Not 在 (在宁波、惠州建有…, 在深圳证券交易所上市)."""
+    start = c.start
+    while (prev := next((p for p in places if p.end == start and p.start < start), None)) is not None:
+        start = prev.start
+    return bool(_WENT.search(text, max(0, start - 2), start))
+
+
 def _last_place(text: str, places: list, before: int, level: str) -> str | None:
     """The full name of the last district or county (``level`` 区 or 县), city (市), or town (镇,
     乡: as written, many are in no gazetteer) named before ``before``."""
@@ -1038,6 +1062,9 @@ def _last_place(text: str, places: list, before: int, level: str) -> str | None:
 class ParkMatcher:
     """Industrial parks and towns built for industry: 白涛新材料科技城, 翠屏湖科创小镇."""
 
+    COMMON_VERB = 100
+    """A verb or adverb this common in jieba's dictionary is no part of a park's name (积极|发展)."""
+
     def __init__(self, name: str = "park_matcher") -> None:
         self.name = name
         lex = lexicon()["park"]
@@ -1048,13 +1075,24 @@ class ParkMatcher:
         company = lexicon()["company"]
         words = ("industry", "industry_after", "trades_in_names", "name_verbs")
         self.trades = frozenset(w for key in words for w in company[key])
-        self.verbs = frozenset(company["name_verbs"])  # (绿色纸品包装产业园: the trades parks are named for)
+        self.verbs = frozenset(lex["name_verbs"])  # (绿色纸品包装产业园: the trades parks are named for)
+        self.industry = frozenset(company["industry"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
         kinds: list[tuple[int, int]] = []
         for m in self.suffix.finditer(text):
+            if text.startswith("区", m.end()) and not m.group().endswith("区"):
+                continue  # (化工园|区: the start of a longer kind, 重点培育化工园区)
             start = extend_left(text, m.start(), max_chars=12, boundary=self.boundary, name_verbs=self.verbs)
+            # (a trade's verb crossed, the name begins after any other verb or adverb: 积极|发展智能制造
+            # 产业园, a kind; not 川渝合作产业园, whose 合作 is a noun)
+            at = start
+            for w, flag in posseg(text[start : m.start()]):
+                at += len(w)
+                common = len(w) > 1 and word_freq(w) > self.COMMON_VERB  # (not 锐驰, 临空, 渝|达)
+                if flag in ("v", "d", "ad") and common and w not in self.verbs and w not in self.industry:
+                    start = at
             prefix = text[start : m.start()]
             when = TIME_LEAD.match(prefix)  # (2024年市级智慧化工园区: when, then what kind)
             if when and len(prefix) - when.end() >= 2:

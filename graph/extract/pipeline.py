@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,10 +20,12 @@ from spacy.language import Language
 from graph.articles import Article
 from graph.extract import aliases, bio, model, orgs, people, places, projects, resolve  # noqa: F401  (factories)
 from graph.extract.candidates import KeepText
-from graph.extract.lexicon import crosses_word
+from graph.extract.lexicon import crosses_word, jieba_tok, leading_places, word_freq
 from graph.extract.model import MODEL_DIR, load_model, model_available
 from graph.extract.resolve import mention_attrs
 from graph.mentions import PAGE_SOURCE, Mention
+from graph.names import REGISTERED
+from graph.normalize import is_cjk
 
 RULES = (
     "district_matcher",
@@ -67,7 +70,27 @@ def extract(articles: Iterable[Article], nlp: Language | None = None) -> dict[st
     return out
 
 
-_REGISTERED = ("有限公司", "有限责任公司", "股份有限公司", "股份公司")
+RARE_WORD = 50
+"""A word of a short form says which company it is if jieba's dictionary has it at most this often."""
+COMMON_WORD = 1000
+"""A short name an article defines made of words this common (项目公司) is a word, not a name."""
+
+
+def _proper_form(form: str, name: str, defined: bool) -> bool:
+    """Does ``form`` say which company it is? One an article defines, unless it is common words
+    (以下简称“项目公司”); one made from a registered name, where it holds a rare word of the name
+    (游轮) or two characters jieba has no word for (江|港), not led by a place: not 国际物流, 重庆医药."""
+    words = jieba_tok().lcut(form, HMM=False)
+    if defined:
+        return not all(len(w) >= 2 and word_freq(w) >= COMMON_WORD for w in words)
+    if any(
+        len(w) >= 2 and w in name and word_freq(w) <= RARE_WORD and not leading_places(w)[0] for w in words
+    ):
+        return True
+    return any(
+        len(a) == len(b) == 1 and is_cjk(a) and is_cjk(b) and a + b in name
+        for a, b in itertools.pairwise(words)
+    )
 
 
 def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms_of) -> None:
@@ -75,7 +98,10 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
     caption: 江港集团 after 重庆万州江港发展集团有限公司 two columns away): a mention of the short
     form wherever nothing else is found, its ``ref`` the full name. Short forms are those an article
     defines (以下简称星辰游轮, two characters or more) and those of a registered name (``forms_of``,
-    three or more), each standing for one company of the page only; not inside a word."""
+    three or more), each standing for one company of the page only and holding two characters of
+    its name together that are no common word (not 国际物流 of 重庆国际物流集团, nor a 项目公司 an
+    article defines); not inside a word. An article that names the company in full finds its own
+    short forms."""
     if len(page) < 2:
         return
     owners: dict[str, set[str]] = {}
@@ -83,11 +109,11 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
         for m in found[art.id]:
             if m.type != "company":
                 continue
-            if m.source == "alias_matcher" and m.ref:
+            if m.source == "alias_matcher" and m.ref and _proper_form(m.surface, m.ref, defined=True):
                 owners.setdefault(m.surface, set()).add(m.ref)
-            elif m.surface.endswith(_REGISTERED):
+            elif m.surface.endswith(REGISTERED):
                 for form in forms_of(m.surface):
-                    if len(form) >= 3:
+                    if len(form) >= 3 and _proper_form(form, m.surface, defined=False):
                         owners.setdefault(form, set()).add(m.surface)
     forms = {f: next(iter(full)) for f, full in owners.items() if len(full) == 1}
     if not forms:
