@@ -38,7 +38,7 @@ from typing import Protocol
 
 from graph.cache import dist_version
 from graph.extract.lexicon import departments, gazetteer, jieba_tok, posseg
-from graph.mentions import PAGE_SOURCE, Mention
+from graph.mentions import ALIAS_SOURCE, PAGE_SOURCE, Mention
 from graph.names import (
     REGISTERED,
     CompanyName,
@@ -55,8 +55,6 @@ THRESHOLD = 0.55
 SLIP = "one character by"
 """How :func:`score_pair`'s rule says a character of one brand sounds or looks like the other's
 (``one character by sound``, ``by shape``): a scanner's or a typist's slip, not another word."""
-ALIAS_SOURCE = "alias_matcher"
-"""The extractor component whose mentions are names an article defines (graph.extract.aliases)."""
 FUZZY_BLOCK = 12
 """A one-character-off key (``卓?科技``) shared by more names than this says little (a two-character
 brand with one character free is shared by hundreds in a large archive) and would cost all pairs of

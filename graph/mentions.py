@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 TYPES = ("district", "company", "person", "project", "government", "park")
 
+ALIAS_SOURCE = "alias_matcher"
+"""The extractor component whose mentions are names an article defines (graph.extract.aliases)."""
+
 PAGE_SOURCE = "page_short_form"
 """The source of a short form whose full name another article of its page gives
 (:func:`graph.extract.pipeline.page_short_forms`): its ``ref`` is that name."""

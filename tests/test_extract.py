@@ -1253,6 +1253,8 @@ def test_a_companys_forms_its_trade_contracted_or_after_its_last_place_and_no_to
 def test_a_registered_name_after_a_role_and_with_a_trade_jieba_reads_as_a_verb(nlp):
     got = found(nlp, "经商标权利人江苏凌川电器股份有限公司鉴定，涉案空调系从重庆凌川制冷设备有限公司购进。")
     assert {n for t, n in got if t == "company"} == {"江苏凌川电器股份有限公司", "重庆凌川制冷设备有限公司"}
+    got = found(nlp, "网红达人重庆文化传媒有限公司成立。")  # (达人 is no role in a matter)
+    assert ("company", "网红达人重庆文化传媒有限公司") in got
 
 
 def test_a_banks_branch_at_a_place_no_gazetteer_holds_written_short(nlp):

@@ -179,8 +179,11 @@ def _lead_in(text: str, start: int, end: int) -> int:
         )
         lead = lead or bool(_PARTY.search(text, start, p)) or _common_words(words)
         lead = lead or _kind_of_firm(text[start:p])
-        # (who the company is to the matter: 经商标权利人|江苏凌川…, 委托代理人|重庆…)
-        lead = lead or (p - start >= 2 and text[p - 1] == "人")
+        # (who the company is to the matter, a word of three characters or more: 经商标权利人|江苏凌川…,
+        # 委托代理人|重庆…; not 达人|重庆…)
+        last = [w for w, _ in words[-2:]]
+        role = "".join(last) if last[-1:] == ["人"] else "".join(last[-1:])  # (权利|人, 代理人)
+        lead = lead or (len(role) >= 3 and role.endswith("人"))
         # (a profile's heading: ——记|重庆荣窑陶瓷科技有限公司董事长…)
         lead = lead or (text.endswith("——", 0, start) and text[start:p] == "记")
         return p if lead else start

@@ -23,7 +23,7 @@ from graph.extract.candidates import KeepText
 from graph.extract.lexicon import crosses_word, jieba_tok, leading_places, word_freq
 from graph.extract.model import MODEL_DIR, load_model, model_available
 from graph.extract.resolve import mention_attrs
-from graph.mentions import PAGE_SOURCE, Mention
+from graph.mentions import ALIAS_SOURCE, PAGE_SOURCE, Mention
 from graph.names import REGISTERED
 from graph.normalize import is_cjk
 
@@ -98,10 +98,9 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
     caption: 江港集团 after 重庆万州江港发展集团有限公司 two columns away): a mention of the short
     form wherever nothing else is found, its ``ref`` the full name. Short forms are those an article
     defines (以下简称星辰游轮, two characters or more) and those of a registered name (``forms_of``,
-    three or more), each standing for one company of the page only and holding two characters of
-    its name together that are no common word (not 国际物流 of 重庆国际物流集团, nor a 项目公司 an
-    article defines); not inside a word. An article that names the company in full finds its own
-    short forms."""
+    three or more), each standing for one company of the page only and saying which it is
+    (:func:`_proper_form`: not 国际物流 of 重庆国际物流集团, nor a 项目公司 an article defines); not
+    inside a word. An article that names the company in full finds its own short forms."""
     if len(page) < 2:
         return
     owners: dict[str, set[str]] = {}
@@ -109,7 +108,7 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
         for m in found[art.id]:
             if m.type != "company":
                 continue
-            if m.source == "alias_matcher" and m.ref and _proper_form(m.surface, m.ref, defined=True):
+            if m.source == ALIAS_SOURCE and m.ref and _proper_form(m.surface, m.ref, defined=True):
                 owners.setdefault(m.surface, set()).add(m.ref)
             elif m.surface.endswith(REGISTERED):
                 for form in forms_of(m.surface):
