@@ -95,7 +95,7 @@ def _proper_form(form: str, name: str, defined: bool) -> bool:
 
 def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms_of) -> None:
     """A company a page names in full in one article and writes short in another (a brief, a
-    caption: 江港集团 after 重庆万州江港发展集团有限公司 two columns away): a mention of the short
+    caption: 江港发展 after 重庆万州江港发展集团有限公司 two columns away): a mention of the short
     form wherever nothing else is found, its ``ref`` the full name. Short forms are those an article
     defines (以下简称星辰游轮, two characters or more) and those of a registered name (``forms_of``,
     three or more), each standing for one company of the page only and saying which it is
