@@ -1611,3 +1611,16 @@ def test_buying_produce_or_calling_a_purchase_off_invests_in_nothing():
     )
     got = {x for x in typed(rels(text, names)) if x[1] == "invests_in"}
     assert got == {("星河科技", "invests_in", "新能源电池项目")}
+
+
+def test_a_majority_holder_is_the_parent_and_a_minority_one_is_not():
+    names = named(company=["翼航维修", "翼航集团", "启德航空"])
+    text = "翼航维修成立于2016年，由翼航集团与启德航空共同出资组建，其中翼航集团持股65%。"
+    assert ("翼航维修", "subsidiary_of", "翼航集团") in typed(rels(text, names))
+    text = "翼航维修成立于2016年，由翼航集团与启德航空共同出资组建，其中启德航空持股35%。"
+    assert not {x for x in typed(rels(text, names)) if x[1] == "subsidiary_of"}
+    names = named(company=["鹏程实业", "华彭铝箔"])
+    assert ("华彭铝箔", "subsidiary_of", "鹏程实业") in typed(rels("鹏程实业持有华彭铝箔70%的股权。", names))
+    assert not typed(rels("鹏程实业持有华彭铝箔20%的股权。", names)) & {
+        ("华彭铝箔", "subsidiary_of", "鹏程实业")
+    }
