@@ -17,6 +17,11 @@ def found(nlp, text: str) -> set[tuple[str, str]]:
     return {(s.label_, s.text) for s in doc.spans["mentions"]}
 
 
+def refs_of(doc, type_: str) -> dict[str, str | None]:
+    """The full name each mention of ``type_`` stands for (its ``ref``), by what it writes."""
+    return {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == type_}
+
+
 def test_components_are_registered_spacy_factories(nlp):
     assert nlp.pipe_names[:8] == [
         "district_matcher",
@@ -192,7 +197,7 @@ def test_brand_and_next_word_short_forms_refer_to_the_full_name(nlp):
         "锐铂五金总经理邱洪说，恒驰股份将供货，由荣牧农业提供鱼苗。重庆赛力斯汽车有限公司也来了，赛力斯汽车销量好。"
     )
     doc = nlp(text)
-    refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
+    refs = refs_of(doc, "company")
     assert refs["锐铂五金"] == "重庆锐铂五金制品有限公司"
     assert refs["恒驰股份"] == "浙江恒驰汽车部件股份有限公司"
     assert refs["荣牧农业"] == "重庆荣牧农业发展有限公司"  # found by its trade too, and not as 由荣牧农业
@@ -202,7 +207,7 @@ def test_brand_and_next_word_short_forms_refer_to_the_full_name(nlp):
 def test_a_brand_and_its_trade_short_form_skipping_the_words_between(nlp):
     text = "石伯涛是重庆荣泰精密铸造有限公司创始人。去年，荣泰铸造资金链紧张。荣泰精工也在园区。"
     doc = nlp(text)
-    refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
+    refs = refs_of(doc, "company")
     assert refs["荣泰铸造"] == "重庆荣泰精密铸造有限公司"
     assert "荣泰精工" not in refs  # (the brand with another word is no form of it)
 
@@ -727,7 +732,7 @@ def test_a_contracted_short_form_before_a_company_title_is_the_company(nlp):
         "四川广安高竹汽车配件有限公司与其仅一墙之隔。高竹汽配总经理李红军说，两家企业签了协议。"
         "重庆金佛山智能装备有限公司获评绿色工厂。金佛山智装副总经理孟凡说，企业投入技改资金。"
     )
-    refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
+    refs = refs_of(doc, "company")
     assert refs["高竹汽配"] == "四川广安高竹汽车配件有限公司"
     assert refs["金佛山智装"] == "重庆金佛山智能装备有限公司"
 
@@ -1074,7 +1079,7 @@ def test_no_person_from_a_direction_gate_or_count_and_no_half_post(nlp):
 
 def test_a_trade_form_is_the_company_whose_own_form_it_is(nlp):
     doc = nlp("重庆荣泰铸造有限公司和重庆荣泰精密铸造有限公司签约。荣泰铸造表示。")
-    refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
+    refs = refs_of(doc, "company")
     assert refs["荣泰铸造"] == "重庆荣泰铸造有限公司"
 
 
@@ -1155,7 +1160,7 @@ def test_a_branch_lends_its_short_forms_to_no_one(nlp):
     doc = nlp(
         "国家绿能投资集团有限公司重庆分公司与重庆涪能新能源科技有限公司合作开发。国家绿能集团是中央企业。"
     )
-    refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
+    refs = refs_of(doc, "company")
     assert "国家绿能集团" in refs and refs["国家绿能集团"] is None
 
 
@@ -1244,7 +1249,7 @@ def test_a_companys_forms_its_trade_contracted_or_after_its_last_place_and_no_to
     got = found(nlp, "县政府与重庆酉州文化旅游发展集团有限公司签约。根据协议，酉州文旅负责项目建设。")
     assert ("company", "酉州文旅") in got  # (文化旅游 → 文旅; a brand ending in 州 is no place here)
     doc = nlp("当地的四川安岳柠都果业有限公司与柠都农业同用字号。重庆柠都农业发展有限公司与安岳柠都签约。")
-    refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
+    refs = refs_of(doc, "company")
     assert refs["安岳柠都"] == "四川安岳柠都果业有限公司"
     got = found(nlp, "黔江濯水古镇由重庆濯水古镇旅游开发有限公司运营，濯水古镇游客增多。")
     assert ("company", "濯水古镇") not in got  # (a town's name is no short form of a company)
@@ -1347,7 +1352,7 @@ def test_the_registered_name_a_company_had_before_and_a_group_it_belongs_to(nlp)
         "巫山县农业发展投资集团有限公司（以下简称巫山农投）牵头。"
         "巫山农投董事长刘光耀介绍，巫山农投前身为巫山县农业综合开发有限公司，2022年更名并完成重组。"
     )
-    refs = {s.text: mention_attrs(doc, s).get("ref") for s in doc.spans["mentions"] if s.label_ == "company"}
+    refs = refs_of(doc, "company")
     assert refs["巫山县农业综合开发有限公司"] == "巫山农投"
     got = found(nlp, "被告辩称合同实际由同属德润实业集团旗下的成都德润包装材料有限公司履行。")
     assert ("company", "德润实业集团") in got
