@@ -1143,6 +1143,7 @@ def _operators(entities: list[Entity], store: ReadingStore | None = None) -> Ite
 
 
 _TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}(?:镇|乡|街道)")
+_ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:高新区|经开区|新区)")
 
 
 def _town_before(name: str, place_ids: dict[str, str]) -> str | None:
@@ -1151,11 +1152,19 @@ def _town_before(name: str, place_ids: dict[str, str]) -> str | None:
     return m.group() if m and m.end() < len(name) and m.group() in place_ids else None
 
 
+def _zone_before(name: str, place_ids: dict[str, str]) -> str | None:
+    """The zone a project's or park's name begins with, if the articles name it as a place: one the
+    gazetteer does not hold (大足高新区龙水五金产业园 is in 大足高新区, which the county's name
+    before it would hide)."""
+    m = _ZONE.match(name)
+    return m.group() if m and m.end() < len(name) and m.group() in place_ids else None
+
+
 def _name_places(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]:
     """A company, project or park whose name starts with a county-level place or a zone is there
-    (江津卓洁科技 → 江津区), and a project or park whose name starts with a town the articles name
-    (宝顶镇100兆瓦农光互补光伏电站项目 → 宝顶镇); a city- or province-level prefix (重庆…) only says
-    where it registered."""
+    (江津卓洁科技 → 江津区), and a project or park whose name starts with a town or a zone the
+    articles name (宝顶镇100兆瓦农光互补光伏电站项目 → 宝顶镇); a city- or province-level prefix
+    (重庆…) only says where it registered."""
     place_ids: dict[str, str] = {}
     for e in entities:
         if e.type == "district":
@@ -1167,7 +1176,9 @@ def _name_places(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]
         by_place: dict[str, list[str]] = defaultdict(list)
         for a in e.aliases:
             places = parse_company(a).region if e.type == "company" else leading_places(a)[0]
-            if places and places[-1] in gaz and gaz[places[-1]].level in ("county", "zone"):
+            if e.type != "company" and (zone := _zone_before(a, place_ids)):
+                by_place[zone].append(a)
+            elif places and places[-1] in gaz and gaz[places[-1]].level in ("county", "zone"):
                 by_place[places[-1]].append(a)
             elif e.type != "company" and (town := _town_before(a, place_ids)):
                 by_place[town].append(a)  # (宝顶镇100兆瓦农光互补光伏电站项目: a town the text names)

@@ -1409,3 +1409,20 @@ def test_no_page_short_form_of_common_words():
     arts = split_page(raw, "p")
     assert len(arts) == 2
     assert not any(m.source == PAGE_SOURCE for m in extract(arts)[arts[1].id])
+
+
+def test_a_credit_may_begin_inside_the_name_read_after_the_one_before(nlp):
+    # (记者吴桐通: the name read after 记者 takes three characters at most, and 通讯员 begins in them)
+    got = found(nlp, "本报讯（记者吴桐通讯员庞悦）5月17日，记者获悉。集团董事长楼国华说。")
+    assert {n for t, n in got if t == "person"} == {"吴桐", "庞悦", "楼国华"}
+
+
+def test_a_far_countys_short_form_before_a_landform_is_the_landforms_name(nlp):
+    # (广阳 is a county of 河北; 广阳岛 and 广阳湾 are an island and a bay of 南岸区)
+    got = found(nlp, "走进南岸区广阳镇的广阳岛，江风拂面。南岸将以广阳岛为引领，推进广阳湾生态修复。")
+    assert {n for t, n in got if t == "district"} == {"南岸区", "广阳镇", "南岸"}
+
+
+def test_the_body_of_an_area_named_by_a_landform(nlp):
+    got = found(nlp, "”白鹭洲片区管委会主任向文澜介绍，近年来，洲上鸟类增加到230种。")
+    assert ("government", "白鹭洲片区管委会") in got

@@ -1624,3 +1624,49 @@ def test_a_majority_holder_is_the_parent_and_a_minority_one_is_not():
     assert not typed(rels("鹏程实业持有华彭铝箔20%的股权。", names)) & {
         ("华彭铝箔", "subsidiary_of", "鹏程实业")
     }
+
+
+def test_a_park_named_after_a_zone_the_articles_name_is_in_the_zone_not_the_county():
+    text = "铜梁高新区五金产业园开园。铜梁高新区是市级高新区。铜梁区很美。"
+    names = named(park=["铜梁高新区五金产业园"], district=["铜梁高新区", "铜梁区"])
+    got = {(a, b) for a, t, b in typed(rels(text, names)) if t == "located_in"}
+    assert ("铜梁高新区五金产业园", "铜梁高新区") in got
+    assert ("铜梁高新区五金产业园", "铜梁区") not in got
+
+
+def test_partners_who_found_a_company_together_and_the_one_that_holds_most_of_it():
+    names = named(company=["江屿铝业", "青川汽车", "江屿青川"])
+    text = (
+        "江屿铝业与青川汽车签订合资协议，双方共同出资5亿元成立江屿青川（合资公司），"
+        "其中江屿铝业持股55%、青川汽车持股45%。"
+    )
+    got = typed(rels(text, names))
+    assert {("江屿铝业", "invests_in", "江屿青川"), ("青川汽车", "invests_in", "江屿青川")} <= got
+    assert ("江屿青川", "subsidiary_of", "江屿铝业") in got
+    text = "江屿铝业与青川汽车签订合资协议，双方共同出资5亿元成立江屿青川，其中青川汽车持股45%。"
+    assert not {x for x in typed(rels(text, names)) if x[1] == "subsidiary_of"}
+
+
+def test_a_controlling_shareholder_is_the_parent_and_its_capital_increase_an_investment():
+    names = named(company=["鼎川箔业", "渝峰控股"])
+    text = "鼎川箔业控股股东渝峰控股将对其增资3亿元，用于扩能。"
+    got = typed(rels(text, names))
+    assert ("鼎川箔业", "subsidiary_of", "渝峰控股") in got
+    assert ("渝峰控股", "invests_in", "鼎川箔业") in got
+    assert ("渝峰控股", "subsidiary_of", "鼎川箔业") not in got
+
+
+def test_a_supplier_of_a_makers_models():
+    names = named(company=["青川轻量化", "青川汽车"])
+    text = "青川轻量化主要生产电池托盘，产品全部为青川汽车新能源车型配套。"
+    got = {frozenset((a, b)) for a, t, b in typed(rels(text, names)) if t == "partner_of"}
+    assert got == {frozenset(("青川轻量化", "青川汽车"))}  # (partner_of has no direction)
+
+
+def test_where_the_company_a_sentence_is_about_lies_after_what_it_is():
+    names = named(company=["星瀚电子", "星瀚集团"], district=["南岸区", "江北区"])
+    text = (
+        "星瀚电子是星瀚集团在渝设立的全资子公司，2019年落户南岸区。星瀚集团是一家上市企业，总部位于江北区。"
+    )
+    got = {(a, b) for a, t, b in typed(rels(text, names)) if t == "located_in"}
+    assert got == {("星瀚电子", "南岸区"), ("星瀚集团", "江北区")}

@@ -47,7 +47,7 @@ SURNAME_MEMBER = "jionlp/rule/rule_pattern.py"
 # 覃, 冼, 邝, 麦, 禤 in the south; 迟, 隋, 战, 綦, 衣 in Shandong; 买, 拜, 喇, 冶 among the Hui).
 MODERN_SURNAMES = (
     "肖付兰代母苟粟庹漆蹇但税敬麦冼邝区植禤覃仝揭谌邸矫买拜者普迟初战展隋綦栗续原雒衣丛苑练丘粘官淦尧"
-    "智芦冶贠喇门亓修郄"
+    "智芦冶贠喇门亓修郄楼"
 )
 LEVELS = ("province", "city", "county")
 # Its rows come first, so that a reader keying rows by name alone keeps 重庆市江北区, not 宁波市江北区.

@@ -36,6 +36,7 @@ from graph.extract.lexicon import (
     word_freq,
     written_alone,
 )
+from graph.extract.places import stem_before
 from graph.names import CompanyName, contracts, in_order, parse_company, within
 from graph.normalize import is_cjk
 
@@ -107,6 +108,9 @@ AMOUNT = re.compile(r"\d+(?:\.\d+)?[亿万千百]*元")
 """An amount of money: in no name (投资12亿元建设…研发中心)."""
 PARK_BODY = re.compile(r"管理委员会|管委会|党工委")
 """What runs an industrial park, written after its name."""
+AREA_BODY = re.compile(r"(?:片区|新城|景区|度假区)(?:管理委员会|管委会)")
+"""What runs an area named by a landform or a village (广阳岛片区管委会), not by a place of the
+gazetteer's."""
 BARE_ZONE = re.compile(
     rf"(?:[{re.escape(''.join(sorted(PUNCT)))}]|^)(?P<zone>新区|高新区|经开区|综保区|园区)$"
 )
@@ -929,6 +933,11 @@ class GovernmentMatcher:
             if named and named[-1] != zone:
                 ref = named[-1] + body.group()
                 cand.add(doc, m.start("zone"), body.end(), "government", self.name, priority=1, ref=ref)
+        for m in AREA_BODY.finditer(text):
+            if any(c.end == m.end() for c in cand.of_type(doc, "government")):
+                continue
+            if stem := stem_before(text, m.start()):
+                cand.add(doc, m.start() - len(stem), m.end(), "government", self.name, priority=1)
         # (a place inside a company's name is no place the article is in: 北京中科岳华…有限公司, then 市经济
         # 信息委 is the paper's city's)
         firms = [(c.start, c.end) for c in cand.of_type(doc, "company")]

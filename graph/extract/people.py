@@ -78,8 +78,9 @@ class PersonMatcher:
         self.kin = frozenset(lex["kin"])
         self.serves_at = (*_SERVES_AT, *self.titles)  # (what 任 is followed by: see _serves)
         sn = alternation(sorted(self.surnames)) or "(?!)"
+        # (the name read ahead, not taken: a credit may begin inside it, 记者吴桐|通讯员庞悦)
         self.titled = re.compile(
-            rf"(?P<title>{alternation(titles + lex['kin'])})(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}})"
+            rf"(?P<title>{alternation(titles + lex['kin'])})(?=(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}))"
         )
         # a name written in another script's way, its parts joined by ·, after a title (总裁托马斯·韦伯)
         self.foreign = re.compile(

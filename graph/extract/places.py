@@ -52,7 +52,7 @@ SHORT_STREET = re.compile(
 _NAME_FLAGS = ("n", "ns", "nr", "nz", "nt", "ng", "j", "s", "nrt", "nrfg")
 
 
-def _stem_before(text: str, end: int) -> str | None:
+def stem_before(text: str, end: int) -> str | None:
     """The name before ``end``: the last words before it that jieba tags as nouns or does not know,
     two to four characters, the shortest of at least two that is a word of its own or a run of
     such words (茄子|溪, 白马山), after a word of another kind or punctuation. Before two characters
@@ -289,7 +289,7 @@ class DistrictMatcher:
         jieba does not know, after whatever verb, preposition or time word stands before them."""
         ends = [c.end for c in cand.of_type(doc, "district")]
         for m in STANDALONE.finditer(text):
-            stem = _stem_before(text, m.start())
+            stem = stem_before(text, m.start())
             short = SHORT_STREET.search(text, 0, m.start()) if stem is None and m.group() == "街道" else None
             if short and posseg(short.group())[0][1] != "t":
                 stem = short.group()  # (，人和街道: two characters after punctuation; not 明年|街道)
