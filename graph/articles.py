@@ -64,9 +64,17 @@ WRAPPED_MIN = 10
 """The shortest a wrapped line is taken to be, however short a page's lines run (see :func:`_wrapped_at`)."""
 WRAPPED_PAGE = 12
 """Lines stopping mid-sentence a page must have for the length they are wrapped at to be read off it."""
+HARD_WRAPPED = 0.6
+"""The share of a page's lines stopping mid-sentence that must be within a character of their median
+length for the page to be taken as wrapped at one width throughout (a column of a scan; a page of
+whole paragraphs cut at random lengths is not)."""
 SECTION_MAX = 4
 _GOES_ON = "，、。：；）”’！？,.;:"
 """What a line that goes on with a sentence may begin with: no headline begins so."""
+_GOES_ON_LATER = re.compile(r"^[^。！？；，、]{1,20}[，、。；]")
+_WORD_END_LISTED = re.compile(r"(?![一二三四五六七八九十])[\u4e00-\u9fff]、")
+"""A line beginning with one character and 、 ends the word the line before cut (高观|镇、东安镇):
+no headline's next line, nor a list's item, is one character (but a numbered heading's, 一、)."""
 _NEEDS_MORE = "在的与和及将为对向从把被给于由等"
 """Words that cannot end a sentence, nor a headline: a line that stops at one goes on on the next."""
 _NEEDS_MORE_WORDS = frozenset(
@@ -203,6 +211,7 @@ def _looks_like_heading(
     previous: str | None = None,
     wrapped: int = WRAPPED_CLAUSE,
     width: int | None = None,
+    hard: bool = False,
 ) -> bool:
     """A short line with no sentence end: a headline, or the first part of a broken paragraph?
 
@@ -214,7 +223,9 @@ def _looks_like_heading(
     :func:`_wrapped_at`), holds a list of wrapped length, holds a registered company's name, or is
     as long as the page's own wrapped lines run (``width``), goes on with it; so does a line that
     ends in a number the next line goes on with (星弧半导体1|2英寸), unless it is short and the first
-    of its paragraph (冲刺2025)."""
+    of its paragraph (冲刺2025). On a page wrapped at one width throughout (``hard``), the first line
+    of a paragraph as long as the others, before a line that goes on to a clause's end, is body
+    text too."""
     if not text or len(text.replace(" ", "")) > MAX_HEADING or not _balanced(text):
         return False
     if not any(is_cjk(c) for c in text):
@@ -241,6 +252,18 @@ def _looks_like_heading(
         or _REGISTERED.search(text) is not None
     ):
         return False
+    if (
+        previous is None
+        and hard
+        and width is not None
+        and len(text.replace(" ", "")) >= width
+        and following
+        and _GOES_ON_LATER.search(following)
+        and not DATELINE.match(following.lstrip())
+    ):
+        # (the first line of a paragraph, as long as the page's lines are wrapped, before a line
+        # that goes on to a clause's end: 支行为该项目提供乡村振兴专项|贷款8000万元，…)
+        return False
     last = text[-1]
     if last in "，、：；（“‘—,;:" or _needs_more(text):
         return False  # (…集团投资建设的|奉节…: no headline ends with 的 or 在 written alone)
@@ -265,6 +288,8 @@ def _looks_like_heading(
         head = re.split(r"[。！？；]", first, maxsplit=1)[0]
         if len(head) <= 4 and head != first:
             return False
+        if _WORD_END_LISTED.match(first):
+            return False  # (…在城口县高观|镇、东安镇等地: the next line ends this one's word)
         if last not in "？！”）" and _word_across(text, first):
             return False
         if (previous or len(text) >= 10) and _latin_or_digit(last) and _latin_or_digit(first[:1]):
@@ -296,22 +321,24 @@ def _lines(raw: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _wrapped_at(texts: list[str]) -> tuple[int, int | None]:
+def _wrapped_at(texts: list[str]) -> tuple[int, int | None, bool]:
     """The lengths :func:`_looks_like_heading` takes a line after an open one for body text at:
     holding a clause's end, :data:`WRAPPED_CLAUSE`, or less on a page whose body is wrapped
     shorter, four fifths of the median length of its lines that stop mid-sentence (a page wrapped
     every 13 to 21 characters, where 国栋介绍，近年来集团先后与多所 is one); and without one, that
-    median itself — where the page has enough such lines to tell (else no such length)."""
+    median itself — where the page has enough such lines to tell (else no such length); and whether
+    the page is wrapped at that width throughout (:data:`HARD_WRAPPED`)."""
     runs = sorted(len(t.replace(" ", "")) for t in texts[:-1] if len(t) >= 8 and _is_open(t))
     if len(runs) < WRAPPED_PAGE:
-        return WRAPPED_CLAUSE, None
+        return WRAPPED_CLAUSE, None, False
     width = runs[len(runs) // 2]
-    return max(WRAPPED_MIN, min(WRAPPED_CLAUSE, round(0.8 * width))), width
+    hard = sum(abs(r - width) <= 1 for r in runs) >= HARD_WRAPPED * len(runs)
+    return max(WRAPPED_MIN, min(WRAPPED_CLAUSE, round(0.8 * width))), width, hard
 
 
 def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
     tight = [normalise(raw, s, e, join_words=False) for _, s, e in lines]
-    wrapped, width = _wrapped_at([t.text for t in tight])
+    wrapped, width, hard = _wrapped_at([t.text for t in tight])
     units: list[Unit] = []
     for k, (no, s, e) in enumerate(lines):
         t = tight[k].text
@@ -354,7 +381,7 @@ def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
         # (lines right before a byline are the titles of its item, however they read: see _segment)
         titles = any(BYLINE.match(tight[j].text) for j in range(k + 1, min(k + 3, len(lines))))
         previous = open_before.text if open_before is not None and not titles else None
-        if _looks_like_heading(t, following, previous, wrapped, width):
+        if _looks_like_heading(t, following, previous, wrapped, width, hard):
             units.append(Unit("heading", tight[k], no, no))
         else:
             units.append(Unit("para", normalise(raw, s, e), no, no, tight=tight[k]))

@@ -395,3 +395,28 @@ def test_a_subhead_before_a_paragraph_about_the_company_stays_a_subhead():
         "公司与重庆大学等高校共建研发中心，去年获得专利20项。\n"
     )
     assert any("产学研合作结硕果\n公司与重庆大学" in a.text for a in split_page(raw, "p"))
+
+
+def test_on_a_page_wrapped_at_one_width_a_paragraphs_full_first_line_is_body_text():
+    """Every line of a scanned column is 24 characters: a paragraph's first line as long, before a
+    line that goes on to a clause's end (…专|项贷款5000万元，), is no headline; neither is a line
+    whose next line ends its word and lists on (…高观|镇、东安镇). A headline shorter than the
+    column, before the item's body, stays one."""
+    paragraphs = [
+        "本报讯（通讯员 李春燕）6月30日，城口县商务委与杭州鲜丰汇电子商务有限公司重庆分公司签订电商合作协议，"
+        "双方将在鲜丰汇平台开设城口山货馆，重点推广城口老腊肉、山地鸡、蜂蜜等特色农产品。",
+        "重庆峡州农村商业银行城口支行为该项目提供乡村振兴专项贷款5000万元，贷款期限10年。",
+        "鲜丰汇重庆分公司负责人孙立伟介绍，平台将在城口县高观镇、东安镇等地培训农村电商主播200名，"
+        "帮助农户把山货卖向全国。城口县商务委主任邓红梅表示，今年上半年城口农产品网络零售额同比增长24%，"
+        "其中老腊肉、山地鸡等产品在外地市场的复购率超过三成。",
+        "记者从城口县商务委获悉，今年城口将新建电商服务站点30个，覆盖全县所有乡镇，并培育年销售额超千万元的"
+        "电商企业5家，带动农产品网络零售额增长三成以上，让更多城口特色农产品走向全国市场。",
+    ]
+    lines = ["城口山货搭上云端快车"]
+    for para in paragraphs:
+        lines += [para[k : k + 24] for k in range(0, len(para), 24)]
+    (art,) = split_page("\n".join(lines), "p")
+    assert art.title == "城口山货搭上云端快车"
+    assert "城口支行为该项目提供乡村振兴专项贷款5000万元" in art.text
+    assert "平台将在城口县高观镇、东安镇等地" in art.text
+    assert art.captions == []

@@ -1426,3 +1426,8 @@ def test_a_far_countys_short_form_before_a_landform_is_the_landforms_name(nlp):
 def test_the_body_of_an_area_named_by_a_landform(nlp):
     got = found(nlp, "”白鹭洲片区管委会主任向文澜介绍，近年来，洲上鸟类增加到230种。")
     assert ("government", "白鹭洲片区管委会") in got
+
+
+def test_a_town_named_by_a_name_jieba_knows_well_is_a_town_but_a_kind_of_town_is_none(nlp):
+    got = found(nlp, "公司的工厂位于凤凰镇的工业园内。全县还将发展旅游镇和特色镇。")
+    assert {n for t, n in got if t == "district"} == {"凤凰镇"}

@@ -1670,3 +1670,10 @@ def test_where_the_company_a_sentence_is_about_lies_after_what_it_is():
     )
     got = {(a, b) for a, t, b in typed(rels(text, names)) if t == "located_in"}
     assert got == {("星瀚电子", "南岸区"), ("星瀚集团", "江北区")}
+
+
+def test_a_banks_loan_to_a_project_named_before_finances_it():
+    names = named(company=["渝峡银行奉节支行", "夔峰新能源"], project=["夔峰新能源磷酸铁扩能项目"])
+    text = "夔峰新能源磷酸铁扩能项目在奉节开工。渝峡银行奉节支行为项目提供固定资产贷款3亿元。"
+    got = typed(rels(text, names))
+    assert ("渝峡银行奉节支行", "invests_in", "夔峰新能源磷酸铁扩能项目") in got

@@ -9,7 +9,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
-from graph.extract.lexicon import Trie, crosses_word, gazetteer, jieba_tok, lexicon, posseg, word_freq
+from graph.extract.lexicon import (
+    Trie,
+    crosses_word,
+    dictionary_tag,
+    gazetteer,
+    jieba_tok,
+    lexicon,
+    posseg,
+    word_freq,
+)
 from graph.names import within
 from graph.normalize import is_cjk
 
@@ -78,8 +87,8 @@ def stem_before(text: str, end: int) -> str | None:
             break  # (大足高新区|智凤: the name is the last word)
         if len(stem) + len(w) > 4:
             return None
-        if not stem and len(w) > 1 and word_freq(w) >= COMMON_STEM:
-            return None
+        if not stem and len(w) > 1 and word_freq(w) >= COMMON_STEM and flag not in _PROPER:
+            return None  # (a kind of town, 旅游|镇; not a name jieba knows well, 凤凰|镇)
         stem = w + stem
     if len(stem) > 2 and (stem[0] in _GLUED or stem[0] in "镇乡区县市村经赴往"):
         # (和舟|白, 五金镇|龙水, 经油溪: jieba glued a conjunction, a preposition or a place's end to
@@ -89,6 +98,9 @@ def stem_before(text: str, end: int) -> str | None:
 
 
 NUMERALS = frozenset("一二三四五六七八九十双两百千万")
+_PROPER = frozenset({"nr"})
+"""jieba's tag of a name (凤凰, 金山, 白沙): a town may be named so, however common the word; not
+its tag of places, which common words carry (城市, 新城)."""
 
 
 def _glued_noun_before(text: str, s: int) -> bool:
@@ -117,7 +129,7 @@ def town_like(name: str) -> bool:
     stem = name[:-2] if name.endswith("街道") else name[:-1]
     return (
         not name.endswith(tuple(lexicon()["town"]["kinds"]))
-        and word_freq(stem) < COMMON_STEM
+        and (word_freq(stem) < COMMON_STEM or dictionary_tag(stem) in _PROPER)
         and not _clause(name)
     )
 
