@@ -72,6 +72,9 @@ SECTION_MAX = 4
 _GOES_ON = "，、。：；）”’！？,.;:"
 """What a line that goes on with a sentence may begin with: no headline begins so."""
 _GOES_ON_LATER = re.compile(r"^[^。！？；，、]{1,20}[，、。；]")
+_PARTICLE_FIRST = re.compile(r"的(?!确)")
+_NAMED_ITEM = re.compile(r"[\u4e00-\u9fff·]{2,8}[（(][^（）()]{4,}[）)]")
+"""A name and what it is in brackets, a line of a list (何思远（重庆渝长电子材料有限公司技术总监）)."""
 _WORD_END_LISTED = re.compile(r"(?![一二三四五六七八九十])[\u4e00-\u9fff]、")
 """A line beginning with one character and 、 ends the word the line before cut (高观|镇、东安镇):
 no headline's next line, nor a list's item, is one character (but a numbered heading's, 一、)."""
@@ -108,6 +111,10 @@ _NEEDS_MORE_WORDS = frozenset(
     ]
 )
 """Words of two characters that cannot end a sentence either (…星弧半导体项目位于|两江新区…)."""
+NAME_LINE = re.compile(r"[\u4e00-\u9fff（）()]{4,40}?(?:有限公司|有限责任公司|股份公司)")
+"""A line that is a registered company's name and nothing else: an item of a list, one a line."""
+_GOES_ON_FROM_NAME = re.compile(r"[，、。：；）”]|与|和|及|在|将|于|是|为|的|等|以|已|正|共同|签|负责|投资")
+"""How a line goes on from a company's name the line before ended with (…有限公司|与…签约)."""
 _REGISTERED = re.compile(r"有限公司|有限责任公司|股份公司")
 """A registered company's legal form: a line holding one after an open line is body text."""
 _LEGAL_START = re.compile(r"(?:集团|有限|股份|银行|支行|分行)(?:[、，和与及（(]|有限|股份|公司)")
@@ -288,8 +295,12 @@ def _looks_like_heading(
         head = re.split(r"[。！？；]", first, maxsplit=1)[0]
         if len(head) <= 4 and head != first:
             return False
-        if _WORD_END_LISTED.match(first):
-            return False  # (…在城口县高观|镇、东安镇等地: the next line ends this one's word)
+        if _named_items(text, first):
+            return False  # (a list, one a line: 韩 露（…总工程师）|何思远（…技术总监）)
+        if _WORD_END_LISTED.match(first) or _PARTICLE_FIRST.match(first):
+            # (…在城口县高观|镇、东安镇等地: the next line ends this one's word; …拥有百年历史|的家族
+            # 企业: no paragraph begins with 的)
+            return False
         if last not in "？！”）" and _word_across(text, first):
             return False
         if (previous or len(text) >= 10) and _latin_or_digit(last) and _latin_or_digit(first[:1]):
@@ -381,7 +392,8 @@ def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
         # (lines right before a byline are the titles of its item, however they read: see _segment)
         titles = any(BYLINE.match(tight[j].text) for j in range(k + 1, min(k + 3, len(lines))))
         previous = open_before.text if open_before is not None and not titles else None
-        if _looks_like_heading(t, following, previous, wrapped, width, hard):
+        listed = bool(units) and units[-1].kind == "para" and _named_items(units[-1].text, t)
+        if not listed and _looks_like_heading(t, following, previous, wrapped, width, hard):
             units.append(Unit("heading", tight[k], no, no))
         else:
             units.append(Unit("para", normalise(raw, s, e), no, no, tight=tight[k]))
@@ -419,6 +431,20 @@ def _unpadded(line: Piece) -> Piece:
     return Piece("".join(text[i] for i in keep), [line.origin[i] for i in keep])
 
 
+def _named_items(*lines: str) -> bool:
+    """Are these lines items of one list, a name and what it is in brackets each?"""
+    return all(_NAMED_ITEM.fullmatch(line.replace(" ", "")) for line in lines)
+
+
+def _listed_name(parts: list[Piece], following: str) -> bool:
+    """Is the last of an open paragraph's lines ``parts`` a company's whole name listed one a line
+    (获奖名单：|重庆华精机械股份有限公司|重庆长风化工新材料有限公司), which the next line does not go
+    on from (…股份有限公司|与德国克劳斯…签约)?"""
+    if not NAME_LINE.fullmatch(parts[-1].text) or _GOES_ON_FROM_NAME.match(following):
+        return False
+    return len(parts) == 1 or parts[-2].text.rstrip().endswith(("：", ":"))
+
+
 def _join_paragraphs(units: list[Unit]) -> list[Unit]:
     """Join paragraphs the layout broke; what it dropped in between follows the joined paragraph."""
     out: list[Unit] = []
@@ -436,6 +462,8 @@ def _join_paragraphs(units: list[Unit]) -> list[Unit]:
         open_para, dropped, parts = None, [], []
 
     for u in units:
+        if open_para is not None and u.kind == "para" and _listed_name(parts, u.text):
+            close()  # (a list of companies, one a line: each name ends its line)
         if open_para is not None:
             if u.kind == "para":
                 parts.append(u.piece)

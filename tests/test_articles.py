@@ -420,3 +420,42 @@ def test_on_a_page_wrapped_at_one_width_a_paragraphs_full_first_line_is_body_tex
     assert "城口支行为该项目提供乡村振兴专项贷款5000万元" in art.text
     assert "平台将在城口县高观镇、东安镇等地" in art.text
     assert art.captions == []
+
+
+def test_companies_listed_one_a_line_stay_apart_and_a_name_the_next_line_goes_on_from_joins_it():
+    page = "\n".join(
+        [
+            "长寿区表彰科技创新先进",
+            "本报讯（记者 周立鑫）3月19日，长寿区公布了获奖名单。部分获奖名单如下：",
+            "科技创新优秀企业：",
+            "重庆川东生物医药有限公司",
+            "重庆晏家环保科技有限公司",
+            "重庆渝长电子材料有限公司",
+            "科技创新优秀个人：",
+            "何思远（重庆渝长电子材料有限公司技术总监）",
+            "会上，重庆川东生物医药有限公司",
+            "与长寿区科技局签订合作协议。",
+        ]
+    )
+    (art,) = split_page(page, "p")
+    assert "重庆川东生物医药有限公司\n重庆晏家环保科技有限公司\n重庆渝长电子材料有限公司\n" in art.text
+    assert "会上，重庆川东生物医药有限公司与长寿区科技局签订合作协议。" in art.text
+
+
+def test_a_line_the_next_goes_on_from_with_de_and_people_listed_with_their_posts_are_body_text():
+    page = "\n".join(
+        [
+            "中德合资精密部件项目落户长寿",
+            "本报讯（记者 柏凌云）3月17日，华精机械与克劳斯部件签署合资协议。",
+            "克劳斯部件总部位于德国斯图加特，是一家拥有百年历史",
+            "的家族企业，去年全球销售收入约12亿欧元。",
+            "科技创新优秀个人：",
+            "邵 鹏（重庆长风化工新材料有限公司研发中心主任）",
+            "韩 露（重庆川东生物医药有限公司总工程师）",
+            "何思远（重庆渝长电子材料有限公司技术总监）",
+            "获奖个人中，邵鹏带领团队攻克了含氟废水资源化利用难题。",
+        ]
+    )
+    (art,) = split_page(page, "p")
+    assert "是一家拥有百年历史的家族企业" in art.text
+    assert "何思远（重庆渝长电子材料有限公司技术总监）" in art.text

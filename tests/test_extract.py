@@ -1431,3 +1431,27 @@ def test_the_body_of_an_area_named_by_a_landform(nlp):
 def test_a_town_named_by_a_name_jieba_knows_well_is_a_town_but_a_kind_of_town_is_none(nlp):
     got = found(nlp, "公司的工厂位于凤凰镇的工业园内。全县还将发展旅游镇和特色镇。")
     assert {n for t, n in got if t == "district"} == {"凤凰镇"}
+
+
+def test_a_name_ending_before_a_speech_verb_after_wei_and_a_name_with_its_post_in_brackets(nlp):
+    got = found(
+        nlp,
+        "鑫锐精锻董事长邓可为说，企业今年供货。公司总经理张伟为大家介绍情况。"
+        "科技创新优秀个人：邵鹏（重庆长风化工新材料有限公司研发中心主任）韩露（重庆川东生物医药有限公司总工程师）",
+    )
+    assert {n for t, n in got if t == "person"} == {"邓可为", "张伟", "邵鹏", "韩露"}
+
+
+def test_a_registered_names_edges_after_a_firms_owner_a_preposition_like_brand_and_a_holding_word(nlp):
+    got = found(
+        nlp,
+        "据悉，江苏长风化工集团股份有限公司旗下另一家企业长风化工（南通）有限公司的同类项目已投产。"
+        "收购完成后，渝通报关更名为重庆顺捷报关服务有限公司。"
+        "二期项目由綦锋齿轮控股子公司重庆綦锋新能源传动有限公司实施。",
+    )
+    assert {n for t, n in got if t == "company"} == {
+        "江苏长风化工集团股份有限公司",
+        "长风化工（南通）有限公司",
+        "重庆顺捷报关服务有限公司",
+        "重庆綦锋新能源传动有限公司",
+    }

@@ -1677,3 +1677,45 @@ def test_a_banks_loan_to_a_project_named_before_finances_it():
     text = "夔峰新能源磷酸铁扩能项目在奉节开工。渝峡银行奉节支行为项目提供固定资产贷款3亿元。"
     got = typed(rels(text, names))
     assert ("渝峡银行奉节支行", "invests_in", "夔峰新能源磷酸铁扩能项目") in got
+
+
+def test_founders_of_a_company_set_up_in_a_place_or_named_after_de():
+    names = named(
+        company=["陆湾物流", "汉诺陆桥", "陆湾汉诺", "石岭文旅", "华岭康养", "大岭公司"], park=["西部物流园"]
+    )
+    text = (
+        "陆湾物流与汉诺陆桥双方共同出资2亿元，在西部物流园成立陆湾汉诺（合资公司），其中陆湾物流持股51%。"
+        "项目由石岭文旅与华岭康养合资成立的大岭公司负责投资建设和运营。"
+    )
+    got = {(a, b) for a, t, b in typed(rels(text, names)) if t == "invests_in"}
+    assert got == {
+        ("陆湾物流", "陆湾汉诺"),
+        ("汉诺陆桥", "陆湾汉诺"),
+        ("石岭文旅", "大岭公司"),
+        ("华岭康养", "大岭公司"),
+    }
+
+
+def test_shareholders_stakes_bought_and_a_groups_firm():
+    names = named(
+        company=[
+            "綦川齿轮",
+            "綦川控股",
+            "晶川集团",
+            "万川玻璃",
+            "悦岭旅居",
+            "悦岭集团",
+            "顺川报关",
+            "顺川供应链",
+        ]
+    )
+    text = (
+        "目前，綦川齿轮第一大股东为区属国有企业綦川控股，持股32%。上市后，綦川控股仍为綦川齿轮第一大股东。"
+        "晶川集团作为重整投资人，出资6.8亿元取得万川玻璃100%股权。"
+        "悦岭旅居是悦岭集团旗下专门从事旅居康养的企业。"
+        "收购完成后，渝川报关更名为顺川报关，成为顺川供应链的控股子公司。"
+    )
+    got = typed(rels(text, names))
+    assert {("綦川控股", "invests_in", "綦川齿轮"), ("晶川集团", "invests_in", "万川玻璃")} <= got
+    assert {("悦岭旅居", "subsidiary_of", "悦岭集团"), ("顺川报关", "subsidiary_of", "顺川供应链")} <= got
+    assert ("綦川齿轮", "invests_in", "綦川控股") not in got

@@ -252,6 +252,9 @@ def extend_left(
         # (a character jieba's HMM calls a modal or interjection morpheme is one it does not know:
         # 成都市蓉|昇|汽车空调有限公司)
         if tok not in keep and flag not in ("eng", "yg", "eg", "og") and flag.startswith(_STOP_POS):
+            if glued and len(tok) == 1 and k > 0 and words[k - 1][0] in gazetteer().names:
+                cur -= 1  # (重庆|顺|捷报关服务有限公司: a registered name's brand after its place)
+                continue
             cur = _place_over(text, cur, pos)  # (万州|经|开区新田…: jieba cut the place 万州经开区)
             break
         if len(tok) > 1 and tok[-1] in "和与及同" and tok not in keep and leading_places(text[cur:pos])[0]:

@@ -171,6 +171,9 @@ def _lead_in(text: str, start: int, end: int) -> int:
         k = text.rfind(unit, start, end)
         if k >= 0 and k + len(unit) < end and _particular(text[k + len(unit) : end]):
             start = k + len(unit)
+    for m in _FIRM_OF.finditer(text, start, end):  # (旗下另一家企业|长风化工（南通）有限公司)
+        if m.end() < end and _particular(text[m.end() : end]):
+            start = m.end()
     for p in range(start + 1, end - 1):
         places, rest = leading_places(text[p:end])
         if not places or not rest:
@@ -197,7 +200,7 @@ def _lead_in(text: str, start: int, end: int) -> int:
 def _kind_of_firm(s: str) -> bool:
     """Does ``s`` end in what kind of firm it is (深交所上市企业, 火锅品牌企业, 外资企业: 企业 after a
     common word; 两江新区企业: after a place), not in a brand's own 企业 (台塑企业)?"""
-    if s.endswith(_KIND_OF_FIRM):
+    if s.endswith(_KIND_OF_FIRM) or any(m.end() == len(s) for m in _FIRM_OF.finditer(s)):
         return True
     if not s.endswith("企业") or len(s) < 4:
         return False
@@ -245,6 +248,8 @@ _KIND_OF_FIRM = (
 )
 """What kind of firm it is, written before a name and its region (深交所上市企业|重庆赛恩…): no part of it
 (a brand's own 企业 is: 台塑企业宁波化工…)."""
+_FIRM_OF = re.compile(r"(?:旗下|下属|所属|麾下|另一家|[一两二三四五六七八九十几多\d]+家)的?企业")
+"""Whose firm, or which of several, it is (集团旗下另一家企业|长风化工（南通）有限公司): no part of it."""
 _PARTY = re.compile(r"(?:运营|投资|建设|承建|施工|合作|出资|开发|管理|供货|采购|签约|实施)(?:方|主体|单位)$")
 """The party a company is to a park or a deal, written before its name (园区运营方|重庆秀山…,
 开发运营主体|四川遂潼…)."""

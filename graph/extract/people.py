@@ -101,6 +101,10 @@ class PersonMatcher:
         self.appointed = re.compile(
             rf"(?:任命|提名|选举|推选|聘任)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,3}}?)(?:同志)?为(?!止|主要|主体|重点|核心)"
         )
+        # a name, then its organisation and post in brackets (邵鹏（重庆长风化工新材料有限公司研发中心主任）)
+        self.bracketed = re.compile(
+            rf"(?:(?<=[：:；，、）)\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)[（(]"
+        )
         self.apposed = re.compile(
             rf"(?:(?<=[是为，。：；“”\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)，"
         )
@@ -173,6 +177,11 @@ class PersonMatcher:
             if "org" in attrs and self._plausible(m.group("name")):
                 cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
                 names[m.group("name")] = None
+        for m in self.bracketed.finditer(text):
+            attrs = self._post(doc, text, m.end(), whole=True)
+            if "org" in attrs and self._plausible(m.group("name")):
+                cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
+                names[m.group("name")] = None
         for name in names:
             for m in re.finditer(re.escape(name) + _TAKES_POST, text):
                 # a post a person named in the article holds too (罗建勋同时担任瑞宸集团董事长，…)
@@ -209,7 +218,7 @@ class PersonMatcher:
             end = start + len(title)
             while text.startswith(("、", "兼"), end) and (t := self._title_at(text, end + 1)):
                 title, end = text[start : end + 1 + len(t)], end + 1 + len(t)
-            if end < len(text) and text[end] not in "。，；！？、\n":
+            if end < len(text) and text[end] not in "。，；！？、\n）)":
                 return {}
         if org is None:
             return self._role(doc, title, start, title)
@@ -306,6 +315,8 @@ class PersonMatcher:
             if s + n > e:
                 continue
             nxt = text[s + n : s + n + 2]
+            if nxt[:1] == "为" and text.startswith(self.after, s + n + 1):
+                continue  # (邓可为说, 秦可为介绍: 为 before a speech verb ends the name, no clause)
             if (
                 not nxt
                 or nxt[0] in CUES
