@@ -998,6 +998,8 @@ def _canonical(type_: str, clusters: list[Cluster]) -> str:
     surfaces: Counter = Counter()
     for c in clusters:
         surfaces.update(c.surfaces)
+    if type_ == "company" and (now := _renamed_to(clusters)):
+        return now  # (a company renamed is named by the name it has now)
     defined = _refs(clusters, ALIAS_SOURCE)
     if defined:  # (a name an article defines stands for the full name it defines)
         return max(defined, key=lambda s: (defined[s], s))
@@ -1036,6 +1038,22 @@ def _canonical(type_: str, clusters: list[Cluster]) -> str:
         ] or list(surfaces)
         return max(pool, key=lambda s: (bool(parse_company(s).legal), len(s), surfaces[s], s))
     return max(surfaces, key=lambda s: (len(s), surfaces[s], s))
+
+
+def _renamed_to(clusters: list[Cluster]) -> str | None:
+    """The registered name the company has now, where the articles say it was renamed: the one a
+    registered name written stands for (重庆万盛浮法玻璃有限公司 → 重庆晶鸿玻璃科技有限公司), that
+    stands for none itself."""
+    had: set[str] = set()
+    now: set[str] = set()
+    for c in clusters:
+        for m in c.mentions:
+            if m.ref and m.source != ALIAS_SOURCE and parse_company(m.surface).legal.endswith(REGISTERED):
+                had.add(fold(m.surface))
+                now.add(fold(m.ref))
+    # (only a registered name: 数融科技前身为重庆数融信息技术有限公司 says the name it had, not the one
+    # it has in full)
+    return min((n for n in now - had if parse_company(n).legal.endswith(REGISTERED)), default=None)
 
 
 def _refs(clusters: list[Cluster], source: str | None = None) -> Counter:

@@ -1455,3 +1455,14 @@ def test_a_registered_names_edges_after_a_firms_owner_a_preposition_like_brand_a
         "重庆顺捷报关服务有限公司",
         "重庆綦锋新能源传动有限公司",
     }
+
+
+def test_a_company_renamed_by_the_short_name_the_article_gave_it_and_no_mountain_for_its_own(nlp):
+    doc = nlp(
+        "法院裁定批准重庆万川浮法玻璃有限公司（以下简称万川玻璃）重整计划。"
+        "同年10月，万川玻璃更名为重庆晶川玻璃科技有限公司（以下简称晶川科技）。"
+        "由彭水县摩云山旅游开发有限公司（以下简称摩云山公司）负责运营。摩云山景区道路将提升。"
+    )
+    refs = refs_of(doc, "company")
+    assert refs["重庆万川浮法玻璃有限公司"] == "重庆晶川玻璃科技有限公司"
+    assert "摩云山" not in refs

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.link import THRESHOLD, Cluster, Overrides, link, score_pair
-from graph.mentions import Mention
+from graph.mentions import ALIAS_SOURCE, Mention
 
 
 def mention(
@@ -645,3 +645,17 @@ def test_a_park_named_by_a_proper_name_after_its_town_too():
 def test_parks_of_one_trade_in_two_counties_stay_two():
     ms = [mention("江津区冷链物流园", "park", "p#1"), mention("万州区冷链物流园", "park", "p#2", start=20)]
     assert len(link(ms)) == 2
+
+
+def test_a_company_renamed_is_named_by_the_name_it_has_now_however_often_its_old_short_name_is_written():
+    old, new = "重庆万川浮法玻璃有限公司", "重庆晶川玻璃科技有限公司"
+    ms = [mention(old, ref=new)]
+    ms += [
+        dataclasses.replace(mention("万川玻璃", ref=old, start=20 + k), source=ALIAS_SOURCE) for k in range(4)
+    ]
+    ms += [
+        mention(new, start=60),
+        dataclasses.replace(mention("晶川科技", ref=new, start=80), source=ALIAS_SOURCE),
+    ]
+    (e,) = link(ms)
+    assert e.name == new

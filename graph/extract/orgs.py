@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
+from graph.extract.aliases import DEFINED
 from graph.extract.lexicon import (
     POSTS,
     PUNCT,
@@ -86,9 +87,10 @@ def _items(text: str, s0: int, e0: int, boundary: set[str]) -> list[tuple[int, i
     return out
 
 
-LANDFORMS = frozenset("山河江湖峡岭镇寨")
+LANDFORMS = frozenset("山河江湖峡岭镇寨堡岛")
 """Last characters of a mountain's, a river's or a town's name: a brand so named (金佛山药业, 武陵山文旅,
-濯水古镇旅游开发) is no short form alone, which names the place."""
+濯水古镇旅游开发) is no short form alone, which names the place; nor is the name an article calls
+the company by without its 公司 (以下简称摩围山公司, 大风堡公司)."""
 # What a property developer's brand names when it follows it: an estate (恒大绿岛新城, 融创滨江花园).
 ESTATE = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:新城|小区|花园|家园|公馆|名邸|华府|山庄|名苑|雅苑)")
 # A government body and a preposition ending what the walk took for a brand.
@@ -533,7 +535,12 @@ class CompanyMatcher:
             }
             last = max(spans, default=None)
             # (not what the company renames: 收购该厂后，将其更名为…, …有限公司的子公司更名为…)
-            if last is not None and not _OBJECT.search(text, last[1], m.start()):
+            if last is not None and _OBJECT.search(text, last[1], m.start()):
+                last = None
+            elif last is None:
+                # (a short name the article gave it: 万盛玻璃更名为…, the registered name it stands for)
+                last = self._defined_before(text, opening, m.start(), own)
+            if last is not None:
                 for c in own:  # (each candidate of that span: the resolver keeps one)
                     if (c.start, c.end) == last:
                         c.attrs.setdefault("ref", text[m.end() : now])
@@ -549,6 +556,21 @@ class CompanyMatcher:
                 for c in own:
                     if (c.start, c.end) == (m.end(), had):
                         c.attrs.setdefault("ref", text[now.start : now.end])
+
+    @staticmethod
+    def _defined_before(
+        text: str, opening: int, at: int, own: list[cand.Candidate]
+    ) -> tuple[int, int] | None:
+        """The registered name a short name written right before ``at`` stands for, where the article
+        defined it (重庆万盛浮法玻璃有限公司（以下简称万盛玻璃）…, then 万盛玻璃更名为…)."""
+        for m in DEFINED.finditer(text, 0, at):
+            alias = m.group("alias")
+            if at - len(alias) >= opening and text.endswith(alias, 0, at):
+                named = [(c.start, c.end) for c in own if c.end == m.start()]
+                spans = [x for x in named if parse_company(text[x[0] : x[1]]).legal]
+                if spans:
+                    return min(spans)  # (the whole name: 重庆万盛浮法玻璃有限公司, not 万盛浮法玻璃)
+        return None
 
     @staticmethod
     def _same_places(places: set[str], lead: str, full: CompanyName, core: str) -> bool:
@@ -823,10 +845,13 @@ class CompanyMatcher:
     def _short_forms(self, doc: Doc, found: list[tuple[int, int]]) -> None:
         text = cand.text_of(doc)
         forms: dict[str, set[str]] = {}  # short form -> the full names it abbreviates
+        defined = {m.group("alias") for m in DEFINED.finditer(text)}
         for s, e in found:
             name = text[s:e]
             forms.setdefault(name, set())  # the name itself wherever else it is written
             for form in self.forms_of(name):
+                if name in defined and form[-1] in LANDFORMS:
+                    continue  # (以下简称摩围山公司: 摩围山 alone is the mountain it is named after)
                 forms.setdefault(form, set()).add(name)
         names = {text[s:e] for s, e in found}
         # (a trade form another name's own short form already is, is that name's: 荣泰铸造 of
