@@ -64,6 +64,10 @@ WRAPPED_MIN = 10
 """The shortest a wrapped line is taken to be, however short a page's lines run (see :func:`_wrapped_at`)."""
 WRAPPED_PAGE = 12
 """Lines stopping mid-sentence a page must have for the length they are wrapped at to be read off it."""
+RUN_IN = re.compile(
+    r"(?P<head>[\u4e00-\u9fff][^。！？\u3000]{5,31}[^\s。，、；：！？\u3000])\u3000+(?P<body>[\u4e00-\u9fff\d][^\u3000]*[。！？”])$"
+)
+"""A headline, an ideographic space, then the body it heads, on one line: a brief's run-in headline."""
 HARD_WRAPPED = 0.6
 """The share of a page's lines stopping mid-sentence that must be within a character of their median
 length for the page to be taken as wrapped at one width throughout (a column of a scan; a page of
@@ -322,12 +326,18 @@ def _latin_or_digit(ch: str) -> bool:
 
 
 def _lines(raw: str) -> list[tuple[int, int, int]]:
-    """``(line number, start, end)`` of every non-blank line."""
+    """``(line number, start, end)`` of every non-blank line; a brief's headline run in before its
+    body (合晶光电聘任新一届高管　重庆合晶光电科技股份有限公司近日召开董事会，…) is a line of its own."""
     out = []
     pos = 0
     for no, line in enumerate(raw.split("\n"), 1):
         if line.strip():
-            out.append((no, pos, pos + len(line)))
+            run_in = RUN_IN.match(line)
+            if run_in and not BYLINE.match(line) and not CREDIT.search(run_in["head"]):
+                out.append((no, pos, pos + run_in.end("head")))
+                out.append((no, pos + run_in.start("body"), pos + len(line)))
+            else:
+                out.append((no, pos, pos + len(line)))
         pos += len(line) + 1
     return out
 

@@ -459,3 +459,16 @@ def test_a_line_the_next_goes_on_from_with_de_and_people_listed_with_their_posts
     (art,) = split_page(page, "p")
     assert "是一家拥有百年历史的家族企业" in art.text
     assert "何思远（重庆渝长电子材料有限公司技术总监）" in art.text
+
+
+def test_a_briefs_run_in_headline_is_a_line_of_its_own():
+    page = "\n".join(
+        [
+            "人事任免",
+            "合晶光电聘任新一届高管　重庆合晶光电科技股份有限公司近日召开董事会，聘任常卫国担任公司总经理。",
+            "远途汽车聘任梁思远为总经理　重庆远途新能源汽车有限公司近日发布公告，聘任梁思远为公司总经理。",
+        ]
+    )
+    text = "\n".join(a.text for a in split_page(page, "p"))
+    assert "合晶光电聘任新一届高管\n重庆合晶光电科技股份有限公司近日召开董事会" in text
+    assert "远途汽车聘任梁思远为总经理\n重庆远途新能源汽车有限公司" in text

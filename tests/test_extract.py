@@ -1466,3 +1466,33 @@ def test_a_company_renamed_by_the_short_name_the_article_gave_it_and_no_mountain
     refs = refs_of(doc, "company")
     assert refs["重庆万川浮法玻璃有限公司"] == "重庆晶川玻璃科技有限公司"
     assert "摩云山" not in refs
+
+
+def test_words_jieba_reads_into_a_short_names_first_character_and_a_branch_of_no_place(nlp):
+    got = found(
+        nlp,
+        "重庆合晶光电科技股份有限公司（以下简称合晶光电）扩产。光学膜项目投产后合晶光电将本地采购。"
+        "为跟上合晶光电扩产节奏，公司正在建设生产线。项目达产后公司年产能将翻番。三江银行调整部分支行负责人。",
+    )
+    assert {n for t, n in got if t == "company"} == {"重庆合晶光电科技股份有限公司", "合晶光电"}
+
+
+def test_a_zones_party_committee_is_a_body_a_streets_is_the_street_and_who_takes_a_post(nlp):
+    got = found(
+        nlp,
+        "中共璧山区委决定：蔡文静任璧山高新区党工委书记；周启航任璧山高新区管委会主任。"
+        "北碚区天生街道党工委书记王强说。",
+    )
+    assert {("government", "璧山高新区党工委"), ("district", "天生街道")} <= got
+    assert ("government", "天生街道党工委") not in got
+    assert {n for t, n in got if t == "person"} == {"蔡文静", "周启航", "王强"}
+
+
+def test_company_in_a_paragraph_opening_with_a_company_is_that_one(nlp):
+    doc = nlp(
+        "三江银行合川支行行长郑开颜调任。三江银行合川支行发放贷款。\n"
+        "重庆合晶光电科技股份有限公司近日召开董事会，聘任曹立诚为公司副总经理。"
+    )
+    (cao,) = [s for s in doc.spans["mentions"] if s.text == "曹立诚"]
+    start, end = mention_attrs(doc, cao)["org"]
+    assert doc.text[start:end] == "重庆合晶光电科技股份有限公司"

@@ -102,10 +102,12 @@ COUNT_IN_BRAND = re.compile(r"[\d一二三四五六七八九十两几]+(?:国|�
 TIME_LEAD = re.compile(
     r"(?:(?:今年|去年|明年|前年|近年|近期|目前|当前|日前|此前|年初|年底|年内|上半年|下半年|"
     r"未来[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年)(?:以来|来)?|近年来|未来|"
-    r"(?:重组|合并|整合|改制|更名|搬迁|并购|收购)后)+"
+    r"(?:重组|合并|整合|改制|更名|搬迁|并购|收购|投产|达产|建成|竣工|上市|开业)后)+"
 )
-"""Phrases of time a sentence may put before a name (今年以来, 未来五年, 近年来, 重组后)."""
+"""Phrases of time a sentence may put before a name (今年以来, 未来五年, 近年来, 重组后, 投产后)."""
 COUNT_BEFORE = re.compile(rf"(?:{COUNT_IN_BRAND.pattern})$")
+_AFTER_EVENT = re.compile(r"(?:投产|达产|建成|竣工|上市|开业|重组|合并|更名|搬迁)后$")
+"""After what a sentence may say a company does (项目达产后|公司年产能…): no brand."""
 AMOUNT = re.compile(r"\d+(?:\.\d+)?[亿万千百]*元")
 """An amount of money: in no name (投资12亿元建设…研发中心)."""
 PARK_BODY = re.compile(r"管理委员会|管委会|党工委")
@@ -287,7 +289,15 @@ def _branch_after(text: str, end: int) -> tuple[int, str] | None:
         return None
     if local and (_COUNTED_UNITS.match(local) or word_freq(local) > RARE_LOCALITY):
         return None  # (中国建设银行两家支行, 中国银行总行营业部: no branch at a place)
+    if local and _doing(local):
+        return None  # (三江银行调整部分支行负责人: what the bank does to its branches)
     return m.end(), f"{local or places[-1]}|{word}"
+
+
+def _doing(local: str) -> bool:
+    """Does what stands where a branch's locality would be say what is done (调整部分: a verb more
+    common than a locality's word)?"""
+    return any(f[:1] == "v" and word_freq(w) > RARE_LOCALITY for w, f in posseg(local))
 
 
 _BRANCH_WORDS = frozenset(["支行", "分行", "分公司", "营业部"])
@@ -404,8 +414,14 @@ class CompanyMatcher:
                 continue  # (A股上市公司, 北交所挂牌公司: what kind of company, no name)
             if m.group().endswith("行") and text.startswith("业", m.end()):
                 continue  # (细分行业, 银行业: a trade, no bank)
-            if m.group() in ("公司", "集团") and (brand.endswith("任") or TIME_LEAD.fullmatch(brand)):
-                continue  # (其弟石伯海任|公司总经理, 2021年|公司A轮融资: the company the article is about)
+            if m.group() in ("支行", "分行") and "银行" in brand and _doing(brand[brand.rfind("银行") + 2 :]):
+                continue  # (三江银行调整部分支行负责人: no branch of that name)
+            if m.group() in ("公司", "集团") and (
+                brand.endswith("任") or TIME_LEAD.fullmatch(brand) or _AFTER_EVENT.search(brand)
+            ):
+                # (其弟石伯海任|公司总经理, 2021年|公司A轮融资, 项目达产后|公司: the company the article
+                # is about)
+                continue
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
             # common words alone before a plain 公司 or 集团, led by what kind it is or ending in
@@ -460,9 +476,11 @@ class CompanyMatcher:
             )
             if text[max(0, m.start() - 1) : m.end()] in NOT_TRADES:
                 continue  # (投早、投小、投硬科技: hard tech, no company's trade)
-            # (由荣牧农业 after 重庆荣牧农业发展有限公司, 图为|璧芯科技: 由 and 图为 are no brand)
+            # (由荣牧农业 after 重庆荣牧农业发展有限公司, 图为|璧芯科技: 由 and 图为 are no brand; nor
+            # what jieba read into one word with the name's first character, 投产后|合晶光电, 跟上|合晶光电)
             for k in (2, 1):
-                if text[start : start + k] in self.boundary and text[start + k : m.end()] in legal_forms:
+                lead, rest = text[start : start + k], text[start + k : m.end()]
+                if (lead in self.boundary or not _is_place(lead)) and rest in legal_forms:
                     start += k
                     break
             brand = _strip_places(text[start : m.start()])
@@ -941,6 +959,9 @@ class GovernmentMatcher:
                 else c.end
             )
             end = self._body(text, at, c.end)
+            town = text.endswith(_TOWN_END, c.start, c.end)
+            if end is not None and town and text.endswith("党工委", 0, end):
+                continue  # (天生街道党工委书记: the street's committee, read as the street, as 石角镇党委)
             if end is not None:
                 cand.add(doc, c.start, end, "government", self.name, priority=2)
         parks = sorted(cand.of_type(doc, "park"), key=lambda c: c.end)
@@ -1069,6 +1090,7 @@ class GovernmentMatcher:
 
 
 _LEVELS = {"区": ("county",), "县": ("county",), "市": ("city", "province")}
+_TOWN_END = ("街道", "镇", "乡")
 
 
 _WENT = re.compile(r"(?:来到|赴|走进|抵达)$")

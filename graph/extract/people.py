@@ -101,6 +101,10 @@ class PersonMatcher:
         self.appointed = re.compile(
             rf"(?:任命|提名|选举|推选|聘任)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,3}}?)(?:同志)?为(?!止|主要|主体|重点|核心)"
         )
+        # a name at a clause's start, then the post it takes (：蔡文静任璧山高新区党工委书记，)
+        self.takes = re.compile(
+            rf"(?:(?<=[：:；，。\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)任(?!务|何|意|期)"
+        )
         # a name, then its organisation and post in brackets (邵鹏（重庆长风化工新材料有限公司研发中心主任）)
         self.bracketed = re.compile(
             rf"(?:(?<=[：:；，、）)\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)[（(]"
@@ -173,6 +177,11 @@ class PersonMatcher:
                 names[name] = None
         for m in self.apposed.finditer(text):
             # a post written apart after the name (是黎远舟，重庆数衍智能科技有限公司创始人、总经理。)
+            attrs = self._post(doc, text, m.end(), whole=True)
+            if "org" in attrs and self._plausible(m.group("name")):
+                cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
+                names[m.group("name")] = None
+        for m in self.takes.finditer(text):
             attrs = self._post(doc, text, m.end(), whole=True)
             if "org" in attrs and self._plausible(m.group("name")):
                 cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
@@ -354,6 +363,11 @@ class PersonMatcher:
                     named = [c for c in named if text[c.start : c.end].endswith(word)]
                 elif word == "集团":  # (the group named before, if the article names one)
                     named = [c for c in named if word in text[c.start : c.end]] or named
+                paragraph = text.rfind("\n", 0, title_start) + 1
+                opening = [c for c in named if c.start == paragraph]
+                if opening:  # (a paragraph that opens with a company is about it: a brief's)
+                    c = max(opening, key=lambda c: c.end - c.start)
+                    return c.start, c.end
                 if named:
                     # 公司 is the company the article is about, not the last one named in passing
                     # (合作伙伴有宁德时代、长安汽车…): the most often named, then the latest
