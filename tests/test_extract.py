@@ -1496,3 +1496,25 @@ def test_company_in_a_paragraph_opening_with_a_company_is_that_one(nlp):
     (cao,) = [s for s in doc.spans["mentions"] if s.text == "曹立诚"]
     start, end = mention_attrs(doc, cao)["org"]
     assert doc.text[start:end] == "重庆合晶光电科技股份有限公司"
+
+
+def test_a_page_form_takes_the_place_of_another_companys_short_form_inside_it():
+    from graph.articles import split_page
+    from graph.extract.pipeline import extract
+    from graph.mentions import PAGE_SOURCE
+
+    raw = (
+        "合资公司落户璧山\n\n"
+        "本报讯 重庆华芯动力科技有限公司（以下简称重庆华芯）与本地企业合资成立重庆华芯璧泉电驱动系统有限公司"
+        "（以下简称华芯璧泉），项目开工。\n\n\n"
+        "封测产业园签约\n\n"
+        "本报讯 重庆华芯与高新区签约，由重庆华芯旗下的重庆华芯功率半导体有限公司"
+        "（以下简称华芯半导体）负责实施。"
+        "华芯半导体总经理说，产业园主要为华芯璧泉等电驱动企业配套。\n"
+    )
+    arts = split_page(raw, "p")
+    assert len(arts) == 2
+    second = [(m.surface, m.ref, m.source) for m in extract(arts)[arts[1].id] if m.type == "company"]
+    assert ("华芯璧泉", "重庆华芯璧泉电驱动系统有限公司", PAGE_SOURCE) in second
+    assert ("重庆华芯", "重庆华芯动力科技有限公司", PAGE_SOURCE) in second  # (not 华芯半导体's brand)
+    assert not any(s == "华芯" for s, _, _ in second)

@@ -1719,3 +1719,13 @@ def test_shareholders_stakes_bought_and_a_groups_firm():
     assert {("綦川控股", "invests_in", "綦川齿轮"), ("晶川集团", "invests_in", "万川玻璃")} <= got
     assert {("悦岭旅居", "subsidiary_of", "悦岭集团"), ("顺川报关", "subsidiary_of", "顺川供应链")} <= got
     assert ("綦川齿轮", "invests_in", "綦川控股") not in got
+
+
+def test_a_supplier_of_a_maker_placed_and_named_short_and_a_buyer_from_a_supplier():
+    names = named(company=["华川动力", "远川汽车", "钓川终端", "合川光电"], district=["两江新区"])
+    text = (
+        "华川动力总经理林若川介绍，产品将主要为位于两江新区的远川汽车（以下简称远途）等整车企业配套。"
+        "钓川终端与合川光电并无股权关系，但已从合川光电采购背光模组两年。"
+    )
+    got = {frozenset((a, b)) for a, t, b in typed(rels(text, names)) if t == "partner_of"}
+    assert got == {frozenset(("华川动力", "远川汽车")), frozenset(("钓川终端", "合川光电"))}

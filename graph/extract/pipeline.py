@@ -93,6 +93,17 @@ def _proper_form(form: str, name: str, defined: bool) -> bool:
     )
 
 
+def _shorter_within(m: Mention, s: int, e: int) -> bool:
+    """Is ``m`` a company's short form written inside ``s``…``e`` and shorter (no registered name)?"""
+    return (
+        m.type == "company"
+        and s <= m.start
+        and m.end <= e
+        and m.end - m.start < e - s
+        and not m.surface.endswith(REGISTERED)
+    )
+
+
 def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms_of) -> None:
     """A company a page names in full in one article and writes short in another (a brief, a
     caption: 江港发展 after 重庆万州江港发展集团有限公司 two columns away): a mention of the short
@@ -104,12 +115,14 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
     if len(page) < 2:
         return
     owners: dict[str, set[str]] = {}
+    defined: set[str] = set()
     for art in page:
         for m in found[art.id]:
             if m.type != "company":
                 continue
             if m.source == ALIAS_SOURCE and m.ref and _proper_form(m.surface, m.ref, defined=True):
                 owners.setdefault(m.surface, set()).add(m.ref)
+                defined.add(m.surface)
             elif m.surface.endswith(REGISTERED):
                 for form in forms_of(m.surface):
                     if len(form) >= 3 and _proper_form(form, m.surface, defined=False):
@@ -123,23 +136,34 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
         written = {m.surface for m in mentions}
         at = {(m.start, m.end): k for k, m in enumerate(mentions)}
         added = []
+        dropped: set[int] = set()
+
+        def derived(k: int, form: str, mentions: list[Mention] = mentions) -> bool:
+            return form in defined and mentions[k].source not in (ALIAS_SOURCE, PAGE_SOURCE)
+
         for hit in pattern.finditer(art.text):
             s, e, form = hit.start(), hit.end(), hit.group()
             if forms[form] in written:
                 continue  # (the article names it in full, and finds its own short forms)
             k = at.get((s, e))
-            if k is not None and mentions[k].type == "company" and not mentions[k].ref:
-                # (found by the article's rules as a name of its own: the page says whose)
+            if k is not None and mentions[k].type == "company" and (not mentions[k].ref or derived(k, form)):
+                # (found by the article's rules as a name of its own, or made from another name of
+                # the article, 重庆华芯 of 华芯半导体: the page says whose, defining it so)
                 mentions[k] = dataclasses.replace(mentions[k], source=PAGE_SOURCE, ref=forms[form])
                 continue
-            if any(m.start < e and s < m.end for m in mentions) or crosses_word(art.text, s, e):
+            inside = [m for m in mentions if m.start < e and s < m.end]
+            if crosses_word(art.text, s, e) or not all(_shorter_within(m, s, e) for m in inside):
                 continue
+            # (a short form of another company inside the page's form gives way to it: 华芯 of
+            # 重庆华芯 inside 华芯璧泉, which an article of the page defines)
+            dropped.update(id(m) for m in inside)
             rs, re_ = art.raw_span(s, e)
             added.append(
                 Mention(art.doc, art.id, "company", form, s, e, rs, re_, PAGE_SOURCE, ref=forms[form])
             )
         if added:
-            found[art.id] = sorted(mentions + added, key=lambda m: (m.start, m.end))
+            kept = [m for m in mentions if id(m) not in dropped]
+            found[art.id] = sorted(kept + added, key=lambda m: (m.start, m.end))
 
 
 def mentions_of(art: Article, doc) -> list[Mention]:
