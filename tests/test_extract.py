@@ -1518,3 +1518,16 @@ def test_a_page_form_takes_the_place_of_another_companys_short_form_inside_it():
     assert ("华芯璧泉", "重庆华芯璧泉电驱动系统有限公司", PAGE_SOURCE) in second
     assert ("重庆华芯", "重庆华芯动力科技有限公司", PAGE_SOURCE) in second  # (not 华芯半导体's brand)
     assert not any(s == "华芯" for s, _, _ in second)
+
+
+def test_a_chemical_or_logistics_park_by_its_proper_name_but_no_kind_of_one(nlp):
+    got = found(
+        nlp,
+        "项目在涪陵区白涛化工园区建成投产。“白涛化工园区有长江深水码头。项目位于秀山武陵现代物流园区。"
+        "长寿经开区获评市级智慧化工园区。重点培育化工园区。建设冷链物流园区。",
+    )
+    assert {n for t, n in got if t == "park"} == {
+        "涪陵区白涛化工园区",
+        "白涛化工园区",
+        "秀山武陵现代物流园区",
+    }

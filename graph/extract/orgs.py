@@ -1135,6 +1135,7 @@ class ParkMatcher:
         self.suffix = re.compile(alternation(lex["suffixes"]))
         self.generic = set(lex["generic"])
         self.named_only = frozenset(lex["named_only"])
+        self.proper_only = frozenset(lex["proper_only"])
         self.boundary = boundary_words()
         company = lexicon()["company"]
         words = ("industry", "industry_after", "trades_in_names", "name_verbs")
@@ -1170,6 +1171,8 @@ class ParkMatcher:
                 continue
             if m.group() == "小镇" and len(prefix) < 3:
                 continue
+            if m.group() in self.proper_only and not (2 <= len(core) <= 4 and _has_proper_word(core)):
+                continue  # (白涛化工园区; not 获评市级智慧化工园区 or 重点培育化工园区, kinds)
             placed = bool(leading_places(prefix)[0])
             if m.group() in self.named_only and not placed:
                 continue
