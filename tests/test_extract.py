@@ -1531,3 +1531,28 @@ def test_a_chemical_or_logistics_park_by_its_proper_name_but_no_kind_of_one(nlp)
         "白涛化工园区",
         "秀山武陵现代物流园区",
     }
+
+
+def test_a_verb_as_a_brand_before_a_registered_form_and_a_clauses_verb_before_a_plain_one(nlp):
+    got = found(
+        nlp,
+        "远航汽车集团股份有限公司（以下简称远航集团）西南基地整车下线。旗下另有西安远航汽车有限公司等4家企业。"
+        "今年产量占集团总产量的三成以上。补齐公司在传动系统领域的短板。合资建电池工厂。渝达公司和国能集团签约。",
+    )
+    assert {n for t, n in got if t == "company"} == {
+        "远航汽车集团股份有限公司",
+        "远航集团",
+        "西安远航汽车有限公司",
+        "渝达公司",
+        "国能集团",
+    }
+
+
+def test_a_court_numbered_a_name_before_he_and_a_speech_verb_and_a_rename_after_a_clause(nlp):
+    got = found(nlp, "记者从重庆市第五中级人民法院获悉。德弘精工董事长孟庆和表示，将扩产。")
+    assert {("government", "重庆市第五中级人民法院"), ("person", "孟庆和")} <= got
+    doc = nlp(
+        "近日，重庆跃进精工机械有限公司完成对重庆建胜齿轮有限公司70%股权的收购。"
+        "收购完成后，建胜齿轮成为跃进精工的控股子公司，并更名为重庆跃进传动科技有限公司。"
+    )
+    assert refs_of(doc, "company")["重庆建胜齿轮有限公司"] == "重庆跃进传动科技有限公司"

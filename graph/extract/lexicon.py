@@ -266,12 +266,34 @@ def extend_left(
         freq = word_freq(tok) if len(tok) > 1 else 0
         if flag == "d" and freq > 500:
             break
-        if flag == "v" and freq > max_verb_freq and tok not in name_verbs:
+        if (
+            flag == "v"
+            and freq > max_verb_freq
+            and tok not in name_verbs
+            and not _verb_brand(words, k, glued and text.startswith(_REGISTERED_FORMS, pos))
+        ):
             break
         cur -= len(tok)
     if cur == lo > 0 and text[lo - 1] not in PUNCT:
         return _place_across(text, lo, pos)
     return cur
+
+
+RARE_VERB = 1000
+"""A verb rarer than this in jieba's dictionary may be a brand (远航, 飞驰), where nothing but a place
+or the sentence's start stands before it."""
+
+
+_REGISTERED_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "集团有限公司", "集团股份有限公司")
+
+
+def _verb_brand(words: list[tuple[str, str]], k: int, registered: bool) -> bool:
+    """Is the verb ``words[k]`` a registered name's brand (重庆|远航|汽车有限公司, 。远航|汽车集团股份有限
+    公司): before a registered legal form (not 集团 alone: 达赖集团), the verb no common one, and before
+    it a place or nothing?"""
+    if not registered or word_freq(words[k][0]) >= RARE_VERB:
+        return False
+    return k == 0 or words[k - 1][0] in gazetteer().names
 
 
 def _inside_a_word(window: str, k: int) -> bool:

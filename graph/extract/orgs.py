@@ -107,6 +107,8 @@ TIME_LEAD = re.compile(
 """Phrases of time a sentence may put before a name (今年以来, 未来五年, 近年来, 重组后, 投产后)."""
 COUNT_BEFORE = re.compile(rf"(?:{COUNT_IN_BRAND.pattern})$")
 _AFTER_EVENT = re.compile(r"(?:投产|达产|建成|竣工|上市|开业|重组|合并|更名|搬迁)后$")
+_AFTER_EVENT_LEAD = re.compile(r"(?:收购|并购|重组|合并|增资)(?:完成)?后[，,]?")
+"""A sentence's opening that says after what (收购完成后，): the subject follows."""
 """After what a sentence may say a company does (项目达产后|公司年产能…): no brand."""
 AMOUNT = re.compile(r"\d+(?:\.\d+)?[亿万千百]*元")
 """An amount of money: in no name (投资12亿元建设…研发中心)."""
@@ -212,6 +214,18 @@ def _kind_of_firm(s: str) -> bool:
     return (bool(places) and not rest) or _common_words(posseg(s[:-2])[-1:])
 
 
+def _clause_verb(words: list[tuple[str, str]]) -> bool:
+    """Do the words before a plain 公司 or 集团 end in a clause's verb (补齐, 产量|占): a verb of two
+    characters alone, or any verb after common words only; not 渝|达, 国|能 (a brand jieba cuts), nor
+    the verbs registered names are made of (宏达开发)?"""
+    last, tag = words[-1]
+    if tag != "v" or last in _OWN_NAME_WORDS:
+        return False
+    if len(words) == 1:
+        return len(last) >= 2 and word_freq(last) <= RARE_VERB_BRAND
+    return all(len(w) >= 2 and word_freq(w) >= COMMON_WORD for w, _ in words[:-1])
+
+
 def _common_words(words: list[tuple[str, str]]) -> bool:
     """Are these only common words of a sentence (委托|重庆云阳兴云…, 主要客户|重庆长川…), none of them
     a proper name, a place, a company's word or one registered names are made of? A brand before
@@ -260,6 +274,9 @@ _PARTY = re.compile(r"(?:运营|投资|建设|承建|施工|合作|出资|开发
 _UNITS = frozenset(["子公司", "母公司", "孙公司", "分公司", "项目公司", "股东"])
 _OWN_NAME_WORDS = frozenset(["建设", "投资", "发展", "开发"])
 """Verbs registered names are made of, before a place too (…建设重庆…: left to the walk's own rules)."""
+RARE_VERB_BRAND = 50
+"""A verb of two characters rarer than this in jieba's dictionary (补齐 3) alone before 公司 is the
+clause's verb; a commoner one may be a brand (远航 155, 飞驰)."""
 COMMON_WORD = 1000
 """A word jieba's dictionary has at least this often is a common one (客户 3,798, 委托 1,977)."""
 
@@ -424,6 +441,8 @@ class CompanyMatcher:
                 continue
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
+            if m.group() in ("公司", "集团") and _clause_verb(posseg(brand)):
+                continue  # (今年产量占|集团总产量, 补齐|公司在…的短板: a clause's verb, no brand)
             # common words alone before a plain 公司 or 集团, led by what kind it is or ending in
             # what it does, describe one (国有平台公司, 著名汽车公司, 专业酒店管理公司), they name none
             # (光明食品集团, 南方航空公司 are names; so is a place's, 北京大学资源集团)
@@ -556,8 +575,11 @@ class CompanyMatcher:
             if last is not None and _OBJECT.search(text, last[1], m.start()):
                 last = None
             elif last is None:
-                # (a short name the article gave it: 万盛玻璃更名为…, the registered name it stands for)
-                last = self._defined_before(text, opening, m.start(), own)
+                # (a short name the article gave it: 万盛玻璃更名为…, the registered name it stands for;
+                # or the sentence's subject, 建胜齿轮成为跃进精工的控股子公司，并更名为…)
+                last = self._defined_before(text, opening, m.start(), own) or self._subject(
+                    doc, text, opening, m.start(), own
+                )
             if last is not None:
                 for c in own:  # (each candidate of that span: the resolver keeps one)
                     if (c.start, c.end) == last:
@@ -589,6 +611,19 @@ class CompanyMatcher:
                 if spans:
                     return min(spans)  # (the whole name: 重庆万盛浮法玻璃有限公司, not 万盛浮法玻璃)
         return None
+
+    @staticmethod
+    def _subject(
+        doc: Doc, text: str, opening: int, at: int, own: list[cand.Candidate]
+    ) -> tuple[int, int] | None:
+        """The registered name the company a sentence opens with stands for, where the sentence says
+        it was renamed after saying what became of it (收购完成后，建胜齿轮成为…，并更名为…)."""
+        lead = TIME_LEAD.match(text, opening) or _AFTER_EVENT_LEAD.match(text, opening)
+        start = lead.end() if lead else opening
+        first = [c for c in cand.of_type(doc, "company") if c.start == start and c.end < at]
+        ref = next((c.attrs["ref"] for c in first if parse_company(c.attrs.get("ref") or "").legal), None)
+        spans = [(c.start, c.end) for c in own if text[c.start : c.end] == ref]
+        return min(spans, default=None)
 
     @staticmethod
     def _same_places(places: set[str], lead: str, full: CompanyName, core: str) -> bool:
@@ -1084,7 +1119,8 @@ class GovernmentMatcher:
             if len(tok) >= 2 and word_freq(tok) == 0 and flag not in ("ns", "nt", "j"):
                 return False  # a brand jieba does not know: a company's unit, not a government body
             stop = tok in self.boundary or flag.startswith(("v", "d", "p", "u", "c", "r", "m", "q", "f", "t"))
-            if stop and flag != "vn" and tok not in self.name_verbs:
+            ordinal = tok.startswith("第") and len(tok) >= 2  # (第五中级人民法院, 第一分局)
+            if stop and flag != "vn" and tok not in self.name_verbs and not ordinal:
                 return False
         return True
 

@@ -324,8 +324,8 @@ class PersonMatcher:
             if s + n > e:
                 continue
             nxt = text[s + n : s + n + 2]
-            if nxt[:1] == "为" and text.startswith(self.after, s + n + 1):
-                continue  # (邓可为说, 秦可为介绍: 为 before a speech verb ends the name, no clause)
+            if nxt[:1] in "为和" and text.startswith(self.after, s + n + 1):
+                continue  # (邓可为说, 孟庆和表示: 为 or 和 before a speech verb ends the name, no clause)
             if (
                 not nxt
                 or nxt[0] in CUES
