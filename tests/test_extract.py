@@ -1556,3 +1556,16 @@ def test_a_court_numbered_a_name_before_he_and_a_speech_verb_and_a_rename_after_
         "收购完成后，建胜齿轮成为跃进精工的控股子公司，并更名为重庆跃进传动科技有限公司。"
     )
     assert refs_of(doc, "company")["重庆建胜齿轮有限公司"] == "重庆跃进传动科技有限公司"
+
+
+def test_a_limited_partnership_is_a_company_and_a_park_begins_after_luodi(nlp):
+    got = found(
+        nlp,
+        "本轮融资由重庆渝西智造股权投资基金合伙企业（有限合伙）（以下简称渝西智造基金）领投。"
+        "该项目将落地九龙工业园区。",
+    )
+    assert {n for t, n in got if t == "company"} == {
+        "重庆渝西智造股权投资基金合伙企业（有限合伙）",
+        "渝西智造基金",
+    }
+    assert {n for t, n in got if t == "park"} == {"九龙工业园区"}
