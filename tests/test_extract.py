@@ -1569,3 +1569,11 @@ def test_a_limited_partnership_is_a_company_and_a_park_begins_after_luodi(nlp):
         "渝西智造基金",
     }
     assert {n for t, n in got if t == "park"} == {"九龙工业园区"}
+
+
+def test_a_visit_ends_a_name_on_its_left(nlp):
+    got = found(nlp, "唐景川调研钢城文创产业园。区领导考察重庆华峰化工有限公司。")
+    assert {(t, n) for t, n in got if t in ("park", "company")} == {
+        ("park", "钢城文创产业园"),
+        ("company", "重庆华峰化工有限公司"),
+    }

@@ -1729,3 +1729,16 @@ def test_a_supplier_of_a_maker_placed_and_named_short_and_a_buyer_from_a_supplie
     )
     got = {frozenset((a, b)) for a, t, b in typed(rels(text, names)) if t == "partner_of"}
     assert got == {frozenset(("华川动力", "远川汽车")), frozenset(("钓川终端", "合川光电"))}
+
+
+def test_companies_a_park_already_has_and_a_supplier_of_many_makers():
+    names = named(company=["铁马数字", "钢韵文化", "骁腾机器人", "渝川汽车"], park=["钢城文创产业园"])
+    text = (
+        "钢城文创产业园开园。目前园区已有铁马数字（数字科技）、钢韵文化等32家企业入驻。"
+        "骁腾机器人已为渝川汽车（整车）等20多家整车及零部件企业配套焊装协作机器人。"
+    )
+    got = typed(rels(text, names))
+    assert {("铁马数字", "located_in", "钢城文创产业园"), ("钢韵文化", "located_in", "钢城文创产业园")} <= got
+    assert {frozenset((a, b)) for a, t, b in got if t == "partner_of"} == {
+        frozenset(("骁腾机器人", "渝川汽车"))
+    }
