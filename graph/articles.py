@@ -65,9 +65,11 @@ WRAPPED_MIN = 10
 WRAPPED_PAGE = 12
 """Lines stopping mid-sentence a page must have for the length they are wrapped at to be read off it."""
 RUN_IN = re.compile(
-    r"(?P<head>[\u4e00-\u9fff][^。！？\u3000]{5,31}[^\s。，、；：！？\u3000])\u3000+(?P<body>[\u4e00-\u9fff\d][^\u3000]*[。！？”])$"
+    r"(?P<head>[\u4e00-\u9fff][^。！？，、；：\u3000]{5,31}[^\s。，、；：！？\u3000])\u3000+"
+    r"(?P<body>[\u4e00-\u9fff\d][^\u3000，]*，[^\u3000]*[。！？”])$"
 )
-"""A headline, an ideographic space, then the body it heads, on one line: a brief's run-in headline."""
+"""A headline, an ideographic space, then the body it heads, on one line: a brief's run-in headline
+(no clause of a sentence, 区委书记刘伟、区长王强　出席…, nor a caption's place, …车间内　工人正在忙碌。)."""
 HARD_WRAPPED = 0.6
 """The share of a page's lines stopping mid-sentence that must be within a character of their median
 length for the page to be taken as wrapped at one width throughout (a column of a scan; a page of
@@ -76,7 +78,7 @@ SECTION_MAX = 4
 _GOES_ON = "，、。：；）”’！？,.;:"
 """What a line that goes on with a sentence may begin with: no headline begins so."""
 _GOES_ON_LATER = re.compile(r"^[^。！？；，、]{1,20}[，、。；]")
-_PARTICLE_FIRST = re.compile(r"的(?!确)")
+_PARTICLE_FIRST = re.compile(r"的(?![确士哥姐])")
 _NAMED_ITEM = re.compile(r"[\u4e00-\u9fff·]{2,8}[（(][^（）()]{4,}[）)]")
 """A name and what it is in brackets, a line of a list (何思远（重庆渝长电子材料有限公司技术总监）)."""
 _WORD_END_LISTED = re.compile(r"(?![一二三四五六七八九十])[\u4e00-\u9fff]、")
@@ -117,7 +119,9 @@ _NEEDS_MORE_WORDS = frozenset(
 """Words of two characters that cannot end a sentence either (…星弧半导体项目位于|两江新区…)."""
 NAME_LINE = re.compile(r"[\u4e00-\u9fff（）()]{4,40}?(?:有限公司|有限责任公司|股份公司)")
 """A line that is a registered company's name and nothing else: an item of a list, one a line."""
-_GOES_ON_FROM_NAME = re.compile(r"[，、。：；）”]|与|和|及|在|将|于|是|为|的|等|以|已|正|共同|签|负责|投资")
+_GOES_ON_FROM_NAME = re.compile(
+    r"[，、。：；（）”(]|与|和|及|在|将|于|是|为|的|等|以|已|正|共同|签|负责|投资|近日"
+)
 """How a line goes on from a company's name the line before ended with (…有限公司|与…签约)."""
 _REGISTERED = re.compile(r"有限公司|有限责任公司|股份公司")
 """A registered company's legal form: a line holding one after an open line is body text."""
@@ -267,10 +271,11 @@ def _looks_like_heading(
         previous is None
         and hard
         and width is not None
-        and len(text.replace(" ", "")) >= width
+        and len(text.replace(" ", "")) == width
         and following
         and _GOES_ON_LATER.search(following)
         and not DATELINE.match(following.lstrip())
+        and not CONNECTIVE.match(following.lstrip())
     ):
         # (the first line of a paragraph, as long as the page's lines are wrapped, before a line
         # that goes on to a clause's end: 支行为该项目提供乡村振兴专项|贷款8000万元，…)
@@ -301,7 +306,9 @@ def _looks_like_heading(
             return False
         if _named_items(text, first):
             return False  # (a list, one a line: 韩 露（…总工程师）|何思远（…技术总监）)
-        if _WORD_END_LISTED.match(first) or _PARTICLE_FIRST.match(first):
+        # (as long as the page's wrapped lines, or a clause's wrapped length where the page does not say)
+        at_width = len(text.replace(" ", "")) >= (width - 1 if width is not None else WRAPPED_CLAUSE)
+        if at_width and (_WORD_END_LISTED.match(first) or _PARTICLE_FIRST.match(first)):
             # (…在城口县高观|镇、东安镇等地: the next line ends this one's word; …拥有百年历史|的家族
             # 企业: no paragraph begins with 的)
             return False
@@ -446,13 +453,17 @@ def _named_items(*lines: str) -> bool:
     return all(_NAMED_ITEM.fullmatch(line.replace(" ", "")) for line in lines)
 
 
-def _listed_name(parts: list[Piece], following: str) -> bool:
+def _listed_name(parts: list[Piece], following: str, listing: bool = False) -> bool:
     """Is the last of an open paragraph's lines ``parts`` a company's whole name listed one a line
     (获奖名单：|重庆华精机械股份有限公司|重庆长风化工新材料有限公司), which the next line does not go
-    on from (…股份有限公司|与德国克劳斯…签约)?"""
+    on from (…股份有限公司|与德国克劳斯…签约)? An item of a list: after its heading or an item
+    before it (``listing``), or before another item or heading; not a paragraph's first line that
+    is a name and goes on (重庆长风化工新材料有限公司|近日宣布…)."""
     if not NAME_LINE.fullmatch(parts[-1].text) or _GOES_ON_FROM_NAME.match(following):
         return False
-    return len(parts) == 1 or parts[-2].text.rstrip().endswith(("：", ":"))
+    heads = len(parts) >= 2 and parts[-2].text.rstrip().endswith(("：", ":"))
+    listed = heads or (listing and len(parts) == 1)  # (an item after a heading or after other items)
+    return listed or NAME_LINE.fullmatch(following) is not None or following.rstrip().endswith(("：", ":"))
 
 
 def _join_paragraphs(units: list[Unit]) -> list[Unit]:
@@ -471,9 +482,15 @@ def _join_paragraphs(units: list[Unit]) -> list[Unit]:
         out.extend(dropped)
         open_para, dropped, parts = None, [], []
 
+    listing = False  # (the paragraph before was a company's name listed one a line)
     for u in units:
-        if open_para is not None and u.kind == "para" and _listed_name(parts, u.text):
+        if open_para is not None and u.kind == "para" and _listed_name(parts, u.text, listing):
             close()  # (a list of companies, one a line: each name ends its line)
+            listing = True
+            if u.kind == "para" and NAME_LINE.fullmatch(u.text) is None:
+                listing = False
+        elif u.kind != "para" or open_para is None:
+            listing = listing and u.kind == "para" and NAME_LINE.fullmatch(u.text) is not None
         if open_para is not None:
             if u.kind == "para":
                 parts.append(u.piece)

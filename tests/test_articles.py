@@ -472,3 +472,53 @@ def test_a_briefs_run_in_headline_is_a_line_of_its_own():
     text = "\n".join(a.text for a in split_page(page, "p"))
     assert "合晶光电聘任新一届高管\n重庆合晶光电科技股份有限公司近日召开董事会" in text
     assert "远途汽车聘任梁思远为总经理\n重庆远途新能源汽车有限公司" in text
+
+
+def test_a_headline_longer_than_a_column_a_stray_wide_space_and_a_word_across_a_headline_stay_apart():
+    # (a review's counter-examples: a page wrapped at 14 whose second brief's headline is 17 long;
+    # a wide space inside a sentence or a caption; a headline before 川、渝… or 的士…)
+    col = (
+        "本报讯（记者张三）5月6日，记者从璧山高新区获悉，今年以来，高新区新引进新能源汽车零部件项目12个，"
+        "总投资超过80亿元，力争全年新签约项目20个以上。"
+    )
+    body2 = (
+        "5月8日，长寿经开区新材料产业链招商推介会举行，现场签约项目9个，总投资56亿元，"
+        "涉及聚氨酯、可降解塑料等多个领域。"
+    )
+    col = col * 2  # (enough lines for the page's width to be read off it)
+    lines = ["璧山高新区新能源汽车产业加速集聚"]
+    lines += [col[k : k + 14] for k in range(0, len(col), 14)]
+    lines += ["长寿经开区化工新材料产业链持续延伸"]
+    lines += [body2[k : k + 14] for k in range(0, len(body2), 14)]
+    arts = split_page("\n".join(lines), "p")
+    assert [a.title for a in arts] == [
+        "璧山高新区新能源汽车产业加速集聚",
+        "长寿经开区化工新材料产业链持续延伸",
+    ]
+    (art,) = split_page(
+        "签约仪式\n本报讯 5月6日，璧山区与企业签约。区委书记刘伟、区长王强　出席签约仪式并见证签约。", "p"
+    )
+    assert (
+        "区委书记刘伟、区长王强 出席签约仪式" in art.text or "区委书记刘伟、区长王强出席签约仪式" in art.text
+    )
+    for head, first in (
+        ("成渝共建汽车产业链", "川、渝两地今年将共同推进汽车产业链建设，"),
+        ("出租车行业迎来新能源时代", "的士司机张师傅说，"),
+    ):
+        (art,) = split_page(f"{head}\n{first}今年以来，两地新签约项目12个，总投资超过80亿元。", "p")
+        assert art.title == head
+
+
+def test_the_last_company_of_a_list_one_a_line_ends_its_line():
+    page = "\n".join(
+        [
+            "专精特新企业名单公布",
+            "本报讯（记者 周立鑫）3月19日，市经济信息委公布了名单。部分入选企业如下：",
+            "重庆鼎泰精密电子有限公司",
+            "重庆凯兴模具有限公司",
+            "重庆川源精工科技有限公司",
+            "市经济信息委副主任黄立群介绍，全市专精特新企业超过5800家。",
+        ]
+    )
+    (art,) = split_page(page, "p")
+    assert "重庆川源精工科技有限公司\n市经济信息委副主任黄立群介绍" in art.text

@@ -1447,12 +1447,15 @@ def test_a_registered_names_edges_after_a_firms_owner_a_preposition_like_brand_a
         nlp,
         "据悉，江苏长风化工集团股份有限公司旗下另一家企业长风化工（南通）有限公司的同类项目已投产。"
         "收购完成后，渝通报关更名为重庆顺捷报关服务有限公司。"
-        "二期项目由綦锋齿轮控股子公司重庆綦锋新能源传动有限公司实施。",
+        "重庆綦锋齿轮股份有限公司上市。二期项目由綦锋齿轮控股子公司重庆綦锋新能源传动有限公司实施。",
     )
+    # (綦锋齿轮 written before, 控股 is what it is to the next: no 綦锋齿轮控股)
     assert {n for t, n in got if t == "company"} == {
         "江苏长风化工集团股份有限公司",
         "长风化工（南通）有限公司",
         "重庆顺捷报关服务有限公司",
+        "重庆綦锋齿轮股份有限公司",
+        "綦锋齿轮",
         "重庆綦锋新能源传动有限公司",
     }
 
@@ -1577,3 +1580,36 @@ def test_a_visit_ends_a_name_on_its_left(nlp):
         ("park", "钢城文创产业园"),
         ("company", "重庆华峰化工有限公司"),
     }
+
+
+def test_what_a_review_found_the_new_name_and_company_rules_took_too_far(nlp):
+    got = found(
+        nlp,
+        "副市长刘伟为主持人和获奖嘉宾颁奖。董事长张强和主持人李娜进行了对话。"
+        "顺驰公司与璧山区签约。运达集团落户江津。安踏集团开设门店。"
+        "项目由渝富控股子公司重庆长风化工新材料有限公司负责实施。"
+        "重庆农村商业银行跳磴支行放贷。中国建设银行重庆发展大道支行放贷。",
+    )
+    people = {n for t, n in got if t == "person"}
+    assert {"刘伟", "张强"} <= people and not people & {"刘伟为", "张强和"}
+    assert {
+        "顺驰公司",
+        "运达集团",
+        "安踏集团",
+        "渝富控股",
+        "重庆农村商业银行跳磴支行",
+        "中国建设银行重庆发展大道支行",
+    } <= {n for t, n in got if t == "company"}
+    doc = nlp(
+        "近日，重庆跃进精工机械有限公司完成对重庆建胜齿轮有限公司70%股权的收购。"
+        "收购完成后，跃进精工将建胜齿轮更名为重庆跃进传动科技有限公司。"
+    )
+    refs = refs_of(doc, "company")
+    assert refs["重庆跃进精工机械有限公司"] is None
+    assert refs["重庆建胜齿轮有限公司"] == "重庆跃进传动科技有限公司"
+    doc = nlp(
+        "三江银行璧山支行向重庆川东生物医药有限公司发放贷款1亿元。据悉，川东生物近日召开董事会，聘任李明为公司总经理。"
+    )
+    (li,) = [s for s in doc.spans["mentions"] if s.text == "李明"]
+    start, end = mention_attrs(doc, li)["org"]
+    assert doc.text[start:end] != "三江银行璧山支行"

@@ -1725,7 +1725,7 @@ def test_a_supplier_of_a_maker_placed_and_named_short_and_a_buyer_from_a_supplie
     names = named(company=["华川动力", "远川汽车", "钓川终端", "合川光电"], district=["两江新区"])
     text = (
         "华川动力总经理林若川介绍，产品将主要为位于两江新区的远川汽车（以下简称远途）等整车企业配套。"
-        "钓川终端与合川光电并无股权关系，但已从合川光电采购背光模组两年。"
+        "钓川终端总经理介绍，公司已从合川光电采购背光模组两年。"
     )
     got = {frozenset((a, b)) for a, t, b in typed(rels(text, names)) if t == "partner_of"}
     assert got == {frozenset(("华川动力", "远川汽车")), frozenset(("钓川终端", "合川光电"))}
@@ -1742,3 +1742,19 @@ def test_companies_a_park_already_has_and_a_supplier_of_many_makers():
     assert {frozenset((a, b)) for a, t, b in got if t == "partner_of"} == {
         frozenset(("骁腾机器人", "渝川汽车"))
     }
+
+
+def test_what_a_review_found_the_new_shareholder_group_and_buyer_patterns_took_too_far():
+    names = named(company=["长风化工", "长安汽车", "川东生物", "渝富集团", "三江银行璧山支行"])
+    text = (
+        "长风化工为长安汽车旗下多家企业提供配套服务。川东生物是渝富集团旗下企业的重要供应商。"
+        "川东生物是长安汽车第一大股东的全资子公司。三江银行璧山支行为长风化工第一大股东提供并购贷款。"
+        "川东生物与长安汽车签约后，长安汽车将从长风化工采购电池托盘。"
+        "长风化工发布公告称，某投资机构已收购川东生物51%股权。"
+    )
+    got = typed(rels(text, names))
+    assert not {x for x in got if x[1] in ("subsidiary_of", "invests_in")}
+    assert ("川东生物", "长风化工") not in {(a, b) for a, t, b in got if t == "partner_of"}
+    assert ("长风化工", "川东生物") not in {(a, b) for a, t, b in got if t == "partner_of"}
+    got = typed(rels("渝富集团是川东生物的控股股东。", names))
+    assert ("川东生物", "subsidiary_of", "渝富集团") in got

@@ -54,6 +54,9 @@ _NOT_A_NAME = ("v", "d", "p", "c", "r", "m", "t", "u")
 """Parts of speech a list's first item may be preceded by in its clause: verbs, adverbs, numbers…"""
 _OBJECT = re.compile(r"[将把](?:其|该|旗下|所属)|的(?:全资|控股)?子公司|收购|旗下")
 """Words between a company and 更名为 that make it the one renaming something else."""
+_RENAMES_ANOTHER = re.compile(r"[将把]|收购")
+"""Words after a sentence's subject that make it the one renaming another (跃进精工将建胜齿轮更名为…);
+not 成为…的控股子公司, which says what became of the subject."""
 _CLAUSE_ENDS = "，。；：！？\n"
 _SENTENCE_ENDS = "。！？；\n"
 _CLAUSE = re.compile(f"[^{_CLAUSE_ENDS}]+")
@@ -99,17 +102,23 @@ BRANCH_BODY = re.compile(r"(?:监管局|监管分局|营业管理部|调查总�
 """What a central body's branch in a place is called after the place (…总局重庆监管局)."""
 COUNT_IN_BRAND = re.compile(r"[\d一二三四五六七八九十两几]+(?:国|步|大|家|个|些|批|类)")
 """A count in what comes before a legal form (8国, 一步, 第三大, 许多家): a phrase, no brand."""
+_EVENTS = "重组|合并|整合|改制|更名|搬迁|并购|收购|投产|达产|建成|竣工|上市|开业"
+"""What a company goes through, after which (…后) a sentence goes on."""
 TIME_LEAD = re.compile(
     r"(?:(?:今年|去年|明年|前年|近年|近期|目前|当前|日前|此前|年初|年底|年内|上半年|下半年|"
     r"未来[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年)(?:以来|来)?|近年来|未来|"
-    r"(?:重组|合并|整合|改制|更名|搬迁|并购|收购|投产|达产|建成|竣工|上市|开业)后)+"
+    rf"(?:{_EVENTS})后)+"
 )
 """Phrases of time a sentence may put before a name (今年以来, 未来五年, 近年来, 重组后, 投产后)."""
 COUNT_BEFORE = re.compile(rf"(?:{COUNT_IN_BRAND.pattern})$")
-_AFTER_EVENT = re.compile(r"(?:投产|达产|建成|竣工|上市|开业|重组|合并|更名|搬迁)后$")
-_AFTER_EVENT_LEAD = re.compile(r"(?:收购|并购|重组|合并|增资)(?:完成)?后[，,]?")
-"""A sentence's opening that says after what (收购完成后，): the subject follows."""
+_AFTER_EVENT = re.compile(rf"(?:{_EVENTS})后$")
 """After what a sentence may say a company does (项目达产后|公司年产能…): no brand."""
+_SENTENCE_LEAD = re.compile(
+    rf"(?:(?:同年|当年|今年|去年)?\d{{1,2}}月(?:\d{{1,2}}日)?|(?:{_EVENTS}|增资)(?:完成)?后|近日|目前)[，,]?"
+)
+"""A sentence's opening that says when or after what (收购完成后，, 同年10月，): the subject follows."""
+_RENAME_ADVERB = re.compile(r"(?:正式|已经|已|于\d{1,2}月|将)$")
+"""An adverb between a company and 更名为 (万川玻璃正式更名为…)."""
 AMOUNT = re.compile(r"\d+(?:\.\d+)?[亿万千百]*元")
 """An amount of money: in no name (投资12亿元建设…研发中心)."""
 PARK_BODY = re.compile(r"管理委员会|管委会|党工委")
@@ -222,8 +231,11 @@ def _clause_verb(words: list[tuple[str, str]]) -> bool:
     if tag != "v" or last in _OWN_NAME_WORDS:
         return False
     if len(words) == 1:
-        return len(last) >= 2 and word_freq(last) <= RARE_VERB_BRAND
-    return all(len(w) >= 2 and word_freq(w) >= COMMON_WORD for w, _ in words[:-1])
+        return len(last) >= 2 and 0 < word_freq(last) <= RARE_VERB_BRAND
+    return all(
+        len(w) >= 2 and word_freq(w) >= COMMON_WORD and f not in ("s", "ns", "nr", "nz")
+        for w, f in words[:-1]
+    )
 
 
 def _common_words(words: list[tuple[str, str]]) -> bool:
@@ -274,6 +286,8 @@ _PARTY = re.compile(r"(?:运营|投资|建设|承建|施工|合作|出资|开发
 _UNITS = frozenset(["子公司", "母公司", "孙公司", "分公司", "项目公司", "股东"])
 _OWN_NAME_WORDS = frozenset(["建设", "投资", "发展", "开发"])
 """Verbs registered names are made of, before a place too (…建设重庆…: left to the walk's own rules)."""
+_CLAUSE_GOES_ON = ("在", "总", "的", "全年", "整体")
+"""What follows 公司 or 集团 where a clause's verb stands before it (补齐公司在…, 产量占集团总产量)."""
 RARE_VERB_BRAND = 50
 """A verb of two characters rarer than this in jieba's dictionary (补齐 3) alone before 公司 is the
 clause's verb; a commoner one may be a brand (远航 155, 飞驰)."""
@@ -312,9 +326,13 @@ def _branch_after(text: str, end: int) -> tuple[int, str] | None:
 
 
 def _doing(local: str) -> bool:
-    """Does what stands where a branch's locality would be say what is done (调整部分: a verb more
-    common than a locality's word)?"""
-    return any(f[:1] == "v" and word_freq(w) > RARE_LOCALITY for w, f in posseg(local))
+    """Does what stands where a branch's locality would be say what is done to some branches (调整
+    部分, 撤并多家: a verb and a quantity), not name a place (跳磴, 同兴, 发展大道)?"""
+    words = posseg(local)
+    return any(f[:1] == "v" for _, f in words) and any(w in _QUANTITIES for w, _ in words)
+
+
+_QUANTITIES = frozenset(["部分", "多家", "一批", "若干", "全部", "个别", "各家", "一些"])
 
 
 _BRANCH_WORDS = frozenset(["支行", "分行", "分公司", "营业部"])
@@ -441,7 +459,11 @@ class CompanyMatcher:
                 continue
             if limit is not None and word_freq(_strip_places(brand)) > limit:
                 continue
-            if m.group() in ("公司", "集团") and _clause_verb(posseg(brand)):
+            if (
+                m.group() in ("公司", "集团")
+                and text.startswith(_CLAUSE_GOES_ON, m.end())
+                and _clause_verb(posseg(brand))
+            ):
                 continue  # (今年产量占|集团总产量, 补齐|公司在…的短板: a clause's verb, no brand)
             # common words alone before a plain 公司 or 集团, led by what kind it is or ending in
             # what it does, describe one (国有平台公司, 著名汽车公司, 专业酒店管理公司), they name none
@@ -502,6 +524,9 @@ class CompanyMatcher:
                 if (lead in self.boundary or not _is_place(lead)) and rest in legal_forms:
                     start += k
                     break
+            holding = m.group() == "控股" and text.startswith(("子公司", "孙公司"), m.end())
+            if holding and text[start : m.start()] in legal_forms:
+                continue  # (綦锋齿轮|控股子公司: what the company is to the next; 渝富控股 is a name)
             brand = _strip_places(text[start : m.start()])
             if len(brand) > 4:  # the walk went past the brand
                 continue
@@ -574,7 +599,7 @@ class CompanyMatcher:
             # (not what the company renames: 收购该厂后，将其更名为…, …有限公司的子公司更名为…)
             if last is not None and _OBJECT.search(text, last[1], m.start()):
                 last = None
-            elif last is None:
+            if last is None:
                 # (a short name the article gave it: 万盛玻璃更名为…, the registered name it stands for;
                 # or the sentence's subject, 建胜齿轮成为跃进精工的控股子公司，并更名为…)
                 last = self._defined_before(text, opening, m.start(), own) or self._subject(
@@ -603,6 +628,8 @@ class CompanyMatcher:
     ) -> tuple[int, int] | None:
         """The registered name a short name written right before ``at`` stands for, where the article
         defined it (重庆万盛浮法玻璃有限公司（以下简称万盛玻璃）…, then 万盛玻璃更名为…)."""
+        adverb = _RENAME_ADVERB.search(text, opening, at)
+        at = adverb.start() if adverb else at  # (万川玻璃正式更名为…)
         for m in DEFINED.finditer(text, 0, at):
             alias = m.group("alias")
             if at - len(alias) >= opening and text.endswith(alias, 0, at):
@@ -618,9 +645,16 @@ class CompanyMatcher:
     ) -> tuple[int, int] | None:
         """The registered name the company a sentence opens with stands for, where the sentence says
         it was renamed after saying what became of it (收购完成后，建胜齿轮成为…，并更名为…)."""
-        lead = TIME_LEAD.match(text, opening) or _AFTER_EVENT_LEAD.match(text, opening)
+        lead = _SENTENCE_LEAD.match(text, opening)
         start = lead.end() if lead else opening
         first = [c for c in cand.of_type(doc, "company") if c.start == start and c.end < at]
+        if any(_RENAMES_ANOTHER.search(text, c.end, at) for c in first):
+            # (跃进精工将建胜齿轮更名为…: the company renames the one written after 将)
+            first = [
+                c
+                for c in cand.of_type(doc, "company")
+                if c.end == at and c.start and text[c.start - 1] in "将把"
+            ]
         ref = next((c.attrs["ref"] for c in first if parse_company(c.attrs.get("ref") or "").legal), None)
         spans = [(c.start, c.end) for c in own if text[c.start : c.end] == ref]
         return min(spans, default=None)
@@ -1205,11 +1239,12 @@ class ParkMatcher:
             core = _strip_places(prefix)
             if len(prefix) < 2 or prefix in self.generic or (core and core in self.generic):
                 continue
+            placed = bool(leading_places(prefix)[0])
             if m.group() == "小镇" and len(prefix) < 3:
                 continue
-            if m.group() in self.proper_only and not (2 <= len(core) <= 4 and _has_proper_word(core)):
-                continue  # (白涛化工园区; not 获评市级智慧化工园区 or 重点培育化工园区, kinds)
-            placed = bool(leading_places(prefix)[0])
+            proper = (2 <= len(core) <= 4 and _has_proper_word(core)) or (not core and placed)
+            if m.group() in self.proper_only and not proper:
+                continue  # (白涛化工园区, 长寿化工园区; not 获评市级智慧化工园区 or 重点培育化工园区, kinds)
             if m.group() in self.named_only and not placed:
                 continue
             if not placed and self._trades_only(prefix):

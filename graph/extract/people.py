@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -28,6 +29,9 @@ ORG_TYPES = ("company", "government", "park", "district")
 # What may follow a name: punctuation and particles that start the next phrase (韩冰和同事们, 李刚则关注).
 CUES = "，。、！？：；”）\n 和等在也就说称还正带向给是的则作又却已便为"
 SPEECH = "说称讲道"
+_SPOKEN_AFTER = re.compile(r"(?:说|表示|介绍|指出|透露|认为|强调|坦言)[，：:“]")
+"""A speech verb, then what is said: after 为 or 和 it ends a name of three (邓可为说，), where 为 or 和
+would begin no clause (not 刘伟为主持人颁奖, 张强和主持人对话)."""
 """Speech verbs of one character written right after a speaker's name."""
 # Surnames that are far more often a function word at the start of a phrase.
 NOT_AFTER_PUNCT = set("和与在向把被对从给让将有都")
@@ -181,12 +185,8 @@ class PersonMatcher:
             if "org" in attrs and self._plausible(m.group("name")):
                 cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
                 names[m.group("name")] = None
-        for m in self.takes.finditer(text):
-            attrs = self._post(doc, text, m.end(), whole=True)
-            if "org" in attrs and self._plausible(m.group("name")):
-                cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
-                names[m.group("name")] = None
-        for m in self.bracketed.finditer(text):
+        # (a name, then the post it takes or holds, organisation and title: 蔡文静任…书记, 邵鹏（…主任）)
+        for m in itertools.chain(self.takes.finditer(text), self.bracketed.finditer(text)):
             attrs = self._post(doc, text, m.end(), whole=True)
             if "org" in attrs and self._plausible(m.group("name")):
                 cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
@@ -324,7 +324,7 @@ class PersonMatcher:
             if s + n > e:
                 continue
             nxt = text[s + n : s + n + 2]
-            if nxt[:1] in "为和" and text.startswith(self.after, s + n + 1):
+            if nxt[:1] in "为和" and _SPOKEN_AFTER.match(text, s + n + 1):
                 continue  # (邓可为说, 孟庆和表示: 为 or 和 before a speech verb ends the name, no clause)
             if (
                 not nxt
@@ -365,7 +365,10 @@ class PersonMatcher:
                     named = [c for c in named if word in text[c.start : c.end]] or named
                 paragraph = text.rfind("\n", 0, title_start) + 1
                 opening = [c for c in named if c.start == paragraph]
-                if opening:  # (a paragraph that opens with a company is about it: a brief's)
+                others = {text[c.start : c.end] for c in named if c.start > paragraph} - {
+                    text[c.start : c.end] for c in opening
+                }
+                if opening and not others:  # (a paragraph that opens with a company is about it: a brief's)
                     c = max(opening, key=lambda c: c.end - c.start)
                     return c.start, c.end
                 if named:

@@ -139,7 +139,11 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
         dropped: set[int] = set()
 
         def derived(k: int, form: str, mentions: list[Mention] = mentions) -> bool:
-            return form in defined and mentions[k].source not in (ALIAS_SOURCE, PAGE_SOURCE)
+            # (a form the article made from a short name of its own, 重庆华芯 of 华芯半导体; not one of a
+            # registered name it gives, 重庆华芯 of 重庆华芯半导体有限公司, which is the article's)
+            m = mentions[k]
+            own = m.ref is not None and m.ref.endswith(REGISTERED)
+            return form in defined and m.source not in (ALIAS_SOURCE, PAGE_SOURCE) and not own
 
         for hit in pattern.finditer(art.text):
             s, e, form = hit.start(), hit.end(), hit.group()
