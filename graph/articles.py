@@ -78,7 +78,9 @@ SECTION_MAX = 4
 _GOES_ON = "，、。：；）”’！？,.;:"
 """What a line that goes on with a sentence may begin with: no headline begins so."""
 _GOES_ON_LATER = re.compile(r"^[^。！？；，、]{1,20}[，、。；]")
+"""A line that reaches a clause's end within its first words: the rest of a sentence."""
 _PARTICLE_FIRST = re.compile(r"的(?![确士哥姐])")
+"""A line beginning with the particle 的 (not 的确, 的士…): no paragraph begins so."""
 _NAMED_ITEM = re.compile(r"[\u4e00-\u9fff·]{2,8}[（(][^（）()]{4,}[）)]")
 """A name and what it is in brackets, a line of a list (何思远（重庆渝长电子材料有限公司技术总监）)."""
 _WORD_END_LISTED = re.compile(r"(?![一二三四五六七八九十])[\u4e00-\u9fff]、")
@@ -486,9 +488,7 @@ def _join_paragraphs(units: list[Unit]) -> list[Unit]:
     for u in units:
         if open_para is not None and u.kind == "para" and _listed_name(parts, u.text, listing):
             close()  # (a list of companies, one a line: each name ends its line)
-            listing = True
-            if u.kind == "para" and NAME_LINE.fullmatch(u.text) is None:
-                listing = False
+            listing = NAME_LINE.fullmatch(u.text) is not None  # (and goes on with this one)
         elif u.kind != "para" or open_para is None:
             listing = listing and u.kind == "para" and NAME_LINE.fullmatch(u.text) is not None
         if open_para is not None:

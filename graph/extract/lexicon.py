@@ -252,7 +252,7 @@ def extend_left(
         # (a character jieba's HMM calls a modal or interjection morpheme is one it does not know:
         # 成都市蓉|昇|汽车空调有限公司)
         if tok not in keep and flag not in ("eng", "yg", "eg", "og") and flag.startswith(_STOP_POS):
-            if glued and len(tok) == 1 and k > 0 and words[k - 1][0] in gazetteer().names:
+            if glued and flag == "p" and len(tok) == 1 and k > 0 and words[k - 1][0] in gazetteer().names:
                 cur -= 1  # (重庆|顺|捷报关服务有限公司: a registered name's brand after its place)
                 continue
             cur = _place_over(text, cur, pos)  # (万州|经|开区新田…: jieba cut the place 万州经开区)
@@ -285,6 +285,8 @@ or the sentence's start stands before it."""
 
 
 _REGISTERED_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "集团有限公司", "集团股份有限公司")
+"""A registered legal form as it begins where a name's walk starts from (…|集团股份有限公司); see
+``graph.names.REGISTERED``, which this module cannot import (names reads this module)."""
 
 
 def _verb_brand(words: list[tuple[str, str]], k: int, registered: bool) -> bool:
