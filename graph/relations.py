@@ -194,6 +194,7 @@ class Pattern:
     regex: re.Pattern
     heads: frozenset[str]  # token types allowed in the head group
     tails: frozenset[str]
+    named: frozenset[str] = frozenset()  # ("head", "tail"): which must be a name, no anaphor
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         tails = groups.get("tail") or groups.get("tails")
         if p["type"] not in data["types"] or heads is None or tails is None:
             raise ValueError(f"{path}: pattern {p.get('name')!r} needs a known type, a head and a tail")
-        patterns.append(Pattern(p["type"], p["name"], re.compile(regex), heads, tails))
+        named = frozenset(p.get("named", ()))
+        patterns.append(Pattern(p["type"], p["name"], re.compile(regex), heads, tails, named))
     ana = data["anaphora"]
     anaphors = tuple(
         Anaphor(
@@ -615,6 +617,8 @@ def _pattern_relations(
             tails = _tokens_in(m["tails"] if "tails" in p.regex.groupindex else m["tail"])
             for h, t in product(heads, tails):
                 rh, rt = used[h], used[t]
+                if ("head" in p.named and not rh.named) or ("tail" in p.named and not rt.named):
+                    continue  # (合资成立的公司: the company 公司 points back to is no new one)
                 if rh.type in p.heads and rt.type in p.tails and col.fits(rh.entity, rt.entity, p.type):
                     out.append((rh.entity, rt.entity, p.type, p.name))
     typed = {(frozenset((h, t)), typ) for h, t, typ, _ in out}

@@ -1758,3 +1758,13 @@ def test_what_a_review_found_the_new_shareholder_group_and_buyer_patterns_took_t
     assert ("长风化工", "川东生物") not in {(a, b) for a, t, b in got if t == "partner_of"}
     got = typed(rels("渝富集团是川东生物的控股股东。", names))
     assert ("川东生物", "subsidiary_of", "渝富集团") in got
+
+
+def test_a_company_founded_or_held_must_be_named_not_pointed_back_to():
+    names = named(company=["长风化工", "川东生物"])
+    text = (
+        "长风化工与川东生物合资成立的公司将负责项目运营。"
+        "长风化工与川东生物签约，双方将成立该公司，其中长风化工持股60%。"
+    )
+    got = {x for x in typed(rels(text, names)) if x[1] in ("invests_in", "subsidiary_of")}
+    assert got == set()
