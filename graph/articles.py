@@ -122,7 +122,7 @@ _NEEDS_MORE_WORDS = frozenset(
 NAME_LINE = re.compile(r"[\u4e00-\u9fff（）()]{4,40}?(?:有限公司|有限责任公司|股份公司)")
 """A line that is a registered company's name and nothing else: an item of a list, one a line."""
 _GOES_ON_FROM_NAME = re.compile(
-    r"[，、。：；（）”(]|与|和|及|在|将|于|是|为|的|等|以|已|正|共同|签|负责|投资|近日"
+    r"[，、。：；（）”(]|与|和|及|在|将|于|是|为|的|等|以|已|正|共同|签|负责|投资|近日(?![，,])"
 )
 """How a line goes on from a company's name the line before ended with (…有限公司|与…签约)."""
 _REGISTERED = re.compile(r"有限公司|有限责任公司|股份公司")
@@ -249,6 +249,8 @@ def _looks_like_heading(
         return False
     if "。" in text[:-1] or text.endswith(("。”", "。’")) or text[0] in _GOES_ON:
         return False  # (a sentence ends inside: 于5亿元的授信额度。重庆三峡银行…; 投向巫溪乡村。”)
+    if following and NAME_LINE.fullmatch(text) and _GOES_ON_FROM_NAME.match(following.lstrip()):
+        return False  # (a paragraph opens with a company's name, then the line break: …有限公司|近日宣布…)
     if "以下简称" in text or (
         following and len(text) >= WRAPPED_CLAUSE and _LEGAL_START.match(following.lstrip())
     ):

@@ -522,3 +522,16 @@ def test_the_last_company_of_a_list_one_a_line_ends_its_line():
     )
     (art,) = split_page(page, "p")
     assert "重庆川源精工科技有限公司\n市经济信息委副主任黄立群介绍" in art.text
+
+
+def test_a_paragraph_opening_with_a_companys_whole_name_goes_on_after_the_line_break():
+    page = "\n".join(
+        [
+            "长风化工扩产",
+            "本报讯（记者 张三）5月6日，璧山区召开企业座谈会。",
+            "重庆长风化工新材料有限公司",
+            "（以下简称长风化工）新建的电池材料生产线正式投产，长风化工董事长李明表示，今年产值将翻番。",
+        ]
+    )
+    (art,) = split_page(page, "p")
+    assert "重庆长风化工新材料有限公司（以下简称长风化工）新建的电池材料生产线" in art.text
