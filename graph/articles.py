@@ -119,14 +119,14 @@ _NEEDS_MORE_WORDS = frozenset(
     ]
 )
 """Words of two characters that cannot end a sentence either (…星弧半导体项目位于|两江新区…)."""
-NAME_LINE = re.compile(r"[\u4e00-\u9fff（）()]{4,40}?(?:有限公司|有限责任公司|股份公司)")
-"""A line that is a registered company's name and nothing else: an item of a list, one a line."""
 _GOES_ON_FROM_NAME = re.compile(
     r"[，、。：；（）”(]|与|和|及|在|将|于|是|为|的|等|以|已|正|共同|签|负责|投资|近日(?![，,])"
 )
 """How a line goes on from a company's name the line before ended with (…有限公司|与…签约)."""
 _REGISTERED = re.compile(r"有限公司|有限责任公司|股份公司")
 """A registered company's legal form: a line holding one after an open line is body text."""
+NAME_LINE = re.compile(rf"[\u4e00-\u9fff（）()]{{4,40}}?(?:{_REGISTERED.pattern})")
+"""A line that is a registered company's name and nothing else: an item of a list, one a line."""
 _LEGAL_START = re.compile(r"(?:集团|有限|股份|银行|支行|分行)(?:[、，和与及（(]|有限|股份|公司)")
 """The end of a company's name the line break cut, starting a line (…与江港|集团、星辰游轮…); not
 公司, which begins a paragraph about the company (公司与重庆大学共建…)."""

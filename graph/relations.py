@@ -1150,17 +1150,11 @@ _TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}(?:镇|乡|街道)")
 _ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:高新区|经开区|新区)")
 
 
-def _town_before(name: str, place_ids: dict[str, str]) -> str | None:
-    """The town a project's or park's name begins with, if the articles name it as a place."""
-    m = _TOWN.match(name)
-    return m.group() if m and m.end() < len(name) and m.group() in place_ids else None
-
-
-def _zone_before(name: str, place_ids: dict[str, str]) -> str | None:
-    """The zone a project's or park's name begins with, if the articles name it as a place: one the
-    gazetteer does not hold (大足高新区龙水五金产业园 is in 大足高新区, which the county's name
-    before it would hide)."""
-    m = _ZONE.match(name)
+def _named_before(kind: re.Pattern, name: str, place_ids: dict[str, str]) -> str | None:
+    """The town (``_TOWN``) or zone (``_ZONE``) a project's or park's name begins with, if the
+    articles name it as a place (宝顶镇100兆瓦农光互补光伏电站项目; 大足高新区龙水五金产业园, a zone the
+    gazetteer does not hold, which the county's name before it would hide)."""
+    m = kind.match(name)
     return m.group() if m and m.end() < len(name) and m.group() in place_ids else None
 
 
@@ -1180,11 +1174,11 @@ def _name_places(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]
         by_place: dict[str, list[str]] = defaultdict(list)
         for a in e.aliases:
             places = parse_company(a).region if e.type == "company" else leading_places(a)[0]
-            if e.type != "company" and (zone := _zone_before(a, place_ids)):
+            if e.type != "company" and (zone := _named_before(_ZONE, a, place_ids)):
                 by_place[zone].append(a)
             elif places and places[-1] in gaz and gaz[places[-1]].level in ("county", "zone"):
                 by_place[places[-1]].append(a)
-            elif e.type != "company" and (town := _town_before(a, place_ids)):
+            elif e.type != "company" and (town := _named_before(_TOWN, a, place_ids)):
                 by_place[town].append(a)  # (宝顶镇100兆瓦农光互补光伏电站项目: a town the text names)
         for place, names in sorted(by_place.items()):
             if place in place_ids:

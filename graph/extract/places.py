@@ -77,10 +77,9 @@ def stem_before(text: str, end: int) -> str | None:
         if not stem and w in _SETTLED:
             stem = w  # (跃进|村|街道: the word before makes the name, see below)
             continue
-        if not all("\u4e00" <= ch <= "\u9fff" for ch in w) or (
-            flag not in _NAME_FLAGS and word_freq(w) > 0 and w not in NUMERALS
-        ):
-            if stem in _SETTLED and len(w) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w):
+        han = all("\u4e00" <= ch <= "\u9fff" for ch in w)
+        if not han or (flag not in _NAME_FLAGS and word_freq(w) > 0 and w not in NUMERALS):
+            if stem in _SETTLED and len(w) == 2 and han:
                 stem = w + stem  # (跃进|村|街道: a street named after a village, whatever its word)
             break  # (a word jieba does not know is a name, whatever it guesses: 建胜, v)
         if len(stem) >= 2 and len(w) > 1:
