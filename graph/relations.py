@@ -71,13 +71,15 @@ _PUA = "\ue000-\uf8ff"
 _GAP = rf"[^，。；！？：、“”\n{_PUA}]{{0,10}}"
 _LONGGAP = rf"[^，。；！？：、“”\n{_PUA}]{{0,20}}"
 _LIST = r"[^，。；！？等\n]*?"  # a list (A、B等多家企业) ends at 等
+_AND = "(?:、|和|与|及|以及)"
+"""What joins the items of a list of mentions (A、B和C)."""
 _CLAUSE_END = re.compile(r"[，；：,;:]")
 _TITLE_JOIN = re.compile("[、兼]")
 """What joins the titles one person holds at once: 党委书记、董事长, 董事长兼总经理."""
 _CLAUSE = r"[^，。；！？\n]*?"
 _SENTENCE = r"[^。；！？\n]*?"
 _PLACEHOLDER = re.compile(
-    r"\{(?:(?P<role>heads|tails|head|tail)?:(?P<cls>\w+)(?P<many>[*+])?|(?P<word>chain|gap|longgap|clause|sentence))\}"
+    r"\{(?:(?P<role>heads|tails|head|tail)?:(?P<cls>\w+)(?P<many>[*+&])?|(?P<word>chain|gap|longgap|clause|sentence))\}"
 )
 
 
@@ -251,6 +253,9 @@ def _expand(regex: str, classes: dict[str, tuple[str, ...]]) -> tuple[str, dict[
         groups[role] = frozenset(classes[m["cls"]])
         if m["many"] == "+":  # mentions written one after another with 、 and nothing else
             return f"(?P<{role}>{tok}(?:、{tok})*)"
+        if m["many"] == "&":  # joined by 、 and 和 too, each perhaps with its short name in brackets
+            item = f"{tok}(?:（{tok}）)?"
+            return f"(?P<{role}>{item}(?:{_AND}(?:老股东|原股东)?{item})*)"
         if m["many"]:
             return f"(?P<{role}>{_LIST}{tok}(?:{_LIST}{tok})*)"
         return f"(?P<{role}>{tok})"

@@ -1768,3 +1768,21 @@ def test_a_company_founded_or_held_must_be_named_not_pointed_back_to():
     )
     got = {x for x in typed(rels(text, names)) if x[1] in ("invests_in", "subsidiary_of")}
     assert got == set()
+
+
+def test_who_led_and_who_joined_a_funding_round():
+    names = named(company=["擎岭机器人", "渝岭集团", "渝岭天使", "矽岭微电子", "芯岭基金", "江岭科创"])
+    names |= {"鹏岭创投": ("company", ["鹏岭"]), "渝岭股权": ("company", ["渝股"])}
+    text = (
+        "擎岭机器人宣布完成5亿元B轮融资。本轮融资由鹏岭创投（鹏岭）领投，渝岭集团旗下的渝岭股权（渝股）"
+        "和老股东渝岭天使跟投。本次融资将用于扩建生产线。"
+        "芯岭基金与江岭科创联合领投矽岭微电子A轮融资1.5亿元。"
+    )
+    got = typed(rels(text, names))
+    assert {(x, "invests_in", "擎岭机器人") for x in ("鹏岭创投", "渝岭股权", "渝岭天使")} <= got
+    assert {(x, "invests_in", "矽岭微电子") for x in ("芯岭基金", "江岭科创")} <= got
+    assert ("渝岭集团", "invests_in", "擎岭机器人") not in got
+    assert not {x for x in got if x[1] == "partner_of"}
+    text = "矽岭微电子完成A轮融资，其中芯岭基金领投，江岭科创跟投。本次融资由擎岭机器人总经理宣布。"
+    got = typed(rels(text, names))
+    assert ("擎岭机器人", "invests_in", "矽岭微电子") not in got
