@@ -219,6 +219,7 @@ class Rules:
     clause_start: str
     lead: tuple[str, ...]
     list_marks: tuple[str, ...]
+    bank: re.Pattern  # the name of a bank or its branch, which 该行 points to and 该公司 does not
     zone_suffixes: tuple[str, ...]
     levels: dict
     unit_suffixes: tuple[str, ...]
@@ -301,6 +302,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         clause_start=ana["clause_start"],
         lead=tuple(sorted(ana.get("lead", []), key=len, reverse=True)),
         list_marks=tuple(ana.get("list_marks", [])),
+        bank=re.compile(ana["bank"]),
         zone_suffixes=tuple(data["zone"]["suffixes"]),
         levels=data["levels"],
         unit_suffixes=tuple(data["subsidiary"]["unit_suffixes"]),
@@ -370,6 +372,11 @@ def _at_clause_start(text: str, i: int, rules: Rules) -> bool:
 
 def _is_zone(e: Entity, rules: Rules) -> bool:
     return e.type == "district" and e.name.endswith(rules.zone_suffixes)
+
+
+def _kind(e: Entity, rules: Rules) -> str:
+    """A company is a bank (该行) or a firm (该公司)."""
+    return "bank" if rules.bank.search(e.name) else "firm"
 
 
 def _in_list(text: str, r: Ref, rules: Rules) -> bool:
@@ -474,6 +481,7 @@ def resolve_anaphora(
                 or ("zone" in an.refers and _is_zone(ent, rules))
                 or ("cooperative" in an.refers and ent.type == "company" and ent.name.endswith("合作社"))
                 or ("group" in an.refers and ent.type == "company" and "集团" in ent.name)
+                or (ent.type == "company" and _kind(ent, rules) in an.refers)
             ):
                 best = r
             if ent.type == "company":

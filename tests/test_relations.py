@@ -1786,3 +1786,17 @@ def test_who_led_and_who_joined_a_funding_round():
     text = "矽岭微电子完成A轮融资，其中芯岭基金领投，江岭科创跟投。本次融资由擎岭机器人总经理宣布。"
     got = typed(rels(text, names))
     assert ("擎岭机器人", "invests_in", "矽岭微电子") not in got
+
+
+def test_a_bank_is_该行_not_该公司():
+    names = named(company=["钓城终端", "渝西农商行合川支行", "锐川部件"])
+    people = {"彭宇川": ("总经理", None), "黄立川": ("行长", None)}
+    text = (
+        "钓城终端扩产项目投产。渝西农商行合川支行为该公司发放贷款5000万元。"
+        "该公司总经理彭宇川介绍，产品主要销往东南亚。该行行长黄立川表示，将继续支持。"
+        "目前，公司还在与巫山、万州等地多家企业洽谈合作。"
+    )
+    got = typed(rels(text, names | named(district=["巫山", "万州"]), people))
+    assert ("彭宇川", "holds_role_at", "钓城终端") in got
+    assert ("黄立川", "holds_role_at", "渝西农商行合川支行") in got
+    assert not {x for x in got if x[1] == "partner_of" and x[2] in ("巫山", "万州")}
