@@ -1613,3 +1613,10 @@ def test_what_a_review_found_the_new_name_and_company_rules_took_too_far(nlp):
     (li,) = [s for s in doc.spans["mentions"] if s.text == "李明"]
     start, end = mention_attrs(doc, li)["org"]
     assert doc.text[start:end] != "三江银行璧山支行"
+
+
+def test_a_copula_jieba_glues_to_the_name_before_it_ends_the_walk(nlp):
+    """jieba reads 渝涪新|材是|重庆…: the 是 ends the registered name's walk, not the name before it."""
+    got = found(nlp, "渝涪新材是重庆渝涪化工集团股份有限公司的子公司。")
+    assert ("company", "重庆渝涪化工集团股份有限公司") in got
+    assert not {n for t, n in got if "是" in n}

@@ -229,7 +229,7 @@ def extend_left(
             or (len(tok) > 1 and all(ch in boundary for ch in tok))  # (已将嘉渝集团: 已, 将)
             or _COUNT.match(tok)
             or (not amounts and _MEASURE.match(tok))
-            or (len(tok) > 1 and tok[-1] in "至于到在往")
+            or (len(tok) > 1 and tok[-1] in "至于到在往是")  # (渝涪新|材是|重庆…: 是 glued to a name)
         ):
             break
         if not all(is_cjk(c) or c.isalnum() or c in "（）()·-." for c in tok) and not (
