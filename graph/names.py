@@ -123,6 +123,9 @@ def parse_company(name: str) -> CompanyName:
         # branch's place is the branch's: 农行重庆市分行 is no company of 农行 in 重庆)
         region, rest = (tail[0],), rest[: -len(tail[1])]
     brand, industry = _industry(rest)
+    if legal == "银行":
+        # (汇川银行|铜梁支行 is the branch of 重庆汇川银行股份有限公司|铜梁支行, whose brand is 汇川银行)
+        brand, industry = brand + industry + legal, ""
     return CompanyName(region, brand, industry, legal, branch)
 
 

@@ -1026,7 +1026,7 @@ def _subsidiaries(entities: list[Entity], rules: Rules) -> Iterator[NameRelation
         for a, p in parsed:
             if len(p.brand) < 2:
                 continue
-            if p.group or (not p.qualified and not p.bare):
+            if p.group or (not p.qualified and not p.bare and not p.branch):  # (a branch heads nothing)
                 parent_of[p.brand].setdefault(e.id, a)
         groups = {p.brand for _, p in parsed if p.group}
         for a, p in parsed:

@@ -673,3 +673,12 @@ def test_a_slip_that_keeps_a_part_of_the_character_joins_on_its_page_only():
     assert len(link(far)) == 2
     ms[-1] = mention("重庆忠安柑橘食品有限公司", start=60)
     assert len(link(ms, {"p#1": text.replace(slipped, "重庆忠安柑橘食品有限公司")})) == 2
+
+
+def test_a_banks_branch_written_with_and_without_the_banks_legal_form_is_one_branch():
+    full, short = "重庆汇岭银行股份有限公司铜梁支行", "汇岭银行铜梁支行"
+    (e,) = link([mention(full), mention(short, article="p#2")])
+    assert e.name == full and short in e.aliases
+    # another branch, or the bank itself, stays apart
+    ms = [mention(full), mention("汇岭银行大足支行", article="p#2"), mention("汇岭银行", article="p#3")]
+    assert len(link(ms)) == 3
