@@ -1620,3 +1620,26 @@ def test_a_copula_jieba_glues_to_the_name_before_it_ends_the_walk(nlp):
     got = found(nlp, "渝涪新材是重庆渝涪化工集团股份有限公司的子公司。")
     assert ("company", "重庆渝涪化工集团股份有限公司") in got
     assert not {n for t, n in got if "是" in n}
+
+
+def test_the_name_a_company_had_written_after_原名_and_a_defined_form_over_its_place():
+    from graph.articles import split_page
+    from graph.extract.pipeline import extract
+    from graph.mentions import PAGE_SOURCE
+
+    raw = (
+        "龙灯项目签约\n\n"
+        "本报讯 区属国有企业重庆铜梁龙城发展集团有限公司（以下简称龙城发展）将出资5亿元。"
+        "龙城发展原名重庆铜梁城市建设投资有限公司，2021年更名为现名。\n\n\n"
+        "古城夜游开放\n\n"
+        "本报讯 景区运营方重庆安居古城文旅运营有限公司是龙城发展旗下的全资子公司。\n"
+    )
+    arts = split_page(raw, "p")
+    assert len(arts) == 2
+    found = extract(arts)
+    first = {m.surface: m.ref for m in found[arts[0].id] if m.type == "company"}
+    assert first["重庆铜梁城市建设投资有限公司"] == "龙城发展"
+    assert not any("原名" in s for s in first)
+    second = [(m.type, m.surface, m.ref, m.source) for m in found[arts[1].id]]
+    assert ("company", "龙城发展", "重庆铜梁龙城发展集团有限公司", PAGE_SOURCE) in second
+    assert not any(t == "district" and s == "龙城" for t, s, _, _ in second)

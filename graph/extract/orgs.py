@@ -609,8 +609,9 @@ class CompanyMatcher:
                 for c in own:  # (each candidate of that span: the resolver keeps one)
                     if (c.start, c.end) == last:
                         c.attrs.setdefault("ref", text[m.end() : now])
-        # the name it had before, said the other way round (巫山农投前身为巫山县农业综合开发有限公司)
-        for m in re.finditer(r"前身(?:为|是)[“「]?", text):
+        # the name it had before, said the other way round (巫山农投前身为巫山县农业综合开发有限公司,
+        # 龙城发展原名重庆铜梁城市建设投资有限公司)
+        for m in re.finditer(r"(?:前身(?:为|是)|原名(?:为|是|叫)?|曾用名(?:为|是)?)[“「]?", text):
             had = max((c.end for c in own if c.start == m.end()), default=None)
             if had is None or not parse_company(text[m.end() : had]).legal:
                 continue

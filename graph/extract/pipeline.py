@@ -104,6 +104,11 @@ def _shorter_within(m: Mention, s: int, e: int) -> bool:
     )
 
 
+def _place_leading(m: Mention, s: int, e: int) -> bool:
+    """Is ``m`` the place a short form that an article defines begins with (龙城 of 龙城发展)?"""
+    return m.type == "district" and m.start == s and m.end < e
+
+
 def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms_of) -> None:
     """A company a page names in full in one article and writes short in another (a brief, a
     caption: 江港发展 after 重庆万州江港发展集团有限公司 two columns away): a mention of the short
@@ -156,10 +161,13 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
                 mentions[k] = dataclasses.replace(mentions[k], source=PAGE_SOURCE, ref=forms[form])
                 continue
             inside = [m for m in mentions if m.start < e and s < m.end]
-            if crosses_word(art.text, s, e) or not all(_shorter_within(m, s, e) for m in inside):
+            if crosses_word(art.text, s, e) or not all(
+                _shorter_within(m, s, e) or (form in defined and _place_leading(m, s, e)) for m in inside
+            ):
                 continue
             # (a short form of another company inside the page's form gives way to it: 华芯 of
-            # 重庆华芯 inside 华芯璧泉, which an article of the page defines)
+            # 重庆华芯 inside 华芯璧泉, which an article of the page defines; so does the place a
+            # defined form begins with, 龙城 of 龙城发展)
             dropped.update(id(m) for m in inside)
             rs, re_ = art.raw_span(s, e)
             added.append(
