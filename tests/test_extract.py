@@ -1643,3 +1643,36 @@ def test_the_name_a_company_had_written_after_原名_and_a_defined_form_over_its
     second = [(m.type, m.surface, m.ref, m.source) for m in found[arts[1].id]]
     assert ("company", "龙城发展", "重庆铜梁龙城发展集团有限公司", PAGE_SOURCE) in second
     assert not any(t == "district" and s == "龙城" for t, s, _, _ in second)
+
+
+def test_what_a_fourth_set_of_pages_found_read_into_names(nlp):
+    """Dates, kinds of firm, verbs before a trade, a photo's 摄 and a port's slogan are in no name."""
+    got = found(
+        nlp,
+        "（2025年6月8日公司第四届董事会第十二次会议审议通过）双方设立合资企业重庆禾韵鲜食科技有限公司。"
+        "古镇将借助蚕丝文化街区项目延长游客停留时间。该项目已列入重庆市重大交通物流项目。江海联运 通江达海\n"
+        "黔丝科技的工人正在检查真丝面料质量。通讯员冉芸摄\n",
+    )
+    assert ("company", "重庆禾韵鲜食科技有限公司") in got and ("person", "冉芸") in got
+    assert not {n for _, n in got if "2025" in n or "合资企业" in n or "借助" in n or "摄" in n}
+    assert not {n for t, n in got if t == "project" and "重大" in n}
+    assert not {n for t, n in got if t == "district" and n.startswith("通江")}
+    got = found(nlp, "两江新区老旧小区电梯加装项目开工。四川通江县的客商来渝。")
+    assert ("project", "两江新区老旧小区电梯加装项目") in got and ("district", "通江县") in got
+
+
+def test_a_name_removed_from_a_post_holds_it_until_then(nlp):
+    doc = nlp("任命秦永富为忠县经济信息委主任；免去秦永福的忠县经济信息委主任职务；")
+    people = {s.text: mention_attrs(doc, s) for s in doc.spans["mentions"] if s.label_ == "person"}
+    assert set(people) == {"秦永富", "秦永福"}
+    start, end = people["秦永福"]["org"]
+    assert people["秦永福"]["role"] == "主任" and doc.text[start:end] == "忠县经济信息委"
+
+
+def test_a_contracted_form_the_body_writes_before_the_name_is_another_companys(nlp):
+    doc = nlp(
+        "竹乡笋业完成股权过户并更名\n本报讯 日前，蜀禾食品收购重庆竹乡笋业有限公司51%股权，"
+        "竹乡笋业同步更名为重庆蜀禾竹乡食品有限公司，成为蜀禾食品控股子公司。"
+    )
+    refs = [(s.text, mention_attrs(doc, s).get("ref")) for s in doc.spans["mentions"]]
+    assert ("蜀禾食品", None) in refs and ("蜀禾食品", "重庆蜀禾竹乡食品有限公司") not in refs

@@ -121,6 +121,8 @@ _RENAME_ADVERB = re.compile(r"(?:正式|已经|已|于\d{1,2}月|将)$")
 """An adverb between a company and 更名为 (万川玻璃正式更名为…)."""
 AMOUNT = re.compile(r"\d+(?:\.\d+)?[亿万千百]*元")
 """An amount of money: in no name (投资12亿元建设…研发中心)."""
+DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月")
+"""A day or a month of a year: in no name (2025年6月8日|公司第四届董事会)."""
 PARK_BODY = re.compile(r"管理委员会|管委会|党工委")
 """What runs an industrial park, written after its name."""
 AREA_BODY = re.compile(r"(?:片区|新城|景区|度假区)(?:管理委员会|管委会)")
@@ -275,6 +277,13 @@ _KIND_OF_FIRM = (
     "民营企业",
     "国有企业",
     "本土企业",
+    "合资企业",
+    "独资企业",
+    "合资公司",
+    "外资公司",
+    "独资公司",
+    "科技型企业",
+    "领军企业",
 )
 """What kind of firm it is, written before a name and its region (深交所上市企业|重庆赛恩…): no part of it
 (a brand's own 企业 is: 台塑企业宁波化工…)."""
@@ -738,7 +747,13 @@ class CompanyMatcher:
         return pos
 
     def _good_brand(self, brand: str, *, legal: bool) -> bool:
-        if not brand or brand[0] in "某该这那其各每本" or AMOUNT.search(brand) or "年产" in brand:
+        if (
+            not brand
+            or brand[0] in "某该这那其各每本"
+            or AMOUNT.search(brand)
+            or DATE.search(brand)
+            or "年产" in brand
+        ):
             return False  # (投资12亿元建设…研发中心, 建成后可年产|储能电芯: an amount is in no name)
         core = _strip_places(brand)
         if not core:
@@ -951,6 +966,17 @@ class CompanyMatcher:
         for form, full in forms.items():
             if len(own_forms.get(form, ())) == 1 and len(full) > 1:
                 full.intersection_update(own_forms[form])
+        # (a form that leaves out part of the name, written in the body before the name is given,
+        # is another company's wherever it is written: 蜀禾食品收购…，…更名为重庆蜀禾竹乡食品有限公司，
+        # 成为蜀禾食品控股子公司)
+        first = {}
+        for s, e in found:
+            first.setdefault(text[s:e], s)
+        body = text.find("\n") + 1
+        for form, full in forms.items():
+            for name in list(full):
+                if form not in name and body <= text.find(form, body) < first[name]:
+                    full.discard(name)
         for form, name in self._contracted(text, names):
             forms.setdefault(form, set()).add(name)
         # names found by their industry word that are also short forms of a full name (汇鲜冷链 after

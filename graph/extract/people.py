@@ -105,6 +105,8 @@ class PersonMatcher:
         self.appointed = re.compile(
             rf"(?:任命|提名|选举|推选|聘任)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,3}}?)(?:同志)?为(?!止|主要|主体|重点|核心)"
         )
+        # a name removed from a post (免去秦永福的忠县经济信息委主任职务): the post after 的
+        self.removed = re.compile(rf"免去(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?:同志)?的")
         # a name at a clause's start, then the post it takes (：蔡文静任璧山高新区党工委书记，)
         self.takes = re.compile(
             rf"(?:(?<=[：:；，。\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)任(?!务|何|意|期)"
@@ -141,8 +143,16 @@ class PersonMatcher:
                 continue  # (乡村|民宿等, 银行|长江经济带: no 村民, no 行长; 财政部长安雷 and 校长江涛在 are)
             if m.group("title").endswith(_PRESS):
                 # (记者黎冰通讯员石磊, 记者许可欣通讯员邓琳: the next credit ends the name)
+                # (通讯员冉芸摄 closing a caption: 摄, took the picture, ends it)
                 ends = [k for k in (2, 3) if k <= len(m.group("name"))]
-                k = next((k for k in ends if text.startswith(_PRESS, m.start("name") + k)), None)
+                k = next(
+                    (
+                        k
+                        for k in ends
+                        if text.startswith(_PRESS, m.start("name") + k) or _took(text, m.start("name") + k)
+                    ),
+                    None,
+                )
                 n, sure = (k, True) if k else (n, sure)
             kin = m.group("title") in self.kin
             if not n or (kin and (not sure or crosses_word(text, m.start(), m.end("title")))):
@@ -168,7 +178,7 @@ class PersonMatcher:
                 attrs = self._role(doc, m.group("title"), m.start("name"), m.group("title"))
                 cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
                 names[name] = None
-        for m in self.appointed.finditer(text):
+        for m in itertools.chain(self.appointed.finditer(text), self.removed.finditer(text)):
             name = m.group("name")
             if self._plausible(name):
                 attrs = self._post(doc, text, m.end(), whole=True)  # (not 区长助理, 区长候选人)
@@ -227,8 +237,8 @@ class PersonMatcher:
             end = start + len(title)
             while text.startswith(("、", "兼"), end) and (t := self._title_at(text, end + 1)):
                 title, end = text[start : end + 1 + len(t)], end + 1 + len(t)
-            if end < len(text) and text[end] not in "。，；！？、\n）)":
-                return {}
+            if end < len(text) and text[end] not in "。，；！？、\n）)" and not text.startswith("职务", end):
+                return {}  # (…主任职务: the post, 免去X的…职务)
         if org is None:
             return self._role(doc, title, start, title)
         return {"role": title, "org": (org.start, org.end)}
@@ -384,7 +394,7 @@ class PersonMatcher:
         listed before a picture's source (唐楸 龙搏 图片由黔江区委宣传部提供), with role and outlet."""
         pos = 0
         for line in text.split("\n"):
-            m = BYLINE.match(line) or CREDIT.search(line)
+            m = CREDIT.search(line) or BYLINE.match(line)
             provided = None if m else PROVIDED.match(line)
             if m:
                 names = m.group("names")
@@ -398,6 +408,11 @@ class PersonMatcher:
                     if self._plausible(n.group()):
                         yield off + n.start(), off + n.end(), None, None
             pos += len(line) + 1
+
+
+def _took(text: str, at: int) -> bool:
+    """Does 摄 (took the picture) stand at ``at``, closing its line?"""
+    return text.startswith("摄", at) and text[at + 1 : at + 2] in ("", "\n", " ", "）", ")")
 
 
 @Language.factory("person_matcher", default_config={"max_name_freq": 50})

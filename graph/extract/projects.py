@@ -222,6 +222,11 @@ class ProjectMatcher:
             shortest = self.min_len - work
             if start == m.start() or self._generic_start(name) or len(name) < shortest:
                 continue
+            after = leading_places(name)[1]
+            if after != name and after and self._generic_start(after) and after[0] not in "大小新老好":
+                # (列入重庆市|重大交通物流项目, 开州|一食品深加工项目: a kind of the place's projects, or
+                # one of them; not 两江新区|老旧小区电梯加装项目)
+                continue
             if self._generic(text[start : m.start()]) or self._only_where(text, start, m.start(), anchors):
                 continue
             if text.endswith(self.name_ends, start, m.start()) and not _owned(
