@@ -654,7 +654,10 @@ def slip_candidates(clusters: list[Cluster]) -> list[tuple[int, int, int]]:
 
 
 def name_slips(
-    clusters: list[Cluster], candidates: list[tuple[int, int, int]], sound: Callable[[str], str] = _pinyin
+    clusters: list[Cluster],
+    candidates: list[tuple[int, int, int]],
+    sound: Callable[[str], str] = _pinyin,
+    texts: Mapping[str, str] | None = None,
 ) -> list[tuple[int, int, str]]:
     """The ``candidates`` (:func:`slip_candidates`) that are slips, ``(i, j, rule)`` with ``j`` the
     slip: a character of a person's name written for one that sounds or looks alike (何名远 for
@@ -675,9 +678,13 @@ def name_slips(
     """
 
     def titles(c: Cluster, pages: frozenset[str], posts: bool = False) -> set[str]:
-        """Its titles on ``pages``; ``posts``: only those written with their organisation."""
+        """Its titles on ``pages``; ``posts``: only those written with their organisation, and the
+        organisation with each where the articles' ``texts`` say it (副局长 of 生态环境局 is no
+        副局长 of 能源局)."""
         return {
-            m.role for m in c.mentions if m.doc in pages and m.role and (not posts or m.org_start is not None)
+            m.role + (f"@{org}" if posts and (org := _org_of(m, texts)) else "")
+            for m in c.mentions
+            if m.doc in pages and m.role and (not posts or m.org_start is not None)
         }
 
     found = []
@@ -697,6 +704,12 @@ def name_slips(
         elif n[id(b)] == 1 < n[id(a)] and not (titles(a, pages) and titles(b, pages)):
             found.append((i, j, f"{a.key}/{b.key}: one character {how}, once beside more on a page"))
     return found
+
+
+def _org_of(m: Mention, texts: Mapping[str, str] | None) -> str:
+    """The organisation written with a person's title, as its article writes it."""
+    text = texts.get(m.article) if texts else None
+    return text[m.org_start : m.org_end] if text and m.org_start is not None else ""
 
 
 @functools.lru_cache(maxsize=1)
@@ -801,17 +814,20 @@ class _Groups:
         self.registered[ri] |= self.registered.pop(rj)
 
     def conflict(self, i: int, j: int, registered: bool = True) -> str | None:
-        """Would joining the groups of ``i`` and ``j`` join two names that must stay apart? Two
-        registered names are not asked about where an article says they are one (``registered``
-        false: a company's former name, 原重庆渝达机电集团有限公司…更名为…)."""
+        """Would joining the groups of ``i`` and ``j`` join two names that must stay apart? The names
+        are not asked about where an article says they are one (``registered`` false: a company's
+        former name, 原重庆渝达机电集团有限公司…更名为…, whose short form 梁田农业 is no 梁田食品集团's
+        trade); an analyst's separation is."""
         ri, rj = self._root(i), self._root(j)
         small, large = sorted((ri, rj), key=lambda r: len(self.surfaces[r]))
         if self.separate:
             for sa in self.surfaces[small]:
                 if self.separate.get(sa, set()) & self.surfaces[large]:
                     return "separated by an override"
+        if not registered:
+            return None
         ra, rb = self.registered[ri], self.registered[rj]
-        if registered and ra and rb and not any(_same_registered(a, b) for a in ra for b in rb):
+        if ra and rb and not any(_same_registered(a, b) for a in ra for b in rb):
             # (中国建筑第五工程局有限公司 and 中建五局重庆城市建设有限公司, whose short forms 中建五局 and
             # 中建五局重庆公司 share a brand: two registered names are two companies)
             return "two registered names"
@@ -922,7 +938,7 @@ def link(
                     join(j, i, f"{what} of {ref} in the same {where}", 1.0, declared=former)
 
         # 2b. people's names slipped on a page
-        for i, j, rule in name_slips(clusters, slips, sound):
+        for i, j, rule in name_slips(clusters, slips, sound, articles):
             join(i, j, rule, 1.0)
 
         # while the scores are computed elsewhere: the entity of each cluster still alone (most

@@ -682,3 +682,34 @@ def test_a_banks_branch_written_with_and_without_the_banks_legal_form_is_one_bra
     # another branch, or the bank itself, stays apart
     ms = [mention(full), mention("汇岭银行大足支行", article="p#2"), mention("汇岭银行", article="p#3")]
     assert len(link(ms)) == 3
+
+
+def test_the_same_title_at_two_organisations_is_no_slip():
+    def posts(text: str) -> list[Mention]:
+        """The two vice-directors of ``text``, each with the body written before the title."""
+        out = []
+        for name, title in (("蒋明远", text.index("副局长")), ("蒋明源", text.rindex("副局长"))):
+            body = text.rindex("重庆市", 0, title)
+            m = mention(name, "person", start=text.index(name))
+            out.append(dataclasses.replace(m, role="副局长", org_start=body, org_end=title))
+        return out
+
+    # (任命蒋明远为重庆市生态环境局副局长；…免去蒋明源的重庆市能源局副局长职务: two people)
+    text = "任命蒋明远为重庆市生态环境局副局长；免去蒋明源的重庆市能源局副局长职务。"
+    assert len(link(posts(text), {"p#1": text})) == 2
+    # the same post at the same body is one person slipped
+    text = text.replace("生态环境局", "能源局")
+    assert len(link(posts(text), {"p#1": text})) == 1
+
+
+def test_a_company_renamed_joins_its_new_name_whatever_their_trades_say():
+    old, new = "重庆梁岭农业发展有限公司", "重庆梁岭食品集团有限公司"
+    ms = [
+        mention(old, article="p#1"),
+        mention("梁岭农业", article="p#1", ref=old, start=20),
+        mention(old, article="q#1", ref=new, start=0),
+        mention(new, article="q#1", start=30),
+        mention("梁岭食品集团", article="q#1", ref=new, start=60),
+    ]
+    (e,) = link(ms)
+    assert e.name == new and {old, "梁岭农业", "梁岭食品集团"} <= set(e.aliases)
