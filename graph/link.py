@@ -43,7 +43,6 @@ from graph.names import (
     REGISTERED,
     CompanyName,
     compatible,
-    in_order,
     leading_places,
     parse_company,
     regions_agree,
@@ -525,8 +524,20 @@ def _same_registered(x: tuple[tuple[str, ...], str], y: tuple[tuple[str, ...], s
         return not leading_places(long[len(short) :])[0]
     if _one_off(short, long[: len(short)]) is not None or long.endswith(short):
         return True
-    # (the same first character, then the others in order)
-    return short[0] == long[0] and in_order(short[1:], long[1:])
+    # (the same first character, then the others in order, a character left out here and there:
+    # 国家电投 of 国家电力投资, not 冰驿物流 of 冰驿医药冷链物流, which leaves out a trade)
+    return short[0] == long[0] and _gaps_of_one(short[1:], long[1:])
+
+
+def _gaps_of_one(short: str, long: str) -> bool:
+    """Is ``short`` ``long`` with single characters left out, never two together?"""
+    pos = 0
+    for ch in short:
+        k = long.find(ch, pos)
+        if k < 0 or k - pos > 1:
+            return False
+        pos = k + 1
+    return len(long) - pos <= 1
 
 
 def _one_off(a: str, b: str) -> int | None:

@@ -160,6 +160,8 @@ def compatible(a: CompanyName, b: CompanyName) -> str | None:
     """Why two names of one brand cannot be one company, or ``None`` if they can."""
     if a.branch != b.branch:
         return "different branches"
+    if a.legal and b.legal and a.legal.endswith("联合社") != b.legal.endswith("联合社"):
+        return "a union of cooperatives and a cooperative"  # (脆李联合社 is no 脆李专业合作社)
     related = a.industry.startswith(b.industry) or b.industry.startswith(a.industry)
     formal = (a.qualified and b.qualified) or (bool(a.legal) and bool(b.legal))
     if a.industry and b.industry and not related and formal and not (a.group or b.group):

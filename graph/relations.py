@@ -1013,6 +1013,9 @@ def _name_relations(
     yield from _name_places(entities, rules)
 
 
+_COOPERATIVE = ("合作社", "联合社")
+
+
 def _subsidiaries(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]:
     """A region-qualified company of a brand is part of the brand's group or unqualified parent
     (重庆渝拓化工有限公司 → 渝拓集团, 重庆卓浩 → 卓浩科技); a unit named by its parent's name and a
@@ -1022,7 +1025,8 @@ def _subsidiaries(entities: list[Entity], rules: Rules) -> Iterator[NameRelation
     for e in entities:
         if e.type != "company":
             continue
-        parsed = [(a, parse_company(a)) for a in e.aliases]
+        # (a cooperative is named by its produce and place, no brand: 脆李联合社 is no 脆李专业合作社's)
+        parsed = [(a, p) for a in e.aliases if not (p := parse_company(a)).legal.endswith(_COOPERATIVE)]
         for a, p in parsed:
             if len(p.brand) < 2:
                 continue

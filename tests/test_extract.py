@@ -1676,3 +1676,15 @@ def test_a_contracted_form_the_body_writes_before_the_name_is_another_companys(n
     )
     refs = [(s.text, mention_attrs(doc, s).get("ref")) for s in doc.spans["mentions"]]
     assert ("蜀禾食品", None) in refs and ("蜀禾食品", "重庆蜀禾竹乡食品有限公司") not in refs
+
+
+def test_a_union_of_cooperatives_a_brand_begun_with_和_and_a_company_after_it_expands(nlp):
+    got = found(
+        nlp,
+        "潼南区柏梓镇蔬菜产业专业合作社联合社与菜乡鲜配签订协议。自动装盒。重庆和照生物制药有限公司总经理说，"
+        "扩能后公司年产能将翻番。江津和璧山汽车有限公司签约。",
+    )
+    assert ("company", "潼南区柏梓镇蔬菜产业专业合作社联合社") in got
+    assert ("company", "重庆和照生物制药有限公司") in got
+    assert ("company", "璧山汽车有限公司") in got  # (two places and a conjunction)
+    assert not {n for t, n in got if t == "company" and n.startswith("扩能")}

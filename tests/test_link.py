@@ -713,3 +713,23 @@ def test_a_company_renamed_joins_its_new_name_whatever_their_trades_say():
     ]
     (e,) = link(ms)
     assert e.name == new and {old, "梁岭农业", "梁岭食品集团"} <= set(e.aliases)
+
+
+def test_a_group_and_a_firm_whose_registered_name_holds_more_trades_are_two():
+    # (冰驿物流 leaves 医药冷链 out of 冰驿医药冷链物流: another company, the group's; a name that
+    # leaves out a character here and there is the same, see the 国家电投 test above)
+    ms = [
+        mention("重庆冰岭医药冷链物流有限公司"),
+        mention("冰岭冷链", ref="重庆冰岭医药冷链物流有限公司", start=20),
+        mention("重庆冰岭物流集团有限公司", start=40),
+    ]
+    assert len(link(ms)) == 2
+
+
+def test_a_union_of_cooperatives_is_no_cooperative_of_its_produce():
+    ms = [
+        mention("巫山县脆岭产业专业合作社联合社"),
+        mention("脆岭联合社", ref="巫山县脆岭产业专业合作社联合社", start=20),
+        mention("脆岭专业合作社", article="p#2"),
+    ]
+    assert len(link(ms)) == 2

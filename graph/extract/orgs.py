@@ -102,7 +102,7 @@ BRANCH_BODY = re.compile(r"(?:监管局|监管分局|营业管理部|调查总�
 """What a central body's branch in a place is called after the place (…总局重庆监管局)."""
 COUNT_IN_BRAND = re.compile(r"[\d一二三四五六七八九十两几]+(?:国|步|大|家|个|些|批|类)")
 """A count in what comes before a legal form (8国, 一步, 第三大, 许多家): a phrase, no brand."""
-_EVENTS = "重组|合并|整合|改制|更名|搬迁|并购|收购|投产|达产|建成|竣工|上市|开业"
+_EVENTS = "重组|合并|整合|改制|更名|搬迁|并购|收购|投产|达产|建成|竣工|上市|开业|扩能|扩产|技改"
 """What a company goes through, after which (…后) a sentence goes on."""
 TIME_LEAD = re.compile(
     r"(?:(?:今年|去年|明年|前年|近年|近期|目前|当前|日前|此前|年初|年底|年内|上半年|下半年|"
@@ -362,6 +362,23 @@ def _after_a_body(text: str, start: int, end: int) -> int:
 _BODY_ENDS = ("委", "局", "办", "政府", "管委会", "委员会", "中心", "街道")
 """How a government body's name ends (graph/data/lexicon.toml has them all; these are those a
 conjunction follows in a list of bodies and companies)."""
+
+
+def _place_and(text: str, start: int, end: int) -> int:
+    """Where the name starts when the walk stopped at a 和 that follows a place opening the clause:
+    the brand begins with 和 (。重庆和照|生物制药有限公司, jieba reading 和 as a conjunction), unless a
+    place begins what comes after it (江津和|璧山…有限公司 names two places)."""
+    if start < 3 or text[start - 1] != "和" or leading_places(text[start:end])[0]:
+        return start
+    for k in (4, 3, 2):
+        at = start - 1 - k
+        if at >= 0 and _is_place(text[at : start - 1]) and (at == 0 or text[at - 1] in _OPENS):
+            return at
+    return start
+
+
+_OPENS = "。；：！？\n，“"
+"""What a clause opens after."""
 
 
 def _broad_restart(text: str, start: int, end: int) -> int:
@@ -737,9 +754,10 @@ class CompanyMatcher:
         for p, _ in verbs:
             if start < p and not _particular(text[start:p]):
                 return end
-        return _after_a_body(
+        start = _after_a_body(
             text, _broad_restart(text, _past_time(text, _lead_in(text, start, end), end), end), end
         )
+        return _place_and(text, start, end)
 
     def _past_verbs(self, text: str, pos: int, end: int) -> int:
         while text.startswith(self.verb_words, pos, end):  # (投资重庆…有限公司: 投资 is no name)
