@@ -125,6 +125,9 @@ def normalise(raw: str, start: int = 0, end: int | None = None, *, join_words: b
                 j += 1
             prev = last()
             nxt = raw[j] if j < end else ""
+            if join_words and _split_number(raw, i, j, start, end):
+                i = j  # (年产30 0万件: a number a column's spacing cut in two)
+                continue
             if prev and nxt and not (join_words and (_wide(prev) or _wide(nxt)) and _joinable(prev, nxt)):
                 out.append(" ")
                 origin.append(i)
@@ -150,6 +153,21 @@ def normalise(raw: str, start: int = 0, end: int | None = None, *, join_words: b
         origin.append(i)
         i += 1
     return Piece("".join(out), origin)
+
+
+def _split_number(raw: str, i: int, j: int, start: int, end: int) -> bool:
+    """Is the white space ``raw[i:j]`` inside a number written between Chinese characters (年产30
+    0万件), where a scan's column spacing fell, not between two numbers (2023 2024) or in a
+    telephone number's groups?"""
+    if not (start < i and j < end and raw[i - 1].isdigit() and raw[j].isdigit()):
+        return False
+    a = i
+    while a > start and (raw[a - 1].isdigit() or raw[a - 1] == "."):
+        a -= 1
+    b = j
+    while b < end and (raw[b].isdigit() or raw[b] == "."):
+        b += 1
+    return a > start and is_cjk(raw[a - 1]) and b < end and (is_cjk(raw[b]) or raw[b] == "%")
 
 
 def _joinable(prev: str, nxt: str) -> bool:

@@ -50,3 +50,10 @@ def test_the_han_class_and_is_cjk_accept_the_same_characters():
         if not 0xD800 <= cp <= 0xDFFF:
             ch = chr(cp)
             assert bool(han.fullmatch(ch)) == is_cjk(ch), hex(cp)
+
+
+def test_a_number_the_column_spacing_cut_in_two_is_one_number():
+    assert normalise("建设年产30 0万件部件项目，增长1 2%").text == "建设年产300万件部件项目，增长12%"
+    # not two numbers, nor a telephone number's groups
+    assert normalise("2023 2024年").text == "2023 2024年"
+    assert normalise("电话023 6388 1234。").text == "电话023 6388 1234。"
