@@ -1232,7 +1232,7 @@ def test_a_banks_branch_its_loans_and_a_groups_units():
         ("中国农业银行重庆市分行营业部", "中国农业银行重庆市分行"),
         ("中国农业银行重庆市分行", "中国农业银行"),
     }
-    assert ("中国农业银行合川支行", "partner_of", "重庆合川城乡建设开发集团有限公司") in got
+    assert ("中国农业银行合川支行", "invests_in", "重庆合川城乡建设开发集团有限公司") in got  # (a loan)
     for unit in ("重庆钓鱼城文旅发展有限公司", "重庆合川产业投资发展有限公司"):
         assert (unit, "subsidiary_of", "重庆合川国有资本投资运营集团有限公司") in got
 
@@ -1800,3 +1800,14 @@ def test_a_bank_is_该行_not_该公司():
     assert ("彭宇川", "holds_role_at", "钓城终端") in got
     assert ("黄立川", "holds_role_at", "渝西农商行合川支行") in got
     assert not {x for x in got if x[1] == "partner_of" and x[2] in ("巫山", "万州")}
+
+
+def test_a_banks_loans_to_companies_one_after_another_put_money_in():
+    names = named(company=["渝岭银行南川支行", "昱岭铝业", "锐岭部件", "长岭化工", "三岭银行"])
+    text = (
+        "渝岭银行南川支行为昱岭铝业发放复产贷款3亿元，为锐岭部件发放流动资金贷款5000万元。"
+        "三岭银行为长岭化工提供贷款担保。"
+    )
+    got = typed(rels(text, names))
+    assert {("渝岭银行南川支行", "invests_in", x) for x in ("昱岭铝业", "锐岭部件")} <= got
+    assert not {x for x in got if x[0] == "三岭银行" and x[1] == "invests_in"}
