@@ -227,6 +227,7 @@ class Rules:
     attributes: dict[str, re.Pattern]
     units: dict[str, int]
     roles: dict
+    signing: dict[str, re.Pattern]  # a signing with companies named after it, one a sentence
 
     @property
     def directed(self) -> tuple[str, ...]:
@@ -316,6 +317,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             "not_positions": frozenset(data["roles"]["not_positions"] + person["kin"] + person["growers"]),
             "outlets": frozenset(data["roles"]["outlets"]),
         },
+        signing={k: re.compile(v) for k, v in data["signing_list"].items()},
     )
 
 
@@ -969,6 +971,11 @@ def _read_article(art: Article, corpus: _Corpus) -> _Reading:
         if found:
             out.facts.append((found[0], s0, s1, found[1]))
 
+    for head, tail, s0, s1 in _signing_list(text, spans, in_sentence, rules):
+        if col.fits(head, tail, "signed_with"):
+            out.supports.append((head, tail, "signed_with", s0, s1, "签约项目：A…；B…", None, False))
+            typed_pairs[s0].add(frozenset((head, tail)))
+
     for (s0, s1), in_sent in zip(spans, in_sentence, strict=True):
         named = sorted({r.entity for r in in_sent if r.named})
         for i, a in enumerate(named):
@@ -977,6 +984,51 @@ def _read_article(art: Article, corpus: _Corpus) -> _Reading:
                     # once a sentence: every pair of the sentence once, every sentence once
                     out.supports.append((a, b, "co_mentioned", s0, s1, "", None, True))
     return out
+
+
+def _signing_list(
+    text: str, spans: list[tuple[int, int]], in_sentence: list[list[Ref]], rules: Rules
+) -> Iterator[tuple[str, str, int, int]]:
+    """(company, host, item's sentence) of a signing with companies the sentence does not name
+    (潼南高新区管委会与12家企业集中签约。, 6个项目的投资方分别与荣昌高新区管委会签订投资协议。),
+    then the projects signed, one item a sentence (签约项目分别是：A投资…的Y；B投资…的Z；): each
+    item's first company signed with the host, unless the item names whom it signed with."""
+    cue, lead, own = rules.signing["cue"], rules.signing["lead"], rules.signing["own"]
+    host: str | None = None
+    listing = False
+    for (s0, s1), refs in zip(spans, in_sentence, strict=True):
+        sentence = text[s0:s1]
+        opened = lead.match(sentence) if host and not listing else None
+        if host and (listing or opened):
+            at = s0 + (opened.end() if opened else 0)
+            first = next((r for r in refs if r.type == "company" and r.named and r.start >= at), None)
+            if first is not None and not own.search(sentence):
+                yield first.entity, host, s0, s1
+            listing = sentence.endswith("；")
+            host = host if listing else None
+            continue
+        host, listing = None, False
+        if cue.search(sentence):
+            host = next((r.entity for r in refs if _hosts(text, r, refs, s1)), None)
+
+
+def _hosts(text: str, r: Ref, refs: list[Ref], s1: int) -> bool:
+    """Does ``r`` sign with firms its sentence does not name: written after 与 and before the signing
+    (…分别与荣昌高新区管委会签订投资协议), or before 与 and the firms (潼南高新区管委会与12家企业集中签约)?"""
+    if r.type not in ("government", "park", "district") or not r.named:
+        return False
+    if text[r.start - 1 : r.start] in ("与", "同", "和") and _SIGNS.match(text, r.end, s1):
+        return True
+    firms = _WITH_FIRMS.match(text, r.end, s1)
+    return firms is not None and not any(r.end < o.start < firms.end() for o in refs)
+
+
+_SIGNS = re.compile(r"[^，。；！？\n]{0,12}?(?:签约|签订|签署)")
+"""A signing after a party, in its clause (…管委会现场签订了投资协议)."""
+_WITH_FIRMS = re.compile(
+    r"(?:与|同|和)[^，。；！？\n]{0,10}?(?:企业|投资方|客商)[^，。；！？\n]{0,10}?(?:签约|签订|签署)"
+)
+"""Firms a party signs with, unnamed (与12家企业集中签约, 与各地企业集中签约项目36个)."""
 
 
 # ---------------------------------------------------------------- relations read from names

@@ -1811,3 +1811,23 @@ def test_a_banks_loans_to_companies_one_after_another_put_money_in():
     got = typed(rels(text, names))
     assert {("渝岭银行南川支行", "invests_in", x) for x in ("昱岭铝业", "锐岭部件")} <= got
     assert not {x for x in got if x[0] == "三岭银行" and x[1] == "invests_in"}
+
+
+def test_a_signing_with_firms_named_one_item_after_another():
+    names = named(
+        company=["蓉岭新材", "鼎岭装备", "宸岭光电", "澳岭厨卫", "锐岭工具"],
+        government=["潼南高新区管委会", "大足区人民政府", "大足高新区管委会"],
+    )
+    text = (
+        "推介会上，潼南高新区管委会与12家企业集中签约。签约项目中，蓉岭新材投资20亿元建设钛白粉项目；"
+        "鼎岭装备投资8亿元建设农机装备基地；宸岭光电与大足高新区管委会签署投资协议。"
+        "宸岭光电董事长说，公司将扩产。"
+        "开幕式上，大足区人民政府与各地企业集中签约项目36个。其中，重点签约项目有：1.锐岭工具投资12亿元建设基地。"
+        "澳岭厨卫投资8亿元建设产业园。"
+    )
+    got = {(a, b) for a, t, b in typed(rels(text, names)) if t == "signed_with"}
+    assert {("蓉岭新材", "潼南高新区管委会"), ("鼎岭装备", "潼南高新区管委会")} <= got
+    assert ("锐岭工具", "大足区人民政府") in got
+    # an item that says whom it signed with, a sentence after the list, a list ended with 。
+    assert ("宸岭光电", "潼南高新区管委会") not in got and ("宸岭光电", "大足高新区管委会") in got
+    assert ("澳岭厨卫", "大足区人民政府") not in got
