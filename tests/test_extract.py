@@ -1688,3 +1688,21 @@ def test_a_union_of_cooperatives_a_brand_begun_with_和_and_a_company_after_it_e
     assert ("company", "重庆和照生物制药有限公司") in got
     assert ("company", "璧山汽车有限公司") in got  # (two places and a conjunction)
     assert not {n for t, n in got if t == "company" and n.startswith("扩能")}
+
+
+def test_what_a_fifth_set_of_pages_read_into_names(nlp):
+    """A lawsuit's 诉 between two names, 现金红利 (cash dividend), and a brand's company in a district
+    written after the brand, whose brand alone is the parent's."""
+    got = found(
+        nlp, "重庆谦岭数字科技股份有限公司诉杭州谦岭数码科技有限公司一案审结。公司每10股派发现金红利3.2元。"
+    )
+    assert {("company", "重庆谦岭数字科技股份有限公司"), ("company", "杭州谦岭数码科技有限公司")} <= got
+    assert not {n for t, n in got if t == "person" or "诉" in n}
+    doc = nlp(
+        "江北区人民政府与朝岭百货签订投资协议，朝岭百货将投资4.5亿元，"
+        "由重庆朝岭百货江北有限公司（以下简称朝岭江北）负责建设和运营。"
+    )
+    refs = {
+        (s.text, mention_attrs(doc, s).get("ref")) for s in doc.spans["mentions"] if s.label_ == "company"
+    }
+    assert ("朝岭百货", None) in refs and ("朝岭江北", "重庆朝岭百货江北有限公司") in refs

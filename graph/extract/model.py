@@ -122,6 +122,8 @@ class ModelPeople:
             s, e = ent.start_char, ent.end_char
             if not self._plausible(ent.text) or any(c.start < e and s < c.end for c in others):
                 continue
+            if s and word_freq(text[s - 1 : s + 1]) >= 1000 and word_freq(ent.text[1:]) >= 100:
+                continue  # (派发现金红利: 现金 and 红利, two common words, no 金红利)
             rule = guessed.get(s)
             if rule is not None and rule.end != e:
                 # a title before it was sure, the name's length only jieba's guess: the model decides

@@ -381,6 +381,11 @@ _OPENS = "。；：！？\n，“"
 """What a clause opens after."""
 
 
+def _placed_after(bare: str) -> str:
+    """The district written after a brand (朝盛百货|江北), if ``bare`` ends with one."""
+    return next((bare[k:] for k in range(2, len(bare) - 1) if _is_place(bare[k:])), "")
+
+
 def _broad_restart(text: str, start: int, end: int) -> int:
     """Where the name starts if a place written first is only where it is (江津区重庆恒锦…研发中心,
     万州区属国企重庆三峡港航投资有限公司): names go from broad to narrow, so a broader place after a
@@ -808,10 +813,12 @@ class CompanyMatcher:
             return False
         return not crosses_word(text, end, end)
 
-    def forms_of(self, name: str, trade: bool = True) -> list[str]:
+    def forms_of(self, name: str, trade: bool = True, parent: bool = False) -> list[str]:
         """The short forms of a company's name: without its legal form, its places, its industry;
         none of a branch's (国家绿能投资集团有限公司重庆分公司), whose brand or group written alone is
-        the company's, not the branch's."""
+        the company's, not the branch's; nor of a brand's company in a district written after the
+        brand (重庆朝盛百货江北有限公司 is 朝盛百货江北; 朝盛百货 alone is the brand's parent), unless
+        ``parent``: the parent's forms too."""
         parsed = parse_company(name)
         if parsed.branch:
             return []
@@ -832,10 +839,17 @@ class CompanyMatcher:
         # (nor a form that names a mountain, a river or a town: 金佛山 of 金佛山药业, 濯水古镇 of 濯水古镇
         # 旅游开发)
         alone = word_freq(brand) <= self.max_brand_freq
+        # (a brand's company in a district, the district written after the brand: 重庆朝盛百货江北有限公司
+        # is 朝盛百货江北, 朝盛百货 alone being the brand's parent)
+        there = _placed_after(bare)
         return [
             f
             for f in forms
-            if f and f != name and (f == core or f[-1] not in LANDFORMS) and (f != brand or alone)
+            if f
+            and f != name
+            and (f == core or f[-1] not in LANDFORMS)
+            and (f != brand or alone)
+            and (parent or not there or f.endswith(there))
         ]
 
     def _brand_forms(self, bare: str, legal: str, industry: str = "") -> list[str]:
@@ -970,7 +984,10 @@ class CompanyMatcher:
         for s, e in found:
             name = text[s:e]
             forms.setdefault(name, set())  # the name itself wherever else it is written
-            for form in self.forms_of(name):
+            own = self.forms_of(name)
+            for form in set(self.forms_of(name, parent=True)) - set(own):
+                forms.setdefault(form, set())  # (朝盛百货 beside 重庆朝盛百货江北有限公司: a name, no ref)
+            for form in own:
                 if name in defined and form[-1] in LANDFORMS:
                     continue  # (以下简称摩围山公司: 摩围山 alone is the mountain it is named after)
                 forms.setdefault(form, set()).add(name)
