@@ -590,7 +590,10 @@ def score_pair(
                 why = compatible(pa, pb)
                 if why:
                     return 0.0, why
-                best = max(best, (0.9, f"same brand {pa.brand}"))
+                # (the same trade too, where both say one, first: 鸿岭置业 is 鸿岭置业集团's before it is
+                # 鸿岭房地产开发's, which the two registered names then keep apart)
+                score = 0.9 if _same_trade(pa, pb) else 0.85
+                best = max(best, (score, f"same brand {pa.brand}"))
                 continue
             k = _one_off(pa.brand, pb.brand)
             if k is None or compatible(pa, pb) or not _same_trade(pa, pb):

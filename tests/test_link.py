@@ -733,3 +733,15 @@ def test_a_union_of_cooperatives_is_no_cooperative_of_its_produce():
         mention("脆岭专业合作社", article="p#2"),
     ]
     assert len(link(ms)) == 2
+
+
+def test_a_short_form_joins_the_name_of_its_brand_and_trade_first():
+    # (鸿岭置业 is the group's; the project company 鸿岭房地产开发 of the same brand stays apart)
+    ms = [
+        mention("重庆鸿岭置业集团有限公司", article="p#1"),
+        mention("重庆鸿岭房地产开发有限公司", article="p#2"),
+        mention("鸿岭置业", article="p#3"),
+    ]
+    ents = by_name(link(ms))
+    assert "鸿岭置业" in ents["重庆鸿岭置业集团有限公司"].aliases
+    assert ents["重庆鸿岭房地产开发有限公司"].aliases == ["重庆鸿岭房地产开发有限公司"]
