@@ -1706,3 +1706,16 @@ def test_what_a_fifth_set_of_pages_read_into_names(nlp):
         (s.text, mention_attrs(doc, s).get("ref")) for s in doc.spans["mentions"] if s.label_ == "company"
     }
     assert ("朝岭百货", None) in refs and ("朝岭江北", "重庆朝岭百货江北有限公司") in refs
+
+
+def test_projects_counted_towns_after_an_adverb_and_a_canyon_are_no_names(nlp):
+    got = found(
+        nlp,
+        "今年以来武隆已签约文旅康养项目11个，公司已在武隆运营康养项目2个。近3年来，奉节已在安坪镇建成冷库。"
+        "巫山将串联当阳大峡谷等景点。",
+    )
+    assert not {n for t, n in got if t == "project"}
+    assert ("district", "安坪镇") in got and not {n for t, n in got if n.startswith("已在")}
+    assert not {n for t, n in got if n.startswith("当阳")}
+    got = found(nlp, "荣昌区昌元街道、渝北区人和街道的居民参观了湖北当阳市的企业。")
+    assert {("district", "昌元街道"), ("district", "人和街道"), ("district", "当阳市")} <= got

@@ -43,7 +43,10 @@ _NOT_A_BODY = r"(?!长|[\u4e00-\u9fff]?干部)"
 # A town's name in a list ends in 街道, 镇, or a 乡 that begins no word (乡镇, 乡村, 乡情…).
 _LISTED_END = r"(?:街道|镇|乡(?![镇村亲情愁贤风]))"
 # A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇, 石柱县中益乡|村民).
-TOWN = re.compile(rf"(?![乡镇街村的在和与及是为一个])[\u4e00-\u9fff]{{2,4}}?(?:街道|镇|乡){_NOT_A_BODY}")
+TOWN = re.compile(
+    rf"(?![乡镇街村的在和与及是为一个已将正还也都])(?:(?![在的])[\u4e00-\u9fff]){{2,4}}?(?:街道|镇|乡){_NOT_A_BODY}"
+)
+"""(not what the sentence goes on with after the district: 奉节|已在安坪镇)"""
 # Towns and streets listed after punctuation or 以及 (；西沱镇、王场镇的…): two of that shape are towns.
 _ONE_TOWN = rf"(?![乡镇街村的在和与及是为一个这该各])[\u4e00-\u9fff]{{2,3}}?{_LISTED_END}"
 TOWN_LIST = re.compile(rf"(?:^|(?<=[，。；：\n及和]))(?:{_ONE_TOWN}、)+{_ONE_TOWN}{_NOT_A_BODY}")

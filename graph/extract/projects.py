@@ -73,6 +73,10 @@ BARE_PROJECT = re.compile(r"(?:[一二三四五六七八九十\d]期)?(?:项目|
 """What is left of a project written with only its company's name (领航新能源|项目, 海川储能|二期项目)."""
 
 
+_COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两几百千]+)(?:个|项|批)")
+"""A count right after 项目 (项目11个): projects of a kind counted."""
+
+
 def _particular(text: str, start: int, end: int, anchors: list) -> bool:
     """A company, place or park named in ``text[start:end]``, or a word jieba does not know
     (璧晟): what a ``…建设项目`` is built by or for, not only what kind it is (养老服务中心)."""
@@ -222,6 +226,8 @@ class ProjectMatcher:
             shortest = self.min_len - work
             if start == m.start() or self._generic_start(name) or len(name) < shortest:
                 continue
+            if _COUNT_AFTER.match(text, m.end()):
+                continue  # (已签约文旅康养项目11个, 运营康养项目2个: how many of a kind, no name)
             after = leading_places(name)[1]
             if after != name and after and self._generic_start(after) and after[0] not in "大小新老好":
                 # (列入重庆市|重大交通物流项目, 开州|一食品深加工项目: a kind of the place's projects, or
