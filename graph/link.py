@@ -602,8 +602,10 @@ def score_pair(
             how = "by sound" if sound(x) == sound(y) else "by shape" if _shape(x) == _shape(y) else "off"
             if pages is None:
                 pages = a.docs & b.docs
-            if pages and how == "off" and _parts_alike(x, y):
-                how = "by parts"  # (a slip on the page of the name it slips from: 陆巷 of 陆港)
+            # (a registered name slipped on the page of the name it slips from: 陆巷 of 陆港; not a
+            # neighbour's brand, 红峰 beside 江峰)
+            if pages and how == "off" and _registered(pa) and _registered(pb) and _parts_alike(x, y):
+                how = "by parts"
             if pages and (how == "off" or not _slip(a, b, pages)):
                 continue
             if context is None:
@@ -612,6 +614,10 @@ def score_pair(
             rule = f"{pa.brand}/{pb.brand}: one character {how}, context {context:.2f}"
             best = max(best, (name + 0.5 * context, rule))
     return round(best[0], 3), best[1]
+
+
+def _registered(a: CompanyName) -> bool:
+    return a.legal.endswith(REGISTERED)
 
 
 def _same_trade(a: CompanyName, b: CompanyName) -> bool:
@@ -721,9 +727,12 @@ def name_slips(
 
 
 def _org_of(m: Mention, texts: Mapping[str, str] | None) -> str:
-    """The organisation written with a person's title, as its article writes it."""
+    """The organisation written with a person's title, without the places it begins with or a bare
+    区, 县 or 市 (铜梁区交通运输委 and 区交通运输委 are one body's names; 能源局 is no 生态环境局)."""
     text = texts.get(m.article) if texts else None
-    return text[m.org_start : m.org_end] if text and m.org_start is not None else ""
+    org = text[m.org_start : m.org_end] if text and m.org_start is not None else ""
+    rest = leading_places(org)[1] or org
+    return rest[1:] if len(rest) > 2 and rest[0] in "区县市" else rest
 
 
 @functools.lru_cache(maxsize=1)

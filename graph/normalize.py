@@ -156,9 +156,9 @@ def normalise(raw: str, start: int = 0, end: int | None = None, *, join_words: b
 
 
 def _split_number(raw: str, i: int, j: int, start: int, end: int) -> bool:
-    """Is the white space ``raw[i:j]`` inside a number written between Chinese characters (年产30
-    0万件), where a scan's column spacing fell, not between two numbers (2023 2024) or in a
-    telephone number's groups?"""
+    """Is the white space ``raw[i:j]`` inside a number written between Chinese characters and before a
+    unit (年产30 0万件), where a scan's column spacing fell, not between two numbers (2023 2024), in a
+    telephone number's groups (023 68886666转) or before a month (1 2月, which may be 1、2月)?"""
     if not (start < i and j < end and raw[i - 1].isdigit() and raw[j].isdigit()):
         return False
     a = i
@@ -167,7 +167,12 @@ def _split_number(raw: str, i: int, j: int, start: int, end: int) -> bool:
     b = j
     while b < end and (raw[b].isdigit() or raw[b] == "."):
         b += 1
-    return a > start and is_cjk(raw[a - 1]) and b < end and (is_cjk(raw[b]) or raw[b] == "%")
+    digits = (i - a) + (b - j)
+    return digits <= 6 and a > start and is_cjk(raw[a - 1]) and b < end and raw[b] in _UNITS
+
+
+_UNITS = frozenset("万亿千百元吨件个台套辆米亩人户家座项%股倍")
+"""What a number cut by the column's spacing is a number of."""
 
 
 def _joinable(prev: str, nxt: str) -> bool:

@@ -208,6 +208,7 @@ class Anaphor:
     not_before: tuple[str, ...]
     after: tuple[str, ...]  # words after which it is an anaphor even inside a clause (落户园区)
     within: str = ""  # "sentence": its antecedent is named there (后者: the last of its sentence)
+    anchor: str = ""  # its antecedent is named before this word's last use before it (…B轮融资)
 
 
 @dataclass(frozen=True)
@@ -291,6 +292,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             tuple(a.get("not_before", ())),
             tuple(a.get("after", ())),
             a.get("within", ""),
+            a.get("anchor", ""),
         )
         for a in data.get("anaphor", [])
     )
@@ -460,6 +462,7 @@ def resolve_anaphora(
     for s, e, an, w in sorted(found, key=lambda f: f[0]):
         exclude: set[str] = set()
         first = next((a for a, b in spans if a <= s < b), s) if an.within == "sentence" else 0
+        before = text.rfind(an.anchor, 0, s) if an.anchor else s  # (…B轮融资，…。本轮融资由…)
         if an.skip:
             s0, s1 = next(((a, b) for a, b in spans if a <= s < b), (s, e))
             if an.skip == "clause":
@@ -468,7 +471,7 @@ def resolve_anaphora(
             exclude = {r.entity for r in pool if s0 <= r.start and r.end <= s1}
         best = company = None  # (集团: the group named before, else the company, as 公司)
         for r in pool:
-            if r.end > s:
+            if r.end > s or r.end > before:
                 break
             ent = entities.get(r.entity)
             if (

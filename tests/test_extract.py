@@ -1719,3 +1719,30 @@ def test_projects_counted_towns_after_an_adverb_and_a_canyon_are_no_names(nlp):
     assert not {n for t, n in got if n.startswith("当阳")}
     got = found(nlp, "荣昌区昌元街道、渝北区人和街道的居民参观了湖北当阳市的企业。")
     assert {("district", "昌元街道"), ("district", "人和街道"), ("district", "当阳市")} <= got
+
+
+def test_what_a_review_of_the_fourth_and_fifth_sets_rules_found(nlp):
+    """A county, 和 and a company are three words; a town may begin 正; 项目3个月 is no count."""
+    got = found(nlp, "3月4日，荣昌和华为技术有限公司签署战略合作协议。璧山区正兴镇的企业开工。")
+    assert {("company", "华为技术有限公司"), ("district", "荣昌"), ("district", "正兴镇")} <= got
+    got = found(nlp, "重庆恒锐新材料有限公司投资建设的恒锐高性能复合材料生产基地项目3个月内完成主体建设。")
+    assert ("project", "恒锐高性能复合材料生产基地项目") in got
+    got = found(nlp, "城口县与四川省巴中市通江、南江两县签订文旅合作协议。")
+    assert ("district", "通江") in got
+    doc = nlp("重庆华渝电气集团有限公司控股的子公司原名重庆恒锐新材料有限公司，今年更名。")
+    assert refs_of(doc, "company").get("重庆恒锐新材料有限公司") is None  # (no parent renamed)
+
+
+def test_a_defined_form_of_a_local_place_and_a_common_word_is_no_company_elsewhere():
+    from graph.articles import split_page
+    from graph.extract.pipeline import extract
+
+    raw = (
+        "国企改革再提速\n\n"
+        "本报讯 重庆铜梁发展投资集团有限公司（以下简称铜梁发展）举行揭牌仪式。\n\n\n"
+        "产业大会召开\n\n"
+        "本报讯 新项目将为铜梁发展注入新动能。区委书记王强表示，要抓好落实。\n"
+    )
+    arts = split_page(raw, "p")
+    second = [(m.type, m.surface) for m in extract(arts)[arts[1].id]]
+    assert ("district", "铜梁") in second and ("company", "铜梁发展") not in second

@@ -745,3 +745,25 @@ def test_a_short_form_joins_the_name_of_its_brand_and_trade_first():
     ents = by_name(link(ms))
     assert "鸿岭置业" in ents["重庆鸿岭置业集团有限公司"].aliases
     assert ents["重庆鸿岭房地产开发有限公司"].aliases == ["重庆鸿岭房地产开发有限公司"]
+
+
+def test_a_neighbours_brand_that_shares_a_part_is_no_slip_and_a_bare_区_body_is_its_districts():
+    # (江 and 红 both end in 工: a registered name slipped would be one, a brand alone beside is not)
+    ms = [mention("重庆江峰机械有限公司"), mention("江峰机械", start=20), mention("江峰机械", start=40)]
+    ms += [mention("红峰机械", start=60)]
+    assert (
+        len(link(ms, {"p#1": "重庆江峰机械有限公司生产车间。江峰机械扩产。江峰机械招工。红峰机械也在招工。"}))
+        == 2
+    )
+    text = "铜梁区交通运输委主任何明远带队检查。何明远说。区交通运输委主任何名远通报情况。"
+
+    def post(name: str, body: str, at: int) -> Mention:
+        s, o = text.index(name, at), text.index(body, at)
+        return dataclasses.replace(
+            mention(name, "person", start=s), role="主任", org_start=o, org_end=o + len(body)
+        )
+
+    ms = [post("何明远", "铜梁区交通运输委", 0), post("何名远", "区交通运输委", 20)]
+    ms.append(mention("何明远", "person", start=text.index("何明远说")))
+    (e,) = link(ms, {"p#1": text})
+    assert e.name == "何明远"

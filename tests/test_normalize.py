@@ -57,3 +57,8 @@ def test_a_number_the_column_spacing_cut_in_two_is_one_number():
     # not two numbers, nor a telephone number's groups
     assert normalise("2023 2024年").text == "2023 2024年"
     assert normalise("电话023 6388 1234。").text == "电话023 6388 1234。"
+
+
+def test_no_telephone_number_nor_month_is_joined():
+    assert normalise("咨询电话023 68886666转人工").text == "咨询电话023 68886666转人工"
+    assert normalise("今年1 2月，园区新签约项目15个").text == "今年1 2月，园区新签约项目15个"

@@ -1831,3 +1831,18 @@ def test_a_signing_with_firms_named_one_item_after_another():
     # an item that says whom it signed with, a sentence after the list, a list ended with 。
     assert ("宸岭光电", "潼南高新区管委会") not in got and ("宸岭光电", "大足高新区管委会") in got
     assert ("澳岭厨卫", "大足区人民政府") not in got
+
+
+def test_a_borrower_applying_to_a_bank_and_公司_after_a_bank():
+    names = named(company=["恒岭新材", "渝岭农商行", "渝岭化工", "星岭智能", "博岭制药", "渝岭控股"])
+    people = {"杨秀岭": ("党委书记", None)}
+    text = (
+        "恒岭新材向渝岭农商行申请贷款5000万元。渝岭化工扩产。渝岭农商行是西南首家上市农商行。"
+        "公司党委书记杨秀岭介绍，将加大支持。"
+    )
+    got = typed(rels(text, names, people))
+    assert not {x for x in got if x[1] == "invests_in" and x[0] == "恒岭新材"}
+    assert ("杨秀岭", "holds_role_at", "渝岭农商行") in got
+    text = "星岭智能宣布完成3亿元B轮融资，博岭制药担任本次交易的财务顾问。本轮融资由渝岭控股领投。"
+    got = typed(rels(text, names))
+    assert ("渝岭控股", "invests_in", "星岭智能") in got and ("渝岭控股", "invests_in", "博岭制药") not in got

@@ -365,16 +365,25 @@ conjunction follows in a list of bodies and companies)."""
 
 
 def _place_and(text: str, start: int, end: int) -> int:
-    """Where the name starts when the walk stopped at a 和 that follows a place opening the clause:
-    the brand begins with 和 (。重庆和照|生物制药有限公司, jieba reading 和 as a conjunction), unless a
-    place begins what comes after it (江津和|璧山…有限公司 names two places)."""
+    """Where the name starts when the walk stopped at a 和 that follows a province or city opening the
+    clause: the brand begins with 和 (。重庆和照|生物制药有限公司, jieba reading 和 as a conjunction),
+    unless a place begins what comes after it (江津和|璧山…有限公司 names two places)."""
     if start < 3 or text[start - 1] != "和" or leading_places(text[start:end])[0]:
         return start
     for k in (4, 3, 2):
         at = start - 1 - k
-        if at >= 0 and _is_place(text[at : start - 1]) and (at == 0 or text[at - 1] in _OPENS):
+        place = text[at : start - 1] if at >= 0 else ""
+        if _registers(place) and (at == 0 or text[at - 1] in _OPENS):
             return at
     return start
+
+
+def _registers(place: str) -> bool:
+    """Is ``place`` a province or city, as a registered name begins with (重庆和照…), not a county a
+    sentence joins to a company with 和 (荣昌和华为技术有限公司签约)?"""
+    gaz = gazetteer()
+    full = gaz.full_names(place)
+    return bool(full) and all(gaz.places[f].level in ("province", "city") for f in full)
 
 
 _OPENS = "。；：！？\n，“"
@@ -648,6 +657,9 @@ class CompanyMatcher:
                 continue
             opening = self._opening(text, m.start(), _SENTENCE_ENDS)
             before = [c for c in own if opening <= c.start and c.end <= m.start()]
+            if text.startswith(("原名", "曾用名"), m.start()):
+                # (only the name right before: …控股的子公司原名… renames no parent)
+                before = [c for c in before if c.end == m.start()]
             if before:
                 now = max(before, key=lambda c: (c.end, c.end - c.start))
                 for c in own:

@@ -20,7 +20,15 @@ from spacy.language import Language
 from graph.articles import Article
 from graph.extract import aliases, bio, model, orgs, people, places, projects, resolve  # noqa: F401  (factories)
 from graph.extract.candidates import KeepText
-from graph.extract.lexicon import crosses_word, jieba_tok, leading_places, word_freq
+from graph.extract.lexicon import (
+    crosses_word,
+    gazetteer,
+    jieba_tok,
+    leading_places,
+    lexicon,
+    place_inside,
+    word_freq,
+)
 from graph.extract.model import MODEL_DIR, load_model, model_available
 from graph.extract.resolve import mention_attrs
 from graph.mentions import ALIAS_SOURCE, PAGE_SOURCE, Mention
@@ -104,9 +112,15 @@ def _shorter_within(m: Mention, s: int, e: int) -> bool:
     )
 
 
-def _place_leading(m: Mention, s: int, e: int) -> bool:
-    """Is ``m`` the place a short form that an article defines begins with (龙城 of 龙城发展)?"""
-    return m.type == "district" and m.start == s and m.end < e
+def _place_leading(m: Mention, s: int, e: int, form: str) -> bool:
+    """Is ``m`` the place a short form that an article defines begins with (开州 of 开州文旅, 龙城 of
+    龙城发展, Liaoning's 龙城)? Not a place of the paper's own city before a common word, which
+    goes on as a phrase (为铜梁发展注入…)."""
+    if m.type != "district" or m.start != s or m.end >= e:
+        return False
+    gaz, home = gazetteer(), lexicon()["government"]["home_city"]
+    far = not any(place_inside(f, home, gaz) for f in gaz.full_names(m.surface))
+    return far or word_freq(form[m.end - s :]) < COMMON_WORD
 
 
 def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms_of) -> None:
@@ -162,7 +176,8 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
                 continue
             inside = [m for m in mentions if m.start < e and s < m.end]
             if crosses_word(art.text, s, e) or not all(
-                _shorter_within(m, s, e) or (form in defined and _place_leading(m, s, e)) for m in inside
+                _shorter_within(m, s, e) or (form in defined and _place_leading(m, s, e, form))
+                for m in inside
             ):
                 continue
             # (a short form of another company inside the page's form gives way to it: 华芯 of

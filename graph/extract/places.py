@@ -44,7 +44,7 @@ _NOT_A_BODY = r"(?!长|[\u4e00-\u9fff]?干部)"
 _LISTED_END = r"(?:街道|镇|乡(?![镇村亲情愁贤风]))"
 # A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇, 石柱县中益乡|村民).
 TOWN = re.compile(
-    rf"(?![乡镇街村的在和与及是为一个已将正还也都])(?:(?![在的])[\u4e00-\u9fff]){{2,4}}?(?:街道|镇|乡){_NOT_A_BODY}"
+    rf"(?![乡镇街村的在和与及是为一个已将])(?:(?![在的])[\u4e00-\u9fff]){{2,4}}?(?:街道|镇|乡){_NOT_A_BODY}"
 )
 """(not what the sentence goes on with after the district: 奉节|已在安坪镇)"""
 # Towns and streets listed after punctuation or 以及 (；西沱镇、王场镇的…): two of that shape are towns.

@@ -73,7 +73,7 @@ BARE_PROJECT = re.compile(r"(?:[一二三四五六七八九十\d]期)?(?:项目|
 """What is left of a project written with only its company's name (领航新能源|项目, 海川储能|二期项目)."""
 
 
-_COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两几百千]+)(?:个|项|批)")
+_COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两几百千]+)(?:个(?!月|工作日|小时)|项|批)")
 """A count right after 项目 (项目11个): projects of a kind counted."""
 
 
