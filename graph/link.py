@@ -617,6 +617,7 @@ def score_pair(
 
 
 def _registered(a: CompanyName) -> bool:
+    """A registered name: its legal form is a registered one (有限公司), not a plain 公司 or 集团."""
     return a.legal.endswith(REGISTERED)
 
 
@@ -763,7 +764,8 @@ def _parts_alike(x: str, y: str) -> bool:
     """Do two characters share the parts a scanner keeps when it misreads one: the one is a part of
     the other (巷 of 港, its water radical lost) or both end in the same part (弛 / 驰, 甑 / 甄)?
     Five times as many pairs of common characters pass as have the same four corners (0.46 %
-    against 0.09 %): the linker takes it only for a slip on the page of the name it slips from.
+    against 0.09 %): the linker takes it only for a registered name slipped on the page of the
+    registered name it slips from (:func:`score_pair`).
 
     >>> _parts_alike("巷", "港"), _parts_alike("甑", "甄"), _parts_alike("安", "城")
     (True, True, False)
@@ -836,10 +838,10 @@ class _Groups:
             self.brands[ri][brand] |= names
         self.registered[ri] |= self.registered.pop(rj)
 
-    def conflict(self, i: int, j: int, registered: bool = True) -> str | None:
+    def conflict(self, i: int, j: int, declared: bool = False) -> str | None:
         """Would joining the groups of ``i`` and ``j`` join two names that must stay apart? The names
-        are not asked about where an article says they are one (``registered`` false: a company's
-        former name, 原重庆渝达机电集团有限公司…更名为…, whose short form 梁田农业 is no 梁田食品集团's
+        are not asked about where an article says they are one (``declared``: a company's former
+        name, 原重庆渝达机电集团有限公司…更名为…, whose short form 梁田农业 is no 梁田食品集团's
         trade); an analyst's separation is."""
         ri, rj = self._root(i), self._root(j)
         small, large = sorted((ri, rj), key=lambda r: len(self.surfaces[r]))
@@ -847,7 +849,7 @@ class _Groups:
             for sa in self.surfaces[small]:
                 if self.separate.get(sa, set()) & self.surfaces[large]:
                     return "separated by an override"
-        if not registered:
+        if declared:
             return None
         ra, rb = self.registered[ri], self.registered[rj]
         if ra and rb and not any(_same_registered(a, b) for a in ra for b in rb):
@@ -918,7 +920,7 @@ def link(
         reasons: dict[int, tuple[str, float]] = {}
 
         def join(i: int, j: int, rule: str, score: float, declared: bool = False) -> bool:
-            if groups.find(i) == groups.find(j) or groups.conflict(i, j, registered=not declared):
+            if groups.find(i) == groups.find(j) or groups.conflict(i, j, declared):
                 return False
             groups.union(i, j)
             reasons[j] = (rule, score)

@@ -1069,6 +1069,7 @@ def _name_relations(
 
 
 _COOPERATIVE = ("合作社", "联合社")
+"""How a cooperative's or a union of cooperatives' legal form ends."""
 
 
 def _subsidiaries(entities: list[Entity], rules: Rules) -> Iterator[NameRelation]:
