@@ -1746,3 +1746,11 @@ def test_a_defined_form_of_a_local_place_and_a_common_word_is_no_company_elsewhe
     arts = split_page(raw, "p")
     second = [(m.type, m.surface) for m in extract(arts)[arts[1].id]]
     assert ("district", "铜梁") in second and ("company", "铜梁发展") not in second
+
+
+def test_a_company_named_after_an_institution_lends_it_no_short_form(nlp):
+    doc = nlp(
+        "西岚智感由重庆西岚大学机械与传感工程学院教授团队创办。"
+        "学校全资的重庆西岚大学资产经营有限公司以6项发明专利作价入股。"
+    )
+    assert refs_of(doc, "company").get("重庆西岚大学") is None

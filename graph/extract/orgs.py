@@ -440,6 +440,7 @@ class CompanyMatcher:
         self.weak_legal = dict(lex["weak_legal"])
         self.not_before = tuple(sorted(lex["not_before"], key=len, reverse=True))
         self.actions = frozenset(lex["actions"])
+        self.institutions = tuple(lex["institutions"])
         # (区长欧阳澄和|湖南华湘…有限公司: the title of a post ends a company's name on its left;
         # not what a person is: 重庆工人文化宫有限公司)
         people = lexicon()["person"]
@@ -860,6 +861,7 @@ class CompanyMatcher:
             if f
             and f != name
             and (f == core or f[-1] not in LANDFORMS)
+            and (f == core or not f.endswith(self.institutions))  # (西岚大学: the university)
             and (f != brand or alone)
             and (parent or not there or f.endswith(there))
         ]
