@@ -718,13 +718,30 @@ def name_slips(
         n = {id(c): _times_on(c, pages) for c in (a, b)}
         if n[id(a)] < n[id(b)] or (n[id(a)] == n[id(b)] and a.key > b.key):
             a, b, i, j = b, a, j, i
-        if not b.docs <= pages:
-            continue
+        if not b.docs <= pages or _in_one_sentence(a, b, texts):
+            continue  # (织工颜素芳是颜素芬的堂妹: two people the sentence sets side by side)
         if titles(a, pages, posts=True) & titles(b, pages, posts=True):
             found.append((i, j, f"{a.key}/{b.key}: one character {how}, the same post on a page"))
         elif n[id(b)] == 1 < n[id(a)] and not (titles(a, pages) and titles(b, pages)):
             found.append((i, j, f"{a.key}/{b.key}: one character {how}, once beside more on a page"))
     return found
+
+
+def _in_one_sentence(a: Cluster, b: Cluster, texts: Mapping[str, str] | None) -> bool:
+    """Are the two names written in one sentence of an article (with ``texts``: 颜素芳是颜素芬的堂妹)?"""
+    if not texts:
+        return False
+    for x in a.mentions:
+        for y in b.mentions:
+            text = texts.get(x.article) if x.article == y.article else None
+            if text is not None:
+                lo, hi = sorted((x.end, y.end))
+                if not _SENTENCE_END.search(text, lo, hi):
+                    return True
+    return False
+
+
+_SENTENCE_END = re.compile(r"[。！？；\n]")
 
 
 def _org_of(m: Mention, texts: Mapping[str, str] | None) -> str:

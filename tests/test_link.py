@@ -767,3 +767,18 @@ def test_a_neighbours_brand_that_shares_a_part_is_no_slip_and_a_bare_区_body_is
     ms.append(mention("何明远", "person", start=text.index("何明远说")))
     (e,) = link(ms, {"p#1": text})
     assert e.name == "何明远"
+
+
+def test_two_names_one_character_apart_in_one_sentence_are_two_people():
+    text = "董事长颜素芬说，公司现有织工260名。颜素芬介绍了项目。织工颜素芳是颜素芬的堂妹。"
+    ms = [
+        dataclasses.replace(mention("颜素芬", "person", start=3), role="董事长"),
+        mention("颜素芬", "person", start=text.index("颜素芬介绍")),
+        mention("颜素芳", "person", start=text.index("颜素芳")),
+        mention("颜素芬", "person", start=text.index("颜素芬的")),
+    ]
+    assert len(link(ms, {"p#1": text})) == 2
+    # written in sentences of their own, the one written once is a slip of the other
+    text = text.replace("织工颜素芳是颜素芬的堂妹", "颜素芳说，订单排到了年底")
+    ms[2:] = [mention("颜素芳", "person", start=text.index("颜素芳"))]
+    assert len(link(ms, {"p#1": text})) == 1
