@@ -995,8 +995,9 @@ def _signing_list(
     """(company, host, item's sentence) of a signing with companies the sentence does not name
     (潼南高新区管委会与12家企业集中签约。, 6个项目的投资方分别与荣昌高新区管委会签订投资协议。),
     then the projects signed, one item a sentence (签约项目分别是：A投资…的Y；B投资…的Z；): each
-    item's first company signed with the host, unless the item names whom it signed with."""
-    cue, lead, own = rules.signing["cue"], rules.signing["lead"], rules.signing["own"]
+    item's first company signed with the host, unless the item names whom it signed with or says no
+    investment of it (其中，X作为区属国企，将为签约企业提供厂房代建服务)."""
+    cue, lead, own, does = (rules.signing[k] for k in ("cue", "lead", "own", "does"))
     host: str | None = None
     listing = False
     for (s0, s1), refs in zip(spans, in_sentence, strict=True):
@@ -1005,7 +1006,7 @@ def _signing_list(
         if host and (listing or opened):
             at = s0 + (opened.end() if opened else 0)
             first = next((r for r in refs if r.type == "company" and r.named and r.start >= at), None)
-            if first is not None and not own.search(sentence):
+            if first is not None and not own.search(sentence) and does.search(sentence, first.end - s0):
                 yield first.entity, host, s0, s1
             listing = sentence.endswith("；")
             host = host if listing else None

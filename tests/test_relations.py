@@ -1831,6 +1831,10 @@ def test_a_signing_with_firms_named_one_item_after_another():
     # an item that says whom it signed with, a sentence after the list, a list ended with 。
     assert ("宸岭光电", "潼南高新区管委会") not in got and ("宸岭光电", "大足高新区管委会") in got
     assert ("澳岭厨卫", "大足区人民政府") not in got
+    # an item that names a service its company provides, no investment
+    text = "铜梁区与30家企业集中签约。其中，锐岭工具作为区属国企，将为签约企业提供厂房代建服务。"
+    got = typed(rels(text, names | named(district=["铜梁区"])))
+    assert not {x for x in got if x[1] == "signed_with"}
 
 
 def test_a_borrower_applying_to_a_bank_and_公司_after_a_bank():
