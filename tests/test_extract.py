@@ -1754,3 +1754,8 @@ def test_a_company_named_after_an_institution_lends_it_no_short_form(nlp):
         "学校全资的重庆西岚大学资产经营有限公司以6项发明专利作价入股。"
     )
     assert refs_of(doc, "company").get("重庆西岚大学") is None
+
+
+def test_a_town_listed_after_towns_may_bear_a_common_place_word(nlp):
+    got = found(nlp, "奉节已在安坪镇、朱衣镇、永乐镇等脐橙主产区建成冷库。")
+    assert {("district", "安坪镇"), ("district", "朱衣镇"), ("district", "永乐镇")} <= got

@@ -125,13 +125,15 @@ _SETTLED = frozenset("村")
 (跃进村街道, 新山村街道)."""
 
 
-def town_like(name: str) -> bool:
+def town_like(name: str, listed: bool = False) -> bool:
     """Could ``name`` (…镇, …乡, …街道) be a town's? Not a kind of town, nor a common word and 镇,
-    nor common words run together (:func:`_clause`)."""
+    nor common words run together (:func:`_clause`). ``listed``: written in a list after a town, where
+    a common word jieba files as a place's name is one too (安坪镇、朱衣镇、永乐镇)."""
     stem = name[:-2] if name.endswith("街道") else name[:-1]
+    proper = _PROPER | ({"ns"} if listed else set())
     return (
         not name.endswith(tuple(lexicon()["town"]["kinds"]))
-        and (word_freq(stem) < COMMON_STEM or dictionary_tag(stem) in _PROPER)
+        and (word_freq(stem) < COMMON_STEM or dictionary_tag(stem) in proper)
         and not _clause(name)
     )
 
@@ -293,7 +295,7 @@ class DistrictMatcher:
             town = todo.pop()
             for m in re.finditer(re.escape(town), text):
                 nxt = LISTED_TOWN.match(text, m.end())
-                if nxt and nxt.group("name") not in towns and town_like(nxt.group("name")):
+                if nxt and nxt.group("name") not in towns and town_like(nxt.group("name"), listed=True):
                     towns.add(nxt.group("name"))
                     todo.append(nxt.group("name"))
 
