@@ -47,7 +47,7 @@ from graph.names import (
     parse_company,
     regions_agree,
 )
-from graph.normalize import is_cjk
+from graph.normalize import SENTENCE_END, is_cjk
 from graph.parallel import ForkedCall, fork_map
 
 THRESHOLD = 0.55
@@ -736,12 +736,9 @@ def _in_one_sentence(a: Cluster, b: Cluster, texts: Mapping[str, str] | None) ->
             text = texts.get(x.article) if x.article == y.article else None
             if text is not None:
                 lo, hi = sorted((x.end, y.end))
-                if not _SENTENCE_END.search(text, lo, hi):
+                if not SENTENCE_END.search(text, lo, hi):
                     return True
     return False
-
-
-_SENTENCE_END = re.compile(r"[。！？；\n]")
 
 
 def _org_of(m: Mention, texts: Mapping[str, str] | None) -> str:

@@ -186,7 +186,7 @@ def _next_visible(raw: str, i: int, end: int) -> str:
     return raw[i] if i < end else ""
 
 
-_SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|…{2,}[”’]?|\n+")
+SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|…{2,}[”’]?|\n+")
 
 
 def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -194,7 +194,7 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     line breaks, the unit our co-occurrence and evidence work on."""
     spans: list[tuple[int, int]] = []
     pos = 0
-    for m in _SENT_END.finditer(text):
+    for m in SENTENCE_END.finditer(text):
         stop = m.start() if text[m.start()] == "\n" else m.end()
         if text[pos:stop].strip():
             spans.append((offset + pos, offset + stop))

@@ -826,15 +826,19 @@ class CompanyMatcher:
             return False
         return not crosses_word(text, end, end)
 
-    def forms_of(self, name: str, trade: bool = True, parent: bool = False) -> list[str]:
+    def forms_of(self, name: str, trade: bool = True) -> list[str]:
         """The short forms of a company's name: without its legal form, its places, its industry;
         none of a branch's (国家绿能投资集团有限公司重庆分公司), whose brand or group written alone is
         the company's, not the branch's; nor of a brand's company in a district written after the
-        brand (重庆朝盛百货江北有限公司 is 朝盛百货江北; 朝盛百货 alone is the brand's parent), unless
-        ``parent``: the parent's forms too."""
+        brand (重庆朝盛百货江北有限公司 is 朝盛百货江北; 朝盛百货 alone is the brand's parent)."""
+        return self._forms(name, trade)[0]
+
+    def _forms(self, name: str, trade: bool = True) -> tuple[list[str], list[str]]:
+        """The short forms of a company's name (:meth:`forms_of`), and those of the brand's parent
+        its name holds (朝盛百货 of 重庆朝盛百货江北有限公司)."""
         parsed = parse_company(name)
         if parsed.branch:
-            return []
+            return [], []
         core = self._legal_end.sub("", name)
         bare = _strip_places(core)
         brand = self._industry_end.sub("", bare)
@@ -854,8 +858,7 @@ class CompanyMatcher:
         alone = word_freq(brand) <= self.max_brand_freq
         # (a brand's company in a district, the district written after the brand: 重庆朝盛百货江北有限公司
         # is 朝盛百货江北, 朝盛百货 alone being the brand's parent)
-        there = _placed_after(bare)
-        return [
+        kept = [
             f
             for f in forms
             if f
@@ -863,8 +866,10 @@ class CompanyMatcher:
             and (f == core or f[-1] not in LANDFORMS)
             and (f == core or not f.endswith(self.institutions))  # (西岚大学: the university)
             and (f != brand or alone)
-            and (parent or not there or f.endswith(there))
         ]
+        there = _placed_after(bare)
+        own = [f for f in kept if not there or f.endswith(there)]
+        return own, [f for f in kept if f not in own]
 
     def _brand_forms(self, bare: str, legal: str, industry: str = "") -> list[str]:
         """How news shortens a long registered name after giving it once: its two-character brand
@@ -998,8 +1003,8 @@ class CompanyMatcher:
         for s, e in found:
             name = text[s:e]
             forms.setdefault(name, set())  # the name itself wherever else it is written
-            own = self.forms_of(name)
-            for form in set(self.forms_of(name, parent=True)) - set(own):
+            own, parents = self._forms(name)
+            for form in parents:
                 forms.setdefault(form, set())  # (朝盛百货 beside 重庆朝盛百货江北有限公司: a name, no ref)
             for form in own:
                 if name in defined and form[-1] in LANDFORMS:
