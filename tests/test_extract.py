@@ -1347,6 +1347,52 @@ def test_a_short_form_of_a_company_another_article_of_the_page_names_in_full():
     assert not any(m.source == PAGE_SOURCE for m in alone[arts[1].id])
 
 
+def test_a_page_short_form_before_a_title_jieba_glues_to_its_last_word():
+    from graph.articles import split_page
+    from graph.extract.pipeline import extract
+
+    raw = (
+        "银行发布业绩\n\n"
+        "本报讯 重庆鼎城银行股份有限公司（以下简称鼎城银行）昨日发布年报。\n\n\n"
+        "鼎城银行加大科技贷款\n\n"
+        "本报讯 鼎城银行行长庞书远介绍，该行科技贷款余额突破600亿元。\n"
+    )
+    arts = split_page(raw, "p")
+    found = extract(arts)
+    text = arts[1].text
+    titled = {(m.surface, m.ref) for m in found[arts[1].id] if text.startswith("行长", m.end)}
+    # (jieba reads 银行行长 as one word: the short form still ends where the title begins)
+    assert titled == {("鼎城银行", "重庆鼎城银行股份有限公司")}
+
+
+def test_a_place_jieba_does_not_know_before_its_committees_title(nlp):
+    # (jieba reads 渝中区委书 as 渝中区|委|书 and 渝中区委书记 as 渝|中|区委书记)
+    got = found(nlp, "渝中区委书记岳泽川在开业活动上表示，要抓好落实。")
+    assert ("government", "渝中区委") in got
+    assert ("person", "岳泽川") in got
+    # a shorter reading still gives way to a word that runs across it either way
+    got = found(nlp, "尊重香港特别行政区政府，尊重香港的社会制度。")
+    assert ("district", "香港") in got
+
+
+def test_posts_taken_in_other_words(nlp):
+    def post(text: str, name: str) -> tuple[str | None, str | None]:
+        doc = nlp(text)
+        span = next(s for s in doc.spans["mentions"] if s.text == name)
+        a = mention_attrs(doc, span)
+        org = a.get("org")
+        return a.get("role"), text[org[0] : org[1]] if org else None
+
+    bank = "重庆鼎城银行股份有限公司发布公告，俞嘉恒正式就任鼎城银行副行长。"
+    assert post(bank, "俞嘉恒") == ("副行长", "鼎城银行")
+    fund = "5月17日，重庆北岸私募股权投资基金管理有限公司总经理由唐知秋担任。"
+    assert post(fund, "唐知秋") == ("总经理", "重庆北岸私募股权投资基金管理有限公司")
+    # (其原职务由…接任: no post written before 由)
+    doc = nlp("俞嘉恒此前任支行行长，其原职务由李嘉树接任。")
+    roles = {s.text: mention_attrs(doc, s).get("role") for s in doc.spans["mentions"]}
+    assert not roles.get("李嘉树")
+
+
 def test_the_registered_name_a_company_had_before_and_a_group_it_belongs_to(nlp):
     doc = nlp(
         "巫山县农业发展投资集团有限公司（以下简称巫山农投）牵头。"

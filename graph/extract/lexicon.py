@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -450,13 +450,18 @@ def _after_a_word(text: str, i: int) -> bool:
     return not before or len(before[-1]) > 1 or not is_cjk(before[-1]) or before[-1] in _PREPOSITIONS
 
 
-def crosses_word(text: str, s: int, e: int, reach: int = 3) -> bool:
+def crosses_word(text: str, s: int, e: int, reach: int = 3, titles: Collection[str] = ()) -> bool:
     """Does a word jieba reads in the text around ``text[s:e]`` run across one of its edges?
 
     The guard every matcher uses against names inside longer words: 宁德 in 宁德时代, 重庆市 in 重庆市民,
-    科技 in 科技创新. With ``s == e`` it asks about one position.
+    科技 in 科技创新. With ``s == e`` it asks about one position. A word that runs across the end
+    into one of ``titles`` is a title glued to the name's last word (鼎城银行 in 鼎城银行行长:
+    jieba knows 银行行长), no crossing.
     """
-    return any(p < s < q or p < e < q for p, q in _word_spans(text, s, e, reach))
+    return any(
+        p < s < q or (p < e < q and not (p >= s and text[e:q] in titles))
+        for p, q in _word_spans(text, s, e, reach)
+    )
 
 
 def leading_places(s: str, *, keep_last: bool = False) -> tuple[tuple[str, ...], str]:

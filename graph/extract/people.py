@@ -54,7 +54,7 @@ _SERVES_AT = ("公司", "该公司", "集团", "该集团", "企业")
 _ANAPHORS_LONGEST = tuple(sorted(ANAPHORS, key=len, reverse=True))
 
 
-_TAKES_POST = "(?:同时|还|现|也|目前|并)?(?:担任|兼任|出任)"
+_TAKES_POST = "(?:同时|还|现|也|目前|并|正式)?(?:担任|兼任|出任|就任)"
 """What stands between a person's name and a post written after it (罗建勋|同时担任|瑞宸集团董事长)."""
 _BODY_ENDS = "部局委厅办院处署司"
 """A body's last character, which jieba writes with the body (财政部) when a title begins with it (部长)."""
@@ -109,7 +109,12 @@ class PersonMatcher:
         self.removed = re.compile(rf"免去(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?:同志)?的")
         # a name at a clause's start, then the post it takes (：蔡文静任璧山高新区党工委书记，)
         self.takes = re.compile(
-            rf"(?:(?<=[：:；，。\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)任(?!务|何|意|期)"
+            rf"(?:(?<=[：:；，。\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?:同时|还|现|也|并|正式)?(?:担|兼|出|就)?任(?!务|何|意|期)"
+        )
+        # a post, then the name that takes it (北岸基金总经理由唐知秋担任。)
+        self.taken_by = re.compile(
+            rf"(?P<title>{alternation(titles)})由(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?:同志)?"
+            rf"(?:担任|接任|出任|兼任)(?=[。，；\n]|$)"
         )
         # a name, then its organisation and post in brackets (邵鹏（重庆长风化工新材料有限公司研发中心主任）)
         self.bracketed = re.compile(
@@ -176,6 +181,13 @@ class PersonMatcher:
             name = m.group("name")
             if self._plausible(name):
                 attrs = self._role(doc, m.group("title"), m.start("name"), m.group("title"))
+                cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
+                names[name] = None
+        for m in self.taken_by.finditer(text):
+            name = m.group("name")
+            if self._plausible(name):
+                run = self._run_start(text, m.start("title"))
+                attrs = self._role(doc, text[run : m.end("title")], run, m.group("title"))
                 cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
                 names[name] = None
         for m in itertools.chain(self.appointed.finditer(text), self.removed.finditer(text)):

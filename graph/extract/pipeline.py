@@ -123,6 +123,13 @@ def _place_leading(m: Mention, s: int, e: int, form: str) -> bool:
     return far or word_freq(form[m.end - s :]) < COMMON_WORD
 
 
+@functools.cache
+def _titles() -> frozenset[str]:
+    """The titles a post is written with: a short form ends where one begins (鼎城银行行长)."""
+    lex = lexicon()["person"]
+    return frozenset(lex["titles"] + lex["company_titles"])
+
+
 def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms_of) -> None:
     """A company a page names in full in one article and writes short in another (a brief, a
     caption: 江港发展 after 重庆万州江港发展集团有限公司 two columns away): a mention of the short
@@ -175,7 +182,7 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
                 mentions[k] = dataclasses.replace(mentions[k], source=PAGE_SOURCE, ref=forms[form])
                 continue
             inside = [m for m in mentions if m.start < e and s < m.end]
-            if crosses_word(art.text, s, e) or not all(
+            if crosses_word(art.text, s, e, titles=_titles()) or not all(
                 _shorter_within(m, s, e) or (form in defined and _place_leading(m, s, e, form))
                 for m in inside
             ):

@@ -252,7 +252,7 @@ class DistrictMatcher:
         i = home_end = 0  # (the end of a place of the paper's own province jieba read into a word)
         while i < len(text):
             n = first = self.trie.longest_at(text, i)
-            while n >= 2 and self._crosses(text, i, i + n):
+            while n >= 2 and self._crosses(text, i, i + n, reach=3 + first - n if n < first else None):
                 n = max((k for k in range(2, n) if text[i : i + k] in gazetteer().names), default=0)
             if first >= 2 and n == 0 and self._home(text[i : i + first]):
                 home_end = i + first
@@ -280,12 +280,15 @@ class DistrictMatcher:
             (flag[0] in "nj" and w not in NOT_IN_NAMES) or w.startswith("第") for w, flag in posseg(between)
         )
 
-    def _crosses(self, text: str, s: int, e: int) -> bool:
+    def _crosses(self, text: str, s: int, e: int, reach: int | None = None) -> bool:
+        """Does the name ``text[s:e]`` run into a longer word? A shorter reading of a longer name
+        must run into one in the text around the longer name too (``reach``): jieba reads 渝中区委书
+        as 渝中区|委|书 but 渝中区委书记 as 渝|中|区委书记."""
         if MEDIA.match(text, e) or self._institution(text, e):
             return True  # 重庆日报, 武隆报: a newspaper, not the place; 重庆大学
         if text[s:e] in gazetteer().stopwords or ZONE.match(text, e) or TOWN.match(text, e):
             return text[s:e] in gazetteer().stopwords
-        return crosses_word(text, s, e)
+        return crosses_word(text, s, e) and (reach is None or crosses_word(text, s, e, reach))
 
     @staticmethod
     def _listed(text: str, towns: set[str]) -> None:
