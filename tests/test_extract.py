@@ -1365,6 +1365,42 @@ def test_a_page_short_form_before_a_title_jieba_glues_to_its_last_word():
     assert titled == {("鼎城银行", "重庆鼎城银行股份有限公司")}
 
 
+def test_a_page_short_form_inside_a_project_and_after_a_word_jieba_reads_into_it():
+    from graph.articles import split_page
+    from graph.extract.pipeline import extract
+
+    raw = (
+        "配套企业扎堆\n\n"
+        "本报讯 重庆霁川热管理系统有限公司为沃驰电池配套。重庆数鸢科技有限公司开发平台。\n\n\n"
+        "集中签约\n\n"
+        "本报讯 霁川热管理将投资3亿元建设霁川热管理年产50万套电池包液冷板扩能项目。"
+        "阅川互娱同时为数鸢科技的数字孪生平台配套开发模型。\n"
+    )
+    arts = split_page(raw, "p")
+    found = extract(arts)
+    companies = [(m.surface, m.ref) for m in found[arts[1].id] if m.type == "company"]
+    heat = ("霁川热管理", "重庆霁川热管理系统有限公司")
+    # (the project named after the company holds its short form; no 霁川热 cut out of it)
+    assert companies.count(heat) == 2
+    assert ("数鸢科技", "重庆数鸢科技有限公司") in companies  # (not 为数鸢科技: jieba reads 为数)
+    assert not any(s in ("霁川热", "为数鸢科技") for s, _ in companies)
+
+
+def test_no_brand_of_a_common_noun_without_a_legal_form(nlp):
+    got = found(nlp, "北京中科岳华碳材料科技有限公司将投资9.8亿元，建设碳纤维复合材料研发中试基地项目。")
+    assert {n for t, n in got if t == "company"} == {"北京中科岳华碳材料科技有限公司"}
+    got = found(nlp, "展品涵盖刀剪、锁具、园林工具、厨卫五金等10大类。保税物流“快线”再提速。")
+    assert not {n for t, n in got if t == "company"}
+    # a trade of its own: the brand of a registered name before it
+    got = found(nlp, "垣石新材是江苏垣石复合材料股份有限公司在重庆设立的全资子公司，垣石复合材料扩产。")
+    assert ("company", "垣石复合材料") in got
+
+
+def test_a_park_after_a_verb_of_nearness(nlp):
+    got = found(nlp, "项目选址凤凰湖产业园，紧邻永川软件园，计划明年开工。")
+    assert {n for t, n in got if t == "park"} == {"凤凰湖产业园", "永川软件园"}
+
+
 def test_a_place_jieba_does_not_know_before_its_committees_title(nlp):
     # (jieba reads 渝中区委书 as 渝中区|委|书 and 渝中区委书记 as 渝|中|区委书记)
     got = found(nlp, "渝中区委书记岳泽川在开业活动上表示，要抓好落实。")

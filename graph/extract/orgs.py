@@ -422,6 +422,10 @@ def _brand_tail(form: str, brand: str) -> bool:
     return len(form) == 2 and len(brand) > 2 and brand.endswith(form) and word_freq(brand[:-2]) > 0
 
 
+_KNOWN_NOUN = 5
+"""A common noun jieba's dictionary has this often or more (碳纤维, 38) is no brand without a legal form."""
+
+
 class CompanyMatcher:
     """Companies by legal form (重庆渝拓化工有限公司) or by brand plus industry word (卓洁科技).
 
@@ -805,6 +809,8 @@ class CompanyMatcher:
             return False  # 欧新能源汽车: an industry word inside the brand makes a phrase
         if word_freq(core) > self.max_brand_freq or dictionary_tag(core) == "t" or _COUNTED.match(core):
             return False  # (建成后年|冷链: a time; 一块块|智能座舱…: a count of pieces)
+        if dictionary_tag(core) == "n" and word_freq(core) >= _KNOWN_NOUN:
+            return False  # (碳纤维|复合材料: a material jieba knows as a common noun, no brand)
         # 智能网联 is two common words, not a brand; 卓浩 or 锐川 are no words at all
         words = jieba_tok().lcut(core, HMM=False)
         if any(len(w) > 1 and word_freq(w) >= 1000 for w in words):

@@ -21,6 +21,7 @@ from graph.articles import Article
 from graph.extract import aliases, bio, model, orgs, people, places, projects, resolve  # noqa: F401  (factories)
 from graph.extract.candidates import KeepText
 from graph.extract.lexicon import (
+    boundary_words,
     crosses_word,
     gazetteer,
     jieba_tok,
@@ -112,6 +113,23 @@ def _shorter_within(m: Mention, s: int, e: int) -> bool:
     )
 
 
+def _glued_before(m: Mention, s: int, e: int, text: str) -> bool:
+    """Is ``m`` a company's name read on from ``text[s:e]`` over a word that stands before names
+    (为数鸢科技: jieba reads 为数, a count), no registered name?"""
+    return (
+        m.type == "company"
+        and m.start < s
+        and m.end == e
+        and not m.surface.endswith(REGISTERED)
+        and text[m.start : s] in _boundary()
+    )
+
+
+@functools.cache
+def _boundary() -> frozenset[str]:
+    return frozenset(boundary_words())
+
+
 def _place_leading(m: Mention, s: int, e: int, form: str) -> bool:
     """Is ``m`` the place a short form that an article defines begins with (开州 of 开州文旅, 龙城 of
     龙城发展, Liaoning's 龙城)? Not a place of the paper's own city before a common word, which
@@ -181,15 +199,24 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
                 # the article, 重庆华芯 of 华芯半导体: the page says whose, defining it so)
                 mentions[k] = dataclasses.replace(mentions[k], source=PAGE_SOURCE, ref=forms[form])
                 continue
-            inside = [m for m in mentions if m.start < e and s < m.end]
-            if crosses_word(art.text, s, e, titles=_titles()) or not all(
-                _shorter_within(m, s, e) or (form in defined and _place_leading(m, s, e, form))
+            # (a project named after the company holds the form: 霁川热管理年产50万套…项目)
+            inside = [
+                m
+                for m in mentions
+                if m.start < e and s < m.end and not (m.type == "project" and m.start <= s and e <= m.end)
+            ]
+            glued = [m for m in inside if _glued_before(m, s, e, art.text)]
+            # (jieba reads the word before into the form's first word: 为数|鸢|科技)
+            edge = (e, e) if glued else (s, e)
+            if crosses_word(art.text, *edge, titles=_titles()) or not all(
+                m in glued or _shorter_within(m, s, e) or (form in defined and _place_leading(m, s, e, form))
                 for m in inside
             ):
                 continue
             # (a short form of another company inside the page's form gives way to it: 华芯 of
             # 重庆华芯 inside 华芯璧泉, which an article of the page defines; so does the place a
-            # defined form begins with, 龙城 of 龙城发展)
+            # defined form begins with, 龙城 of 龙城发展, and a name the article's rules read with
+            # the word before it, 为数鸢科技)
             dropped.update(id(m) for m in inside)
             rs, re_ = art.raw_span(s, e)
             added.append(
