@@ -1384,6 +1384,17 @@ def test_a_page_short_form_inside_a_project_and_after_a_word_jieba_reads_into_it
     assert companies.count(heat) == 2
     assert ("数鸢科技", "重庆数鸢科技有限公司") in companies  # (not 为数鸢科技: jieba reads 为数)
     assert not any(s in ("霁川热", "为数鸢科技") for s, _ in companies)
+    # (the company a project's name was guessed to begin with gives way to the page's form)
+    raw = (
+        "农投建基地\n\n"
+        "本报讯 城口县农业产业投资集团有限公司（以下简称城口农投）投资建设加工基地。\n\n\n"
+        "大山里的年味\n\n"
+        "11月28日，城口农投老腊肉精深加工基地项目烟熏车间内，工人正在整理老腊肉。\n"
+    )
+    arts = split_page(raw, "p")
+    found = extract(arts)
+    companies = [(m.surface, m.ref) for m in found[arts[1].id] if m.type == "company"]
+    assert companies == [("城口农投", "城口县农业产业投资集团有限公司")]
 
 
 def test_no_brand_of_a_common_noun_without_a_legal_form(nlp):
@@ -1399,6 +1410,34 @@ def test_no_brand_of_a_common_noun_without_a_legal_form(nlp):
 def test_a_park_after_a_verb_of_nearness(nlp):
     got = found(nlp, "项目选址凤凰湖产业园，紧邻永川软件园，计划明年开工。")
     assert {n for t, n in got if t == "park"} == {"凤凰湖产业园", "永川软件园"}
+
+
+def test_no_town_of_a_clause_after_a_list_of_places_nor_a_far_county_inside_a_spots_name(nlp):
+    got = found(nlp, "公司在秀山、酉阳、彭水等地拥有乡镇快递网点260个。")
+    assert {n for t, n in got if t == "district"} == {"秀山", "酉阳", "彭水"}
+    got = found(nlp, "以前来九黎城主要是拍照打卡。龚滩古镇位于乌江与阿蓬江交汇处。")
+    assert not {n for t, n in got if t == "district"}
+    assert ("district", "黎城") in found(nlp, "来自黎城的游客说，这里很美。")
+
+
+def test_a_name_whose_given_name_jieba_reads_as_a_word(nlp):
+    # (包|大全|去年: the surname alone, then a word jieba knows, not a common one)
+    got = found(nlp, "合作社社员、明中乡村民包大全去年出栏黑猪46头。")
+    assert {n for t, n in got if t == "person"} == {"包大全"}
+
+
+def test_a_short_form_of_two_names_stands_for_the_one_written_before_it(nlp):
+    doc = nlp(
+        "法院判令被告重庆蝶语服饰有限公司停止销售。法院查明，蝶语服饰未经许可使用图案。"
+        "被告辩称图案由贵州蝶语服饰有限公司提供。"
+    )
+    refs = [(s.text, mention_attrs(doc, s).get("ref")) for s in doc.spans["mentions"]]
+    assert ("蝶语服饰", "重庆蝶语服饰有限公司") in refs
+
+
+def test_no_project_begun_with_a_verb_or_a_word_of_where(nlp):
+    got = found(nlp, "双方还将联合申报武陵山区国家骨干冷链物流基地。境内乌江彭水水电站是最大的水电站。")
+    assert {n for t, n in got if t == "project"} <= {"武陵山区国家骨干冷链物流基地", "乌江彭水水电站"}
 
 
 def test_a_place_jieba_does_not_know_before_its_committees_title(nlp):

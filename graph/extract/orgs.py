@@ -1066,7 +1066,11 @@ class CompanyMatcher:
                     if _strip_places(form) == form and _is_place(text[start - k : start]):
                         start -= k
                         break
-                ref = full[0] if len(full) == 1 and text[start : m.end()] != full[0] else None
+                # (of two names it abbreviates, the one written before it if the other is not yet:
+                # 被告重庆蝶语服饰有限公司…。蝶语服饰未经许可…, and only then 贵州蝶语服饰有限公司)
+                before = [n for n in full if first[n] < m.start()]
+                owners = before if len(full) > 1 and len(before) == 1 else full
+                ref = owners[0] if len(owners) == 1 and text[start : m.end()] != owners[0] else None
                 found_as = own.get((start, m.end()))
                 if ref and found_as is not None:
                     found_as.attrs.setdefault("ref", ref)

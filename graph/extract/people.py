@@ -60,6 +60,11 @@ _BODY_ENDS = "部局委厅办院处署司"
 """A body's last character, which jieba writes with the body (财政部) when a title begins with it (部长)."""
 
 
+_COMMON_GIVEN = 1000
+"""A word after a surname jieba cut off alone is its given name if jieba's dictionary has it, less
+often than this (大全, 130); not 今年 or 表示, nor a word only its guess makes (都|靠种)."""
+
+
 class PersonMatcher:
     """Names confirmed by their context, then every other occurrence of them in the article.
 
@@ -359,9 +364,19 @@ class PersonMatcher:
                 or (n == 2 and nxt[:1] in SPEECH and self._worded(text[s : s + n]))
             ):
                 return n, True
-        first = jieba_tok().lcut(text[s : s + 6], HMM=True)[0]
+        words = jieba_tok().lcut(text[s : s + 6], HMM=True)
+        first = words[0]
         if len(first) in lengths and self._plausible(first):
             return len(first), False
+        if (
+            len(first) == 1
+            and len(words) > 1
+            and len(words[1]) == 2
+            and 0 < word_freq(words[1]) < _COMMON_GIVEN
+            and s + 3 <= e
+            and self._plausible(text[s : s + 3])
+        ):
+            return 3, False  # (包|大全|去年: the surname alone, then a given name jieba has as a word)
         n = lengths[0]
         return (n, False) if s + n <= e and self._plausible(text[s : s + n]) else (0, False)
 

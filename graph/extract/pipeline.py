@@ -115,14 +115,13 @@ def _shorter_within(m: Mention, s: int, e: int) -> bool:
 
 def _glued_before(m: Mention, s: int, e: int, text: str) -> bool:
     """Is ``m`` a company's name read on from ``text[s:e]`` over a word that stands before names
-    (为数鸢科技: jieba reads 为数, a count), no registered name?"""
-    return (
-        m.type == "company"
-        and m.start < s
-        and m.end == e
-        and not m.surface.endswith(REGISTERED)
-        and text[m.start : s] in _boundary()
-    )
+    (为数鸢科技: jieba reads 为数, a count), no registered name? Or the company a project's name
+    was guessed to begin with, where the page's form begins it (城口农投老|腊肉…项目 for 城口农投)?"""
+    if m.type != "company" or m.surface.endswith(REGISTERED):
+        return False
+    if m.source == "project_matcher" and m.start == s:
+        return True
+    return m.start < s and m.end == e and text[m.start : s] in _boundary()
 
 
 @functools.cache

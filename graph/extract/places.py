@@ -44,9 +44,9 @@ _NOT_A_BODY = r"(?!长|[\u4e00-\u9fff]?干部)"
 _LISTED_END = r"(?:街道|镇|乡(?![镇村亲情愁贤风]))"
 # A town or street right after its district (荣昌区昌元街道, 巫溪县宁厂镇, 石柱县中益乡|村民).
 TOWN = re.compile(
-    rf"(?![乡镇街村的在和与及是为一个已将])(?:(?![在的])[\u4e00-\u9fff]){{2,4}}?(?:街道|镇|乡){_NOT_A_BODY}"
+    rf"(?![乡镇街村的在和与及是为一个已将等])(?:(?![在的])[\u4e00-\u9fff]){{2,4}}?(?:街道|镇|乡){_NOT_A_BODY}"
 )
-"""(not what the sentence goes on with after the district: 奉节|已在安坪镇)"""
+"""(not what the sentence goes on with after the district: 奉节|已在安坪镇, 彭水|等地拥有乡镇…)"""
 # Towns and streets listed after punctuation or 以及 (；西沱镇、王场镇的…): two of that shape are towns.
 _ONE_TOWN = rf"(?![乡镇街村的在和与及是为一个这该各])[\u4e00-\u9fff]{{2,3}}?{_LISTED_END}"
 TOWN_LIST = re.compile(rf"(?:^|(?<=[，。；：\n及和]))(?:{_ONE_TOWN}、)+{_ONE_TOWN}{_NOT_A_BODY}")
@@ -106,11 +106,12 @@ its tag of places, which common words carry (城市, 新城)."""
 
 
 def _glued_noun_before(text: str, s: int) -> bool:
-    """Does jieba read a noun of one character right before ``s`` (雪|宝山: a mountain's name)?"""
+    """Does jieba read a noun, a numeral or a place of one character right before ``s`` (雪|宝山: a
+    mountain's name; 九|黎城, 阿|蓬江: a scenic spot's, a river's)?"""
     window = text[max(0, s - 4) : s]
     words = posseg(window)
     w, flag = words[-1] if words else ("", "")
-    return len(w) == 1 and flag in ("n", "ng") and is_cjk(w) and w not in BEFORE_PLACES
+    return len(w) == 1 and flag in ("n", "ng", "m", "ns") and is_cjk(w) and w not in BEFORE_PLACES
 
 
 BEFORE_PLACES = frozenset("原经赴至往从在到于向由自")
@@ -142,10 +143,12 @@ def _clause(name: str, text: str = "", end: int = 0) -> bool:
     """Is the name before 镇, 乡 or 街道 common words run together, a clause rather than a name
     (城口县|累计建成镇村电商服务站点)? Even right after a district (虞城县张集镇 is a town). With the
     ``text`` it ends in at ``end``: or a common word before the 乡 of 乡村 (巫溪|设立乡村振兴…;
-    石柱县中益乡村民 is 中益乡's)."""
+    石柱县中益乡村民 is 中益乡's), or the 乡 of 乡镇."""
     stem = name[:-2] if name.endswith("街道") else name[:-1]
     if name.endswith("乡") and text.startswith("村", end) and word_freq(stem) >= COMMON_STEM:
         return True
+    if name.endswith("乡") and text.startswith("镇", end):
+        return True  # (…拥有乡镇快递网点: the 乡 of 乡镇, towns and townships)
     words = jieba_tok().lcut(stem, HMM=False)
     return len(words) >= 2 and all(len(w) >= 2 and word_freq(w) >= COMMON_STEM for w in words)
 
