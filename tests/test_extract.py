@@ -1384,6 +1384,17 @@ def test_a_page_short_form_inside_a_project_and_after_a_word_jieba_reads_into_it
     assert companies.count(heat) == 2
     assert ("数鸢科技", "重庆数鸢科技有限公司") in companies  # (not 为数鸢科技: jieba reads 为数)
     assert not any(s in ("霁川热", "为数鸢科技") for s, _ in companies)
+    # (a person's name read inside a form an article of the page defines gives way to it)
+    raw = (
+        "锻件配套\n\n"
+        "本报讯 重庆齐力齿轮有限公司（以下简称齐力齿轮）扩产。\n\n\n"
+        "齿轮学院开班\n\n"
+        "本报讯 学员结业后可优先进入綦江岱川、齐力齿轮等园区企业工作。\n"
+    )
+    arts = split_page(raw, "p")
+    found = extract(arts)
+    assert ("齐力齿轮", "company") in {(m.surface, m.type) for m in found[arts[1].id]}
+    assert not any(m.type == "person" for m in found[arts[1].id])
     # (the company a project's name was guessed to begin with gives way to the page's form)
     raw = (
         "农投建基地\n\n"

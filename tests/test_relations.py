@@ -1802,6 +1802,17 @@ def test_a_bank_is_该行_not_该公司():
     assert not {x for x in got if x[1] == "partner_of" and x[2] in ("巫山", "万州")}
 
 
+def test_a_branch_is_该支行():
+    names = named(company=["岱川齿轮", "渝桥银行股份有限公司", "渝桥银行綦江支行"])
+    people = {"邢梦瑶": ("行长", None)}
+    text = (
+        "渝桥银行股份有限公司今年加大制造业贷款。渝桥银行綦江支行为岱川齿轮发放贷款3亿元。"
+        "“从受理到放款只用了23天。”该支行行长邢梦瑶说。"
+    )
+    got = typed(rels(text, names, people))
+    assert ("邢梦瑶", "holds_role_at", "渝桥银行綦江支行") in got
+
+
 def test_a_banks_loans_to_companies_one_after_another_put_money_in():
     names = named(company=["渝岭银行南川支行", "昱岭铝业", "锐岭部件", "长岭化工", "三岭银行"])
     text = (

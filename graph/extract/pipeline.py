@@ -113,6 +113,12 @@ def _shorter_within(m: Mention, s: int, e: int) -> bool:
     )
 
 
+def _untitled_within(m: Mention, s: int, e: int) -> bool:
+    """Is ``m`` a person's name without a title read inside ``s``…``e`` (齐力 of 齐力齿轮, which an
+    article of the page defines)?"""
+    return m.type == "person" and m.role is None and s <= m.start and m.end <= e
+
+
 def _glued_before(m: Mention, s: int, e: int, text: str) -> bool:
     """Is ``m`` a company's name read on from ``text[s:e]`` over a word that stands before names
     (为数鸢科技: jieba reads 为数, a count), no registered name? Or the company a project's name
@@ -208,14 +214,16 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
             # (jieba reads the word before into the form's first word: 为数|鸢|科技)
             edge = (e, e) if glued else (s, e)
             if crosses_word(art.text, *edge, titles=_titles()) or not all(
-                m in glued or _shorter_within(m, s, e) or (form in defined and _place_leading(m, s, e, form))
+                m in glued
+                or _shorter_within(m, s, e)
+                or (form in defined and (_place_leading(m, s, e, form) or _untitled_within(m, s, e)))
                 for m in inside
             ):
                 continue
             # (a short form of another company inside the page's form gives way to it: 华芯 of
-            # 重庆华芯 inside 华芯璧泉, which an article of the page defines; so does the place a
-            # defined form begins with, 龙城 of 龙城发展, and a name the article's rules read with
-            # the word before it, 为数鸢科技)
+            # 重庆华芯 inside 华芯璧泉, which an article of the page defines; so do the place a
+            # defined form begins with, 龙城 of 龙城发展, a person's name read inside it, 齐力 of
+            # 齐力齿轮, and a name the article's rules read with the word before it, 为数鸢科技)
             dropped.update(id(m) for m in inside)
             rs, re_ = art.raw_span(s, e)
             added.append(
