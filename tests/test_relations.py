@@ -287,6 +287,21 @@ def test_a_supplier_of_the_makers_its_products_go_into_and_the_subsidiaries_afte
     }
 
 
+def test_what_opens_somewhere_is_located_there():
+    names = named(
+        project=["青山湾煤矿遗址文旅综合体项目", "博屹生物产业化基地项目"],
+        district=["万盛经开区", "南桐镇", "巴南区", "木洞镇"],
+        park=["重庆国际生物城"],
+    )
+    text = (
+        "青山湾煤矿遗址文旅综合体项目在万盛经开区南桐镇开园迎客。"
+        "博屹生物产业化基地项目在位于巴南区木洞镇的重庆国际生物城正式投产。"
+    )
+    got = typed(rels(text, names))
+    assert ("青山湾煤矿遗址文旅综合体项目", "located_in", "南桐镇") in got
+    assert ("博屹生物产业化基地项目", "located_in", "重庆国际生物城") in got
+
+
 def test_a_list_of_projects_is_located_where_it_breaks_ground():
     text = "今年还有甲乙动力电池项目、丙丁零部件研发制造项目等一批重点项目在涪陵落地开工。"
     got = typed(
