@@ -1451,6 +1451,43 @@ def test_no_project_begun_with_a_verb_or_a_word_of_where(nlp):
     assert {n for t, n in got if t == "project"} <= {"武陵山区国家骨干冷链物流基地", "乌江彭水水电站"}
 
 
+def test_a_list_of_appointments_and_removals(nlp):
+    text = (
+        "一、任命\n岑立新为垫江县人民政府副县长；\n龚浩然为垫江县发展和改革委员会主任；\n"
+        "肖永康为垫江县人民法院副院长。\n二、免去\n屠雅静的垫江县商务委员会主任职务；\n"
+        "欧阳立的垫江县经济和信息化委员会主任职务。\n"
+    )
+    doc = nlp(text)
+    posts = {}
+    for span in doc.spans["mentions"]:
+        a = mention_attrs(doc, span)
+        if span.label_ == "person":
+            posts[span.text] = (a.get("role"), text[a["org"][0] : a["org"][1]] if a.get("org") else None)
+    assert posts == {
+        "岑立新": ("副县长", "垫江县人民政府"),
+        "龚浩然": ("主任", "垫江县发展和改革委员会"),
+        "肖永康": ("副院长", "垫江县人民法院"),  # (no 永康 of 浙江)
+        "屠雅静": ("主任", "垫江县商务委员会"),
+        "欧阳立": ("主任", "垫江县经济和信息化委员会"),
+    }
+    # (；王强为此表示: no post after 为)
+    doc = nlp("项目已经开工；王强为此表示祝贺。")
+    assert not any(mention_attrs(doc, s).get("role") for s in doc.spans["mentions"])
+
+
+def test_names_that_are_no_company(nlp):
+    got = found(nlp, "垫江建设牡丹花海康养度假区。海康威视供货，海康将扩产。")
+    assert {n for t, n in got if t == "company"} == {"海康威视", "海康"}  # (花海 is a word: no 海康 in it)
+    got = found(nlp, "舱位费拖欠两年 货代公司被判还款。持股比例降至34%，仍为公司控股股东。重庆银行也将放贷。")
+    assert {n for t, n in got if t == "company"} == {"重庆银行"}
+
+
+def test_a_data_valley_is_a_park(nlp):
+    got = found(nlp, "岚序软件将投资15亿元在仙桃国际大数据谷建设智能算力中心项目。")
+    assert ("park", "仙桃国际大数据谷") in got
+    assert not {n for t, n in got if t == "district"}
+
+
 def test_a_place_jieba_does_not_know_before_its_committees_title(nlp):
     # (jieba reads 渝中区委书 as 渝中区|委|书 and 渝中区委书记 as 渝|中|区委书记)
     got = found(nlp, "渝中区委书记岳泽川在开业活动上表示，要抓好落实。")

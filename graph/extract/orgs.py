@@ -1418,6 +1418,8 @@ class KnownCompanyMatcher:
                     continue
             elif crosses_word(text, s, e) or ESTATE.match(text, e):
                 continue  # (恒大绿岛新城: a housing estate the developer named, no mention of it)
+            elif e - s == 2 and s and word_freq(text[s - 1 : s + 1]):
+                continue  # (牡丹花海康养: jieba reads 海康, but 花海 is a word too)
             kb = self.table[surface]
             branch = _branch_after(text, e)
             if branch:  # (中国建设银行重庆渝北支行, 建行渝北支行: the branch is a company of its own)

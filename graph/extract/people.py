@@ -116,6 +116,11 @@ class PersonMatcher:
         self.takes = re.compile(
             rf"(?:(?<=[：:；，。\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?:同时|还|现|也|并|正式)?(?:担|兼|出|就)?任(?!务|何|意|期)"
         )
+        # a name at a list's line or item, then the post it is given or relieved of (任免名单:
+        # 一、任命\n岑立新为垫江县人民政府副县长；\n龚浩然为…主任；… 二、免去\n屠雅静的…主任职务；)
+        self.listed = re.compile(
+            rf"(?:(?<=[；;\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?:同志)?(?:为|的)(?!止|主要|主体|重点|核心)"
+        )
         # a post, then the name that takes it (北岸基金总经理由唐知秋担任。)
         self.taken_by = re.compile(
             rf"(?P<title>{alternation(titles)})由(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?:同志)?"
@@ -213,7 +218,9 @@ class PersonMatcher:
                 cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
                 names[m.group("name")] = None
         # (a name, then the post it takes or holds, organisation and title: 蔡文静任…书记, 邵鹏（…主任）)
-        for m in itertools.chain(self.takes.finditer(text), self.bracketed.finditer(text)):
+        for m in itertools.chain(
+            self.takes.finditer(text), self.bracketed.finditer(text), self.listed.finditer(text)
+        ):
             attrs = self._post(doc, text, m.end(), whole=True)
             if "org" in attrs and self._plausible(m.group("name")):
                 cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
