@@ -266,6 +266,35 @@ def _expand(regex: str, classes: dict[str, tuple[str, ...]]) -> tuple[str, dict[
     return _PLACEHOLDER.sub(sub, regex), groups
 
 
+_WORD = re.compile(r"\{([a-z_]+)\}")
+"""A word placeholder: a built-in one ({gap}) or a fragment of the rules file's ``[words]`` table."""
+_BUILTIN_WORDS = frozenset({"chain", "gap", "longgap", "clause", "sentence"})
+
+
+def _words(words: dict[str, str], path: Path) -> dict[str, str]:
+    """The rules file's own fragments (``[words]``): what several patterns say alike, written once.
+    They may hold placeholders of mentions not part of the relation ({:place}), never its head or
+    tail, nor take a built-in word's name."""
+    for name, fragment in words.items():
+        if name in _BUILTIN_WORDS or any(m["role"] for m in _PLACEHOLDER.finditer(fragment)):
+            raise ValueError(f"{path}: words.{name} is a built-in word or holds a head or a tail")
+    return words
+
+
+def _with_words(regex: str, words: dict[str, str], path: Path) -> str:
+    """``regex`` with the ``[words]`` fragments it names written out; a name neither built in nor
+    in the table is an error."""
+
+    def sub(m: re.Match) -> str:
+        if m[1] in _BUILTIN_WORDS:
+            return m[0]
+        if m[1] not in words:
+            raise ValueError(f"{path}: unknown word {{{m[1]}}} in pattern {regex!r}")
+        return words[m[1]]
+
+    return _WORD.sub(sub, regex)
+
+
 @functools.lru_cache(maxsize=4)
 def load_rules(path: Path = RULES_FILE) -> Rules:
     """The rules in ``path``; a pattern with an unknown class or no head or tail is an error, found
@@ -273,9 +302,10 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     person = lexicon()["person"]  # (kin and growers: what someone is, no post)
     classes = {k: tuple(v) for k, v in data["classes"].items()}
+    words = _words(data.get("words", {}), path)
     patterns = []
     for p in data.get("pattern", []):
-        regex, groups = _expand(p["regex"], classes)
+        regex, groups = _expand(_with_words(p["regex"], words, path), classes)
         heads = groups.get("head") or groups.get("heads")
         tails = groups.get("tail") or groups.get("tails")
         if p["type"] not in data["types"] or heads is None or tails is None:

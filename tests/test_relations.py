@@ -736,6 +736,16 @@ def test_rules_file_is_checked_when_loaded(tmp_path):
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="unknown class"):
         load_rules(bad)
+    # a fragment of [words] written in a pattern, a name there is not, one holding a head
+    assert "{borrower_end}" in RULES_FILE.read_text(encoding="utf-8")
+    text = RULES_FILE.read_text(encoding="utf-8").replace("{borrower_end}", "{no_such_words}", 1)
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown word"):
+        load_rules(bad)
+    text = RULES_FILE.read_text(encoding="utf-8").replace('owner = "', 'owner = "{head:company}', 1)
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"words\.owner"):
+        load_rules(bad)
 
 
 # ---------------------------------------------------------------- the seed pages against the gold
@@ -1826,6 +1836,18 @@ def test_a_branch_is_该支行():
     )
     got = typed(rels(text, names, people))
     assert ("邢梦瑶", "holds_role_at", "渝桥银行綦江支行") in got
+
+
+def test_owners_of_a_joint_venture_put_money_in():
+    names = named(company=["江城产投", "涪川食品", "川涪冷链", "蜀丰牧业", "丰都农投", "重庆蜀原"])
+    text = (
+        "江城产投当天也与涪川食品签订合作协议，双方将共同出资1.6亿元设立川涪冷链，其中江城产投持股51%。"
+        "蜀丰牧业成立于去年5月，由丰都县属国有企业丰都农投与重庆蜀原共同出资组建。"
+    )
+    got = typed(rels(text, names | named(district=["丰都县"])))
+    assert {(x, "invests_in", "川涪冷链") for x in ("江城产投", "涪川食品")} <= got
+    assert {(x, "invests_in", "蜀丰牧业") for x in ("丰都农投", "重庆蜀原")} <= got
+    assert not {x for x in got if "丰都县" in x and x[1] == "partner_of"}  # (丰都县属: what it is)
 
 
 def test_a_banks_loans_to_companies_one_after_another_put_money_in():
