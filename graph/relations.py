@@ -348,6 +348,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             "org_types": tuple(data["roles"]["org_types"]),
             "not_positions": frozenset(data["roles"]["not_positions"] + person["kin"] + person["growers"]),
             "outlets": frozenset(data["roles"]["outlets"]),
+            "company_titles": frozenset(person["company_titles"]),
         },
         signing={k: re.compile(v) for k, v in data["signing_list"].items()},
     )
@@ -704,7 +705,7 @@ def _role_relations(
                 near = [r for r in refs if r.named and r.start < m.org_end and m.org_start < r.end]
                 org = max(near, key=lambda r: min(r.end, m.org_end) - max(r.start, m.org_start), default=None)
         elif titled and last not in col.rules.roles["outlets"]:
-            org = _title_org(text, s0, title_start, refs, col.rules)
+            org = _title_org(text, s0, title_start, refs, col.rules, last)
         if org is None:
             org = _own_place(m.role, title_start if titled else m.start, refs, col)
         if org is None or not col.fits(e.id, org.entity, "holds_role_at"):
@@ -781,10 +782,14 @@ _OWN_BODIES = {"委": frozenset({"委"}), "长": _GOVERNMENT, "政府": _GOVERNM
 by the side of the title (区委书记, 区长, 区政府秘书长)."""
 
 
-def _title_org(text: str, s0: int, title_start: int, refs: list[Ref], rules: Rules) -> Ref | None:
+def _title_org(
+    text: str, s0: int, title_start: int, refs: list[Ref], rules: Rules, title: str = ""
+) -> Ref | None:
     """The organisation of a title the extractor left without one: written just before its run of
     titles (…有限责任公司党委委员、副总经理), or, after a department word (科研部经理), the
-    organisation named last before it in the sentence."""
+    organisation named last before it in the sentence; or, for a company's title opening a clause,
+    the company the sentence is about where it names nothing else but places (峻岭索道总部位于璧山区，
+    总经理庞世杰说)."""
     conf = rules.roles
     before = [r for r in refs if r.named and s0 <= r.start and r.end <= title_start]
     orgs = [r for r in before if r.type in conf["org_types"]]
@@ -797,6 +802,15 @@ def _title_org(text: str, s0: int, title_start: int, refs: list[Ref], rules: Rul
     clause = re.split(r"[，。；：！？“”]", text[s0:title_start])[-1]
     if conf["department"].search(clause) and not others:
         return last
+    first = min(before, key=lambda r: r.start)
+    if (
+        title in conf["company_titles"]
+        and text[title_start - 1 : title_start] in "，,"
+        and first.type == "company"
+        and not re.search(r"[，。；：！？“”]", text[s0 : first.start])
+        and all(r.type in ("district", "park") for r in before if r is not first)
+    ):
+        return first
     return None
 
 

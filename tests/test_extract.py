@@ -1482,6 +1482,12 @@ def test_names_that_are_no_company(nlp):
     assert {n for t, n in got if t == "company"} == {"重庆银行"}
 
 
+def test_a_company_named_for_what_it_treats(nlp):
+    got = found(nlp, "重庆昱彩表面处理科技有限公司将投资4.2亿元，重庆华清污水处理有限公司承建。")
+    companies = {n for t, n in got if t == "company"}
+    assert companies == {"重庆昱彩表面处理科技有限公司", "重庆华清污水处理有限公司"}
+
+
 def test_a_data_valley_is_a_park(nlp):
     got = found(nlp, "岚序软件将投资15亿元在仙桃国际大数据谷建设智能算力中心项目。")
     assert ("park", "仙桃国际大数据谷") in got

@@ -1850,6 +1850,18 @@ def test_owners_of_a_joint_venture_put_money_in():
     assert not {x for x in got if "丰都县" in x and x[1] == "partner_of"}  # (丰都县属: what it is)
 
 
+def test_a_companys_title_opening_a_clause_after_a_sentence_about_the_company():
+    names = named(company=["峻岭索道", "龙缸远岫"], district=["璧山区"])
+    people = {"庞世杰": ("总经理", None), "周明": ("主任", None)}
+    text = (
+        "峻岭索道为龙缸远岫配套建设观光索道。峻岭索道总部位于璧山区，总经理庞世杰说，索道明年建成。"
+        "峻岭索道与龙缸远岫签约，主任周明说，项目进展顺利。"
+    )
+    got = typed(rels(text, names, people))
+    assert ("庞世杰", "holds_role_at", "峻岭索道") in got
+    assert not {x for x in got if x[0] == "周明"}  # (no company's title; two companies named)
+
+
 def test_a_banks_loans_to_companies_one_after_another_put_money_in():
     names = named(company=["渝岭银行南川支行", "昱岭铝业", "锐岭部件", "长岭化工", "三岭银行"])
     text = (
