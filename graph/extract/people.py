@@ -54,7 +54,9 @@ _SERVES_AT = ("公司", "该公司", "集团", "该集团", "企业")
 _ANAPHORS_LONGEST = tuple(sorted(ANAPHORS, key=len, reverse=True))
 
 
-_TAKES_POST = "(?:同时|还|现|也|目前|并|正式)?(?:担任|兼任|出任|就任)"
+_WHEN_TAKEN = "(?:同时|还|现|也|目前|并|正式)?"
+"""How a post is taken, written before the verb (同时担任, 正式就任)."""
+_TAKES_POST = _WHEN_TAKEN + "(?:担任|兼任|出任|就任)"
 """What stands between a person's name and a post written after it (罗建勋|同时担任|瑞宸集团董事长)."""
 _BODY_ENDS = "部局委厅办院处署司"
 """A body's last character, which jieba writes with the body (财政部) when a title begins with it (部长)."""
@@ -112,9 +114,10 @@ class PersonMatcher:
         )
         # a name removed from a post (免去秦永福的忠县经济信息委主任职务): the post after 的
         self.removed = re.compile(rf"免去(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?:同志)?的")
-        # a name at a clause's start, then the post it takes (：蔡文静任璧山高新区党工委书记，)
+        # a name at a clause's start, then the post it takes (：蔡文静任璧山高新区党工委书记，; ，俞嘉恒
+        # 正式就任鼎城银行副行长)
         self.takes = re.compile(
-            rf"(?:(?<=[：:；，。\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?:同时|还|现|也|并|正式)?(?:担|兼|出|就)?任(?!务|何|意|期)"
+            rf"(?:(?<=[：:；，。\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?){_WHEN_TAKEN}(?:担|兼|出|就)?任(?!务|何|意|期)"
         )
         # a name at a list's line or item, then the post it is given or relieved of (任免名单:
         # 一、任命\n岑立新为垫江县人民政府副县长；\n龚浩然为…主任；… 二、免去\n屠雅静的…主任职务；)

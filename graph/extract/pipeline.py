@@ -212,7 +212,7 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
             ]
             glued = [m for m in inside if _glued_before(m, s, e, art.text)]
             # (jieba reads the word before into the form's first word: 为数|鸢|科技)
-            edge = (e, e) if glued else (s, e)
+            edge = (e, e) if any(m.start < s for m in glued) else (s, e)
             if crosses_word(art.text, *edge, titles=_titles()) or not all(
                 m in glued
                 or _shorter_within(m, s, e)
