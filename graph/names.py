@@ -177,10 +177,7 @@ def compatible(a: CompanyName, b: CompanyName) -> str | None:
     if not regions_agree(a.region, b.region):
         return "different regions"
     for x, y in ((a, b), (b, a)):
-        # (垫江丹乡文旅, no legal form, of 重庆丹乡文旅发展集团有限公司: the group by a place of its own
-        # region, not a company of the group's there)
-        home = bool(x.region and y.region) and not y.legal and within(y.region[-1], x.region[-1])
-        if x.group and not y.group and y.qualified and not home:
+        if x.group and not y.group and y.qualified:
             return "a group and its regional company"
         if x.qualified and not y.qualified and not y.bare and y.industry and not x.industry:
             return "a regional company and the brand's parent"

@@ -266,18 +266,24 @@ def _expand(regex: str, classes: dict[str, tuple[str, ...]]) -> tuple[str, dict[
     return _PLACEHOLDER.sub(sub, regex), groups
 
 
-_WORD = re.compile(r"\{([a-z_]+)\}")
+_WORD = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 """A word placeholder: a built-in one ({gap}) or a fragment of the rules file's ``[words]`` table."""
 _BUILTIN_WORDS = frozenset({"chain", "gap", "longgap", "clause", "sentence"})
 
 
 def _words(words: dict[str, str], path: Path) -> dict[str, str]:
     """The rules file's own fragments (``[words]``): what several patterns say alike, written once.
-    They may hold placeholders of mentions not part of the relation ({:place}), never its head or
-    tail, nor take a built-in word's name."""
+    They may hold placeholders of mentions not part of the relation ({:place}) and built-in words,
+    never the relation's head or tail nor another fragment; their names are those of placeholders
+    (lower case, digits, _) other than the built-in words'."""
     for name, fragment in words.items():
-        if name in _BUILTIN_WORDS or any(m["role"] for m in _PLACEHOLDER.finditer(fragment)):
-            raise ValueError(f"{path}: words.{name} is a built-in word or holds a head or a tail")
+        if (
+            not _WORD.fullmatch("{" + name + "}")
+            or name in _BUILTIN_WORDS
+            or any(m["role"] for m in _PLACEHOLDER.finditer(fragment))
+            or any(m[1] not in _BUILTIN_WORDS for m in _WORD.finditer(fragment))
+        ):
+            raise ValueError(f"{path}: words.{name}: a bad name, or a head, tail or fragment in it")
     return words
 
 
@@ -517,6 +523,7 @@ def resolve_anaphora(
                 or ("zone" in an.refers and _is_zone(ent, rules))
                 or ("cooperative" in an.refers and ent.type == "company" and ent.name.endswith("合作社"))
                 or ("group" in an.refers and ent.type == "company" and "集团" in ent.name)
+                or ("branch" in an.refers and ent.type == "company" and ent.name.endswith(("支行", "分行")))
                 or (ent.type == "company" and _kind(ent, rules) in an.refers)
             ):
                 best = r
@@ -807,8 +814,11 @@ def _title_org(
         title in conf["company_titles"]
         and text[title_start - 1 : title_start] in "，,"
         and first.type == "company"
-        and not re.search(r"[，。；：！？“”]", text[s0 : first.start])
         and all(r.type in ("district", "park") for r in before if r is not first)
+        # (one clause before the title's, whose subject is the company: not 重庆峻岭索道有限公司开通索道后，
+        # 璧山区的农家乐生意红火，老板刘明华说, nor …公司投资建设的酒店位于璧山区，经理陈晓梅介绍)
+        and not re.search(r"[，。；：！？“”]", text[s0 : first.start] + text[first.end : title_start - 1])
+        and "的" not in text[first.end : title_start]
     ):
         return first
     return None

@@ -339,18 +339,6 @@ def test_two_registered_names_stay_two_companies_whatever_their_short_forms_shar
     assert defined("中冶赛迪集团有限公司", "中冶赛迪重庆信息技术有限公司", "中冶赛迪") == 2
 
 
-def test_a_group_written_after_a_place_of_its_region_is_the_group():
-    group = "重庆丹乡文旅发展集团有限公司"
-    short = mention("丹乡文旅", ref=group, start=60)
-    ms = [mention("垫江丹乡文旅", ref=group), mention(group, start=30), short]
-    assert [sorted(e.aliases) for e in link(ms)] == [sorted(["垫江丹乡文旅", group, "丹乡文旅"])]
-    # a company of the group's elsewhere, or one with a legal form of its own, is another
-    ms = [mention("成都丹乡文旅", ref=group), mention(group, start=30)]
-    assert len(link(ms)) == 2
-    ms = [mention("垫江丹乡文旅有限公司"), mention(group, start=30), short]
-    assert len(link(ms)) == 2
-
-
 def test_a_company_renamed_is_one_entity_of_both_names_and_only_where_the_article_says_so():
     old, new = "重庆渝达机电集团有限公司", "重庆渝达智能装备集团有限公司"
     (e,) = link([mention(old, ref=new), mention(new, start=40)])

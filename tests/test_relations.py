@@ -300,6 +300,10 @@ def test_what_opens_somewhere_is_located_there():
     got = typed(rels(text, names))
     assert ("青山湾煤矿遗址文旅综合体项目", "located_in", "南桐镇") in got
     assert ("博屹生物产业化基地项目", "located_in", "重庆国际生物城") in got
+    # (not where it opens something: a branch, a store)
+    names = named(company=["重庆银行", "重百"], district=["两江新区", "江津区"])
+    text = "重庆银行在两江新区开业的首家科技支行，当天即授信。重百在江津区开业第12家超市门店。"
+    assert not {x for x in typed(rels(text, names)) if x[1] == "located_in"}
 
 
 def test_a_list_of_projects_is_located_where_it_breaks_ground():
@@ -743,6 +747,10 @@ def test_rules_file_is_checked_when_loaded(tmp_path):
     with pytest.raises(ValueError, match="unknown word"):
         load_rules(bad)
     text = RULES_FILE.read_text(encoding="utf-8").replace('owner = "', 'owner = "{head:company}', 1)
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"words\.owner"):
+        load_rules(bad)
+    text = RULES_FILE.read_text(encoding="utf-8").replace('owner = "', 'owner = "{no_such_words}', 1)
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=r"words\.owner"):
         load_rules(bad)
@@ -1836,6 +1844,15 @@ def test_a_branch_is_该支行():
     )
     got = typed(rels(text, names, people))
     assert ("邢梦瑶", "holds_role_at", "渝桥银行綦江支行") in got
+    # (a branch, not the bank named last)
+    names = named(company=["建行璧山支行", "峻岭索道", "重庆农村商业银行"])
+    text = (
+        "建行璧山支行为峻岭索道发放贷款3000万元。重庆农村商业银行也为该公司提供了授信。"
+        "该支行行长邢梦瑶说，支持不停。"
+    )
+    got = typed(rels(text, names, people))
+    assert ("邢梦瑶", "holds_role_at", "建行璧山支行") in got
+    assert ("邢梦瑶", "holds_role_at", "重庆农村商业银行") not in got
 
 
 def test_owners_of_a_joint_venture_put_money_in():
@@ -1848,6 +1865,9 @@ def test_owners_of_a_joint_venture_put_money_in():
     assert {(x, "invests_in", "川涪冷链") for x in ("江城产投", "涪川食品")} <= got
     assert {(x, "invests_in", "蜀丰牧业") for x in ("丰都农投", "重庆蜀原")} <= got
     assert not {x for x in got if "丰都县" in x and x[1] == "partner_of"}  # (丰都县属: what it is)
+    names = named(district=["丰都县", "广安市"])
+    got = typed(rels("丰都县属于首批与广安市开展对口合作的区县。", names))
+    assert ("丰都县", "partner_of", "广安市") in got  # (属于, no 县属)
 
 
 def test_a_companys_title_opening_a_clause_after_a_sentence_about_the_company():
@@ -1860,6 +1880,14 @@ def test_a_companys_title_opening_a_clause_after_a_sentence_about_the_company():
     got = typed(rels(text, names, people))
     assert ("庞世杰", "holds_role_at", "峻岭索道") in got
     assert not {x for x in got if x[0] == "周明"}  # (no company's title; two companies named)
+    # (a clause about something else between; what the company built, not the company)
+    people = {"刘明华": ("老板", None), "陈晓梅": ("经理", None)}
+    text = (
+        "峻岭索道开通观光索道后，璧山区的农家乐生意红火，老板刘明华说，今年收入翻了一番。"
+        "峻岭索道投资建设的酒店位于璧山区，经理陈晓梅介绍，入住率达九成。"
+    )
+    got = typed(rels(text, names, people))
+    assert not {x for x in got if x[1] == "holds_role_at"}
 
 
 def test_a_banks_loans_to_companies_one_after_another_put_money_in():

@@ -423,7 +423,8 @@ def _brand_tail(form: str, brand: str) -> bool:
 
 
 _KNOWN_NOUN = 5
-"""A common noun jieba's dictionary has this often or more (碳纤维, 38) is no brand without a legal form."""
+"""A common noun of three characters or more that jieba's dictionary has this often or more (碳纤维,
+38) is no brand without a legal form; two characters are too often a brand (神女, 彩蝶)."""
 
 
 class CompanyMatcher:
@@ -809,7 +810,7 @@ class CompanyMatcher:
             return False  # 欧新能源汽车: an industry word inside the brand makes a phrase
         if word_freq(core) > self.max_brand_freq or dictionary_tag(core) == "t" or _COUNTED.match(core):
             return False  # (建成后年|冷链: a time; 一块块|智能座舱…: a count of pieces)
-        if dictionary_tag(core) == "n" and word_freq(core) >= _KNOWN_NOUN:
+        if len(core) >= 3 and dictionary_tag(core) == "n" and word_freq(core) >= _KNOWN_NOUN:
             return False  # (碳纤维|复合材料: a material jieba knows as a common noun, no brand)
         # 智能网联 is two common words, not a brand; 卓浩 or 锐川 are no words at all
         words = jieba_tok().lcut(core, HMM=False)
@@ -1066,10 +1067,12 @@ class CompanyMatcher:
                     if _strip_places(form) == form and _is_place(text[start - k : start]):
                         start -= k
                         break
-                # (of two names it abbreviates, the one written before it if the other is not yet:
-                # 被告重庆蝶语服饰有限公司…。蝶语服饰未经许可…, and only then 贵州蝶语服饰有限公司)
+                # (of two names it abbreviates, neither a group, the one written before it if the
+                # other is not yet: 被告重庆蝶语服饰有限公司…。蝶语服饰未经许可…, and only then
+                # 贵州蝶语服饰有限公司; not 集团旗下的鸿岭实业 after the group)
                 before = [n for n in full if first[n] < m.start()]
-                owners = before if len(full) > 1 and len(before) == 1 else full
+                groups = any(parse_company(n).group for n in full)
+                owners = before if len(full) > 1 and len(before) == 1 and not groups else full
                 ref = owners[0] if len(owners) == 1 and text[start : m.end()] != owners[0] else None
                 found_as = own.get((start, m.end()))
                 if ref and found_as is not None:
@@ -1418,8 +1421,6 @@ class KnownCompanyMatcher:
                     continue
             elif crosses_word(text, s, e) or ESTATE.match(text, e):
                 continue  # (恒大绿岛新城: a housing estate the developer named, no mention of it)
-            elif e - s == 2 and s and word_freq(text[s - 1 : s + 1]):
-                continue  # (牡丹花海康养: jieba reads 海康, but 花海 is a word too)
             kb = self.table[surface]
             branch = _branch_after(text, e)
             if branch:  # (中国建设银行重庆渝北支行, 建行渝北支行: the branch is a company of its own)

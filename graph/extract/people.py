@@ -24,6 +24,7 @@ from graph.extract.lexicon import (
     surnames,
     word_freq,
 )
+from graph.normalize import is_cjk
 
 ORG_TYPES = ("company", "government", "park", "district")
 # What may follow a name: punctuation and particles that start the next phrase (韩冰和同事们, 李刚则关注).
@@ -383,6 +384,7 @@ class PersonMatcher:
             and len(words) > 1
             and len(words[1]) == 2
             and 0 < word_freq(words[1]) < _COMMON_GIVEN
+            and (len(words) == 2 or len(words[2]) > 1 or not is_cjk(words[2]))  # (陈|丽都|会: 陈丽)
             and s + 3 <= e
             and self._plausible(text[s : s + 3])
         ):
