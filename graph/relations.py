@@ -78,8 +78,12 @@ _TITLE_JOIN = re.compile("[、兼]")
 """What joins the titles one person holds at once: 党委书记、董事长, 董事长兼总经理."""
 _CLAUSE = r"[^，。；！？\n]*?"
 _SENTENCE = r"[^。；！？\n]*?"
+_BUILTIN_WORDS = ("chain", "gap", "longgap", "clause", "sentence")
+"""The placeholders of stretches of a sentence every rules file has (see :func:`_expand`)."""
 _PLACEHOLDER = re.compile(
-    r"\{(?:(?P<role>heads|tails|head|tail)?:(?P<cls>\w+)(?P<many>[*+&])?|(?P<word>chain|gap|longgap|clause|sentence))\}"
+    r"\{(?:(?P<role>heads|tails|head|tail)?:(?P<cls>\w+)(?P<many>[*+&])?|(?P<word>"
+    + "|".join(_BUILTIN_WORDS)
+    + r"))\}"
 )
 
 
@@ -268,7 +272,6 @@ def _expand(regex: str, classes: dict[str, tuple[str, ...]]) -> tuple[str, dict[
 
 _WORD = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 """A word placeholder: a built-in one ({gap}) or a fragment of the rules file's ``[words]`` table."""
-_BUILTIN_WORDS = frozenset({"chain", "gap", "longgap", "clause", "sentence"})
 
 
 def _words(words: dict[str, str], path: Path) -> dict[str, str]:

@@ -384,8 +384,10 @@ def _pos_tokenizer():
     return jieba.posseg.dt
 
 
-def boundary_words() -> set[str]:
-    return set(lexicon()["boundary"]["words"])
+@functools.cache
+def boundary_words() -> frozenset[str]:
+    """Words that end a name on its left (lexicon ``[boundary]``), read once."""
+    return frozenset(lexicon()["boundary"]["words"])
 
 
 def alternation(words: list[str]) -> str:

@@ -1054,6 +1054,7 @@ class CompanyMatcher:
             ):
                 continue  # (重庆科技 of 重庆科技有限公司: a place and a trade, also 重庆科技创新)
             full = sorted(forms[form])
+            groups = len(full) > 1 and any(parse_company(n).group for n in full)
             for m in re.finditer(re.escape(form), text):
                 if longest.setdefault(m.start(), m.end()) > m.end():
                     continue  # (綦万城际 in 綦万城际铁路)
@@ -1071,7 +1072,6 @@ class CompanyMatcher:
                 # other is not yet: 被告重庆蝶语服饰有限公司…。蝶语服饰未经许可…, and only then
                 # 贵州蝶语服饰有限公司; not 集团旗下的鸿岭实业 after the group)
                 before = [n for n in full if first[n] < m.start()]
-                groups = any(parse_company(n).group for n in full)
                 owners = before if len(full) > 1 and len(before) == 1 and not groups else full
                 ref = owners[0] if len(owners) == 1 and text[start : m.end()] != owners[0] else None
                 found_as = own.get((start, m.end()))

@@ -127,12 +127,7 @@ def _glued_before(m: Mention, s: int, e: int, text: str) -> bool:
         return False
     if m.source == "project_matcher" and m.start == s:
         return True
-    return m.start < s and m.end == e and text[m.start : s] in _boundary()
-
-
-@functools.cache
-def _boundary() -> frozenset[str]:
-    return frozenset(boundary_words())
+    return m.start < s and m.end == e and text[m.start : s] in boundary_words()
 
 
 def _place_leading(m: Mention, s: int, e: int, form: str) -> bool:
