@@ -10,6 +10,10 @@ TYPES = ("district", "company", "person", "project", "government", "park")
 ALIAS_SOURCE = "alias_matcher"
 """The extractor component whose mentions are names an article defines (graph.extract.aliases)."""
 
+PROJECT_SOURCE = "project_matcher"
+"""The extractor component that finds projects (graph.extract.projects); a company it reads out of
+a project's name (重庆XX科技年产…项目) is a guess of the project's owner, and has this source."""
+
 PAGE_SOURCE = "page_short_form"
 """The source of a short form whose full name another article of its page gives
 (:func:`graph.extract.pipeline.page_short_forms`): its ``ref`` is that name."""

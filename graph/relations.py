@@ -65,6 +65,9 @@ characters, and a longer one is a table or a list without punctuation, where laz
 only cost time."""
 RULES_FILE = Path(__file__).resolve().parent / "data" / "relations.toml"
 
+KINDS = ("bank", "firm", "group", "branch", "cooperative", "zone")
+"""What an anaphor's ``refers`` may name besides an entity type (:func:`_kinds`)."""
+
 _TYPE_CHAR = {t: chr(0xE000 + i) for i, t in enumerate(TYPES)}
 _INDEX0, _INDEX_MAX = 0xE100, 0xF8FF
 _PUA = "\ue000-\uf8ff"
@@ -321,6 +324,9 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             raise ValueError(f"{path}: pattern {p.get('name')!r} needs a known type, a head and a tail")
         named = frozenset(p.get("named", ()))
         patterns.append(Pattern(p["type"], p["name"], re.compile(regex), heads, tails, named))
+    for a in data.get("anaphor", []):
+        if unknown := set(a["refers"]) - set(TYPES) - set(KINDS):
+            raise ValueError(f"{path}: anaphor {a['words']} refers to unknown {sorted(unknown)}")
     ana = data["anaphora"]
     anaphors = tuple(
         Anaphor(
@@ -418,9 +424,22 @@ def _is_zone(e: Entity, rules: Rules) -> bool:
     return e.type == "district" and e.name.endswith(rules.zone_suffixes)
 
 
-def _kind(e: Entity, rules: Rules) -> str:
-    """A company is a bank (该行) or a firm (该公司)."""
-    return "bank" if rules.bank.search(e.name) else "firm"
+def _kinds(e: Entity, rules: Rules) -> frozenset[str]:
+    """What an anaphor may call an entity besides its type (one of :data:`KINDS`): a company is a
+    bank (该行) or a firm (该公司), and may be a group (该集团), a branch (该支行) or a cooperative
+    (该合作社); a district whose name ends in a zone word is a zone, which 园区 may point back to."""
+    if e.type == "district":
+        return frozenset({"zone"}) if _is_zone(e, rules) else frozenset()
+    if e.type != "company":
+        return frozenset()
+    kinds = {"bank" if rules.bank.search(e.name) else "firm"}
+    if "集团" in e.name:
+        kinds.add("group")
+    if e.name.endswith(("支行", "分行")):
+        kinds.add("branch")
+    if e.name.endswith("合作社"):
+        kinds.add("cooperative")
+    return frozenset(kinds)
 
 
 def _in_list(text: str, r: Ref, rules: Rules) -> bool:
@@ -521,14 +540,7 @@ def resolve_anaphora(
                 or (r.named and _in_list(text, r, rules))
             ):
                 continue
-            if (
-                r.type in an.refers
-                or ("zone" in an.refers and _is_zone(ent, rules))
-                or ("cooperative" in an.refers and ent.type == "company" and ent.name.endswith("合作社"))
-                or ("group" in an.refers and ent.type == "company" and "集团" in ent.name)
-                or ("branch" in an.refers and ent.type == "company" and ent.name.endswith(("支行", "分行")))
-                or (ent.type == "company" and _kind(ent, rules) in an.refers)
-            ):
+            if r.type in an.refers or not _kinds(ent, rules).isdisjoint(an.refers):
                 best = r
             if ent.type == "company":
                 company = r

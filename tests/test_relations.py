@@ -754,6 +754,12 @@ def test_rules_file_is_checked_when_loaded(tmp_path):
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=r"words\.owner"):
         load_rules(bad)
+    # an anaphor pointing back to what is neither a type nor a kind (a typo: "brach")
+    assert 'refers = ["branch"]' in RULES_FILE.read_text(encoding="utf-8")
+    text = RULES_FILE.read_text(encoding="utf-8").replace('refers = ["branch"]', 'refers = ["brach"]', 1)
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"unknown.*brach"):
+        load_rules(bad)
 
 
 # ---------------------------------------------------------------- the seed pages against the gold

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
 from graph.extract.lexicon import crosses_word, word_freq
+from graph.mentions import ALIAS_SOURCE
 from graph.names import in_order
 
 DEFINED = re.compile(
@@ -32,7 +33,7 @@ COMMON = 1000
 class AliasMatcher:
     """Every occurrence of a name an article defines (…（以下简称X）) is a mention of what it defines."""
 
-    def __init__(self, name: str = "alias_matcher") -> None:
+    def __init__(self, name: str = ALIAS_SOURCE) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
@@ -55,6 +56,6 @@ class AliasMatcher:
         return doc
 
 
-@Language.factory("alias_matcher")
+@Language.factory(ALIAS_SOURCE)
 def make_alias_matcher(nlp: Language, name: str) -> AliasMatcher:
     return AliasMatcher(name)

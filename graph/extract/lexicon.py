@@ -390,6 +390,14 @@ def boundary_words() -> frozenset[str]:
     return frozenset(lexicon()["boundary"]["words"])
 
 
+@functools.cache
+def post_titles() -> frozenset[str]:
+    """The titles a post is written with, in government and in companies (区长, 董事长): a name
+    ends where one begins (鼎城银行行长, 区长欧阳澄和)."""
+    person = lexicon()["person"]
+    return frozenset(person["titles"] + person["company_titles"])
+
+
 def alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 

@@ -34,6 +34,7 @@ from graph.extract.lexicon import (
     lexicon,
     national_bodies,
     posseg,
+    post_titles,
     word_freq,
     written_alone,
 )
@@ -448,10 +449,7 @@ class CompanyMatcher:
         self.institutions = tuple(lex["institutions"])
         # (区长欧阳澄和|湖南华湘…有限公司: the title of a post ends a company's name on its left;
         # not what a person is: 重庆工人文化宫有限公司)
-        people = lexicon()["person"]
-        self.boundary = boundary_words() | {
-            t for t in people["titles"] + people["company_titles"] if len(t) >= 2 and t.endswith(POSTS)
-        }
+        self.boundary = boundary_words() | {t for t in post_titles() if len(t) >= 2 and t.endswith(POSTS)}
         # (an industry word jieba tags a verb is no verb here: 重庆高晟包装科技有限公司)
         self.name_verbs = frozenset(lex["name_verbs"]) | frozenset(lex["industry"])
         # verbs that end a name on its left but that registered names are also made of (重庆渝南路桥

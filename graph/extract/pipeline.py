@@ -28,11 +28,12 @@ from graph.extract.lexicon import (
     leading_places,
     lexicon,
     place_inside,
+    post_titles,
     word_freq,
 )
 from graph.extract.model import MODEL_DIR, load_model, model_available
 from graph.extract.resolve import mention_attrs
-from graph.mentions import ALIAS_SOURCE, PAGE_SOURCE, Mention
+from graph.mentions import ALIAS_SOURCE, PAGE_SOURCE, PROJECT_SOURCE, Mention
 from graph.names import REGISTERED
 from graph.normalize import is_cjk
 
@@ -42,8 +43,8 @@ RULES = (
     "company_matcher",
     "park_matcher",
     "government_matcher",
-    "project_matcher",
-    "alias_matcher",
+    PROJECT_SOURCE,
+    ALIAS_SOURCE,
     "person_matcher",
 )
 
@@ -125,7 +126,7 @@ def _glued_before(m: Mention, s: int, e: int, text: str) -> bool:
     was guessed to begin with, where the page's form begins it (城口农投老|腊肉…项目 for 城口农投)?"""
     if m.type != "company" or m.surface.endswith(REGISTERED):
         return False
-    if m.source == "project_matcher" and m.start == s:
+    if m.source == PROJECT_SOURCE and m.start == s:
         return True
     return m.start < s and m.end == e and text[m.start : s] in boundary_words()
 
@@ -139,13 +140,6 @@ def _place_leading(m: Mention, s: int, e: int, form: str) -> bool:
     gaz, home = gazetteer(), lexicon()["government"]["home_city"]
     far = not any(place_inside(f, home, gaz) for f in gaz.full_names(m.surface))
     return far or word_freq(form[m.end - s :]) < COMMON_WORD
-
-
-@functools.cache
-def _titles() -> frozenset[str]:
-    """The titles a post is written with: a short form ends where one begins (鼎城银行行长)."""
-    lex = lexicon()["person"]
-    return frozenset(lex["titles"] + lex["company_titles"])
 
 
 def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms_of) -> None:
@@ -208,7 +202,7 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
             glued = [m for m in inside if _glued_before(m, s, e, art.text)]
             # (jieba reads the word before into the form's first word: 为数|鸢|科技)
             edge = (e, e) if any(m.start < s for m in glued) else (s, e)
-            if crosses_word(art.text, *edge, titles=_titles()) or not all(
+            if crosses_word(art.text, *edge, titles=post_titles()) or not all(
                 m in glued
                 or _shorter_within(m, s, e)
                 or (form in defined and (_place_leading(m, s, e, form) or _untitled_within(m, s, e)))

@@ -19,6 +19,7 @@ from graph.extract.lexicon import (
     posseg,
     word_freq,
 )
+from graph.mentions import PROJECT_SOURCE
 from graph.names import contracts, parse_company
 from graph.normalize import is_cjk
 
@@ -98,7 +99,7 @@ class ProjectMatcher:
     something particular — a company, a place or park, a capacity (年产30GWh) — or be long enough to
     be particular by itself. 一批重点项目 or 该项目 are not names."""
 
-    def __init__(self, name: str = "project_matcher", min_len: int = 6) -> None:
+    def __init__(self, name: str = PROJECT_SOURCE, min_len: int = 6) -> None:
         self.name = name
         lex = lexicon()["project"]
         self.suffix = re.compile(alternation(lex["suffixes"]))
@@ -418,6 +419,6 @@ def _builder(text: str, start: int, anchors: list):
     return last
 
 
-@Language.factory("project_matcher", default_config={"min_len": 6})
+@Language.factory(PROJECT_SOURCE, default_config={"min_len": 6})
 def make_project_matcher(nlp: Language, name: str, min_len: int) -> ProjectMatcher:
     return ProjectMatcher(name, min_len)
