@@ -1945,3 +1945,102 @@ def test_a_company_named_after_an_institution_lends_it_no_short_form(nlp):
 def test_a_town_listed_after_towns_may_bear_a_common_place_word(nlp):
     got = found(nlp, "奉节已在安坪镇、朱衣镇、永乐镇等脐橙主产区建成冷库。")
     assert {("district", "安坪镇"), ("district", "朱衣镇"), ("district", "永乐镇")} <= got
+
+
+def test_a_project_another_article_of_the_page_names_in_full():
+    from graph.articles import split_page
+    from graph.extract.pipeline import extract
+
+    raw = (
+        "饲料项目开工\n\n"
+        "本报讯 重庆禾川饲料科技有限公司（以下简称禾川饲料）年产40万吨生物饲料项目昨日开工。"
+        "禾川饲料二期项目明年开工。\n\n\n"
+        "图片新闻\n\n"
+        "禾川饲料项目建设现场，工人正在作业。\n\n\n"
+        "园区简讯\n\n"
+        "本报讯 重庆蒲岭生物制药有限公司年产800万支注射剂项目投产。"
+        "龙兴生物医药产业园二期标准厂房项目同日开工。\n"
+    )
+    arts = split_page(raw, "p")
+    assert len(arts) == 3
+    found = extract(arts)
+    refs = {m.surface: m.ref for a in arts for m in found[a.id] if m.type == "project"}
+    # (the company's name and 项目 alone in a caption: the one project of the page it begins)
+    assert refs["禾川饲料项目"] is None  # (not its 二期项目: the project written without a phase)
+    assert "龙兴生物医药产业园二期标准厂房项目" in refs
+    one = {m.surface: m.ref for m in extract(arts[1:])[arts[1].id] if m.type == "project"}
+    assert one.get("禾川饲料项目") is None  # (the full name's article not on the page)
+    # (a company's phase, 二期项目, is no other company's 产业园二期标准厂房项目)
+    assert refs["禾川饲料二期项目"] is None
+
+
+def test_a_project_written_short_in_another_article_points_to_its_full_name():
+    from graph.articles import split_page
+    from graph.extract.pipeline import extract
+
+    raw = (
+        "饲料项目开工\n\n"
+        "本报讯 重庆禾川饲料科技有限公司年产40万吨生物发酵饲料项目昨日在荣昌开工。\n\n\n"
+        "图片新闻\n\n"
+        "禾川饲料项目建设现场，重庆禾川饲料科技有限公司的工人正在作业。"
+        "年产40万吨生物发酵饲料项目明年投产。\n"
+    )
+    arts = split_page(raw, "p")
+    assert len(arts) == 2
+    found = extract(arts)
+    first = {m.surface: m.ref for m in found[arts[0].id] if m.type == "project"}
+    full = next(s for s in first if s.endswith("生物发酵饲料项目"))
+    second = {m.surface: m.ref for m in found[arts[1].id] if m.type == "project"}
+    assert second["禾川饲料项目"] == first[full] or second["禾川饲料项目"] == full
+    alone = {m.surface: m.ref for m in extract(arts[1:])[arts[1].id] if m.type == "project"}
+    assert alone.get("禾川饲料项目") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("南岸区人大常委会任免名单\n任命：柏文涛为南岸区商务委员会主任；\n", "柏文涛", "主任"),
+        ("免去：甄明的南岸区商务委员会主任职务。\n", "甄明", "主任"),
+        ("承办法官席远航提醒，双方应签订书面合同。", "席远航", "法官"),
+    ],
+)
+def test_a_name_after_a_list_heading_colon_and_a_surname_jionlp_lacks(nlp, text, name, role):
+    doc = nlp(text)
+    people = {
+        s.text: mention_attrs(doc, s).get("role") for s in doc.spans["mentions"] if s.label_ == "person"
+    }
+    assert people.get(name) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("链主企业带动，加快打造千亿级化工新材料产业集群。", "千亿级化工"),
+        ("双方将联合开发电子级氢氟酸提纯工艺。", "联合开发电子"),
+        ("两个项目隔墙布局，可节约物流成本约三成。", "可节约物流"),
+        ("公司2023年开始转型做汽车热管理部件。", "转型做汽车"),
+        ("希望集团把更多智能建造新技术放在重庆先行先试。", "更多智能"),
+    ],
+)
+def test_no_company_of_a_phrase_an_industry_word_goes_on_in(nlp, text, not_a_name):
+    assert ("company", not_a_name) not in found(nlp, text)
+
+
+def test_names_end_at_a_verb_of_shipping_or_winning_a_bid(nlp):
+    got = found(nlp, "首批3000吨铝锭装车发往重庆岷锋铝业科技有限公司。")
+    assert ("company", "重庆岷锋铝业科技有限公司") in got
+    got = found(nlp, "今年5月，分公司中标礼嘉智慧新城地下综合管廊一期工程，该工程总投资20亿元。")
+    assert ("project", "礼嘉智慧新城地下综合管廊一期工程") in got
+    assert not any(t == "company" and s == "礼嘉" for t, s in got)  # (an area's, no company's)
+    got = found(nlp, "集团将推动重庆分公司做强工程总承包、研究院做强技术研发。")
+    assert not any(t == "project" for t, _ in got)  # (工程总承包: a business, no work)
+
+
+def test_a_registered_name_whose_brand_jieba_reads_with_an_adverb(nlp):
+    got = found(nlp, "项目由重庆钢都发展集团有限公司投资建设，企业都发展得很好。")
+    assert ("company", "重庆钢都发展集团有限公司") in got
+    got = found(nlp, "重庆钢都发展集团有限公司成立于2016年。")
+    assert ("company", "重庆钢都发展集团有限公司") in got
+    got = found(nlp, "产业园由大渡口区属国有平台公司重庆钢都发展集团有限公司投资建设。")
+    assert ("company", "重庆钢都发展集团有限公司") in got
+    assert not any(t == "company" and s.startswith("大渡口") for t, s in got)  # (whose: no name)

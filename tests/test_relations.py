@@ -1610,6 +1610,10 @@ def test_a_subsidiary_supplies_buys_and_is_set_up_by_two_and_its_parents_place_i
     text = "翼航维修成立于2016年，由翼航集团与启德航空共同出资组建。"
     got = {x for x in typed(rels(text, names)) if x[1] == "invests_in"}
     assert got == {("翼航集团", "invests_in", "翼航维修"), ("启德航空", "invests_in", "翼航维修")}
+    names = named(company=["翼航维修", "翼航集团", "启德航空", "启德"])
+    text = "翼航维修成立于2016年，由翼航集团与启德航空（以下简称启德）合资组建。"
+    got = {x for x in typed(rels(text, names)) if x[1] == "invests_in"}
+    assert got == {("翼航集团", "invests_in", "翼航维修"), ("启德航空", "invests_in", "翼航维修")}
     names = named(company=["锦岸置业", "四川锦岸集团"], district=["成都"])
     text = "锦岸置业是总部位于成都的四川锦岸集团在渝全资子公司。"
     assert typed(rels(text, names)) == {

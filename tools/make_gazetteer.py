@@ -45,6 +45,8 @@ LOCATION_TXT = "china_location.txt"
 SURNAME_MEMBER = "jionlp/rule/rule_pattern.py"
 # Common modern surnames that the 百家姓 lacks (regional ones included: 苟, 庹, 漆, 蹇 in Chongqing/Sichuan;
 # 覃, 冼, 邝, 麦, 禤 in the south; 迟, 隋, 战, 綦, 衣 in Shandong; 买, 拜, 喇, 冶 among the Hui).
+BAIJIAXING_MISSING = "席"
+"""Surnames of the 百家姓 that jionlp's list leaves out (阮蓝闵席季麻: 席 is between 闵 and 季)."""
 MODERN_SURNAMES = (
     "肖付兰代母苟粟庹漆蹇但税敬麦冼邝区植禤覃仝揭谌邸矫买拜者普迟初战展隋綦栗续原雒衣丛苑练丘粘官淦尧"
     "智芦冶贠喇门亓修郄楼"
@@ -330,14 +332,15 @@ def read_surnames(wheel_path: Path) -> tuple[list[str], list[str]]:
 
 
 def write_surnames(source: Source, wheel_path: Path, out: Path) -> None:
-    """Write surnames.txt: the 百家姓 (single, then compound) and MODERN_SURNAMES."""
+    """Write surnames.txt: the 百家姓 (single, then compound; with BAIJIAXING_MISSING) and MODERN_SURNAMES."""
     single, double = read_surnames(wheel_path)
+    single += [c for c in BAIJIAXING_MISSING if c not in single]
     modern = [c for c in MODERN_SURNAMES if c not in single]
     head = [
         "# Chinese surnames, one per line: the 百家姓 (Hundred Family Surnames, Song dynasty) -",
         f"#   {len(single)} single and {len(double)} compound, e.g. 欧阳, 司马 - as listed in",
         f"#   {SURNAME_MEMBER} of PyPI package {source.package} {source.version}",
-        f"#   (licence: {source.licence}),",
+        f"#   (licence: {source.licence}), with {BAIJIAXING_MISSING}, which that list leaves out,",
         f"# plus {len(modern)} common modern surnames the 百家姓 lacks (肖, 付, 兰, 代, 覃, 苟, 庹 ...),",
         "#   added by hand in tools/make_gazetteer.py (MODERN_SURNAMES).",
         "# Meant to cover >= 99% of the population (not measured here).  Generated - do not edit by hand.",

@@ -379,6 +379,26 @@ def _place_and(text: str, start: int, end: int) -> int:
     return start
 
 
+def _place_char_adverb(text: str, start: int, end: int) -> int:
+    """Where the name starts when the walk stopped at an adverb jieba reads alone after a character
+    that follows a province or city: the brand is the two (重庆钢都|发展集团有限公司, jieba reading
+    钢|都), if jieba reads the place as a word of its own (由|重庆|钢|都…, 平台公司|重庆…)."""
+    if start < 4 or text[start - 1] not in _BRAND_ADVERBS or not is_cjk(text[start - 2]):
+        return start
+    for k in (4, 3, 2):
+        at = start - 2 - k
+        place = text[at : start - 2] if at >= 0 else ""
+        if _registers(place):
+            words = jieba_tok().lcut(text[max(0, at - 4) : start - 2], HMM=False)
+            if words[-1] == place:
+                return at
+    return start
+
+
+_BRAND_ADVERBS = "都"
+"""An adverb that is also the second character of many a brand (钢都, 渝都, 蓉都: a city's)."""
+
+
 def _registers(place: str) -> bool:
     """Is ``place`` a province or city, as a registered name begins with (重庆和照…), not a county a
     sentence joins to a company with 和 (荣昌和华为技术有限公司签约)?"""
@@ -778,7 +798,7 @@ class CompanyMatcher:
         start = _after_a_body(
             text, _broad_restart(text, _past_time(text, _lead_in(text, start, end), end), end), end
         )
-        return _place_and(text, start, end)
+        return _place_char_adverb(text, _place_and(text, start, end), end)
 
     def _past_verbs(self, text: str, pos: int, end: int) -> int:
         while text.startswith(self.verb_words, pos, end):  # (投资重庆…有限公司: 投资 is no name)
@@ -800,6 +820,8 @@ class CompanyMatcher:
             return False
         if brand in self.generic or core in self.generic or len(_CJK.findall(core)) < (1 if legal else 2):
             return False
+        if core != brand and core.startswith("属"):
+            return False  # (大渡口区属国有平台公司: whose a company is, no name)
         if legal:
             return True
         if len(core) > 4 or _is_place(core) or core[-1] in "省市区县镇乡村州":

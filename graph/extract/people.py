@@ -109,12 +109,12 @@ class PersonMatcher:
             rf"(?:(?<=[，。！？：；“”、\n（(])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?P<title>{alternation(post)})"
             rf"(?=[，。、；：！？”\n]|{alternation(lex['after'])}|在|和|也|还|就|带|向|对|与)"
         )
-        # a name appointed to a post (任命严家骏为永川区人民政府副区长): the post after 为
+        # a name appointed to a post (任命严家骏为永川区人民政府副区长, 任命：邵国强为…): the post after 为
         self.appointed = re.compile(
-            rf"(?:任命|提名|选举|推选|聘任)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,3}}?)(?:同志)?为(?!止|主要|主体|重点|核心)"
+            rf"(?:任命|提名|选举|推选|聘任)[：:]?(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,3}}?)(?:同志)?为(?!止|主要|主体|重点|核心)"
         )
-        # a name removed from a post (免去秦永福的忠县经济信息委主任职务): the post after 的
-        self.removed = re.compile(rf"免去(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?:同志)?的")
+        # a name removed from a post (免去秦永福的忠县经济信息委主任职务, 免去：晁明的…): the post after 的
+        self.removed = re.compile(rf"免去[：:]?(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?:同志)?的")
         # a name at a clause's start, then the post it takes (：蔡文静任璧山高新区党工委书记，; ，俞嘉恒
         # 正式就任鼎城银行副行长)
         self.takes = re.compile(

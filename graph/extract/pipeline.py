@@ -32,6 +32,7 @@ from graph.extract.lexicon import (
     word_freq,
 )
 from graph.extract.model import MODEL_DIR, load_model, model_available
+from graph.extract.projects import company_heads, long_form
 from graph.extract.resolve import mention_attrs
 from graph.mentions import ALIAS_SOURCE, PAGE_SOURCE, PROJECT_SOURCE, Mention
 from graph.names import REGISTERED
@@ -77,6 +78,7 @@ def extract(articles: Iterable[Article], nlp: Language | None = None) -> dict[st
         pages.setdefault(art.doc, []).append(art)
     for page in pages.values():
         page_short_forms(page, out, nlp.get_pipe("company_matcher").forms_of)
+        page_project_forms(page, out)
     return out
 
 
@@ -221,6 +223,31 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
         if added:
             kept = [m for m in mentions if id(m) not in dropped]
             found[art.id] = sorted(kept + added, key=lambda m: (m.start, m.end))
+
+
+def page_project_forms(page: list[Article], found: dict[str, list[Mention]]) -> None:
+    """A project a page names in full in one article and shorter in another (谷润饲料项目 in the
+    lead, 谷润饲料年产60万吨生物发酵饲料项目 in a caption): the short mention's ``ref`` is the
+    full name, as within an article (:func:`graph.extract.projects.long_form`), if the page holds
+    one such name only. What the long mention stands for (its own ``ref``) the short one does too."""
+    if len(page) < 2:
+        return
+    heads = company_heads(m.surface for art in page for m in found[art.id] if m.type == "company")
+    full: dict[str, str] = {}
+    for art in page:
+        for m in found[art.id]:
+            if m.type == "project":
+                full.setdefault(m.surface, m.ref or m.surface)
+    for art in page:
+        mentions = found[art.id]
+        own = {m.surface for m in mentions if m.type == "project"}
+        for k, m in enumerate(mentions):
+            if m.type != "project" or m.ref:
+                continue
+            # (another article's name only: the article's own were read by the project matcher)
+            target = long_form(m.surface, full, heads)
+            if target is not None and target not in own:
+                mentions[k] = dataclasses.replace(m, ref=full[target])
 
 
 def mentions_of(art: Article, doc) -> list[Mention]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -284,38 +285,14 @@ class ProjectMatcher:
         name and 项目 alone, the one project the article names in full after it (领航新能源项目 for
         领航新能源年产5GWh储能电芯及PACK生产基地项目)."""
         found = [c for c in cand.of_type(doc, "project") if c.source == self.name]
-        owners = [parse_company(text[a.start : a.end]) for a in cand.of_type(doc, "company")]
-        heads = sorted({h for p in owners for h in (p.brand + p.industry, p.brand) if len(h) >= 2}, key=len)
+        heads = company_heads(text[a.start : a.end] for a in cand.of_type(doc, "company"))
         for c in found:
-            name = text[c.start : c.end]
             if "ref" in c.attrs:
                 continue
-            head = next((h for h in reversed(heads) if name.startswith(h)), "")
-            form = name[len(head) :]
             # (names written elsewhere, each in its longest reading: …生产基地 and …生产基地项目 are one)
             others = {text[o.start : o.end] for o in found if o.end <= c.start or o.start >= c.end}
-            # (not another company's: 博赛集电|一体化项目 is no 华峰新材料一体化项目)
-            # (but the company's name dropped before the rest: 永川智能传感器产业化项目 for
-            # 凯晟电子永川智能传感器产业化项目)
-            fits = {
-                n
-                for n in others
-                if len(n) > len(name)
-                and contracts(form, n)
-                and (
-                    not any(n.startswith(h) and not name.startswith(h) for h in heads)
-                    or (not head and len(name) >= 8 and n.endswith(name) and n[: -len(name)] in heads)
-                )
-            }
-            fits = [n for n in fits if not any(n != m and n in m for m in fits)]
-            if len(form) >= 4 and len(fits) == 1:
-                c.attrs["ref"] = fits[0]
-            elif head and BARE_PROJECT.fullmatch(form):
-                # (领航新能源项目, 海川储能二期项目: the one project of that company, of that phase,
-                # the article names in full)
-                fits = [n for n in others if n.startswith(head) and n.endswith(form) and len(n) > len(name)]
-                if len(fits) == 1:
-                    c.attrs["ref"] = fits[0]
+            if full := long_form(text[c.start : c.end], others, heads):
+                c.attrs["ref"] = full
 
     def _routes(self, doc: Doc, text: str) -> None:
         """Lines named by the places they join, one character each (渝万高铁, 渝贵铁路, 兰海高速): two
@@ -354,8 +331,14 @@ class ProjectMatcher:
             return  # (巫溪县红池坝镇…光伏电站, 跳磴河综合整治工程: a town or river the gazetteer lacks)
         if any(c.type == "company" and c.start <= pos < c.end for c in cand.candidates(doc)):
             return
-        if text.startswith(AREA_WORDS, pos + n) or "简称" + text[start:end] in text:
-            return  # (西永|片区路网工程: an area's; 以下简称綦万|扩能工程: the short form of a project)
+        if (
+            text.startswith(AREA_WORDS, pos + n)
+            or _AREA_AFTER.match(text, pos + n)
+            or "简称" + text[start:end] in text
+        ):
+            # (西永|片区路网工程, 蔡家|智慧新城…管廊工程: an area's; 以下简称綦万|扩能工程: the short
+            # form of a project)
+            return
         word = text[pos : pos + n]
         if any(
             text[c.start : c.end] in (word + "镇", word + "乡", word + "街道")
@@ -367,6 +350,52 @@ class ProjectMatcher:
 
 AREA_WORDS = ("片区", "组团", "板块", "新城", "片")
 """Words after a name that make it an area of a city (西永片区), not a company."""
+_AREA_AFTER = re.compile(rf"[\u4e00-\u9fff]{{1,2}}(?:{'|'.join(w for w in AREA_WORDS if len(w) > 1)})")
+"""An area word after a word or two that say what kind (蔡家|智慧新城, 西永|综合片区)."""
+
+
+def company_heads(names: Iterable[str]) -> list[str]:
+    """What a project's name may begin with to say whose it is: each company's brand, and its
+    brand with its trade (华峰 and 华峰新材料), shortest first."""
+    owners = [parse_company(n) for n in names]
+    return sorted({h for p in owners for h in (p.brand + p.industry, p.brand) if len(h) >= 2}, key=len)
+
+
+def long_form(name: str, others: Iterable[str], heads: list[str]) -> str | None:
+    """The one longer project name of ``others`` that ``name`` is written short for, if one is:
+    one it contracts (:func:`graph.names.contracts`) after its company's ``heads``, or the company's
+    name and 项目 alone for the one project of that company, of that phase."""
+    head = next((h for h in reversed(heads) if name.startswith(h)), "")
+    form = name[len(head) :]
+    # (not another company's: 博赛集电|一体化项目 is no 华峰新材料一体化项目)
+    # (but the company's name dropped before the rest: 永川智能传感器产业化项目 for
+    # 凯晟电子永川智能传感器产业化项目)
+    longer = [n for n in others if len(n) > len(name)]
+    fits = {
+        n
+        for n in longer
+        if contracts(form, n)
+        and (
+            not any(n.startswith(h) and not name.startswith(h) for h in heads)
+            or (not head and len(name) >= 8 and n.endswith(name) and n[: -len(name)] in heads)
+        )
+    }
+    best = [n for n in fits if not any(n != m and n in m for m in fits)]
+    # (和煦生物|二期项目 says whose and which phase only: not 产业园二期标准厂房项目)
+    bare = BARE_PROJECT.fullmatch(form)
+    if len(form) >= 4 and not bare and len(best) == 1:
+        return best[0]
+    if head and bare:
+        # (领航新能源项目, 海川储能二期项目: the one project of that company, of that phase)
+        # (not a phase of it for the project written without one: 禾川饲料项目 is no 禾川饲料二期项目)
+        same = {
+            n
+            for n in longer
+            if n.startswith(head) and n.endswith(form) and not BARE_PROJECT.fullmatch(n[len(head) :])
+        }
+        if len(same) == 1:
+            return same.pop()
+    return None
 
 
 def _owned(text: str, start: int, end: int, anchors: list) -> bool:
