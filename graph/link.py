@@ -66,8 +66,10 @@ CONTEXT_MENTIONS = 24
 dozen sentences, and reading every one of a city's ten thousand would cost more than it tells."""
 _FOLD = str.maketrans("()[]", "（）【】")
 _WS = re.compile(r"\s+")
-_ZONE = re.compile(r"国家(?=高新区|经开区|高新技术产业开发区|经济技术开发区)")
-_ZONE_WORD = re.compile(r"高新区|经开区|高新技术产业开发区|经济技术开发区|新区|综合保税区")
+_ZONE = re.compile(r"国家(?=高新区|经开区|高新技术产业开发区|经济技术开发区|农业高新技术产业示范区)")
+_ZONE_WORD = re.compile(
+    r"高新区|经开区|高新技术产业开发区|经济技术开发区|新区|综合保税区|农高区|农业高新技术产业示范区"
+)
 _HEAD = re.compile(r"^(?:区委|县委|市委|委|区|县|市)(?=[\u4e00-\u9fff]{2,}(?:部|局|委|办))")
 
 

@@ -204,6 +204,7 @@ class Pattern:
     heads: frozenset[str]  # token types allowed in the head group
     tails: frozenset[str]
     named: frozenset[str] = frozenset()  # ("head", "tail"): which must be a name, no anaphor
+    keeps: bool = False  # stands beside what its type yields to (a supply agreement, and its signing)
 
 
 @dataclass(frozen=True)
@@ -323,7 +324,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         if p["type"] not in data["types"] or heads is None or tails is None:
             raise ValueError(f"{path}: pattern {p.get('name')!r} needs a known type, a head and a tail")
         named = frozenset(p.get("named", ()))
-        patterns.append(Pattern(p["type"], p["name"], re.compile(regex), heads, tails, named))
+        keeps = bool(p.get("keeps"))
+        patterns.append(Pattern(p["type"], p["name"], re.compile(regex), heads, tails, named, keeps))
     for a in data.get("anaphor", []):
         if unknown := set(a["refers"]) - set(TYPES) - set(KINDS):
             raise ValueError(f"{path}: anaphor {a['words']} refers to unknown {sorted(unknown)}")
@@ -691,12 +693,13 @@ def _pattern_relations(
                 if ("head" in p.named and not rh.named) or ("tail" in p.named and not rt.named):
                     continue  # (合资成立的公司: the company 公司 points back to is no new one)
                 if rh.type in p.heads and rt.type in p.tails and col.fits(rh.entity, rt.entity, p.type):
-                    out.append((rh.entity, rt.entity, p.type, p.name))
-    typed = {(frozenset((h, t)), typ) for h, t, typ, _ in out}
+                    out.append((rh.entity, rt.entity, p.type, p.name, p.keeps))
+    typed = {(frozenset((h, t)), typ) for h, t, typ, _, _ in out}
     return [
         (h, t, typ, rule)
-        for h, t, typ, rule in out
-        if not any((frozenset((h, t)), y) in typed for y in col.rules.types[typ].get("yields_to", ()))
+        for h, t, typ, rule, keeps in out
+        if keeps
+        or not any((frozenset((h, t)), y) in typed for y in col.rules.types[typ].get("yields_to", ()))
     ]
 
 

@@ -1948,3 +1948,18 @@ def test_a_borrower_applying_to_a_bank_and_公司_after_a_bank():
     text = "星岭智能宣布完成3亿元B轮融资，博岭制药担任本次交易的财务顾问。本轮融资由渝岭控股领投。"
     got = typed(rels(text, names))
     assert ("渝岭控股", "invests_in", "星岭智能") in got and ("渝岭控股", "invests_in", "博岭制药") not in got
+
+
+def test_a_supply_agreement_makes_partners_beside_its_signing():
+    names = named(company=["澄川化工", "甬泰新材", "渝禾银行璧山支行", "赛骐汽车", "彭岭再生", "瀚川铝业"])
+    text = "今年9月，澄川化工与甬泰新材签订了为期8年的长期供货协议。"
+    assert typed(rels(text, names)) == {
+        ("澄川化工", "signed_with", "甬泰新材"),
+        ("澄川化工", "partner_of", "甬泰新材"),
+    }
+    text = "赛骐汽车与渝禾银行璧山支行签署供应链金融合作协议。"  # (a bank's finance, no supply)
+    assert not {x for x in typed(rels(text, names)) if x[1] == "partner_of"}
+    text = "澄川化工与甬泰新材签署战略合作协议。"  # (a signing says more than cooperation)
+    assert typed(rels(text, names)) == {("澄川化工", "signed_with", "甬泰新材")}
+    text = "根据协议，彭岭再生每年为瀚川铝业供应分选废铝不少于25万吨。"
+    assert ("彭岭再生", "partner_of", "瀚川铝业") in typed(rels(text, names))

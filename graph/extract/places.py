@@ -22,8 +22,11 @@ from graph.extract.lexicon import (
 from graph.names import within
 from graph.normalize import is_cjk
 
-# A zone named after its district (荣昌高新区, 荣昌国家高新区, 长寿经开区, 丰都县高新区).
-ZONE = re.compile(r"(?:国家)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|综合保税区|保税港区|新区)")
+# A zone named after its district (荣昌高新区, 荣昌国家高新区, 长寿经开区, 丰都县高新区, 荣昌国家农业高新技术
+# 产业示范区 and its 荣昌农高区).
+ZONE = re.compile(
+    r"(?:国家)?(?:农业高新技术产业示范区|高新技术产业开发区|经济技术开发区|农高区|高新区|经开区|综合保税区|保税港区|新区)"
+)
 MEDIA = re.compile(
     r"(?:日报|晚报|晨报|商报|时报|都市报|报社|报|电视台|广播电视台|广播电台|新闻网|网)(?![\u4e00-\u9fff]{0,1}(?:告|名|道|销|到|价|表|送))"
 )
