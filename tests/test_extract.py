@@ -2044,3 +2044,15 @@ def test_a_registered_name_whose_brand_jieba_reads_with_an_adverb(nlp):
     got = found(nlp, "产业园由大渡口区属国有平台公司重庆钢都发展集团有限公司投资建设。")
     assert ("company", "重庆钢都发展集团有限公司") in got
     assert not any(t == "company" and s.startswith("大渡口") for t, s in got)  # (whose: no name)
+
+
+def test_an_agricultural_high_tech_zone_is_a_zone_with_its_short_form_and_committee(nlp):
+    got = found(
+        nlp,
+        "项目在荣昌国家农业高新技术产业示范区（以下简称荣昌农高区）建成投产。荣昌农高区管委会副主任祁海介绍，",
+    )
+    assert {
+        ("district", "荣昌国家农业高新技术产业示范区"),
+        ("district", "荣昌农高区"),
+        ("government", "荣昌农高区管委会"),
+    } <= got

@@ -174,6 +174,8 @@ def test_a_department_written_in_full_and_shortened_is_one_body_of_its_place():
         ("永川区人民法院", "江津区法院", "government", False),
         ("重庆市綦江区发展改革委", "重庆市发改委", "government", False),  # a district's and its city's
         ("重庆市綦江区人民政府", "重庆市政府", "government", False),
+        ("重庆市住房和城乡建设委员会", "重庆市住房城乡建委", "government", True),
+        ("重庆市住房城乡建委", "南岸区住房城乡建委", "government", False),
     ],
 )
 def test_a_body_or_park_is_one_by_its_own_place_in_any_form(a, b, type_, one):
