@@ -2056,3 +2056,49 @@ def test_an_agricultural_high_tech_zone_is_a_zone_with_its_short_form_and_commit
         ("district", "荣昌农高区"),
         ("government", "荣昌农高区管委会"),
     } <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("重庆岚石文化科技有限公司总经理由数岚文化副总裁濮远帆兼任，他说，", "濮远帆"),
+        ("重庆岚石文化科技有限公司总经理由新加坡股东派驻的郁清和担任。", "郁清和"),
+    ],
+)
+def test_a_post_taken_by_a_name_written_after_what_else_it_is(nlp, text, name):
+    doc = nlp(text)
+    (person,) = [s for s in doc.spans["mentions"] if s.label_ == "person"]
+    attrs = mention_attrs(doc, person)
+    assert person.text == name and attrs["role"] == "总经理"
+    assert doc.text[slice(*attrs["org"])] == "重庆岚石文化科技有限公司"
+    # (no name read inside a word between: 公司 of 由公司派人担任)
+    assert not any(s.label_ == "person" for s in nlp("项目经理由公司派人担任。").spans["mentions"])
+
+
+def test_no_township_of_common_words_before_the_xiang_of_xiangcun(nlp):
+    got = found(nlp, "武隆目前共有乡村民宿2300余家。")
+    assert not any(t == "district" and s.endswith("乡") for t, s in got)
+    assert ("district", "中益乡") in found(nlp, "石柱县中益乡村民谭大姐说，")
+
+
+def test_countries_and_foreign_cities_are_places_not_inside_words(nlp):
+    got = found(nlp, "中欧班列经哈萨克斯坦、波兰抵达德国，部分货物转运匈牙利布达佩斯。")
+    assert {
+        ("district", "哈萨克斯坦"),
+        ("district", "波兰"),
+        ("district", "德国"),
+        ("district", "匈牙利"),
+        ("district", "布达佩斯"),
+    } <= got
+    got = found(nlp, "今年增加纳税1亿元，很多哥哥姐姐都来了。")  # (加纳, 多哥 inside words)
+    assert not any(t == "district" for t, _ in got)
+    got = found(nlp, "巴林右旗的蒙古族群众")  # (China's place first, 蒙古 inside a word)
+    assert ("district", "巴林右旗") in got and ("district", "蒙古") not in got
+    got = found(nlp, "2018年，在德国读完机械工程硕士的他回到公司。")  # (no work of Germany's)
+    assert not any(t == "project" for t, _ in got)
+
+
+def test_a_preposition_jieba_reads_alone_begins_no_name(nlp):
+    got = found(nlp, "梁平支行向筠岭新材发放项目贷款5亿元。")
+    assert ("company", "筠岭新材") in got and ("company", "向筠岭新材") not in got
+    assert ("company", "鑫川铝业") in found(nlp, "该行为鑫川铝业发放贷款。")

@@ -1,4 +1,5 @@
-"""Integrity checks of the gazetteer data files in graph/data (made by tools/make_gazetteer.py)."""
+"""Integrity checks of the gazetteer data files in graph/data (made by tools/make_gazetteer.py and
+tools/make_world.py)."""
 
 from __future__ import annotations
 
@@ -151,6 +152,24 @@ def test_zones(zones: list[dict[str, str]], districts: list[dict[str, str]], sto
     assert by_name["两江新区"]["kind"] == "new_area"
     assert "西部科学城" in aliases(by_name["西部(重庆)科学城"])
     assert sum(z["kind"] == "new_area" and z["name"] != "川渝高竹新区" for z in zones) == 19
+
+
+def test_world(districts: list[dict[str, str]], zones: list[dict[str, str]]) -> None:
+    rows = read_tsv("world.tsv", ["name", "level", "parent", "aliases"])
+    names = [r["name"] for r in rows]
+    assert len(names) == len(set(names))
+    countries = {r["name"] for r in rows if r["level"] == "country"}
+    assert all(r["level"] in ("country", "city") for r in rows)
+    assert all(r["parent"] in countries for r in rows if r["level"] == "city")
+    china = (
+        {r["name"] for r in districts}
+        | {a for r in districts for a in aliases(r)}
+        | {z["name"] for z in zones}
+    )
+    assert not china & set(names)  # (China's places are China's: 黑山)
+    assert {"德国", "匈牙利", "新加坡", "日本", "美国", "哈萨克斯坦"} <= countries
+    assert {"中国", "加纳", "约旦"}.isdisjoint(names)  # (China's own; words jieba reads otherwise)
+    assert "布达佩斯" in names and "华沙" in names
 
 
 def test_surnames() -> None:

@@ -74,7 +74,7 @@ def _words(name: str) -> set[str]:
 @dataclass
 class Place:
     name: str  # the full name (江津区)
-    level: str  # province, city, county, zone
+    level: str  # province, city, county, zone; country (and its cities, city) from world.tsv
     parent: str = ""
     aliases: list[str] = field(default_factory=list)
 
@@ -100,11 +100,12 @@ class Gazetteer:
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     places: dict[str, Place] = {}
-    for file, parent_key in (("districts.tsv", "parent"), ("zones.tsv", "district")):
+    # (China's first: a name is its place's before a foreign one's)
+    for file, parent_key in (("districts.tsv", "parent"), ("zones.tsv", "district"), ("world.tsv", "parent")):
         for r in _rows(file):
             name = normalise(r["name"]).text
             aliases = [normalise(a).text for a in (r.get("aliases") or "").split(",") if a.strip()]
-            level = r.get("level", "") if file == "districts.tsv" else "zone"
+            level = "zone" if file == "zones.tsv" else r.get("level", "")
             places.setdefault(name, Place(name, level, normalise(r.get(parent_key) or "").text, aliases))
     stop = _words("district_stopwords.txt")
     names: dict[str, list[str]] = {}
@@ -439,7 +440,7 @@ def written_alone(text: str, rest: str, before: str) -> bool:
     i = text.find(rest)
     while i >= 0:
         if i == 0 or (
-            text[i - 1] != before and not crosses_word(text, i, i, reach=2) and _after_a_word(text, i)
+            text[i - 1] != before and not crosses_word(text, i, i, reach=2) and after_a_word(text, i)
         ):
             return True
         i = text.find(rest, i + 1)
@@ -453,7 +454,7 @@ _PREPOSITIONS = frozenset("由向与和在对从为给把被将")
 """One-character words a name is written after as after a word (由鑫川铝业用于扩产)."""
 
 
-def _after_a_word(text: str, i: int) -> bool:
+def after_a_word(text: str, i: int) -> bool:
     """Does a word of two characters or more, or punctuation, end right before ``i`` (支持|鑫川…),
     rather than a lone character that may be a name's first (中|泰科技)?"""
     before = jieba_tok().lcut(text[max(0, i - 4) : i], HMM=False)
@@ -503,6 +504,24 @@ def leading_places(s: str, *, keep_last: bool = False) -> tuple[tuple[str, ...],
             places.append(full[0])
             s, changed = s[longest:], True
     return tuple(places), s
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def foreign(name: str) -> bool:
+    """Is every place ``name`` may be (a full name or a short form) in another country (德国,
+    布达佩斯)? Its last ancestor is a country of ``world.tsv``."""
+    gaz = gazetteer()
+    full = gaz.full_names(name) or ([name] if name in gaz.places else [])
+    if not full:
+        return False
+    for f in full:
+        top, seen = f, set()
+        while top in gaz.places and gaz.places[top].parent and top not in seen:
+            seen.add(top)
+            top = gaz.places[top].parent
+        if top not in gaz.places or gaz.places[top].level != "country":
+            return False
+    return True
 
 
 def place_inside(a: str, b: str, gaz) -> bool:

@@ -21,6 +21,7 @@ from graph.extract.lexicon import (
     POSTS,
     PUNCT,
     Trie,
+    after_a_word,
     alternation,
     boundary_words,
     crosses_word,
@@ -39,7 +40,7 @@ from graph.extract.lexicon import (
     written_alone,
 )
 from graph.extract.places import stem_before
-from graph.names import CompanyName, contracts, in_order, parse_company, within
+from graph.names import REGISTERED, CompanyName, contracts, in_order, parse_company, within
 from graph.normalize import is_cjk
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -395,6 +396,9 @@ def _place_char_adverb(text: str, start: int, end: int) -> int:
     return start
 
 
+_PREPOSITION_BEFORE = "向对为给把被将由从在"
+"""Prepositions a name is written after that jieba may read into the run of characters a brand is."""
+
 _BRAND_ADVERBS = "都"
 """An adverb that is also the second character of many a brand (钢都, 渝都, 蓉都: a city's)."""
 
@@ -749,13 +753,26 @@ class CompanyMatcher:
             if (
                 text[s] in self._lone_boundary
                 and e - s >= 4
-                and written_alone(text, text[s + 1 : e], text[s])
+                and (written_alone(text, text[s + 1 : e], text[s]) or self._preposition_before(text, s, e))
             ):
                 if (s, e) in own:
                     own[(s, e)].start = s + 1
                 s += 1
             out.append((s, e))
         return out
+
+    @staticmethod
+    def _preposition_before(text: str, s: int, e: int) -> bool:
+        """Is ``text[s]`` a preposition jieba reads alone after a word, before a name without a
+        registered form (去年|向|筠|竹|新|材供应…, 优先|向|翠|林|合作社)? Not 和 or 与, which many a
+        brand begins with (公司和泰科技), nor the first character of a word (向阳科技)."""
+        if (
+            text[s] not in _PREPOSITION_BEFORE
+            or e - s < 5
+            or parse_company(text[s:e]).legal.endswith(REGISTERED)
+        ):
+            return False
+        return jieba_tok().lcut(text[s:e], HMM=False)[0] == text[s] and after_a_word(text, s)
 
     def _walk(self, text: str, end: int) -> int:
         """Where a registered name that ends (before its legal form) at ``end`` begins."""

@@ -125,9 +125,10 @@ class PersonMatcher:
         self.listed = re.compile(
             rf"(?:(?<=[；;\n])|^)(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?:同志)?(?:为|的)(?!止|主要|主体|重点|核心)"
         )
-        # a post, then the name that takes it (北岸基金总经理由唐知秋担任。)
+        # a post, then the name that takes it, perhaps after what else it is (北岸基金总经理由唐知秋
+        # 担任。; 总经理由数境文化副总裁濮云帆兼任, 由盛联精工派驻的郁清泉担任)
         self.taken_by = re.compile(
-            rf"(?P<title>{alternation(titles)})由(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?:同志)?"
+            rf"(?P<title>{alternation(titles)})由[^，。；：！？\n]{{0,16}}?(?P<name>(?:{sn})[\u4e00-\u9fff]{{1,2}}?)(?:同志)?"
             rf"(?:担任|接任|出任|兼任)(?=[。，；\n]|$)"
         )
         # a name, then its organisation and post in brackets (邵鹏（重庆长风化工新材料有限公司研发中心主任）)
@@ -199,10 +200,13 @@ class PersonMatcher:
                 names[name] = None
         for m in self.taken_by.finditer(text):
             name = m.group("name")
-            if self._plausible(name):
+            after = m.start("name") > m.end("title") + 1  # (what else the person is, written between)
+            if self._plausible(name) and not (after and crosses_word(text, m.start("name"), m.end("name"))):
                 run = self._run_start(text, m.start("title"))
                 attrs = self._role(doc, text[run : m.end("title")], run, m.group("title"))
-                cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=2, **attrs)
+                # (the post the sentence gives, over a title of another body before the name: 由数境文化
+                # 副总裁濮云帆兼任 is the 总经理 of the company written first)
+                cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=3, **attrs)
                 names[name] = None
         for m in itertools.chain(self.appointed.finditer(text), self.removed.finditer(text)):
             name = m.group("name")

@@ -145,12 +145,15 @@ def town_like(name: str, listed: bool = False) -> bool:
 def _clause(name: str, text: str = "", end: int = 0) -> bool:
     """Is the name before 镇, 乡 or 街道 common words run together, a clause rather than a name
     (城口县|累计建成镇村电商服务站点)? Even right after a district (虞城县张集镇 is a town). With the
-    ``text`` it ends in at ``end``: or a common word before the 乡 of 乡村 (巫溪|设立乡村振兴…;
-    石柱县中益乡村民 is 中益乡's)."""
+    ``text`` it ends in at ``end``: or a common word before the 乡 of 乡村 (巫溪|设立乡村振兴…,
+    目前共有乡村民宿; 石柱县中益乡村民 is 中益乡's)."""
     stem = name[:-2] if name.endswith("街道") else name[:-1]
-    if name.endswith("乡") and text.startswith("村", end) and word_freq(stem) >= COMMON_STEM:
-        return True
     words = jieba_tok().lcut(stem, HMM=False)
+    if name.endswith("乡") and text.startswith("村", end):
+        # (a common word in it: 武隆|目前共有乡村民宿; not 中|益 of 中益乡村民)
+        return word_freq(stem) >= COMMON_STEM or any(
+            len(w) >= 2 and word_freq(w) >= COMMON_STEM for w in words
+        )
     return len(words) >= 2 and all(len(w) >= 2 and word_freq(w) >= COMMON_STEM for w in words)
 
 

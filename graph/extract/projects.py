@@ -14,6 +14,7 @@ from graph.extract.lexicon import (
     boundary_words,
     crosses_word,
     extend_left,
+    foreign,
     jieba_tok,
     leading_places,
     lexicon,
@@ -182,7 +183,8 @@ class ProjectMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
-        anchors = cand.of_type(doc, *ANCHOR_TYPES)
+        # (not a place abroad: 在德国|读完机械工程 is no work of Germany's)
+        anchors = [a for a in cand.of_type(doc, *ANCHOR_TYPES) if not foreign(text[a.start : a.end])]
         for m in self.suffix.finditer(text):
             if text.startswith(self.not_before, m.end()):
                 continue
