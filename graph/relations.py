@@ -65,7 +65,13 @@ characters, and a longer one is a table or a list without punctuation, where laz
 only cost time."""
 RULES_FILE = Path(__file__).resolve().parent / "data" / "relations.toml"
 
-KINDS = ("bank", "firm", "group", "branch", "cooperative", "zone")
+_COMPANY_KINDS: dict[str, Callable[[str], bool]] = {
+    "group": lambda name: "集团" in name,
+    "branch": lambda name: name.endswith(("支行", "分行")),
+    "cooperative": lambda name: name.endswith("合作社"),
+}
+"""What a company may be called besides a bank or a firm, by its name (该集团, 该支行, 该合作社)."""
+KINDS = ("bank", "firm", *_COMPANY_KINDS, "zone")
 """What an anaphor's ``refers`` may name besides an entity type (:func:`_kinds`)."""
 
 _TYPE_CHAR = {t: chr(0xE000 + i) for i, t in enumerate(TYPES)}
@@ -428,20 +434,14 @@ def _is_zone(e: Entity, rules: Rules) -> bool:
 
 def _kinds(e: Entity, rules: Rules) -> frozenset[str]:
     """What an anaphor may call an entity besides its type (one of :data:`KINDS`): a company is a
-    bank (该行) or a firm (该公司), and may be a group (该集团), a branch (该支行) or a cooperative
-    (该合作社); a district whose name ends in a zone word is a zone, which 园区 may point back to."""
+    bank (该行) or a firm (该公司), and may be a group, a branch or a cooperative; a district whose
+    name ends in a zone word is a zone, which 园区 may point back to."""
     if e.type == "district":
         return frozenset({"zone"}) if _is_zone(e, rules) else frozenset()
     if e.type != "company":
         return frozenset()
-    kinds = {"bank" if rules.bank.search(e.name) else "firm"}
-    if "集团" in e.name:
-        kinds.add("group")
-    if e.name.endswith(("支行", "分行")):
-        kinds.add("branch")
-    if e.name.endswith("合作社"):
-        kinds.add("cooperative")
-    return frozenset(kinds)
+    kind = "bank" if rules.bank.search(e.name) else "firm"
+    return frozenset({kind, *(k for k, named in _COMPANY_KINDS.items() if named(e.name))})
 
 
 def _in_list(text: str, r: Ref, rules: Rules) -> bool:

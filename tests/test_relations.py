@@ -1963,3 +1963,5 @@ def test_a_supply_agreement_makes_partners_beside_its_signing():
     assert typed(rels(text, names)) == {("澄川化工", "signed_with", "甬泰新材")}
     text = "根据协议，彭岭再生每年为瀚川铝业供应分选废铝不少于25万吨。"
     assert ("彭岭再生", "partner_of", "瀚川铝业") in typed(rels(text, names))
+    text = "今年以来，渝禾银行璧山支行向瀚川铝业发放贷款5000万元用于原材料供应。"  # (a loan's)
+    assert not {x for x in typed(rels(text, names)) if x[1] == "partner_of"}

@@ -12,7 +12,8 @@ jieba's dictionary tells it:
 - a name jieba tags as another kind of word (加纳 a verb, 约旦 an adverb, 万象 and 金边 nouns);
 - a city of two or three characters jieba does not know as a place (达尔文, 麦格理: people and a
   bank first), and a county's name inside a US zone's (北达科他州比尤拉);
-- a name that is already one of China's places (黑山), which keep it.
+- a name that is already one of China's places (黑山), which keep it;
+- the few names in ``EXCLUDED``, each with why.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "graph" / "data"
 CHINA = {"CN", "HK", "MO", "TW"}
 NOT_COUNTRIES = {"AQ", "EU", "EZ", "UN", "ZZ", "XA", "XB", "XK", "QO"}
+EXCLUDED = {
+    "古巴": "古巴渝, the ancient Ba and Yu, in Chongqing's news far more often than Cuba",
+    "多米尼加": "the Dominican Republic's short name; CLDR files it as a city of Dominica",
+    "圣地亚哥": "Santiago de Chile and San Diego alike",
+}
+"""Names left out by hand, with why."""
 OTHER_WORDS = {"v", "d", "q", "s", "t", "n", "nz", "a", "ad", "vn"}
 """jieba's tags of words that are seldom places in running text."""
 
@@ -61,7 +68,14 @@ def rows() -> tuple[list[tuple[str, str, str]], str]:
 
     def keep(name: str, city: bool) -> bool:
         tag = tags.get(name, "")
-        if name in taken or tag in OTHER_WORDS or len(name) < 2 or "州" in name[:-1] or "·" in name:
+        if (
+            name in taken
+            or name in EXCLUDED
+            or tag in OTHER_WORDS
+            or len(name) < 2
+            or "州" in name[:-1]
+            or "·" in name
+        ):
             return False
         return tag == "ns" or not city or len(name) >= 4
 

@@ -440,7 +440,7 @@ def written_alone(text: str, rest: str, before: str) -> bool:
     i = text.find(rest)
     while i >= 0:
         if i == 0 or (
-            text[i - 1] != before and not crosses_word(text, i, i, reach=2) and after_a_word(text, i)
+            text[i - 1] != before and not crosses_word(text, i, i, reach=2) and _after_a_word(text, i)
         ):
             return True
         i = text.find(rest, i + 1)
@@ -450,15 +450,15 @@ def written_alone(text: str, rest: str, before: str) -> bool:
 POSTS = ("长", "书记", "主任", "经理", "总裁", "总监", "主席", "秘书", "董事", "委员")
 """The endings of the titles of posts (区长, 董事长, 党委书记); other titles say what a person is
 (村民, 工人, 游客)."""
-_PREPOSITIONS = frozenset("由向与和在对从为给把被将")
+PREPOSITIONS = frozenset("由向与和在对从为给把被将")
 """One-character words a name is written after as after a word (由鑫川铝业用于扩产)."""
 
 
-def after_a_word(text: str, i: int) -> bool:
+def _after_a_word(text: str, i: int) -> bool:
     """Does a word of two characters or more, or punctuation, end right before ``i`` (支持|鑫川…),
     rather than a lone character that may be a name's first (中|泰科技)?"""
     before = jieba_tok().lcut(text[max(0, i - 4) : i], HMM=False)
-    return not before or len(before[-1]) > 1 or not is_cjk(before[-1]) or before[-1] in _PREPOSITIONS
+    return not before or len(before[-1]) > 1 or not is_cjk(before[-1]) or before[-1] in PREPOSITIONS
 
 
 def crosses_word(text: str, s: int, e: int, reach: int = 3, titles: Collection[str] = ()) -> bool:

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
-from graph.extract.lexicon import crosses_word, dictionary_tag, surnames, word_freq
+from graph.extract.lexicon import crosses_word, dictionary_tag, foreign, surnames, word_freq
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -111,7 +111,12 @@ class ModelPeople:
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
-        others = [c for c in cand.candidates(doc) if c.type != "person"]
+        # (a place abroad inside a name the model reads is its given name: 策展人王东京)
+        others = [
+            c
+            for c in cand.candidates(doc)
+            if c.type != "person" and not (c.type == "district" and foreign(text[c.start : c.end]))
+        ]
         people = cand.of_type(doc, "person")
         known = {text[c.start : c.end] for c in people if not c.attrs.get("guessed")}
         guessed = {c.start: c for c in people if c.attrs.get("guessed")}

@@ -19,15 +19,16 @@ from graph.extract import candidates as cand
 from graph.extract.aliases import DEFINED
 from graph.extract.lexicon import (
     POSTS,
+    PREPOSITIONS,
     PUNCT,
     Trie,
-    after_a_word,
     alternation,
     boundary_words,
     crosses_word,
     departments,
     dictionary_tag,
     extend_left,
+    foreign,
     gazetteer,
     jieba_tok,
     known_companies,
@@ -380,11 +381,15 @@ def _place_and(text: str, start: int, end: int) -> int:
     return start
 
 
+_BRAND_ADVERB = "都"
+"""An adverb that is also the second character of many a brand (钢都, 渝都, 蓉都: a city's)."""
+
+
 def _place_char_adverb(text: str, start: int, end: int) -> int:
     """Where the name starts when the walk stopped at an adverb jieba reads alone after a character
     that follows a province or city: the brand is the two (重庆钢都|发展集团有限公司, jieba reading
     钢|都), if jieba reads the place as a word of its own (由|重庆|钢|都…, 平台公司|重庆…)."""
-    if start < 4 or text[start - 1] not in _BRAND_ADVERBS or not is_cjk(text[start - 2]):
+    if start < 4 or text[start - 1] != _BRAND_ADVERB or not is_cjk(text[start - 2]):
         return start
     for k in (4, 3, 2):
         at = start - 2 - k
@@ -396,11 +401,9 @@ def _place_char_adverb(text: str, start: int, end: int) -> int:
     return start
 
 
-_PREPOSITION_BEFORE = "向对为给把被将由从在"
-"""Prepositions a name is written after that jieba may read into the run of characters a brand is."""
-
-_BRAND_ADVERBS = "都"
-"""An adverb that is also the second character of many a brand (钢都, 渝都, 蓉都: a city's)."""
+_PREPOSITION_BEFORE = PREPOSITIONS - {"与", "和"}
+"""Prepositions a name is written after that jieba may read into the run of characters a brand is
+(not 与 and 和, which begin many a brand)."""
 
 
 def _registers(place: str) -> bool:
@@ -525,7 +528,9 @@ class CompanyMatcher:
                 # (其弟石伯海任|公司总经理, 2021年|公司A轮融资, 项目达产后|公司: the company the article
                 # is about)
                 continue
-            if limit is not None and word_freq(_strip_places(brand)) > limit:
+            # (a country's: 美国广播公司, 日本航空公司, where the country is the particular part)
+            abroad = all(foreign(p) for p in leading_places(brand)[0] or [""])
+            if limit is not None and not abroad and word_freq(_strip_places(brand)) > limit:
                 continue
             if (
                 m.group() in ("公司", "集团")
@@ -763,16 +768,19 @@ class CompanyMatcher:
 
     @staticmethod
     def _preposition_before(text: str, s: int, e: int) -> bool:
-        """Is ``text[s]`` a preposition jieba reads alone after a word, before a name without a
-        registered form (去年|向|筠|竹|新|材供应…, 优先|向|翠|林|合作社)? Not 和 or 与, which many a
-        brand begins with (公司和泰科技), nor the first character of a word (向阳科技)."""
-        if (
-            text[s] not in _PREPOSITION_BEFORE
-            or e - s < 5
-            or parse_company(text[s:e]).legal.endswith(REGISTERED)
-        ):
+        """Is ``text[s]`` a preposition jieba reads alone right after a word of two characters or
+        more, before a name without a registered form (去年|向|筠|竹|新|材供应…)? Not 和 or 与, which
+        many a brand begins with (公司和泰科技); not after punctuation or another preposition, where
+        the character may begin the name (，向家湾蔬菜专业合作社, 流转给|向家湾…); not before 家, a family's
+        place (支持|向家湾…); not the first character of a word (向阳科技)."""
+        if text[s] not in _PREPOSITION_BEFORE or e - s < 5 or text[s + 1] == "家":
             return False
-        return jieba_tok().lcut(text[s:e], HMM=False)[0] == text[s] and after_a_word(text, s)
+        if parse_company(text[s:e]).legal.endswith(REGISTERED):
+            return False
+        before = jieba_tok().lcut(text[max(0, s - 4) : s], HMM=False)
+        if not before or len(before[-1]) < 2 or not all(is_cjk(c) for c in before[-1]):
+            return False
+        return jieba_tok().lcut(text[s:e], HMM=False)[0] == text[s]
 
     def _walk(self, text: str, end: int) -> int:
         """Where a registered name that ends (before its legal form) at ``end`` begins."""
@@ -837,8 +845,8 @@ class CompanyMatcher:
             return False
         if brand in self.generic or core in self.generic or len(_CJK.findall(core)) < (1 if legal else 2):
             return False
-        if core != brand and core.startswith("属"):
-            return False  # (大渡口区属国有平台公司: whose a company is, no name)
+        if core.startswith("属") and brand[: len(brand) - len(core)].endswith(("区", "县", "市")):
+            return False  # (大渡口区属国有平台公司: whose a company is, no name; not 重庆属地通科技)
         if legal:
             return True
         if len(core) > 4 or _is_place(core) or core[-1] in "省市区县镇乡村州":

@@ -17,6 +17,7 @@ from graph.extract.lexicon import (
     crosses_word,
     departments,
     dictionary_tag,
+    foreign,
     gazetteer,
     jieba_tok,
     lexicon,
@@ -206,7 +207,8 @@ class PersonMatcher:
                 attrs = self._role(doc, text[run : m.end("title")], run, m.group("title"))
                 # (the post the sentence gives, over a title of another body before the name: 由数境文化
                 # 副总裁濮云帆兼任 is the 总经理 of the company written first)
-                cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=3, **attrs)
+                rank = 3 if after else 2
+                cand.add(doc, m.start("name"), m.end("name"), "person", self.name, priority=rank, **attrs)
                 names[name] = None
         for m in itertools.chain(self.appointed.finditer(text), self.removed.finditer(text)):
             name = m.group("name")
@@ -344,7 +346,8 @@ class PersonMatcher:
             # (区纪委书记: 区 is a surname, and here the district's body)
             and name[1:] not in departments()
             and "某" not in name[1:]  # (被告人赵某: a name withheld names no one)
-            and not gazetteer().full_names(name)  # (石柱县|副县长: the county, not a name)
+            # (石柱县|副县长: the county, not a name; but a name may be a place abroad, 董事长贝宁)
+            and (not gazetteer().full_names(name) or foreign(name))
         )
 
     def _worded(self, name: str) -> bool:

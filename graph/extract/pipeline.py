@@ -226,10 +226,12 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
 
 
 def page_project_forms(page: list[Article], found: dict[str, list[Mention]]) -> None:
-    """A project a page names in full in one article and shorter in another (谷润饲料项目 in the
-    lead, 谷润饲料年产60万吨生物发酵饲料项目 in a caption): the short mention's ``ref`` is the
+    """A project a page names in full in one article and shorter in another (谷润饲料项目 in a
+    caption, 谷润饲料年产60万吨生物发酵饲料项目 in the lead): the short mention's ``ref`` is the
     full name, as within an article (:func:`graph.extract.projects.long_form`), if the page holds
-    one such name only. What the long mention stands for (its own ``ref``) the short one does too."""
+    one such name only, and the article names no other project it could be, one not named after another
+    company (永川区…建设年产20万吨水产饲料项目。禾川饲料项目落户永川后… is that one). What the long
+    mention stands for (its own ``ref``) the short one does too."""
     if len(page) < 2:
         return
     heads = company_heads(m.surface for art in page for m in found[art.id] if m.type == "company")
@@ -238,16 +240,30 @@ def page_project_forms(page: list[Article], found: dict[str, list[Mention]]) -> 
         for m in found[art.id]:
             if m.type == "project":
                 full.setdefault(m.surface, m.ref or m.surface)
+
+    def could_be(m: Mention, o: Mention) -> bool:
+        # (another project of the article, not named after another company: 年产20万吨水产饲料项目
+        # may be 禾川饲料项目, 天瑞牧业…育种基地项目 may not)
+        return o.surface != m.surface and not any(
+            o.surface.startswith(h) and not m.surface.startswith(h) for h in heads
+        )
+
+    def stands_for(m: Mention) -> str:
+        target = None if m.ref else long_form(m.surface, full, heads)
+        return m.ref or (full[target] if target else m.surface)
+
     for art in page:
         mentions = found[art.id]
-        own = {m.surface for m in mentions if m.type == "project"}
+        named = [m for m in mentions if m.type == "project"]
         for k, m in enumerate(mentions):
             if m.type != "project" or m.ref:
                 continue
-            # (another article's name only: the article's own were read by the project matcher)
             target = long_form(m.surface, full, heads)
-            if target is not None and target not in own:
-                mentions[k] = dataclasses.replace(m, ref=full[target])
+            if target is None or any(o.surface == target for o in named):
+                continue  # (the article's own long names were read by the project matcher)
+            if any(could_be(m, o) and stands_for(o) != full[target] for o in named):
+                continue  # (a project of the article's own it may be written short for)
+            mentions[k] = dataclasses.replace(m, ref=full[target])
 
 
 def mentions_of(art: Article, doc) -> list[Mention]:

@@ -13,10 +13,12 @@ from graph.extract.lexicon import (
     Trie,
     crosses_word,
     dictionary_tag,
+    foreign,
     gazetteer,
     jieba_tok,
     lexicon,
     posseg,
+    post_titles,
     word_freq,
 )
 from graph.names import within
@@ -194,8 +196,11 @@ class DistrictMatcher:
         # a far county's short form right after the paper's own city is a brand (重庆锦屏置业有限公司:
         # 锦屏 of 贵州 is no place of a Chongqing company's), and so it is wherever the article writes it
         branded = {text[s:e] for s, e in matches if any(text.endswith(h, 0, s) for h in self.home_names)}
+        titles = tuple(post_titles())
         for s, e in matches:
             surface = text[s:e]
+            if text.endswith(titles, 0, s) and foreign(surface):
+                continue  # (董事长贝宁, 总经理汤加: a name after a title, no country)
             if surface in self.zones:
                 zones.append((s, surface))
             z = ZONE.match(text, e)

@@ -106,7 +106,7 @@ class ProjectMatcher:
         lex = lexicon()["project"]
         self.suffix = re.compile(alternation(lex["suffixes"]))
         self.generic = tuple(sorted(lex["generic_start"], key=len, reverse=True))
-        self.boundary = boundary_words() - {"及", "投资"}
+        self.boundary = (boundary_words() - {"及", "投资"}) | set(lex["boundary"])
         self.name_verbs = frozenset(lex["name_verbs"])
         self.not_before = tuple(lex["not_before"])
         self.name_ends = tuple(lex["name_ends"])
@@ -313,7 +313,10 @@ class ProjectMatcher:
         """The company a project is named after (卓皓 in 卓皓轻量化零部件研发制造项目): a proper name
         jieba does not know, right after the place the name may begin with."""
         text = cand.text_of(doc)
-        pos = end - len(leading_places(text[start:end])[1])  # after the places it begins with
+        places, rest = leading_places(text[start:end])
+        if places and all(foreign(p) for p in places):
+            return  # (柬埔寨|甘再水电站项目: a work abroad, named after its place there)
+        pos = end - len(rest)  # after the places it begins with
         words = jieba_tok().lcut(text[pos:end], HMM=False)
         n = 0
         for w in words:  # one unknown word (鼎赛), or a run of lone characters (卓|皓)
