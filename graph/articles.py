@@ -56,6 +56,8 @@ CONNECTIVE = re.compile(
 )
 """A sentence's opening, a time or a connective and a comma (今年初，…; 3月12日，…; 会前，…): a body
 line, however short, never a headline."""
+BRIEF_MARK = re.compile(r"^(?:【[\u4e00-\u9fff]{1,8}】|[■●▲◆])\s*")
+"""What a column of briefs opens an item with (【石柱】, ■): its place, or a bullet."""
 MAX_HEADING = 32
 WRAPPED_CLAUSE = 16
 """A line this long holding a clause's end, after a line that stopped mid-sentence, goes on with
@@ -291,8 +293,8 @@ def _looks_like_heading(
         return False
     if last in "？！?!" and len(text) > 26:
         return False
-    if CONNECTIVE.match(text) or QUESTION.match(text):
-        return False
+    if CONNECTIVE.match(BRIEF_MARK.sub("", text)) or QUESTION.match(text):
+        return False  # (【石柱】6月21日，黄水溪山与重庆途|悦国际…: a brief's body, its place marked)
     # (a clause cut short at the line's end; after an open line, a list whose last item is cut
     # short after a long one, 智能装备綦江有限公司、重庆|綦能…; not 稳产能、保供应、促消费)
     tail = re.split(r"[，,]", text)[-1]

@@ -535,3 +535,19 @@ def test_a_paragraph_opening_with_a_companys_whole_name_goes_on_after_the_line_b
     )
     (art,) = split_page(page, "p")
     assert "重庆长风化工新材料有限公司（以下简称长风化工）新建的电池材料生产线" in art.text
+
+
+def test_a_brief_opened_by_its_place_in_brackets_goes_on_across_the_line_break():
+    raw = (
+        "区县简讯\n"
+        "【梁平】6月19日，都梁产投与笋源食\n"
+        "品签订增资协议，都梁产投以9000万\n"
+        "元增资笋源食品。\n"
+        "【石柱】6月21日，黄水溪山与重庆途\n"
+        "悦国际旅行社有限公司签署客源合作协议\n"
+        "，途悦国旅将每年组织5万人次避暑康养\n"
+        "游客入住度假区。\n"
+    )
+    (art,) = split_page(raw, "p")
+    assert "黄水溪山与重庆途悦国际旅行社有限公司签署" in art.text
+    assert "都梁产投与笋源食品签订" in art.text
