@@ -2047,6 +2047,8 @@ def test_a_registered_name_whose_brand_jieba_reads_with_an_adverb(nlp):
     assert ("company", "重庆钢都发展集团有限公司") in got
     assert not any(t == "company" and s.startswith("大渡口") for t, s in got)  # (whose: no name)
     assert ("company", "重庆属地通科技有限公司") in found(nlp, "重庆属地通科技有限公司成立于2019年。")
+    got = found(nlp, "其中，梁平区属国有企业重庆都梁产业投资有限公司（以下简称都梁产投）认购3亿元。")
+    assert ("company", "重庆都梁产业投资有限公司") in got  # (都 right after the place: 重庆|都|梁)
 
 
 def test_an_agricultural_high_tech_zone_is_a_zone_with_its_short_form_and_committee(nlp):

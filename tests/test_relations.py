@@ -1965,3 +1965,14 @@ def test_a_supply_agreement_makes_partners_beside_its_signing():
     assert ("彭岭再生", "partner_of", "瀚川铝业") in typed(rels(text, names))
     text = "今年以来，渝禾银行璧山支行向瀚川铝业发放贷款5000万元用于原材料供应。"  # (a loan's)
     assert not {x for x in typed(rels(text, names)) if x[1] == "partner_of"}
+
+
+def test_a_joint_venture_s_owner_described_and_defined_and_a_subscriber_become_shareholders():
+    names = named(
+        company=["溪岭文旅", "石柱康旅集团", "康旅", "黄水溪岭", "都岭产投", "筠岭新材"], district=["石柱县"]
+    )
+    text = "项目由溪岭文旅与石柱县属国有企业石柱康旅集团（以下简称康旅）合资组建的黄水溪岭负责运营。"
+    got = {x for x in typed(rels(text, names)) if x[1] == "invests_in"}
+    assert got == {("溪岭文旅", "invests_in", "黄水溪岭"), ("石柱康旅集团", "invests_in", "黄水溪岭")}
+    text = "其中，都岭产投认购3亿元，成为筠岭新材第二大股东。"
+    assert ("都岭产投", "invests_in", "筠岭新材") in typed(rels(text, names))

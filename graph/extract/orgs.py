@@ -386,18 +386,23 @@ _BRAND_ADVERB = "都"
 
 
 def _place_char_adverb(text: str, start: int, end: int) -> int:
-    """Where the name starts when the walk stopped at an adverb jieba reads alone after a character
-    that follows a province or city: the brand is the two (重庆钢都|发展集团有限公司, jieba reading
-    钢|都), if jieba reads the place as a word of its own (由|重庆|钢|都…, 平台公司|重庆…)."""
-    if start < 4 or text[start - 1] != _BRAND_ADVERB or not is_cjk(text[start - 2]):
+    """Where the name starts when the walk stopped at an adverb jieba reads alone, right after a
+    province or city or one character after it: the brand begins with it or holds it (重庆都梁|产业
+    投资有限公司, 重庆钢都|发展集团有限公司: jieba reads 都 alone), if jieba reads the place as a
+    word of its own (由|重庆|钢|都…, 平台公司|重庆…)."""
+    if start < 3 or text[start - 1] != _BRAND_ADVERB:
         return start
-    for k in (4, 3, 2):
-        at = start - 2 - k
-        place = text[at : start - 2] if at >= 0 else ""
-        if _registers(place):
-            words = jieba_tok().lcut(text[max(0, at - 4) : start - 2], HMM=False)
-            if words[-1] == place:
-                return at
+    for lead in (0, 1):  # (the place right before the adverb, or one character before it)
+        place_end = start - 1 - lead
+        if lead and not is_cjk(text[place_end]):
+            continue
+        for k in (4, 3, 2):
+            at = place_end - k
+            place = text[at:place_end] if at >= 0 else ""
+            if _registers(place):
+                words = jieba_tok().lcut(text[max(0, at - 4) : place_end], HMM=False)
+                if words[-1] == place:
+                    return at
     return start
 
 
@@ -788,6 +793,7 @@ class CompanyMatcher:
         start = extend_left(
             text, end, max_chars=24, boundary=boundary, name_verbs=self.name_verbs, keep="之", glued=True
         )  # (重庆味之源食品有限公司: 之 of a brand)
+        start = _place_char_adverb(text, start, end)
         if start == end and text.startswith(("有限", "股份"), end):
             # a verb right before a full legal form is the company's trade (渝贸铁海|联运|有限公司),
             # and the name goes on before it if that is particular; not what is done to a company
@@ -823,7 +829,7 @@ class CompanyMatcher:
         start = _after_a_body(
             text, _broad_restart(text, _past_time(text, _lead_in(text, start, end), end), end), end
         )
-        return _place_char_adverb(text, _place_and(text, start, end), end)
+        return _place_and(text, start, end)
 
     def _past_verbs(self, text: str, pos: int, end: int) -> int:
         while text.startswith(self.verb_words, pos, end):  # (投资重庆…有限公司: 投资 is no name)
