@@ -1094,7 +1094,7 @@ def test_no_town_body_or_brand_from_words_that_only_end_like_one(nlp):
         "虞城县张集镇乔庄村风和日丽。重庆宁厂古盐文化旅游开发有限公司负责建设。巫溪县宁厂镇的古镇开工。"
         "重庆璧芯科技有限公司投产。图为璧芯科技工程师在调试设备。"
         "显示模组项目落户重庆高新区金凤电子信息产业园，总投资23亿元。集团已将嘉渝集团万州分公司并入。"
-        "项目建成后可年产储能电芯20GWh。",
+        "项目建成后可年产储能电芯20GWh。俄罗斯政局动荡。新加坡维多利亚音乐厅举办演出。",
     )
     names = {n for _, n in got}
     assert ("company", "嘉渝集团万州分公司") in got  # (已将: two boundary words jieba reads as one)
@@ -1106,6 +1106,8 @@ def test_no_town_body_or_brand_from_words_that_only_end_like_one(nlp):
         "图为璧芯科技",
         "户重庆高新区金凤电子信息产业园",
         "后可年产储能",
+        "俄罗斯政局",
+        "新加坡维多利亚音乐厅",
     }
     assert not names & wrong
     assert {
