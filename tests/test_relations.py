@@ -1976,3 +1976,20 @@ def test_a_joint_venture_s_owner_described_and_defined_and_a_subscriber_become_s
     assert got == {("溪岭文旅", "invests_in", "黄水溪岭"), ("石柱康旅集团", "invests_in", "黄水溪岭")}
     text = "其中，都岭产投认购3亿元，成为筠岭新材第二大股东。"
     assert ("都岭产投", "invests_in", "筠岭新材") in typed(rels(text, names))
+
+
+def test_every_shareholder_the_sentence_gives_invests_in_the_company_it_is_about():
+    names = named(company=["江枫港口", "卤源集团", "江枫物流", "桑雅缫丝", "桑雅丝绸", "正阳园投"])
+    text = "江枫港口与卤源集团签约，双方共同出资2亿元组建江枫物流，其中江枫港口持股60%、卤源集团持股40%。"
+    got = {x for x in typed(rels(text, names)) if x[1] == "invests_in"}
+    assert got == {("江枫港口", "invests_in", "江枫物流"), ("卤源集团", "invests_in", "江枫物流")}
+    text = "桑雅缫丝注册资本3亿元，其中桑雅丝绸持股70%，区属国有企业正阳园投持股30%。"
+    got = {x for x in typed(rels(text, names)) if x[1] == "invests_in"}
+    assert got == {("桑雅丝绸", "invests_in", "桑雅缫丝"), ("正阳园投", "invests_in", "桑雅缫丝")}
+    # (the sentence's subject sets up another company: the shares are that one's, not the subject's)
+    got = typed(rels("江枫港口出资组建江枫物流，其中卤源集团持股60%。", names))
+    assert ("卤源集团", "invests_in", "江枫港口") not in got and (
+        "江枫港口",
+        "subsidiary_of",
+        "卤源集团",
+    ) not in got
