@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -522,6 +522,13 @@ def foreign(name: str) -> bool:
         if top not in gaz.places or gaz.places[top].level != "country":
             return False
     return True
+
+
+def abroad(places: Iterable[str]) -> bool:
+    """Are the places a name begins with (:func:`leading_places`) there, all of them abroad (美国|
+    广播公司, 柬埔寨|甘再水电站项目)?"""
+    places = list(places)
+    return bool(places) and all(foreign(p) for p in places)
 
 
 def place_inside(a: str, b: str, gaz) -> bool:

@@ -22,13 +22,13 @@ from graph.extract.lexicon import (
     PREPOSITIONS,
     PUNCT,
     Trie,
+    abroad,
     alternation,
     boundary_words,
     crosses_word,
     departments,
     dictionary_tag,
     extend_left,
-    foreign,
     gazetteer,
     jieba_tok,
     known_companies,
@@ -385,7 +385,7 @@ _BRAND_ADVERB = "都"
 """An adverb that is also the second character of many a brand (钢都, 渝都, 蓉都: a city's)."""
 
 
-def _place_char_adverb(text: str, start: int, end: int) -> int:
+def _place_char_adverb(text: str, start: int) -> int:
     """Where the name starts when the walk stopped at an adverb jieba reads alone, right after a
     province or city or one character after it: the brand begins with it or holds it (重庆都梁|产业
     投资有限公司, 重庆钢都|发展集团有限公司: jieba reads 都 alone), if jieba reads the place as a
@@ -533,9 +533,9 @@ class CompanyMatcher:
                 # (其弟石伯海任|公司总经理, 2021年|公司A轮融资, 项目达产后|公司: the company the article
                 # is about)
                 continue
-            # (a country's: 美国广播公司, 日本航空公司, where the country is the particular part)
-            abroad = all(foreign(p) for p in leading_places(brand)[0] or [""])
-            if limit is not None and not abroad and word_freq(_strip_places(brand)) > limit:
+            # (but a country's: 美国广播公司, 日本航空公司, where the country is the particular part)
+            common = limit is not None and word_freq(_strip_places(brand)) > limit
+            if common and not abroad(leading_places(brand)[0]):
                 continue
             if (
                 m.group() in ("公司", "集团")
@@ -793,7 +793,7 @@ class CompanyMatcher:
         start = extend_left(
             text, end, max_chars=24, boundary=boundary, name_verbs=self.name_verbs, keep="之", glued=True
         )  # (重庆味之源食品有限公司: 之 of a brand)
-        start = _place_char_adverb(text, start, end)
+        start = _place_char_adverb(text, start)
         if start == end and text.startswith(("有限", "股份"), end):
             # a verb right before a full legal form is the company's trade (渝贸铁海|联运|有限公司),
             # and the name goes on before it if that is particular; not what is done to a company

@@ -248,8 +248,12 @@ def page_project_forms(page: list[Article], found: dict[str, list[Mention]]) -> 
             o.surface.startswith(h) and not m.surface.startswith(h) for h in heads
         )
 
+    @functools.cache
+    def longer(surface: str) -> str | None:  # (once a name: each short mention is asked about often)
+        return long_form(surface, full, heads)
+
     def stands_for(m: Mention) -> str:
-        target = None if m.ref else long_form(m.surface, full, heads)
+        target = None if m.ref else longer(m.surface)
         return m.ref or (full[target] if target else m.surface)
 
     for art in page:
@@ -258,7 +262,7 @@ def page_project_forms(page: list[Article], found: dict[str, list[Mention]]) -> 
         for k, m in enumerate(mentions):
             if m.type != "project" or m.ref:
                 continue
-            target = long_form(m.surface, full, heads)
+            target = longer(m.surface)
             if target is None or any(o.surface == target for o in named):
                 continue  # (the article's own long names were read by the project matcher)
             if any(could_be(m, o) and stands_for(o) != full[target] for o in named):

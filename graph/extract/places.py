@@ -186,6 +186,7 @@ class DistrictMatcher:
         self.home = lexicon()["government"]["home_city"]
         self.home_names = tuple(n for n, full in gaz.names.items() if self.home in full)  # 重庆, 重庆市…
         self.facility_words = tuple(lexicon()["town"]["facility_words"])
+        self.titles = tuple(post_titles())
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
@@ -196,10 +197,9 @@ class DistrictMatcher:
         # a far county's short form right after the paper's own city is a brand (重庆锦屏置业有限公司:
         # 锦屏 of 贵州 is no place of a Chongqing company's), and so it is wherever the article writes it
         branded = {text[s:e] for s, e in matches if any(text.endswith(h, 0, s) for h in self.home_names)}
-        titles = tuple(post_titles())
         for s, e in matches:
             surface = text[s:e]
-            if text.endswith(titles, 0, s) and foreign(surface):
+            if foreign(surface) and text.endswith(self.titles, 0, s):
                 continue  # (董事长贝宁, 总经理汤加: a name after a title, no country)
             if surface in self.zones:
                 zones.append((s, surface))

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from graph.extract import candidates as cand
 from graph.extract.lexicon import (
+    abroad,
     alternation,
     boundary_words,
     crosses_word,
@@ -314,7 +315,7 @@ class ProjectMatcher:
         jieba does not know, right after the place the name may begin with."""
         text = cand.text_of(doc)
         places, rest = leading_places(text[start:end])
-        if places and all(foreign(p) for p in places):
+        if abroad(places):
             return  # (柬埔寨|甘再水电站项目: a work abroad, named after its place there)
         pos = end - len(rest)  # after the places it begins with
         words = jieba_tok().lcut(text[pos:end], HMM=False)
