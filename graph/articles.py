@@ -72,6 +72,12 @@ RUN_IN = re.compile(
 )
 """A headline, an ideographic space, then the body it heads, on one line: a brief's run-in headline
 (no clause of a sentence, 区委书记刘伟、区长王强　出席…, nor a caption's place, …车间内　工人正在忙碌。)."""
+RUN_IN_DATED = re.compile(
+    r"(?P<head>[\u4e00-\u9fff][^。！？，、；：\u3000]{5,31}[^\s。，、；：！？\u3000])(?:\u3000+| {2,})"
+    r"(?P<body>(?:\d{1,2}月\d{1,2}日|近日|日前|本报讯)[^\u3000]*)$"
+)
+"""A brief's run-in headline, then its body opening with when (or 本报讯), wherever the line breaks it
+(柑橘精深加工项目落户江口  11月5日，云阳县农业农村委与重庆橘乡源|果业有限公司…)."""
 HARD_WRAPPED = 0.6
 """The share of a page's lines stopping mid-sentence that must be within a character of their median
 length for the page to be taken as wrapped at one width throughout (a column of a scan; a page of
@@ -207,6 +213,14 @@ def _balanced(text: str) -> bool:
     )
 
 
+def _closes(left: str, right: str) -> bool:
+    """Does ``right`` close a bracket or quotation ``left`` leaves open?"""
+    return any(
+        left.count(a) > left.count(b) and b in right and (a not in right or right.index(b) < right.index(a))
+        for a, b in (("（", "）"), ("“", "”"), ("《", "》"))
+    )
+
+
 def _word_across(left: str, right: str) -> bool:
     """Does a dictionary word run across the line break (``订|单量`` → 订单)?"""
     a, b = left[-3:], right[:3]
@@ -259,9 +273,11 @@ def _looks_like_heading(
         # (a name defined in brackets, or a company's name the line break cut: the first line of a
         # paragraph, 签约仪式上，中国工商银行万州分行（以下简称工行万州分行）与江港|集团、星辰游轮…)
         return False
-    # (…将投资45亿元，在|两江新区水土新城建设…: the line before stops at a word that needs more)
+    # (…将投资45亿元，在|两江新区水土新城建设…: the line before stops at a word that needs more;
+    # or inside a bracket this line closes, （通讯员 陶|知秋）)
     if previous and (
-        _word_across(previous, text)
+        _closes(previous, text)
+        or _word_across(previous, text)
         or _needs_more(previous)
         or (_latin_or_digit(previous[-1:]) and _latin_or_digit(text[:1]))
         # (a clause ends inside a line of the length pages are wrapped at: the sentence goes on;
@@ -345,7 +361,7 @@ def _lines(raw: str) -> list[tuple[int, int, int]]:
     pos = 0
     for no, line in enumerate(raw.split("\n"), 1):
         if line.strip():
-            run_in = RUN_IN.match(line)
+            run_in = RUN_IN.match(line) or RUN_IN_DATED.match(line)
             if run_in and not BYLINE.match(line) and not CREDIT.search(run_in["head"]):
                 out.append((no, pos, pos + run_in.end("head")))
                 out.append((no, pos + run_in.start("body"), pos + len(line)))

@@ -223,6 +223,7 @@ class Anaphor:
     after: tuple[str, ...]  # words after which it is an anaphor even inside a clause (落户园区)
     within: str = ""  # "sentence": its antecedent is named there (后者: the last of its sentence)
     anchor: str = ""  # its antecedent is named before this word's last use before it (…B轮融资)
+    before: tuple[str, ...] = ()  # an anaphor only before one of these (其|全资子公司)
 
 
 @dataclass(frozen=True)
@@ -346,6 +347,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             tuple(a.get("after", ())),
             a.get("within", ""),
             a.get("anchor", ""),
+            tuple(a.get("before", ())),
         )
         for a in data.get("anaphor", [])
     )
@@ -512,6 +514,8 @@ def resolve_anaphora(
                     continue
                 if an.not_before and text.startswith(an.not_before, e):
                     continue
+                if an.before and not text.startswith(an.before, e):
+                    continue
                 after = any(text[max(0, s - len(a)) : s] == a for a in an.after)
                 if not an.anywhere and not after and not _at_clause_start(text, s, rules):
                     continue
@@ -642,9 +646,12 @@ def _tokens_in(group: str) -> list[int]:
 
 
 _ALIAS_NOTE = re.compile(
-    rf"[（(](?:以下简称|以下称|下称|简称)[“\"]?[{''.join(_TYPE_CHAR.values())}][\u{_INDEX0:04x}-\u{_INDEX_MAX:04x}][”\"]?[）)]"
+    rf"[（(](?:(?:以下简称|以下称|下称|简称)[“\"]?[{''.join(_TYPE_CHAR.values())}]"
+    rf"|(?<=([{''.join(_TYPE_CHAR.values())}])[\u{_INDEX0:04x}-\u{_INDEX_MAX:04x}][（(])[“\"]?\1)"
+    rf"[\u{_INDEX0:04x}-\u{_INDEX_MAX:04x}][”\"]?[）)]"
 )
-"""A bracket that gives the short name of what is named before it, once that is a token."""
+"""A bracket that gives the short name of what is named just before it, once both are tokens: after
+以下简称 and the like, or alone when it is a name of the same type (重庆铭泰汽车电子有限公司（铭泰电子）)."""
 
 
 def _skeleton(text: str, s0: int, s1: int, refs: list[Ref]) -> tuple[str, list[Ref]]:

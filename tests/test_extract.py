@@ -2124,3 +2124,43 @@ def test_a_preposition_jieba_reads_alone_begins_no_name(nlp):
         ("银行优先向为升茶叶合作社发放贷款。", "为升茶叶合作社"),
     ]:
         assert ("company", name) in found(nlp, text)
+
+
+def test_a_body_before_another_bodys_name_and_a_committee_that_is_a_verb(nlp):
+    # (the government, then 与 and another body: the name ends with the head, 人民政府)
+    got = found(nlp, "合川区人民政府与两江新区管委会签署汽车产业协同发展合作协议。")
+    assert {n for t, n in got if t == "government"} == {"合川区人民政府", "两江新区管委会"}
+    got = found(nlp, "城口县委召开常委会会议，研究部署下一阶段工作。")
+    assert ("government", "城口县委") in got
+    # (区委托: the district entrusts, no committee; a title after the committee keeps it)
+    got = found(nlp, "合川区委托第三方机构开展评估。")
+    assert not {t for t in got if t[0] == "government"}
+    got = found(nlp, "合川区委常委、区发展改革委主任何志远出席。")
+    assert {n for t, n in got if t == "government"} >= {"合川区委", "区发展改革委"}
+
+
+def test_a_surname_that_is_a_preposition_begins_a_two_character_name_a_cue_ends(nlp):
+    doc = nlp("开州区经济信息委主任向宏介绍，今年将新培育规上企业10家。")
+    got = {(s.label_, s.text, mention_attrs(doc, s).get("role")) for s in doc.spans["mentions"]}
+    assert ("person", "向宏", "主任") in got
+    # (to the reporter, to him, with a friend: prepositions, no names)
+    for text in ("局长向记者介绍情况。", "主任向他介绍情况。", "董事长向好友借钱。", "镇长和我说了情况。"):
+        assert not {t for t in found(nlp, text) if t[0] == "person"}, text
+
+
+def test_a_resort_zone_named_after_its_landmark_and_its_committee(nlp):
+    got = found(nlp, "该项目由仙女山国家级旅游度假区管委会与重庆云端冰雪体育发展有限公司签约。")
+    assert ("government", "仙女山国家级旅游度假区管委会") in got
+    got = found(nlp, "黄水旅游度假区今年接待游客300万人次。")
+    assert ("district", "黄水旅游度假区") in got
+    # (the kind of zone a place strives to be is no zone; nor a name cut inside a word, 秀山川|河盖)
+    for text in ("武隆将加快创建国家级旅游度假区。", "秀山川河盖旅游度假区门票免费。"):
+        assert not {t for t in found(nlp, text) if "度假区" in t[1]}, text
+
+
+def test_a_venture_fund_partnership_and_a_law_firm_are_companies(nlp):
+    got = found(nlp, "深圳前湾创新投资合伙企业（有限合伙）领投，重庆正衡律师事务所律师出具意见。")
+    firms = {"深圳前湾创新投资合伙企业（有限合伙）", "重庆正衡律师事务所"}
+    assert {n for t, n in got if t == "company"} == firms
+    # (law firms of no name)
+    assert not {t for t in found(nlp, "三家律师事务所参与了项目论证。") if t[0] == "company"}

@@ -18,6 +18,7 @@ from graph.relations import (
     Ref,
     RelationList,
     attribute_records,
+    directed_types,
     extract_relations,
     load_rules,
     resolve_anaphora,
@@ -1993,3 +1994,116 @@ def test_every_shareholder_the_sentence_gives_invests_in_the_company_it_is_about
         "subsidiary_of",
         "卤源集团",
     ) not in got
+
+
+def both_ways(rs) -> set[tuple[str, str, str]]:
+    """:func:`typed`, with each undirected relation written both ways round."""
+    got = typed(rs)
+    return got | {(b, t, a) for a, t, b in got if t not in directed_types()}
+
+
+def test_a_short_name_in_brackets_alone_and_an_owner_described_do_not_hide_a_signing():
+    names = named(
+        company=["渝北铭泰汽车电子有限公司", "铭泰电子", "德邻集团股份有限公司", "德邻科技", "渝融建设"],
+        government=["渝北区人民政府"],
+        district=["江北区"],
+    )
+    names["渝北铭泰汽车电子有限公司"] = ("company", ["铭泰电子"])
+    names.pop("铭泰电子")
+    text = "12月4日，渝北区人民政府与渝北铭泰汽车电子有限公司（铭泰电子）签订投资协议。"
+    assert ("渝北区人民政府", "signed_with", "渝北铭泰汽车电子有限公司") in both_ways(rels(text, names))
+    text = "渝融建设与民营企业德邻集团股份有限公司签订增资协议。"
+    assert ("渝融建设", "signed_with", "德邻集团股份有限公司") in both_ways(rels(text, names))
+
+
+def test_其_before_a_subsidiary_a_parent_or_a_customer_is_the_company_before():
+    names = named(company=["锐钧工具", "重庆锐钧智能", "长江纸业", "川东实业", "荣腾生物", "荣牧集团"])
+    text = "锐钧工具投资12亿元建设园林工具基地，项目由其全资子公司重庆锐钧智能负责建设和运营。"
+    assert ("重庆锐钧智能", "subsidiary_of", "锐钧工具") in both_ways(rels(text, names))
+    text = "长江纸业去年营收12亿元，其母公司川东实业位于江北区。"
+    assert ("长江纸业", "subsidiary_of", "川东实业") in both_ways(rels(text, names))
+    text = "荣腾生物主要生产兽药，荣牧集团等大型养殖企业是其主要客户。"
+    assert ("荣牧集团", "partner_of", "荣腾生物") in both_ways(rels(text, names))
+    # (其 before anything else is no anaphor: 其产品 makes no relation with the company)
+    text = "荣腾生物与荣牧集团签约，其产品将供应西南市场。"
+    assert {x for x in both_ways(rels(text, names)) if x[1] == "subsidiary_of"} == set()
+
+
+def test_a_suppliers_customers_by_their_orders_their_supply_chain_and_what_they_need():
+    names = named(company=["驿通线束", "长安汽车", "阿维塔", "锦程自动化", "远途汽车", "津味源", "粮丰油脂"])
+    text = "今年以来，驿通线束新增长安汽车、阿维塔等客户订单4.3亿元。"
+    got = both_ways(rels(text, names))
+    assert {("驿通线束", "partner_of", "长安汽车"), ("驿通线束", "partner_of", "阿维塔")} <= got
+    text = "锦程自动化主要生产焊装夹具，产品已进入远途汽车等10余家整车企业。"
+    assert ("锦程自动化", "partner_of", "远途汽车") in both_ways(rels(text, names))
+    text = "津味源总经理介绍，公司所需牛油全部由粮丰油脂就近供应。"
+    assert ("津味源", "partner_of", "粮丰油脂") in both_ways(rels(text, names))
+    # (公司所在地 is no company of its own)
+    text = "粮丰油脂与远途汽车签约，公司所在地位于江津。"
+    assert {x for x in both_ways(rels(text, names)) if x[1] == "partner_of"} == set()
+
+
+def test_a_lenders_credit_agreement_and_a_listings_proceeds_put_money_in():
+    names = named(
+        company=["工行万州分行", "江港集团", "星辰游轮", "巴合食品"],
+        project=["年产6万吨休闲豆制品智能化生产基地建设项目", "研发中心项目"],
+    )
+    text = "工行万州分行与江港集团、星辰游轮等12家企业签订授信协议，授信总额68亿元。"
+    got = both_ways(rels(text, names))
+    assert {("工行万州分行", "invests_in", "江港集团"), ("工行万州分行", "invests_in", "星辰游轮")} <= got
+    assert ("工行万州分行", "signed_with", "江港集团") in got
+    text = "江港集团与星辰游轮签订合作协议。"  # (no loan)
+    assert {x for x in both_ways(rels(text, names)) if x[1] == "invests_in"} == set()
+    text = (
+        "巴合食品本次公开发行股票2600万股，募集资金3.1亿元，"
+        "将主要用于年产6万吨休闲豆制品智能化生产基地建设项目和研发中心项目。"
+    )
+    got = both_ways(rels(text, names))
+    assert ("巴合食品", "invests_in", "年产6万吨休闲豆制品智能化生产基地建设项目") in got
+    assert ("巴合食品", "invests_in", "研发中心项目") in got
+
+
+def test_where_a_company_is_registered_or_inside_a_park():
+    names = named(
+        company=["云浮华砚石材有限公司", "康泽瑞医疗"], district=["广东省", "云浮市"], park=["生物城"]
+    )
+    text = "与华砚石材同名的云浮华砚石材有限公司注册地在广东省云浮市。"
+    assert ("云浮华砚石材有限公司", "located_in", "云浮市") in both_ways(rels(text, names))
+    text = "记者获悉，位于生物城内的康泽瑞医疗研发的胰岛素泵获批上市。"
+    assert ("康泽瑞医疗", "located_in", "生物城") in both_ways(rels(text, names))
+
+
+def test_a_subsidiary_running_its_parents_project_a_groups_fund_manager_and_a_company_wholly_held():
+    names = named(
+        company=["康牧源药业", "康牧源生物", "科学城产投集团", "科学城基金", "郁江水电", "彭水城投"],
+        project=["兽用疫苗产业化项目"],
+    )
+    text = "兽用疫苗产业化项目由康牧源药业投资建设，其全资子公司康牧源生物负责生产运营。"
+    got = typed(rels(text, names))
+    assert ("康牧源生物", "operates", "兽用疫苗产业化项目") in got
+    assert ("康牧源生物", "subsidiary_of", "康牧源药业") in got
+    text = "科学城产投集团副总经理介绍，基金由集团旗下的科学城基金管理。"
+    assert ("科学城基金", "subsidiary_of", "科学城产投集团") in typed(rels(text, names))
+    text = "郁江水电成立于1998年，是县属国有企业，目前由彭水城投全资持有。"
+    assert ("郁江水电", "subsidiary_of", "彭水城投") in typed(rels(text, names))
+    # (a minority holder owns no subsidiary)
+    text = "郁江水电成立于1998年，目前由彭水城投持有30%股权。"
+    assert ("郁江水电", "subsidiary_of", "彭水城投") not in typed(rels(text, names))
+
+
+def test_a_party_described_by_where_it_is_and_the_parties_of_a_contract_a_court_rules_on():
+    names = named(
+        company=["康瑞生物", "晶澄玻璃", "嘉舟航运", "武汉嘉舟", "蜀禾食品", "梁田农业", "味之源", "恒彩包装"]
+    )
+    names.update(named(district=["南岸区", "武汉市", "梁平"]))
+    got = both_ways(rels("康瑞生物已与位于南岸区的晶澄玻璃签订5年供货协议。", names))
+    assert ("康瑞生物", "signed_with", "晶澄玻璃") in got
+    got = both_ways(rels("当天，嘉舟航运还与注册地在武汉市的武汉嘉舟签订舱位互换协议。", names))
+    assert ("嘉舟航运", "signed_with", "武汉嘉舟") in got
+    got = both_ways(rels("今年1月，蜀禾食品与梁平本土企业梁田农业签署合资协议。", names))
+    assert ("蜀禾食品", "signed_with", "梁田农业") in got
+    text = "该院近日审结一起买卖合同纠纷案，判令被告味之源向原告恒彩包装支付货款86万元。"
+    assert ("味之源", "signed_with", "恒彩包装") in both_ways(rels(text, names))
+    # (a ruling on no contract: an injury, a trademark)
+    text = "该院审结一起商标侵权纠纷案，判令被告味之源向原告恒彩包装赔偿损失。"
+    assert ("味之源", "signed_with", "恒彩包装") not in both_ways(rels(text, names))

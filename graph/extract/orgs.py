@@ -128,6 +128,8 @@ DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月")
 """A day or a month of a year: in no name (2025年6月8日|公司第四届董事会)."""
 PARK_BODY = re.compile(r"管理委员会|管委会|党工委")
 """What runs an industrial park, written after its name."""
+_JOINT = ("合资", "独资", "参股", "合营")
+"""What a plain 公司 is after them: a company owned so (A与B合资公司), not a name."""
 AREA_BODY = re.compile(r"(?:片区|新城|景区|度假区)(?:管理委员会|管委会)")
 """What runs an area named by a landform or a village (广阳岛片区管委会), not by a place of the
 gazetteer's."""
@@ -501,8 +503,11 @@ class CompanyMatcher:
         found: list[tuple[int, int]] = []
         taken: set[int] = set()
         for m in self.legal.finditer(text):
-            if m.start() in taken or (m.group() == "公司" and m.start() and text[m.start() - 1] in "子母"):
-                continue  # (全资子公司, 母公司: what a company is to another, no name)
+            if m.start() in taken or (
+                m.group() == "公司"
+                and (text[m.start() - 1 : m.start()] in ("子", "母") or text.endswith(_JOINT, 0, m.start()))
+            ):
+                continue  # (全资子公司, 母公司, 合资公司: what a company is to another, no name)
             start = self._walk(text, m.start())
             bracket = BRACKET_PLACE.search(text, max(0, start - 10), start)
             # (渝味源（成都）食品有限公司; a foreign group's company in China, 海因茨精密机械（中国）…)
@@ -1263,9 +1268,24 @@ class GovernmentMatcher:
             cand.add(doc, s, e, "government", self.name, priority=2, ref=ref)
 
     def _body(self, text: str, at: int, after: int) -> int | None:
-        """Where the name of a body that starts at ``at`` ends, if one does past ``after``."""
+        """Where the name of a body that starts at ``at`` ends, if one does past ``after``; none
+        where it is a committee alone whose 委 begins a word running on (合川区委托第三方: 委托, no 区委)."""
+        end = self._body_end(text, at, after)
+        if end is not None and text[at:end] in self.head_words and text.endswith("委", 0, end):
+            w = posseg(text[end - 1 : end + 3])
+            if w and len(w[0][0]) > 1 and not w[0][0].startswith(self.member_titles, 1):
+                return None
+        return end
+
+    def _body_end(self, text: str, at: int, after: int) -> int | None:
         m = self.pattern.match(text, at)
-        if not m or m.end() <= after or not self._name_like(m.group()):
+        if not m or m.end() <= after:
+            return None
+        if not self._name_like(m.group()):
+            # (合川区人民政府与两江新区管委会: the head is a body, what runs on names another)
+            h = self.heads.match(text, at)
+            if h and after < h.end() < m.end() and not crosses_word(text, h.end(), h.end()):
+                return h.end()
             return None
         if m.group().endswith("中心") and not any(w in m.group() for w in self.centre_words):
             return None  # 铁路集装箱中心 is a business, 社保中心 a public body

@@ -37,6 +37,8 @@ would begin no clause (not 刘伟为主持人颁奖, 张强和主持人对话)."
 """Speech verbs of one character written right after a speaker's name."""
 # Surnames that are far more often a function word at the start of a phrase.
 NOT_AFTER_PUNCT = set("和与在向把被对从给让将有都")
+_NOT_GIVEN = "他她它我你您其咱俺此不没也都还就才只又再很最"
+"""Pronouns and adverbs: after a surname that is a preposition too, no given name (向他, 都不)."""
 _AFTER_FOREIGN = ["女士", "先生", "今天", "昨天", "日前", "近日", "甚至", "曾", "将"]
 """Words that end a name written with · (卡洛斯·马德里先生, 维克多·佩罗塔今天)."""
 _PRESS = ("记者", "通讯员", "摄影")
@@ -317,8 +319,10 @@ class PersonMatcher:
         """Is a post written at ``pos`` with 任 (石伯海|任公司总经理, 任副区长)? Then the name ends there."""
         return text.startswith("任", pos) and text.startswith(self.serves_at, pos + 1)
 
-    def _plausible(self, name: str) -> bool:
-        """A surname first, and not a common word (满意, 和游客) whole or in its first two characters."""
+    def _plausible(self, name: str, settled: bool = False) -> bool:
+        """A surname first, and not a common word (满意, 和游客) whole or in its first two characters.
+        ``settled``: a cue after the name ends it (主任向宏介绍), so a surname that is also a
+        preposition may begin a two-character name."""
         if name[:2] in self.compound:  # (欧阳立新, 司马青: the surname is a word of its own)
             return (
                 len(name) >= 3
@@ -333,11 +337,13 @@ class PersonMatcher:
             # (银行长|江经济带: a given name is no word as common as 经济; 建国, 文明 are names)
             and not (len(name) == 3 and word_freq(name[1:]) > 10_000)
             # these are surnames and words too (向, 和, 从…): 向德明 is a name, 向记者 (to the reporter) not;
-            # nor is 向红霞, whose 红霞 is a given name jieba knows
+            # nor is 向红霞, whose 红霞 is a given name jieba knows; nor 向宏, no word, whose 宏 is no
+            # pronoun or adverb (向他, 和我, 都不)
             and (
                 name[0] not in NOT_AFTER_PUNCT
                 or word_freq(name[1:]) <= self.max_name_freq
                 or dictionary_tag(name[1:]) == "nr"
+                or (settled and len(name) == 2 and name[1] not in _NOT_GIVEN and word_freq(name) == 0)
             )
             and (word_freq(name) <= self.max_name_freq or dictionary_tag(name) == "nr")
             # (村民钱袋子: a purse; 朱梦魁, a name jieba files as a noun, stays one)
@@ -378,7 +384,7 @@ class PersonMatcher:
                 or self._verb_at(text, s + n)
                 or self._serves(text, s + n)
             ) and (
-                self._plausible(text[s : s + n])
+                self._plausible(text[s : s + n], settled=True)
                 or (n == 2 and nxt[:1] in SPEECH and self._worded(text[s : s + n]))
             ):
                 return n, True

@@ -29,6 +29,9 @@ from graph.normalize import is_cjk
 ZONE = re.compile(
     r"(?:国家)?(?:农业高新技术产业示范区|高新技术产业开发区|经济技术开发区|农高区|高新区|经开区|综合保税区|保税港区|新区)"
 )
+# A zone named after a landmark, with a 管委会 of its own (仙女山国家级旅游度假区, 黄水旅游度假区); not the
+# kind alone (创建国家级旅游度假区).
+RESORT = re.compile(r"(?:国家级|市级)?旅游度假区")
 MEDIA = re.compile(
     r"(?:日报|晚报|晨报|商报|时报|都市报|报社|报|电视台|广播电视台|广播电台|新闻网|网)(?![\u4e00-\u9fff]{0,1}(?:告|名|道|销|到|价|表|送))"
 )
@@ -187,6 +190,7 @@ class DistrictMatcher:
         self.home_names = tuple(n for n, full in gaz.names.items() if self.home in full)  # 重庆, 重庆市…
         self.facility_words = tuple(lexicon()["town"]["facility_words"])
         self.titles = tuple(post_titles())
+        self.business = frozenset(lexicon()["company"]["name_verbs"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
@@ -235,6 +239,14 @@ class DistrictMatcher:
                 cand.add(
                     doc, m.start(), m.end(), "district", self.name, priority=-1, bare_zone=True, ref=zone
                 )
+        for m in RESORT.finditer(text):
+            # (a landmark's name: three characters or more, or a proper name jieba knows, 黄水; not
+            # 秀山川|河盖, where the name began before the word jieba read)
+            stem = stem_before(text, m.start())
+            words = posseg(stem) if stem else ()
+            proper = len(stem or "") >= 3 or (len(words) == 1 and words[0][1] in ("ns", "nr", "nz"))
+            if stem and proper and stem not in self.business:  # (康养|旅游度假区: a kind of business)
+                cand.add(doc, m.start() - len(stem), m.end(), "district", self.name, priority=1, zone=True)
         self._town_lists(text, towns)
         self._standalone(doc, text, towns)
         self._listed(text, towns)
@@ -333,6 +345,8 @@ class DistrictMatcher:
                 if len(stem) < 2:
                     continue
             name = stem + m.group()
+            if any(t in stem for t in self.titles):
+                continue  # (董事长鲁|镇南: a title, then a name, no town)
             if town_like(name) and not gazetteer().full_names(stem):  # (places: read as such)
                 cand.add(doc, m.start() - len(stem), m.end(), "district", self.name, priority=-1)
                 towns.add(name)
