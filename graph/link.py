@@ -59,6 +59,9 @@ FUZZY_BLOCK = 12
 brand with one character free is shared by hundreds in a large archive) and would cost all pairs of
 them: only the names whose differing characters sound alike (the ``sound`` key, the brand's pinyin)
 or look alike (the ``mask-shape`` key, the character's four-corner code) are compared then."""
+WHOLE_MIN = 4
+"""The shortest brand-and-trade a short form is matched to registered names by (two characters of
+brand, two of trade: 曜川动力)."""
 CONTEXT_CHARS = 60
 """Characters of context read on each side of a mention: its sentence, and a little of the next."""
 CONTEXT_MENTIONS = 24
@@ -339,9 +342,17 @@ def blocking_keys(c: Cluster, sound: Callable[[str], str] = _pinyin) -> set[tupl
     if c.type != "company":
         return keys
     for s in c.surfaces:
-        brand = parse_company(s).brand
+        name = parse_company(s)
+        brand = name.brand
         if len(brand) < 2:
             continue
+        whole = brand + name.industry
+        if _registered(
+            name
+        ):  # (what a short form with its trade may be written as: 曜川动力 of 曜川动力电池)
+            keys.update(("whole", whole[:k]) for k in range(WHOLE_MIN, len(whole) + 1))
+        elif name.industry and len(whole) >= WHOLE_MIN:
+            keys.add(("whole", whole))
         keys.add(("brand", brand))
         keys.add(("sound", sound(brand)))
         for i in range(len(brand)):
@@ -588,6 +599,11 @@ def score_pair(
         pa = parse_company(sa)
         for sb in b.surfaces:
             pb = parse_company(sb)
+            if _contracts(pa, pb) or _contracts(pb, pa):
+                # (the short form is the name's own beginning: only a branch or a region can part them)
+                if pa.branch == pb.branch and regions_agree(pa.region, pb.region):
+                    best = max(best, (0.95, f"short form {sa} of {sb}"))
+                continue
             if pa.brand == pb.brand:
                 why = compatible(pa, pb)
                 if why:
@@ -616,6 +632,20 @@ def score_pair(
             rule = f"{pa.brand}/{pb.brand}: one character {how}, context {context:.2f}"
             best = max(best, (name + 0.5 * context, rule))
     return round(best[0], 3), best[1]
+
+
+def _contracts(short: CompanyName, full: CompanyName) -> bool:
+    """Is ``short`` a short form with its trade (曜川动力, 沃岚燃气) that a registered name ``full``
+    begins with, after its region (重庆曜川动力电池有限公司, 重庆沃岚燃气设备有限公司)? It is that
+    company's, over another company of the brand (曜川集团) the brand alone would give it to."""
+    whole = short.brand + short.industry
+    return (
+        bool(short.industry)
+        and not short.legal
+        and len(whole) >= WHOLE_MIN
+        and _registered(full)
+        and (full.brand + full.industry).startswith(whole)
+    )
 
 
 def _registered(a: CompanyName) -> bool:
@@ -918,6 +948,7 @@ def link(
     for i, c in enumerate(clusters):
         for k in blocking_keys(c, sound):
             blocks[k].append(i)
+    registered = [all(_registered(parse_company(s)) for s in c.surfaces) for c in clusters]
     pairs = sorted(
         {
             (a, b)
@@ -925,6 +956,7 @@ def link(
             if kind != "mask" or len(ids) <= FUZZY_BLOCK
             for x, a in enumerate(ids)
             for b in ids[x + 1 :]
+            if kind != "whole" or not (registered[a] and registered[b])  # (a short form and a name)
         }
     )
     del blocks

@@ -2164,3 +2164,65 @@ def test_a_venture_fund_partnership_and_a_law_firm_are_companies(nlp):
     assert {n for t, n in got if t == "company"} == firms
     # (law firms of no name)
     assert not {t for t in found(nlp, "三家律师事务所参与了项目论证。") if t[0] == "company"}
+
+
+def test_no_name_of_where_goods_went_a_trade_going_on_or_a_work_of_a_kind(nlp):
+    # (发往: jieba reads 发|往常|州, the name begins at the place after it)
+    got = found(nlp, "被告辩称，其中一部分隔膜实际发往常州曜川动力电池有限公司用于生产。")
+    assert {n for t, n in got if t == "company"} == {"常州曜川动力电池有限公司"}
+    for text in (
+        "绿岙集团是国内较早从事废旧电池回收的企业之一。",  # (电池回收: a trade's activity)
+        "车间新上智能表装配线，主打产品是物联网智能燃气表。",  # (智能表, 智能燃气表: products)
+    ):
+        assert {n for t, n in found(nlp, text) if t == "company"} <= {"绿岙集团"}, text
+    for text in (
+        "以前做一次山区隧道测试，要把车拉到外省。",
+        "这是合川区首笔面向氢能装备制造项目的银行授信。",
+        "推动院校与企业共建共享实训基地。",
+    ):
+        assert not {t for t in found(nlp, text) if t[0] == "project"}, text
+
+
+def test_a_page_short_form_the_page_defines_though_a_sister_company_could_be_written_so():
+    from graph.articles import split_page
+    from graph.extract.pipeline import extract
+    from graph.mentions import PAGE_SOURCE
+
+    raw = (
+        "曜川动力首条产线投产\n\n"
+        "本报讯 项目由重庆曜川动力电池有限公司（以下简称曜川动力）负责运营，常州曜川动力电池有限公司"
+        "负责储能电芯。\n\n\n"
+        "电池回收项目落户璧山\n\n"
+        "本报讯 绿岙循环已与曜川动力签订合作协议，回收其废极片。\n"
+    )
+    arts = split_page(raw, "p")
+    assert len(arts) == 2
+    second = [(m.surface, m.ref, m.source) for m in extract(arts)[arts[1].id] if m.type == "company"]
+    assert ("曜川动力", "重庆曜川动力电池有限公司", PAGE_SOURCE) in second
+
+
+def test_a_township_of_a_minority(nlp):
+    got = found(nlp, "项目位于云阳县清水土家族乡。清水土家族乡乡长谯明川介绍了情况。")
+    assert ("district", "清水土家族乡") in got
+    assert not {t for t in found(nlp, "酉阳土家族苗族自治县人民政府发文。") if t[1].endswith("乡")}
+
+
+def test_the_township_a_cooperative_is_named_after_is_no_short_form_of_it(nlp):
+    text = "彭水县润溪乡苗绣织锦专业合作社（以下简称润溪乡合作社）成立于2018年。润溪乡有绣娘300多人。"
+    got = found(nlp, text)
+    assert ("district", "润溪乡") in got and ("company", "润溪乡") not in got
+
+
+def test_no_company_of_a_clause_in_a_list_a_verb_before_a_brand_or_a_trades_business(nlp):
+    for text in (
+        "渝北区委、区政府将以擎翮航空等龙头企业为牵引。",  # (a clause, no item of a list)
+        "嵘江银行渝北支行授信墨衡软件",  # (授信: a verb before the name)
+        "今年前三季度软件业务收入同比增长21.4%。",  # (前三季度: when, no brand)
+    ):
+        got = {n for t, n in found(nlp, text) if t == "company"}
+        assert got <= {"嵘江银行渝北支行", "墨衡软件", "擎翮航空"}, text
+
+
+def test_an_airport_economic_zone_and_its_committee(nlp):
+    got = found(nlp, "重庆临空经济示范区管委会主任竺文博表示，货航落户重庆临空经济示范区。")
+    assert {("government", "重庆临空经济示范区管委会"), ("district", "重庆临空经济示范区")} <= got

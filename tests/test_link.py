@@ -85,7 +85,30 @@ def test_parent_brand_and_regional_operating_company_stay_apart():
 def test_a_name_with_more_industry_words_joins_its_short_form(full, short):
     (e,) = link([mention(full), mention(short, start=30)])
     assert e.name == full and e.aliases == sorted({full, short})
-    assert e.merged[0]["rule"].startswith("same brand")
+    assert e.merged[0]["rule"].startswith(("same brand", f"short form {short} of {full}"))
+
+
+def test_a_short_form_with_its_trade_joins_the_name_it_begins_not_the_group_of_its_brand():
+    """曜川动力 is how 重庆曜川动力电池有限公司 is written short, though the brand alone, 曜川, is the
+    group's too; likewise 沃岚燃气 of 重庆沃岚燃气设备有限公司 beside 沃岚集团."""
+    for full, group, short in [
+        ("重庆曜川动力电池有限公司", "常州曜川能源科技集团股份有限公司", "曜川动力"),
+        ("重庆沃岚燃气设备有限公司", "浙江沃岚能源装备集团有限公司", "沃岚燃气"),
+    ]:
+        grouped = group[2:4] + "集团"  # (曜川集团, as the article defines it)
+        ents = link(
+            [
+                mention(group),
+                mention(grouped, start=20, ref=group),
+                mention(full, start=40),
+                mention(short, start=60, article="d#2"),
+            ]
+        )
+        by_name = {e.name: e for e in ents}
+        assert short in by_name[full].aliases and short not in by_name[group].aliases
+        assert {"surface": short, "rule": f"short form {short} of {full}", "score": 0.95} in by_name[
+            full
+        ].merged
 
 
 def test_two_registered_names_of_one_brand_and_different_words_are_two_companies():

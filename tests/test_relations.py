@@ -2107,3 +2107,84 @@ def test_a_party_described_by_where_it_is_and_the_parties_of_a_contract_a_court_
     # (a ruling on no contract: an injury, a trademark)
     text = "该院审结一起商标侵权纠纷案，判令被告味之源向原告恒彩包装赔偿损失。"
     assert ("味之源", "signed_with", "恒彩包装") not in both_ways(rels(text, names))
+
+
+def test_shareholders_by_capital_a_subsidiary_set_up_somewhere_and_suppliers_by_what_they_make():
+    names = named(
+        company=[
+            "重庆楚晟",
+            "楚晟集团",
+            "云阳工投",
+            "雅绮集团",
+            "重庆雅绮",
+            "开鸿智联",
+            "听澜声学",
+            "巴岚食品",
+        ],
+        district=["开州"],
+    )
+    names.update(named(company=["咸宜土猪合作社", "瀚江农商行巫溪支行", "兰英独活合作社", "精耀模具"]))
+    names.update(named(district=["九龙坡区"], park=["云阳工业园区"], project=["年产60万吨烧碱项目"]))
+    got = typed(rels("重庆楚晟注册资本8亿元，楚晟集团持股85%，云阳工投持股15%。", names))
+    assert {("楚晟集团", "invests_in", "重庆楚晟"), ("云阳工投", "invests_in", "重庆楚晟")} <= got
+    assert ("重庆楚晟", "subsidiary_of", "楚晟集团") in got and (
+        "重庆楚晟",
+        "subsidiary_of",
+        "云阳工投",
+    ) not in got
+    text = "该项目由雅绮集团投资建设，其在开州设立的全资子公司重庆雅绮负责运营。"
+    got = typed(rels(text, names))
+    assert {("重庆雅绮", "subsidiary_of", "雅绮集团"), ("重庆雅绮", "located_in", "开州")} <= got
+    got = both_ways(rels("开鸿智联投产后将主要为听澜声学代工组装蓝牙耳机。", names))
+    assert ("开鸿智联", "partner_of", "听澜声学") in got
+    got = both_ways(rels("巴岚食品董事长介绍，公司所用生猪主要来自咸宜土猪合作社。", names))
+    assert ("巴岚食品", "partner_of", "咸宜土猪合作社") in got
+    got = typed(rels("12月2日，瀚江农商行巫溪支行向兰英独活合作社发放“药材贷”600万元。", names))
+    assert ("瀚江农商行巫溪支行", "invests_in", "兰英独活合作社") in got
+    got = typed(rels("精耀模具是九龙坡区一家专业从事精密模具和结构件制造的企业。", names))
+    assert ("精耀模具", "located_in", "九龙坡区") in got
+    got = typed(rels("11月4日，记者在云阳工业园区看到，年产60万吨烧碱项目已进入设备安装阶段。", names))
+    assert ("年产60万吨烧碱项目", "located_in", "云阳工业园区") in got
+
+
+def test_every_one_of_three_shareholders_of_a_company_set_up():
+    names = named(company=["江枫港口", "卤源集团", "渝新投资", "江枫物流"])
+    text = "三方共同出资2亿元组建江枫物流，其中江枫港口持股50%、卤源集团持股30%、渝新投资持股20%。"
+    got = {x for x in typed(rels(text, names)) if x[1] == "invests_in"}
+    assert got == {(o, "invests_in", "江枫物流") for o in ("江枫港口", "卤源集团", "渝新投资")}
+
+
+def test_a_subsidiary_newly_set_up_somewhere_a_project_started_there_and_a_partner_by_its_park():
+    names = named(
+        company=["算桥集团", "算桥数据", "扶欢精锻", "楚晶玻璃", "黔锐光伏"],
+        district=["南岸", "扶欢镇"],
+        park=["綦江工业园区"],
+        project=["年产200万件精锻齿坯智能化改造项目"],
+    )
+    got = typed(rels("项目由算桥集团在南岸新设立的全资子公司算桥数据负责建设和运营。", names))
+    assert {("算桥数据", "subsidiary_of", "算桥集团"), ("算桥数据", "located_in", "南岸")} <= got
+    text = "扶欢精锻今年投资2.8亿元，在扶欢镇启动年产200万件精锻齿坯智能化改造项目。"
+    assert ("年产200万件精锻齿坯智能化改造项目", "located_in", "扶欢镇") in typed(rels(text, names))
+    got = both_ways(rels("今年2月，楚晶玻璃与綦江工业园区的黔锐光伏签订长期供货协议。", names))
+    assert {("楚晶玻璃", "signed_with", "黔锐光伏"), ("楚晶玻璃", "partner_of", "黔锐光伏")} <= got
+    # (a place's villages signing with it are no signing of the place with the one before)
+    got = both_ways(rels("经洽谈，南岸与扶欢镇的12个村签订帮扶协议。", names))
+    assert ("南岸", "signed_with", "扶欢镇") not in got
+
+
+def test_co_shareholders_are_partners_and_a_loan_to_a_groups_firm():
+    names = named(
+        company=["澄江文旅", "酉水旅投", "澄酉文旅", "渝商银行江北支行", "江北水务", "酉阳旅投集团"]
+    )
+    text = (
+        "双方合资成立澄酉文旅，注册资本3亿元，"
+        "其中澄江文旅出资1.65亿元、持股55%，酉水旅投出资1.35亿元、持股45%。"
+    )
+    got = both_ways(rels(text, names))
+    assert {("澄江文旅", "invests_in", "澄酉文旅"), ("酉水旅投", "invests_in", "澄酉文旅")} <= got
+    assert ("澄江文旅", "partner_of", "酉水旅投") in got
+    # (江北发展集团 is a name no rule found: its 集团 points back to no group named before)
+    text = "酉阳旅投集团出席。渝商银行江北支行已为江北发展集团旗下的江北水务发放贷款3亿元。"
+    got = typed(rels(text, names))
+    assert ("渝商银行江北支行", "invests_in", "江北水务") in got
+    assert ("江北水务", "subsidiary_of", "酉阳旅投集团") not in got

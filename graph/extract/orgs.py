@@ -128,7 +128,7 @@ DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月")
 """A day or a month of a year: in no name (2025年6月8日|公司第四届董事会)."""
 PARK_BODY = re.compile(r"管理委员会|管委会|党工委")
 """What runs an industrial park, written after its name."""
-_JOINT = ("合资", "独资", "参股", "合营")
+_JOINT = ("合资", "独资", "参股")
 """What a plain 公司 is after them: a company owned so (A与B合资公司), not a name."""
 AREA_BODY = re.compile(r"(?:片区|新城|景区|度假区)(?:管理委员会|管委会)")
 """What runs an area named by a landform or a village (广阳岛片区管委会), not by a place of the
@@ -430,6 +430,18 @@ def _placed_after(bare: str) -> str:
     return next((bare[k:] for k in range(2, len(bare) - 1) if _is_place(bare[k:])), "")
 
 
+_SENT_TO = ("发往", "运往", "销往", "送往", "寄往", "开往", "驶往", "飞往")
+
+
+def _after_sent_to(text: str, start: int, end: int) -> int:
+    """Where the name starts after where something is sent, written before its place (实际发往常州曜川…:
+    jieba reads 发|往常|州, so the walk went past 发往)."""
+    cut = max(
+        (text.rfind(w, start, end) + len(w) for w in _SENT_TO if text.rfind(w, start, end) >= 0), default=-1
+    )
+    return cut if cut > start and leading_places(text[cut:end])[0] else start
+
+
 def _broad_restart(text: str, start: int, end: int) -> int:
     """Where the name starts if a place written first is only where it is (江津区重庆恒锦…研发中心,
     万州区属国企重庆三峡港航投资有限公司): names go from broad to narrow, so a broader place after a
@@ -645,9 +657,12 @@ class CompanyMatcher:
                 item = text[s:e]
                 if not 2 <= len(item) <= 12 or any(a < e and s < b for a, b in found):
                     continue
-                last, tag = posseg(item)[-1]
+                words = posseg(item)
+                last, tag = words[-1]
                 if not said and k == len(items) - 1 and tag[:1] in ("v", "d", "p") and word_freq(last) > 100:
                     continue  # (…和华睿微纳签约: the clause goes on after the list)
+                if k and any(t[:1] in ("d", "p") for _, t in words[:-1]):
+                    continue  # (渝北区委、区政府将以擎翮航空等企业: a clause, no item that is a name)
                 if any(kind in item for kind in self.kinds):
                     continue  # (规上工业、限上商贸等企业, 专精特新、瞪羚等企业: kinds of companies)
                 places, rest = leading_places(item)
@@ -834,7 +849,7 @@ class CompanyMatcher:
         start = _after_a_body(
             text, _broad_restart(text, _past_time(text, _lead_in(text, start, end), end), end), end
         )
-        return _place_and(text, start, end)
+        return _place_and(text, _after_sent_to(text, start, end), end)
 
     def _past_verbs(self, text: str, pos: int, end: int) -> int:
         while text.startswith(self.verb_words, pos, end):  # (投资重庆…有限公司: 投资 is no name)
@@ -870,6 +885,8 @@ class CompanyMatcher:
             return False  # (碳纤维|复合材料: a material jieba knows as a common noun, no brand)
         # 智能网联 is two common words, not a brand; 卓浩 or 锐川 are no words at all
         words = jieba_tok().lcut(core, HMM=False)
+        if len(words) > 1 and len(words[0]) > 1 and dictionary_tag(words[0]) in ("v", "p", "d"):
+            return False  # (授信|墨衡软件: a verb, then the name)
         if any(len(w) > 1 and word_freq(w) >= 1000 for w in words):
             return False  # a common word inside (智能网联): a phrase, not a brand
         return not (len(words) > 1 and all(len(w) > 1 and word_freq(w) >= 1 for w in words))
@@ -1107,8 +1124,11 @@ class CompanyMatcher:
                 or form in self.generic
                 or _is_place(form)
                 or _strip_places(form) in self.generic
+                or form.endswith(("乡", "镇", "街道", "村", "社区"))
             ):
-                continue  # (重庆科技 of 重庆科技有限公司: a place and a trade, also 重庆科技创新)
+                # (重庆科技 of 重庆科技有限公司: a place and a trade, also 重庆科技创新; 润溪乡 of
+                # 润溪乡合作社: the township a cooperative is named after)
+                continue
             full = sorted(forms[form])
             groups = len(full) > 1 and any(parse_company(n).group for n in full)
             for m in re.finditer(re.escape(form), text):

@@ -155,19 +155,23 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
     if len(page) < 2:
         return
     owners: dict[str, set[str]] = {}
-    defined: set[str] = set()
+    defined: dict[str, set[str]] = {}
     for art in page:
         for m in found[art.id]:
             if m.type != "company":
                 continue
             if m.source == ALIAS_SOURCE and m.ref and _proper_form(m.surface, m.ref, defined=True):
                 owners.setdefault(m.surface, set()).add(m.ref)
-                defined.add(m.surface)
+                defined.setdefault(m.surface, set()).add(m.ref)
             elif m.surface.endswith(REGISTERED):
                 for form in forms_of(m.surface):
                     if len(form) >= 3 and _proper_form(form, m.surface, defined=False):
                         owners.setdefault(form, set()).add(m.surface)
-    forms = {f: next(iter(full)) for f, full in owners.items() if len(full) == 1}
+    # (a form the page defines for one company is that company's, though another's registered name
+    # could be written so too: 以下简称曜川动力 of 重庆曜川动力电池有限公司 beside 常州曜川动力电池有限公司)
+    forms = {
+        f: next(iter(full)) for f, everyone in owners.items() if len(full := defined.get(f, everyone)) == 1
+    }
     if not forms:
         return
     pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))

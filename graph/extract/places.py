@@ -25,13 +25,16 @@ from graph.names import within
 from graph.normalize import is_cjk
 
 # A zone named after its district (荣昌高新区, 荣昌国家高新区, 长寿经开区, 丰都县高新区, 荣昌国家农业高新技术
-# 产业示范区 and its 荣昌农高区).
+# 产业示范区 and its 荣昌农高区, 重庆临空经济示范区).
 ZONE = re.compile(
-    r"(?:国家)?(?:农业高新技术产业示范区|高新技术产业开发区|经济技术开发区|农高区|高新区|经开区|综合保税区|保税港区|新区)"
+    r"(?:国家)?(?:农业高新技术产业示范区|高新技术产业开发区|经济技术开发区|农高区|高新区|经开区|综合保税区|保税港区|新区"
+    r"|临空经济示范区|临空经济区|临港经济区)"
 )
 # A zone named after a landmark, with a 管委会 of its own (仙女山国家级旅游度假区, 黄水旅游度假区); not the
 # kind alone (创建国家级旅游度假区).
 RESORT = re.compile(r"(?:国家级|市级)?旅游度假区")
+# A township of a minority, its name before what people it is named for (清水土家族乡, 龙潭苗族镇).
+ETHNIC_TOWN = re.compile(r"(?:土家族|苗族|彝族|回族|藏族|侗族|蒙古族){1,2}(?:乡|镇)")
 MEDIA = re.compile(
     r"(?:日报|晚报|晨报|商报|时报|都市报|报社|报|电视台|广播电视台|广播电台|新闻网|网)(?![\u4e00-\u9fff]{0,1}(?:告|名|道|销|到|价|表|送))"
 )
@@ -247,6 +250,11 @@ class DistrictMatcher:
             proper = len(stem or "") >= 3 or (len(words) == 1 and words[0][1] in ("ns", "nr", "nz"))
             if stem and proper and stem not in self.business:  # (康养|旅游度假区: a kind of business)
                 cand.add(doc, m.start() - len(stem), m.end(), "district", self.name, priority=1, zone=True)
+        for m in ETHNIC_TOWN.finditer(text):
+            stem = stem_before(text, m.start())
+            if stem and len(stem) <= 3:
+                cand.add(doc, m.start() - len(stem), m.end(), "district", self.name)
+                towns.add(text[m.start() - len(stem) : m.end()])
         self._town_lists(text, towns)
         self._standalone(doc, text, towns)
         self._listed(text, towns)
