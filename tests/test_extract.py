@@ -2003,7 +2003,7 @@ def test_no_page_project_form_for_an_article_s_own_project_or_another_company_s_
     [
         ("南岸区人大常委会任免名单\n任命：柏文涛为南岸区商务委员会主任；\n", "柏文涛", "主任"),
         ("免去：甄明的南岸区商务委员会主任职务。\n", "甄明", "主任"),
-        ("承办法官席远航提醒，双方应签订书面合同。", "席远航", "法官"),
+        ("承办法官席远航提醒，双方应签订书面合同。", "席远航", "承办法官"),
     ],
 )
 def test_a_name_after_a_list_heading_colon_and_a_surname_jionlp_lacks(nlp, text, name, role):
@@ -2226,3 +2226,12 @@ def test_no_company_of_a_clause_in_a_list_a_verb_before_a_brand_or_a_trades_busi
 def test_an_airport_economic_zone_and_its_committee(nlp):
     got = found(nlp, "重庆临空经济示范区管委会主任竺文博表示，货航落户重庆临空经济示范区。")
     assert {("government", "重庆临空经济示范区管委会"), ("district", "重庆临空经济示范区")} <= got
+
+
+def test_more_titles_before_a_name(nlp):
+    text = (
+        "筑境设计总建筑师司马骁说，方案来自居民。58岁的绣娘龙秀芝从小学苗绣。"
+        "被告法定代表人温志成在庭审中辩称，货已发出。"
+    )
+    got = found(nlp, text)
+    assert {("person", n) for n in ("司马骁", "龙秀芝", "温志成")} <= got

@@ -2188,3 +2188,26 @@ def test_co_shareholders_are_partners_and_a_loan_to_a_groups_firm():
     got = typed(rels(text, names))
     assert ("渝商银行江北支行", "invests_in", "江北水务") in got
     assert ("江北水务", "subsidiary_of", "酉阳旅投集团") not in got
+
+
+def test_a_purchase_or_service_agreement_makes_partners_and_a_share_purchase_does_not():
+    names = named(company=["橙曦果业", "橘香湾合作社", "橘运冷链", "华峰化工", "渝丰化工"])
+    got = both_ways(rels("橙曦果业与橘香湾合作社等12家合作社签订了保底收购协议。", names))
+    assert ("橙曦果业", "partner_of", "橘香湾合作社") in got
+    got = both_ways(rels("签约现场，橘运冷链还与橙曦果业签订了为期3年的冷链运输服务协议。", names))
+    assert ("橘运冷链", "partner_of", "橙曦果业") in got
+    got = both_ways(rels("华峰化工与渝丰化工签订股权收购协议。", names))
+    assert ("华峰化工", "partner_of", "渝丰化工") not in got
+    assert ("华峰化工", "signed_with", "渝丰化工") in got
+
+
+def test_a_company_a_body_set_up_another_subsidiary_of_a_group_and_a_parent_described():
+    names = named(
+        company=["南岸城投", "南岸城更公司", "江北城更公司", "江北发展集团"], government=["南岸区国资委"]
+    )
+    got = typed(rels("南岸城投是南岸区国资委出资设立的国有独资企业。", names))
+    assert ("南岸城投", "subsidiary_of", "南岸区国资委") in got
+    got = typed(rels("据悉，南岸城投旗下另一家子公司南岸城更公司正在改造老工业区。", names))
+    assert ("南岸城更公司", "subsidiary_of", "南岸城投") in got
+    got = typed(rels("江北城更公司是区属国有企业江北发展集团的全资子公司。", names))
+    assert ("江北城更公司", "subsidiary_of", "江北发展集团") in got
