@@ -74,10 +74,12 @@ RUN_IN = re.compile(
 (no clause of a sentence, 区委书记刘伟、区长王强　出席…, nor a caption's place, …车间内　工人正在忙碌。)."""
 RUN_IN_DATED = re.compile(
     r"(?P<head>[\u4e00-\u9fff][^。！？，、；：\u3000]{5,31}[^\s。，、；：！？\u3000])(?:\u3000+| {2,})"
-    r"(?P<body>(?:\d{1,2}月\d{1,2}日|近日|日前|本报讯)[^\u3000]*)$"
+    r"(?P<body>(?:(?:\d{1,2}月\d{1,2}日|近日|日前)(?:[，,]|$)|本报讯)[^\u3000]*)$"
 )
-"""A brief's run-in headline, then its body opening with when (or 本报讯), wherever the line breaks it
-(柑橘精深加工项目落户江口  11月5日，云阳县农业农村委与重庆橘乡源|果业有限公司…)."""
+"""A brief's run-in headline, then its body opening with when and a comma or the line's end (or 本报讯),
+wherever the line breaks it (柑橘精深加工项目落户江口  11月5日，云阳县农业农村委与重庆橘乡源|果业有限
+公司…); not a caption's credit (…忙碌  近日 记者 王强 摄) nor a masthead's date (重庆日报 区县新闻  11月6日
+星期三)."""
 HARD_WRAPPED = 0.6
 """The share of a page's lines stopping mid-sentence that must be within a character of their median
 length for the page to be taken as wrapped at one width throughout (a column of a scan; a page of
@@ -361,7 +363,7 @@ def _lines(raw: str) -> list[tuple[int, int, int]]:
     pos = 0
     for no, line in enumerate(raw.split("\n"), 1):
         if line.strip():
-            run_in = RUN_IN.match(line) or RUN_IN_DATED.match(line)
+            run_in = RUN_IN.match(line) or (None if CREDIT.search(line) else RUN_IN_DATED.match(line))
             if run_in and not BYLINE.match(line) and not CREDIT.search(run_in["head"]):
                 out.append((no, pos, pos + run_in.end("head")))
                 out.append((no, pos + run_in.start("body"), pos + len(line)))
@@ -394,8 +396,9 @@ def _classify(raw: str, lines: list[tuple[int, int, int]]) -> list[Unit]:
         t = tight[k].text
         open_before = _open_before(units, no)
         if not any(is_cjk(c) or c.isalnum() for c in t):
-            if any(c in "。！？；" for c in t) and open_before is not None:
-                # the end of a sentence the line break left alone (…分享产业增值收益|。)
+            if open_before is not None and (any(c in "。！？；" for c in t) or _closes(open_before.text, t)):
+                # the end of a sentence or a bracket the line break left alone (…分享产业增值收益|。,
+                # （通讯员 钭晓雯|）)
                 units.append(Unit("para", normalise(raw, s, e), no, no, tight=tight[k]))
             continue  # ornaments such as ……
         narrow = _unpadded(tight[k])

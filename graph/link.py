@@ -52,6 +52,9 @@ from graph.parallel import ForkedCall, fork_map
 
 THRESHOLD = 0.55
 SLIP = "one character by"
+SHORT_FORM = "short form"
+"""How :func:`score_pair`'s rule says a short form with its trade begins a registered name: such a
+short form joins one company only, the one it names best, or none if two are named as well."""
 """How :func:`score_pair`'s rule says a character of one brand sounds or looks like the other's
 (``one character by sound``, ``by shape``): a scanner's or a typist's slip, not another word."""
 FUZZY_BLOCK = 12
@@ -595,15 +598,18 @@ def score_pair(
     lengths = {} if lengths is None else lengths  # (not ``or``: _Lengths is empty until asked)
     context: float | None = None  # read when a name one character off needs it, once
     pages: frozenset[str] | None = None  # the pages both are on, likewise
-    for sa in a.surfaces:
-        pa = parse_company(sa)
-        for sb in b.surfaces:
-            pb = parse_company(sb)
-            if _contracts(pa, pb) or _contracts(pb, pa):
-                # (the short form is the name's own beginning: only a branch or a region can part them)
-                if pa.branch == pb.branch and regions_agree(pa.region, pb.region):
-                    best = max(best, (0.95, f"short form {sa} of {sb}"))
-                continue
+    # a short form and the registered name it begins: that decides, whatever else the two clusters
+    # hold (重庆雅绮, the article's short form of 重庆雅绮服饰有限公司, says nothing against 雅绮服饰)
+    parsed = [(sa, parse_company(sa)) for sa in a.surfaces], [(sb, parse_company(sb)) for sb in b.surfaces]
+    for sa, pa in parsed[0]:
+        for sb, pb in parsed[1]:
+            found = _short_form(a, sa, pa, sb, pb) or _short_form(b, sb, pb, sa, pa)
+            if found is not None:
+                best = max(best, found)
+    if best[0]:
+        return round(best[0], 3), best[1]
+    for _, pa in parsed[0]:
+        for _, pb in parsed[1]:
             if pa.brand == pb.brand:
                 why = compatible(pa, pb)
                 if why:
@@ -634,7 +640,26 @@ def score_pair(
     return round(best[0], 3), best[1]
 
 
-def _contracts(short: CompanyName, full: CompanyName) -> bool:
+def _short_form(a: Cluster, sa: str, pa: CompanyName, sb: str, pb: CompanyName) -> tuple[float, str] | None:
+    """The score of ``sa``, a short form with its trade in a cluster written only short, for the
+    registered name ``sb`` it begins: 0.95 where it is that name's brand and trade exactly (墨衡科技
+    of 重庆墨衡科技有限公司, before 重庆墨衡科技创新有限公司), 0.93 where it begins them; none where a
+    branch or a region parts them; ``None`` where it is no such pair."""
+    if not (_begins_registered(pa, pb) and _short_only(a)):
+        return None
+    if pa.branch != pb.branch or not regions_agree(pa.region, pb.region):
+        return 0.0, ""
+    exact = pa.brand + pa.industry == pb.brand + pb.industry
+    return (0.95 if exact else 0.93), f"{SHORT_FORM} {sa} of {sb}"
+
+
+def _short_only(c: Cluster) -> bool:
+    """Is ``c`` a company written only short, with no legal form (曜川动力; not a group that an article
+    calls 沃岚燃气, whose registered name is in the cluster too)?"""
+    return c.type == "company" and not any(parse_company(s).legal for s in c.surfaces)
+
+
+def _begins_registered(short: CompanyName, full: CompanyName) -> bool:
     """Is ``short`` a short form with its trade (曜川动力, 沃岚燃气) that a registered name ``full``
     begins with, after its region (重庆曜川动力电池有限公司, 重庆沃岚燃气设备有限公司)? It is that
     company's, over another company of the brand (曜川集团) the brand alone would give it to."""
@@ -948,7 +973,9 @@ def link(
     for i, c in enumerate(clusters):
         for k in blocking_keys(c, sound):
             blocks[k].append(i)
-    registered = [all(_registered(parse_company(s)) for s in c.surfaces) for c in clusters]
+    registered = [
+        c.type == "company" and all(_registered(parse_company(s)) for s in c.surfaces) for c in clusters
+    ]
     pairs = sorted(
         {
             (a, b)
@@ -1025,8 +1052,36 @@ def link(
 
     # 3. the candidates that scored, strongest first
     if scored:
+        # a short form with its trade joins the registered name it names best: exactly, then the one
+        # written most in its articles; two as good leave it alone (沃岚燃气 of 重庆沃岚燃气设备 and of
+        # 重庆沃岚燃气工程), and it never joins two (长安汽车 of 重庆长安汽车股份 and 长安汽车金融)
+        shorts: dict[int, list[tuple[float, str, int]]] = defaultdict(list)
+        for score, rule, a, b in scored:
+            if rule.startswith(SHORT_FORM):
+                short, other = (a, b) if _short_only(clusters[a]) else (b, a)
+                shorts[short].append((score, rule, other))
+        undecided: set[int] = set()  # (two names it begins as well: it joins no other by its brand either)
+        for short in sorted(shorts):
+            arts = clusters[short].articles
+
+            def fit(o: tuple[float, str, int], arts: frozenset[str] = arts) -> tuple[float, bool, int]:
+                # exactly its brand and trade, then a company rather than a group (华湘冷链 of 重庆华湘
+                # 冷链物流有限公司 before 湖南华湘冷链物流集团), then the one written most in its articles,
+                # with the short forms its articles gave it (重庆雅绮 of 重庆雅绮服饰有限公司)
+                members = [clusters[k] for k in groups.members[groups.find(o[2])]]
+                group = any(parse_company(x).group for c in members for x in c.surfaces)
+                return o[0], not group, sum(m.article in arts for c in members for m in c.mentions)
+
+            ranked = sorted(shorts[short], key=fit, reverse=True)
+            if len(ranked) > 1 and fit(ranked[0]) == fit(ranked[1]):
+                undecided.add(short)
+                continue
+            score, rule, other = ranked[0]
+            join(other, short, rule, score)
         bare_pairs = []
         for score, rule, a, b in scored:
+            if rule.startswith(SHORT_FORM) or a in undecided or b in undecided:
+                continue
             if _bare(clusters[a]) or _bare(clusters[b]):
                 bare_pairs.append((score, rule, a, b))
             else:

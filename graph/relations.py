@@ -211,6 +211,7 @@ class Pattern:
     tails: frozenset[str]
     named: frozenset[str] = frozenset()  # ("head", "tail"): which must be a name, no anaphor
     keeps: bool = False  # stands beside what its type yields to (a supply agreement, and its signing)
+    head_kinds: frozenset[str] = frozenset()  # what its head must be, of KINDS (a lender: "bank")
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,7 @@ class Anaphor:
     within: str = ""  # "sentence": its antecedent is named there (后者: the last of its sentence)
     anchor: str = ""  # its antecedent is named before this word's last use before it (…B轮融资)
     before: tuple[str, ...] = ()  # an anaphor only before one of these (其|全资子公司)
+    only_after: bool = False  # an anaphor only after a word of ``after`` (由|其), not at a clause's start
 
 
 @dataclass(frozen=True)
@@ -332,7 +334,10 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             raise ValueError(f"{path}: pattern {p.get('name')!r} needs a known type, a head and a tail")
         named = frozenset(p.get("named", ()))
         keeps = bool(p.get("keeps"))
-        patterns.append(Pattern(p["type"], p["name"], re.compile(regex), heads, tails, named, keeps))
+        kinds = frozenset(p.get("head_kinds", ()))
+        if unknown := kinds - set(KINDS):
+            raise ValueError(f"{path}: pattern {p['name']!r} asks for unknown kinds {sorted(unknown)}")
+        patterns.append(Pattern(p["type"], p["name"], re.compile(regex), heads, tails, named, keeps, kinds))
     for a in data.get("anaphor", []):
         if unknown := set(a["refers"]) - set(TYPES) - set(KINDS):
             raise ValueError(f"{path}: anaphor {a['words']} refers to unknown {sorted(unknown)}")
@@ -348,6 +353,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             a.get("within", ""),
             a.get("anchor", ""),
             tuple(a.get("before", ())),
+            bool(a.get("only_after")),
         )
         for a in data.get("anaphor", [])
     )
@@ -517,6 +523,8 @@ def resolve_anaphora(
                 if an.before and not text.startswith(an.before, e):
                     continue
                 after = any(text[max(0, s - len(a)) : s] == a for a in an.after)
+                if an.only_after and not after:
+                    continue
                 if not an.anywhere and not after and not _at_clause_start(text, s, rules):
                     continue
                 found.append((s, e, an, w))
@@ -699,6 +707,8 @@ def _pattern_relations(
                 rh, rt = used[h], used[t]
                 if ("head" in p.named and not rh.named) or ("tail" in p.named and not rt.named):
                     continue  # (合资成立的公司: the company 公司 points back to is no new one)
+                if p.head_kinds and p.head_kinds.isdisjoint(_kinds(col.entities[rh.entity], col.rules)):
+                    continue  # (企业与银行签订授信协议: the bank lends, not the company)
                 if rh.type in p.heads and rt.type in p.tails and col.fits(rh.entity, rt.entity, p.type):
                     out.append((rh.entity, rt.entity, p.type, p.name, p.keeps))
     typed = {(frozenset((h, t)), typ) for h, t, typ, _, _ in out}

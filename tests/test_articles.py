@@ -551,3 +551,15 @@ def test_a_brief_opened_by_its_place_in_brackets_goes_on_across_the_line_break()
     (art,) = split_page(raw, "p")
     assert "黄水溪山与重庆途悦国际旅行社有限公司签署" in art.text
     assert "都梁产投与笋源食品签订" in art.text
+
+
+def test_a_caption_whose_credit_opens_with_a_date_is_no_brief_s_headline():
+    raw = (
+        "渝北区智能网联汽车产业加速集聚\n"
+        "本报讯（记者 陶知秋）11月5日，渝北区人民政府与重庆墨衡软件有限公司签订投资协议。\n"
+        "工人在重庆墨衡软件有限公司生产车间内忙碌  近日 记者 王强 摄\n"
+        "据了解，渝北区今年已引进智能网联汽车项目12个。\n"
+    )
+    (art,) = split_page(raw, "p")
+    assert art.captions == ["工人在重庆墨衡软件有限公司生产车间内忙碌 近日 记者 王强 摄"]
+    assert "据了解" in art.text

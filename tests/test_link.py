@@ -104,11 +104,29 @@ def test_a_short_form_with_its_trade_joins_the_name_it_begins_not_the_group_of_i
                 mention(short, start=60, article="d#2"),
             ]
         )
-        by_name = {e.name: e for e in ents}
-        assert short in by_name[full].aliases and short not in by_name[group].aliases
-        assert {"surface": short, "rule": f"short form {short} of {full}", "score": 0.95} in by_name[
-            full
-        ].merged
+        named = {e.name: e for e in ents}
+        assert short in named[full].aliases and short not in named[group].aliases
+        assert f"short form {short} of {full}" in {m["rule"] for m in named[full].merged}
+
+
+def test_a_short_form_with_its_trade_joins_one_company_the_one_it_names_best_or_none():
+    """Never two (长安汽车 of the carmaker and of 长安汽车金融), the name it is exactly first (墨衡科技 of
+    重庆墨衡科技有限公司, not of 重庆墨衡科技创新有限公司), none where two are named as well; and a group
+    whose article calls it 沃岚燃气 is no subsidiary 重庆沃岚燃气设备有限公司 by that short form."""
+
+    def aliases(*surfaces: str, short: str) -> dict[str, list[str]]:
+        ms = [mention(s, article=f"p#{k}") for k, s in enumerate(surfaces)] + [mention(short, article="p#9")]
+        return {e.name: e.aliases for e in link(ms)}
+
+    got = aliases("重庆长安汽车股份有限公司", "长安汽车金融有限公司", short="长安汽车")
+    assert "长安汽车" in got["重庆长安汽车股份有限公司"] and "长安汽车" not in got["长安汽车金融有限公司"]
+    got = aliases("重庆墨衡科技有限公司", "重庆墨衡科技创新有限公司", short="墨衡科技")
+    assert "墨衡科技" in got["重庆墨衡科技有限公司"]
+    got = aliases("重庆沃岚燃气设备有限公司", "重庆沃岚燃气工程有限公司", short="沃岚燃气")
+    assert "沃岚燃气" not in got["重庆沃岚燃气设备有限公司"] + got["重庆沃岚燃气工程有限公司"]
+    group = [mention("沃岚燃气集团有限公司"), mention("沃岚燃气", start=20, ref="沃岚燃气集团有限公司")]
+    names = {e.name for e in link([*group, mention("重庆沃岚燃气设备有限公司", article="p#2")])}
+    assert names == {"沃岚燃气集团有限公司", "重庆沃岚燃气设备有限公司"}
 
 
 def test_two_registered_names_of_one_brand_and_different_words_are_two_companies():

@@ -2024,9 +2024,12 @@ def test_其_before_a_subsidiary_a_parent_or_a_customer_is_the_company_before():
     assert ("长江纸业", "subsidiary_of", "川东实业") in both_ways(rels(text, names))
     text = "荣腾生物主要生产兽药，荣牧集团等大型养殖企业是其主要客户。"
     assert ("荣牧集团", "partner_of", "荣腾生物") in both_ways(rels(text, names))
-    # (其 before anything else is no anaphor: 其产品 makes no relation with the company)
-    text = "荣腾生物与荣牧集团签约，其产品将供应西南市场。"
-    assert {x for x in both_ways(rels(text, names)) if x[1] == "subsidiary_of"} == set()
+    text = "荣腾生物主要生产兽药，荣牧集团是其主要客户。"  # (its own clause's company is not what 其 means)
+    assert ("荣牧集团", "partner_of", "荣腾生物") in both_ways(rels(text, names))
+    # (a body's 其: no company named before it has that subsidiary)
+    names.update(named(government=["两江新区管委会"], company=["两江产业集团"]))
+    text = "锐钧工具与两江新区管委会签约。两江新区管委会负责人表示，其全资子公司两江产业集团将参与投资。"
+    assert not {x for x in typed(rels(text, names)) if x[1] == "subsidiary_of"}
 
 
 def test_a_suppliers_customers_by_their_orders_their_supply_chain_and_what_they_need():
@@ -2038,9 +2041,10 @@ def test_a_suppliers_customers_by_their_orders_their_supply_chain_and_what_they_
     assert ("锦程自动化", "partner_of", "远途汽车") in both_ways(rels(text, names))
     text = "津味源总经理介绍，公司所需牛油全部由粮丰油脂就近供应。"
     assert ("津味源", "partner_of", "粮丰油脂") in both_ways(rels(text, names))
-    # (公司所在地 is no company of its own)
-    text = "粮丰油脂与远途汽车签约，公司所在地位于江津。"
-    assert {x for x in both_ways(rels(text, names)) if x[1] == "partner_of"} == set()
+    # (a lender is no supplier: 所需资金由…提供)
+    names.update(named(company=["嵘江银行"]))
+    text = "津味源投资5亿元建设新厂，公司所需资金全部由嵘江银行提供。"
+    assert {x for x in typed(rels(text, names)) if x[1] == "partner_of"} == set()
 
 
 def test_a_lenders_credit_agreement_and_a_listings_proceeds_put_money_in():
@@ -2054,6 +2058,10 @@ def test_a_lenders_credit_agreement_and_a_listings_proceeds_put_money_in():
     assert ("工行万州分行", "signed_with", "江港集团") in got
     text = "江港集团与星辰游轮签订合作协议。"  # (no loan)
     assert {x for x in both_ways(rels(text, names)) if x[1] == "invests_in"} == set()
+    # (the borrower first: the bank still lends; a company lends to no bank)
+    names.update(named(company=["嵘江银行"]))
+    got = typed(rels("11月5日，江港集团与嵘江银行签订授信协议，获得授信额度5亿元。", names))
+    assert ("嵘江银行", "invests_in", "江港集团") in got and ("江港集团", "invests_in", "嵘江银行") not in got
     text = (
         "巴合食品本次公开发行股票2600万股，募集资金3.1亿元，"
         "将主要用于年产6万吨休闲豆制品智能化生产基地建设项目和研发中心项目。"
@@ -2211,3 +2219,16 @@ def test_a_company_a_body_set_up_another_subsidiary_of_a_group_and_a_parent_desc
     assert ("南岸城更公司", "subsidiary_of", "南岸城投") in got
     got = typed(rels("江北城更公司是区属国有企业江北发展集团的全资子公司。", names))
     assert ("江北城更公司", "subsidiary_of", "江北发展集团") in got
+
+
+def test_what_the_review_of_the_new_relations_found_they_took_too_far():
+    names = named(
+        company=["墨衡软件", "锐川电子", "长安汽车"], district=["北京市", "江北区", "璧山区", "永川区"]
+    )
+    names.update(named(district=["璧山高新区"], project=["智能座舱生产基地项目"]))
+    got = typed(rels("墨衡软件是北京市以外全国首家获评国家级示范的软件企业。", names))
+    assert ("墨衡软件", "located_in", "北京市") not in got  # (a place compared with)
+    got = typed(rels("11月5日，记者在江北区获悉，智能座舱生产基地项目已在璧山高新区开工。", names))
+    assert ("智能座舱生产基地项目", "located_in", "江北区") not in got  # (where the reporter was)
+    got = both_ways(rels("今年以来，锐川电子先后在璧山区、永川区与长安汽车签订配套协议。", names))
+    assert ("长安汽车", "signed_with", "璧山区") not in got  # (where they signed)

@@ -130,6 +130,13 @@ PARK_BODY = re.compile(r"管理委员会|管委会|党工委")
 """What runs an industrial park, written after its name."""
 _JOINT = ("合资", "独资", "参股")
 """What a plain 公司 is after them: a company owned so (A与B合资公司), not a name."""
+_AFTER_A_HEAD = re.compile(
+    "(?:还|也|又|将|已|同时|正式)?(?:与|和|同|及|、|召开|举行|印发|研究|部署|出台|发布|审议|听取)"
+)
+"""What follows a body's head (区委, 人民政府) when the head is the whole name: another party, or what
+the body does."""
+BODY_START = re.compile(r"[区县市镇乡]?(?:委|政府|人民政府|管委会)(?![员会])")
+"""A government body at an item's start (区政府将以…): a clause about the body, no company's name."""
 AREA_BODY = re.compile(r"(?:片区|新城|景区|度假区)(?:管理委员会|管委会)")
 """What runs an area named by a landform or a village (广阳岛片区管委会), not by a place of the
 gazetteer's."""
@@ -430,16 +437,21 @@ def _placed_after(bare: str) -> str:
     return next((bare[k:] for k in range(2, len(bare) - 1) if _is_place(bare[k:])), "")
 
 
-_SENT_TO = ("发往", "运往", "销往", "送往", "寄往", "开往", "驶往", "飞往")
+_SENT_TO = re.compile("发往|运往|销往|送往|寄往|开往|驶往|飞往")
+_HIRES = re.compile("委托|聘请|聘用|选聘")
+_FIRMS = ("律师事务所", "会计师事务所")
 
 
 def _after_sent_to(text: str, start: int, end: int) -> int:
     """Where the name starts after where something is sent, written before its place (实际发往常州曜川…:
     jieba reads 发|往常|州, so the walk went past 发往)."""
-    cut = max(
-        (text.rfind(w, start, end) + len(w) for w in _SENT_TO if text.rfind(w, start, end) >= 0), default=-1
-    )
+    cut = max((m.end() for m in _SENT_TO.finditer(text, start, end)), default=-1)
     return cut if cut > start and leading_places(text[cut:end])[0] else start
+
+
+def _cooperatives(names: set[str]) -> bool:
+    """Are ``names`` (a short form's full names) all cooperatives, which are named after their place?"""
+    return bool(names) and all(n.endswith(("合作社", "联合社")) for n in names)
 
 
 def _broad_restart(text: str, start: int, end: int) -> int:
@@ -498,6 +510,7 @@ class CompanyMatcher:
         self.boundary = boundary_words() | {t for t in post_titles() if len(t) >= 2 and t.endswith(POSTS)}
         # (an industry word jieba tags a verb is no verb here: 重庆高晟包装科技有限公司)
         self.name_verbs = frozenset(lex["name_verbs"]) | frozenset(lex["industry"])
+        self.walk_verbs = self.name_verbs | frozenset(lex["walk_verbs"])  # (…创新投资…有限公司)
         # verbs that end a name on its left but that registered names are also made of (重庆渝南路桥
         # 建设集团有限公司): crossed on the way to a legal form, taken off again where they begin it
         self.verb_words = tuple(sorted(self.boundary & self.name_verbs, key=len, reverse=True))
@@ -521,6 +534,8 @@ class CompanyMatcher:
             ):
                 continue  # (全资子公司, 母公司, 合资公司: what a company is to another, no name)
             start = self._walk(text, m.start())
+            if m.group() in _FIRMS:
+                start = self._firm_start(text, start, m.start())
             bracket = BRACKET_PLACE.search(text, max(0, start - 10), start)
             # (渝味源（成都）食品有限公司; a foreign group's company in China, 海因茨精密机械（中国）…)
             if bracket and (_is_place(bracket.group("place")) or bracket.group("place") == "中国"):
@@ -623,6 +638,14 @@ class CompanyMatcher:
             if holding and text[start : m.start()] in legal_forms:
                 continue  # (綦锋齿轮|控股子公司: what the company is to the next; 渝富控股 is a name)
             brand = _strip_places(text[start : m.start()])
+            verb = jieba_tok().lcut(brand, HMM=False)[0] if brand else ""
+            if (
+                len(verb) > 1
+                and len(brand) - len(verb) >= 2
+                and brand == text[start : m.start()]
+                and dictionary_tag(verb) in ("v", "p", "d")
+            ):
+                start, brand = start + len(verb), brand[len(verb) :]  # (授信|墨衡软件: a verb, then the name)
             if len(brand) > 4:  # the walk went past the brand
                 continue
             if not self._good_brand(brand, legal=False) or not self._ends_word(text, m.end()):
@@ -661,8 +684,8 @@ class CompanyMatcher:
                 last, tag = words[-1]
                 if not said and k == len(items) - 1 and tag[:1] in ("v", "d", "p") and word_freq(last) > 100:
                     continue  # (…和华睿微纳签约: the clause goes on after the list)
-                if k and any(t[:1] in ("d", "p") for _, t in words[:-1]):
-                    continue  # (渝北区委、区政府将以擎翮航空等企业: a clause, no item that is a name)
+                if k and BODY_START.match(item):
+                    continue  # (渝北区委、区政府将以擎翮航空等企业: a body and what it does, no name)
                 if any(kind in item for kind in self.kinds):
                     continue  # (规上工业、限上商贸等企业, 专精特新、瞪羚等企业: kinds of companies)
                 places, rest = leading_places(item)
@@ -811,7 +834,7 @@ class CompanyMatcher:
         """Where a registered name that ends (before its legal form) at ``end`` begins."""
         boundary = self.boundary.difference(self.verb_words)
         start = extend_left(
-            text, end, max_chars=24, boundary=boundary, name_verbs=self.name_verbs, keep="之", glued=True
+            text, end, max_chars=24, boundary=boundary, name_verbs=self.walk_verbs, keep="之", glued=True
         )  # (重庆味之源食品有限公司: 之 of a brand)
         start = _place_char_adverb(text, start)
         if start == end and text.startswith(("有限", "股份"), end):
@@ -851,6 +874,13 @@ class CompanyMatcher:
         )
         return _place_and(text, _after_sent_to(text, start, end), end)
 
+    def _firm_start(self, text: str, start: int, end: int) -> int:
+        """Where a professional firm's name (律师事务所, 会计师事务所) begins: after a company's legal
+        form or a verb of hiring written in the walk (重庆锐川电子有限公司曾委托|重庆正衡律师事务所)."""
+        cuts = [m.end() for m in self.legal.finditer(text, start, end)]
+        cuts += [m.end() for m in _HIRES.finditer(text, start, end)]
+        return max([start, *cuts])
+
     def _past_verbs(self, text: str, pos: int, end: int) -> int:
         while text.startswith(self.verb_words, pos, end):  # (投资重庆…有限公司: 投资 is no name)
             pos += next(len(w) for w in self.verb_words if text.startswith(w, pos))
@@ -885,8 +915,6 @@ class CompanyMatcher:
             return False  # (碳纤维|复合材料: a material jieba knows as a common noun, no brand)
         # 智能网联 is two common words, not a brand; 卓浩 or 锐川 are no words at all
         words = jieba_tok().lcut(core, HMM=False)
-        if len(words) > 1 and len(words[0]) > 1 and dictionary_tag(words[0]) in ("v", "p", "d"):
-            return False  # (授信|墨衡软件: a verb, then the name)
         if any(len(w) > 1 and word_freq(w) >= 1000 for w in words):
             return False  # a common word inside (智能网联): a phrase, not a brand
         return not (len(words) > 1 and all(len(w) > 1 and word_freq(w) >= 1 for w in words))
@@ -1124,10 +1152,10 @@ class CompanyMatcher:
                 or form in self.generic
                 or _is_place(form)
                 or _strip_places(form) in self.generic
-                or form.endswith(("乡", "镇", "街道", "村", "社区"))
+                or (form.endswith(("乡", "镇", "街道", "村", "社区")) and _cooperatives(forms[form]))
             ):
                 # (重庆科技 of 重庆科技有限公司: a place and a trade, also 重庆科技创新; 润溪乡 of
-                # 润溪乡合作社: the township a cooperative is named after)
+                # 润溪乡合作社: the township a cooperative is named after, not 稻香村 of a bakery)
                 continue
             full = sorted(forms[form])
             groups = len(full) > 1 and any(parse_company(n).group for n in full)
@@ -1293,8 +1321,9 @@ class GovernmentMatcher:
         end = self._body_end(text, at, after)
         if end is not None and text[at:end] in self.head_words and text.endswith("委", 0, end):
             w = posseg(text[end - 1 : end + 3])
-            if w and len(w[0][0]) > 1 and not w[0][0].startswith(self.member_titles, 1):
-                return None
+            word = w[0][0] if w else ""
+            if len(word) > 1 and not word.startswith("委员") and not word.startswith(self.member_titles, 1):
+                return None  # (委托; not 委员会, the committee's own name, nor 委书记)
         return end
 
     def _body_end(self, text: str, at: int, after: int) -> int | None:
@@ -1302,9 +1331,10 @@ class GovernmentMatcher:
         if not m or m.end() <= after:
             return None
         if not self._name_like(m.group()):
-            # (合川区人民政府与两江新区管委会: the head is a body, what runs on names another)
+            # (合川区人民政府与两江新区管委会, 城口县委召开常委会会议: the head is a body, and what follows
+            # names another or says what it does; not 区委巡察办, 区政府采购中心, a department of its own)
             h = self.heads.match(text, at)
-            if h and after < h.end() < m.end() and not crosses_word(text, h.end(), h.end()):
+            if h and after < h.end() < m.end() and _AFTER_A_HEAD.match(text, h.end()):
                 return h.end()
             return None
         if m.group().endswith("中心") and not any(w in m.group() for w in self.centre_words):

@@ -37,8 +37,12 @@ would begin no clause (not 刘伟为主持人颁奖, 张强和主持人对话)."
 """Speech verbs of one character written right after a speaker's name."""
 # Surnames that are far more often a function word at the start of a phrase.
 NOT_AFTER_PUNCT = set("和与在向把被对从给让将有都")
-_NOT_GIVEN = "他她它我你您其咱俺此不没也都还就才只又再很最"
-"""Pronouns and adverbs: after a surname that is a preposition too, no given name (向他, 都不)."""
+_NOT_GIVEN = (
+    "他她它我你您其咱俺此不没也都还就才只又再很最"
+    "外内上下中前后里东西南北左右总党区市县镇乡村户厂社国省家人众企各全本这那大小多少"
+)
+"""Pronouns, adverbs, directions and what a speaker turns to (向他, 都不, 向外, 向党, 向区): after a
+surname that is a preposition too, no given name."""
 _AFTER_FOREIGN = ["女士", "先生", "今天", "昨天", "日前", "近日", "甚至", "曾", "将"]
 """Words that end a name written with · (卡洛斯·马德里先生, 维克多·佩罗塔今天)."""
 _PRESS = ("记者", "通讯员", "摄影")

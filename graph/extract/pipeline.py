@@ -169,9 +169,11 @@ def page_short_forms(page: list[Article], found: dict[str, list[Mention]], forms
                         owners.setdefault(form, set()).add(m.surface)
     # (a form the page defines for one company is that company's, though another's registered name
     # could be written so too: 以下简称曜川动力 of 重庆曜川动力电池有限公司 beside 常州曜川动力电池有限公司)
-    forms = {
-        f: next(iter(full)) for f, everyone in owners.items() if len(full := defined.get(f, everyone)) == 1
-    }
+    forms: dict[str, str] = {}
+    for form, everyone in owners.items():
+        full = defined.get(form, everyone)
+        if len(full) == 1:
+            forms[form] = next(iter(full))
     if not forms:
         return
     pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))

@@ -11,6 +11,8 @@ from spacy.tokens import Doc
 from graph.extract import candidates as cand
 from graph.extract.lexicon import (
     Trie,
+    boundary_words,
+    business_words,
     crosses_word,
     dictionary_tag,
     foreign,
@@ -193,7 +195,8 @@ class DistrictMatcher:
         self.home_names = tuple(n for n, full in gaz.names.items() if self.home in full)  # 重庆, 重庆市…
         self.facility_words = tuple(lexicon()["town"]["facility_words"])
         self.titles = tuple(post_titles())
-        self.business = frozenset(lexicon()["company"]["name_verbs"])
+        self.resort_kinds = frozenset(lexicon()["resort"]["kinds"]) | business_words()
+        self.boundary = tuple(sorted(boundary_words(), key=len, reverse=True))
 
     def __call__(self, doc: Doc) -> Doc:
         text = cand.text_of(doc)
@@ -242,14 +245,20 @@ class DistrictMatcher:
                 cand.add(
                     doc, m.start(), m.end(), "district", self.name, priority=-1, bare_zone=True, ref=zone
                 )
+        ends = {c.end for c in cand.of_type(doc, "district")}
         for m in RESORT.finditer(text):
-            # (a landmark's name: three characters or more, or a proper name jieba knows, 黄水; not
-            # 秀山川|河盖, where the name began before the word jieba read)
+            # a landmark's name: three characters or more, or a place-name jieba knows (黄水), that
+            # says no kind of resort (温泉, 滨江) and begins after punctuation, a place or a word that
+            # ends names (由仙女山…); not where it began inside a word (秀山川|河盖, 南|天湖, 濯水|古镇)
             stem = stem_before(text, m.start())
-            words = posseg(stem) if stem else ()
-            proper = len(stem or "") >= 3 or (len(words) == 1 and words[0][1] in ("ns", "nr", "nz"))
-            if stem and proper and stem not in self.business:  # (康养|旅游度假区: a kind of business)
-                cand.add(doc, m.start() - len(stem), m.end(), "district", self.name, priority=1, zone=True)
+            if not stem or stem in self.resort_kinds:
+                continue
+            at = m.start() - len(stem)
+            words = posseg(stem)
+            proper = len(stem) >= 3 or (len(words) == 1 and words[0][1] in ("ns", "nr", "nz"))
+            clean = not at or not is_cjk(text[at - 1]) or at in ends or text.endswith(self.boundary, 0, at)
+            if proper and clean:
+                cand.add(doc, at, m.end(), "district", self.name, priority=1, zone=True)
         for m in ETHNIC_TOWN.finditer(text):
             stem = stem_before(text, m.start())
             if stem and len(stem) <= 3:

@@ -13,6 +13,7 @@ from graph.extract.lexicon import (
     abroad,
     alternation,
     boundary_words,
+    business_words,
     crosses_word,
     extend_left,
     foreign,
@@ -65,8 +66,6 @@ RARE_PLACE = 100
 PLACE_ENDS = frozenset("山河江湖峡岭溪岩坝湾嘴岛坪沱港")
 """What ends the name of a mountain, river, lake, place of land or port (九重山, 跳磴河, 水天坪, 珞璜港):
 no company's."""
-_LANDFORM = frozenset("山河江湖峡岭溪")
-"""A mountain, river or lake, written after its name: the name is the landform's, no company's."""
 BUILDS_HERE = re.compile(
     r"(?:将|则|还|也|正|已|计划|拟)?(?:在[^，。；！？、]{2,15})?(?:投资建设|投资兴建|投资新建|建设|新建|兴建|打造)$"
 )
@@ -125,7 +124,6 @@ class ProjectMatcher:
         self.short_suffixes = frozenset(lex["short_suffixes"])
         self.park_kinds = tuple(lexicon()["park"]["suffixes"])
         self.trades = tuple(x for x in lexicon()["company"]["industry"] if len(x) > 1)
-        self.business = frozenset(lexicon()["company"]["name_verbs"])  # (康养, 仓储: what a firm does)
 
     def _work_named(self, text: str, start: int, end: int, anchors: list) -> bool:
         """A work (a line, a bridge, a tunnel) is named by a place or a proper name: a place
@@ -331,7 +329,7 @@ class ProjectMatcher:
                 break
         if not 2 <= n <= 4 or all(c in self.place_letters for c in text[pos : pos + n]):
             return  # (渝湘 in 渝湘高铁: a route between two places)
-        if text.endswith(self.trades, pos, pos + n) or text[pos : pos + n] in self.business:
+        if text.endswith(self.trades, pos, pos + n) or text[pos : pos + n] in business_words():
             # (南彭|冷链 of 南彭冷链物流枢纽项目: a trade jieba has no word for, after a place it lacks;
             # 康养|度假区项目: what a firm does, no firm)
             return
@@ -340,10 +338,10 @@ class ProjectMatcher:
         if (
             text[pos : pos + n].endswith(("镇", "乡", "村", "街道"))
             or text[pos + n - 1] in PLACE_ENDS
-            or text[pos + n : pos + n + 1] in _LANDFORM
+            or (text[pos + n : pos + n + 1] in "湖峡" and not leading_places(text[pos + n : pos + n + 4])[0])
         ):
-            # (巫溪县红池坝镇…光伏电站, 跳磴河综合整治工程, 汉丰|湖滨湖…项目: a town, river or lake the
-            # gazetteer lacks)
+            # (巫溪县红池坝镇…光伏电站, 跳磴河综合整治工程, 汉丰|湖滨湖…项目, 龙缸|峡谷…项目: a town, river,
+            # lake or gorge the gazetteer lacks; not 卓皓|湖北…, a place after the company)
             return
         if any(c.type == "company" and c.start <= pos < c.end for c in cand.candidates(doc)):
             return
