@@ -12,6 +12,16 @@ def nlp():
     return build_nlp()
 
 
+def second_article_companies(raw: str) -> list[tuple[str, str | None, str]]:
+    """The companies of the second of a page's two articles, read with the page: surface, ref, source."""
+    from graph.articles import split_page
+    from graph.extract.pipeline import extract
+
+    arts = split_page(raw, "p")
+    assert len(arts) == 2
+    return [(m.surface, m.ref, m.source) for m in extract(arts)[arts[1].id] if m.type == "company"]
+
+
 def found(nlp, text: str) -> set[tuple[str, str]]:
     doc = nlp(text)
     return {(s.label_, s.text) for s in doc.spans["mentions"]}
@@ -1690,8 +1700,6 @@ def test_company_in_a_paragraph_opening_with_a_company_is_that_one(nlp):
 
 
 def test_a_page_form_takes_the_place_of_another_companys_short_form_inside_it():
-    from graph.articles import split_page
-    from graph.extract.pipeline import extract
     from graph.mentions import PAGE_SOURCE
 
     raw = (
@@ -1703,9 +1711,7 @@ def test_a_page_form_takes_the_place_of_another_companys_short_form_inside_it():
         "（以下简称华芯半导体）负责实施。"
         "华芯半导体总经理说，产业园主要为华芯璧泉等电驱动企业配套。\n"
     )
-    arts = split_page(raw, "p")
-    assert len(arts) == 2
-    second = [(m.surface, m.ref, m.source) for m in extract(arts)[arts[1].id] if m.type == "company"]
+    second = second_article_companies(raw)
     assert ("华芯璧泉", "重庆华芯璧泉电驱动系统有限公司", PAGE_SOURCE) in second
     assert ("重庆华芯", "重庆华芯动力科技有限公司", PAGE_SOURCE) in second  # (not 华芯半导体's brand)
     assert not any(s == "华芯" for s, _, _ in second)
@@ -2187,8 +2193,6 @@ def test_no_name_of_where_goods_went_a_trade_going_on_or_a_work_of_a_kind(nlp):
 
 
 def test_a_page_short_form_the_page_defines_though_a_sister_company_could_be_written_so():
-    from graph.articles import split_page
-    from graph.extract.pipeline import extract
     from graph.mentions import PAGE_SOURCE
 
     raw = (
@@ -2198,9 +2202,7 @@ def test_a_page_short_form_the_page_defines_though_a_sister_company_could_be_wri
         "电池回收项目落户璧山\n\n"
         "本报讯 绿岙循环已与曜川动力签订合作协议，回收其废极片。\n"
     )
-    arts = split_page(raw, "p")
-    assert len(arts) == 2
-    second = [(m.surface, m.ref, m.source) for m in extract(arts)[arts[1].id] if m.type == "company"]
+    second = second_article_companies(raw)
     assert ("曜川动力", "重庆曜川动力电池有限公司", PAGE_SOURCE) in second
 
 
