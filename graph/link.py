@@ -52,11 +52,11 @@ from graph.parallel import ForkedCall, fork_map
 
 THRESHOLD = 0.55
 SLIP = "one character by"
+"""How :func:`score_pair`'s rule says a character of one brand sounds or looks like the other's
+(``one character by sound``, ``by shape``): a scanner's or a typist's slip, not another word."""
 SHORT_FORM = "short form"
 """How :func:`score_pair`'s rule says a short form with its trade begins a registered name: such a
 short form joins one company only, the one it names best, or none if two are named as well."""
-"""How :func:`score_pair`'s rule says a character of one brand sounds or looks like the other's
-(``one character by sound``, ``by shape``): a scanner's or a typist's slip, not another word."""
 FUZZY_BLOCK = 12
 """A one-character-off key (``卓?科技``) shared by more names than this says little (a two-character
 brand with one character free is shared by hundreds in a large archive) and would cost all pairs of
@@ -349,10 +349,10 @@ def blocking_keys(c: Cluster, sound: Callable[[str], str] = _pinyin) -> set[tupl
         brand = name.brand
         if len(brand) < 2:
             continue
+        # (a registered name under every beginning of its brand and trade a short form may be written
+        # as, 曜川动力 of 曜川动力电池; a short form with its trade under itself)
         whole = brand + name.industry
-        if _registered(
-            name
-        ):  # (what a short form with its trade may be written as: 曜川动力 of 曜川动力电池)
+        if _registered(name):
             keys.update(("whole", whole[:k]) for k in range(WHOLE_MIN, len(whole) + 1))
         elif name.industry and len(whole) >= WHOLE_MIN:
             keys.add(("whole", whole))

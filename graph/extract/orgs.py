@@ -680,8 +680,7 @@ class CompanyMatcher:
                 item = text[s:e]
                 if not 2 <= len(item) <= 12 or any(a < e and s < b for a, b in found):
                     continue
-                words = posseg(item)
-                last, tag = words[-1]
+                last, tag = posseg(item)[-1]
                 if not said and k == len(items) - 1 and tag[:1] in ("v", "d", "p") and word_freq(last) > 100:
                     continue  # (…和华睿微纳签约: the clause goes on after the list)
                 if k and BODY_START.match(item):
