@@ -76,6 +76,8 @@ KINDS = ("bank", "firm", *_COMPANY_KINDS, "zone")
 
 _TYPE_CHAR = {t: chr(0xE000 + i) for i, t in enumerate(TYPES)}
 _INDEX0, _INDEX_MAX = 0xE100, 0xF8FF
+_INDEX = rf"[\u{_INDEX0:04x}-\u{_INDEX_MAX:04x}]"  # a token's index character, after its type's
+_ANY_TYPE = "[" + "".join(_TYPE_CHAR.values()) + "]"  # a token's type character, whatever the type
 _PUA = "\ue000-\uf8ff"
 _GAP = rf"[^，。；！？：、“”\n{_PUA}]{{0,10}}"
 _LONGGAP = rf"[^，。；！？：、“”\n{_PUA}]{{0,20}}"
@@ -253,7 +255,7 @@ class Rules:
 
 
 def _token(types: Iterable[str]) -> str:
-    return "[" + "".join(_TYPE_CHAR[t] for t in types) + f"][\\u{_INDEX0:04x}-\\u{_INDEX_MAX:04x}]"
+    return "[" + "".join(_TYPE_CHAR[t] for t in types) + "]" + _INDEX
 
 
 def _expand(regex: str, classes: dict[str, tuple[str, ...]]) -> tuple[str, dict[str, frozenset[str]]]:
@@ -654,9 +656,7 @@ def _tokens_in(group: str) -> list[int]:
 
 
 _ALIAS_NOTE = re.compile(
-    rf"[（(](?:(?:以下简称|以下称|下称|简称)[“\"]?[{''.join(_TYPE_CHAR.values())}]"
-    rf"|(?<=([{''.join(_TYPE_CHAR.values())}])[\u{_INDEX0:04x}-\u{_INDEX_MAX:04x}][（(])[“\"]?\1)"
-    rf"[\u{_INDEX0:04x}-\u{_INDEX_MAX:04x}][”\"]?[）)]"
+    rf"[（(](?:(?:以下简称|以下称|下称|简称)[“\"]?{_ANY_TYPE}|(?<=({_ANY_TYPE}){_INDEX}[（(])[“\"]?\1){_INDEX}[”\"]?[）)]"
 )
 """A bracket that gives the short name of what is named just before it, once both are tokens: after
 以下简称 and the like, or alone when it is a name of the same type (重庆铭泰汽车电子有限公司（铭泰电子）)."""

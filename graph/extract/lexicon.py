@@ -386,13 +386,13 @@ def _pos_tokenizer():
 
 
 @functools.cache
-@functools.lru_cache(maxsize=1)
 def business_words() -> frozenset[str]:
     """What a firm does, written in its name (康养, 仓储): a name of these alone is no firm's brand and
     no landmark's."""
     return frozenset(lexicon()["company"]["name_verbs"])
 
 
+@functools.cache
 def boundary_words() -> frozenset[str]:
     """Words that end a name on its left (lexicon ``[boundary]``), read once."""
     return frozenset(lexicon()["boundary"]["words"])
